@@ -1,0 +1,12 @@
+export {
+  createPlexEmulator,
+  type LibraryOption,
+  type ListeningEmulator,
+  type PlexEmulator,
+  type PlexEmulatorOptions,
+} from './emulator.js';
+export type { FaultConfig } from './faults/faults.js';
+export type { PlexNotification } from './services/notifications.js';
+export type { EmulatorState } from './state/store.js';
+export type * from './state/types.js';
+export { TYPE_NUMBER } from './state/types.js';

@@ -1,0 +1,259 @@
+import { type Fields, omitEmpty } from '../http/responses.js';
+import type { EmulatorState } from '../state/store.js';
+import type {
+  ItemRecord,
+  MediaRecord,
+  PartRecord,
+  StreamRecord,
+  TagKind,
+  TagRef,
+} from '../state/types.js';
+
+/**
+ * How much of an item to render. `list` is what PMS sends in `/all`, hubs and children lists
+ * (a few tags, no streams); `detail` is `/library/metadata/{id}` (every tag, streams, guids).
+ */
+export type Detail = 'list' | 'detail';
+
+/** JSON element name and filter key for each tag kind. */
+const TAG_ELEMENTS: Record<TagKind, { element: string; filter: string }> = {
+  genre: { element: 'Genre', filter: 'genre' },
+  director: { element: 'Director', filter: 'director' },
+  writer: { element: 'Writer', filter: 'writer' },
+  producer: { element: 'Producer', filter: 'producer' },
+  role: { element: 'Role', filter: 'actor' },
+  country: { element: 'Country', filter: 'country' },
+  label: { element: 'Label', filter: 'label' },
+  collection: { element: 'Collection', filter: 'collection' },
+  style: { element: 'Style', filter: 'style' },
+  mood: { element: 'Mood', filter: 'mood' },
+};
+
+/** Tags PMS includes in list views, and how many of each (it trims cast lists). */
+const LIST_TAGS: Partial<Record<TagKind, number>> = {
+  genre: 2,
+  director: 1,
+  writer: 1,
+  country: 1,
+  role: 3,
+  label: 10,
+  collection: 10,
+};
+
+/** Types whose `key` lists children rather than the item itself. */
+const PARENT_TYPES = new Set(['show', 'season', 'artist', 'album', 'collection']);
+
+/** The URL path of an item's image for a slot, versioned by `updatedAt` as PMS does. */
+export function imagePath(item: ItemRecord, slot: 'thumb' | 'art' | 'banner' | 'theme'): string {
+  return `/library/metadata/${item.ratingKey}/${slot}/${item.updatedAt}`;
+}
+
+/** Renders an item as a PMS `Metadata` element, with the caller's watch state. */
+export function renderItem(
+  state: EmulatorState,
+  item: ItemRecord,
+  accountId: number,
+  detail: Detail = 'list',
+): Fields {
+  const section = state.sections.get(item.sectionId);
+  const watch = state.watchState(accountId, item.ratingKey);
+  const parent = item.parentRatingKey ? state.items.get(item.parentRatingKey) : undefined;
+  const grandparent = item.grandparentRatingKey
+    ? state.items.get(item.grandparentRatingKey)
+    : undefined;
+  const isCollection = item.type === 'collection';
+
+  return omitEmpty({
+    ratingKey: item.ratingKey,
+    key: PARENT_TYPES.has(item.type)
+      ? `/library/metadata/${item.ratingKey}/children`
+      : `/library/metadata/${item.ratingKey}`,
+    guid: item.guid,
+    studio: item.studio,
+    type: item.type,
+    subtype: isCollection ? item.subtype : undefined,
+    title: item.title,
+    titleSort: item.titleSort,
+    originalTitle: item.originalTitle,
+    librarySectionTitle: section?.title,
+    librarySectionID: item.sectionId,
+    librarySectionKey: `/library/sections/${item.sectionId}`,
+    contentRating: item.contentRating,
+    summary: item.summary ?? '',
+    index: item.index,
+    parentIndex: item.parentIndex ?? (item.type === 'episode' ? parent?.index : undefined),
+    rating: item.rating,
+    audienceRating: item.audienceRating,
+    audienceRatingImage: item.audienceRating === undefined ? undefined : 'rottentomatoes://image.rating.upright',
+    userRating: watch.userRating,
+    lastRatedAt: watch.lastRatedAt,
+    viewCount: watch.viewCount > 0 ? watch.viewCount : undefined,
+    lastViewedAt: watch.lastViewedAt,
+    viewOffset: watch.viewOffset,
+    year: item.year,
+    tagline: item.tagline,
+    thumb: imagePath(item, 'thumb'),
+    art: imagePath(item, 'art'),
+    duration: item.duration,
+    originallyAvailableAt: item.originallyAvailableAt,
+    addedAt: item.addedAt,
+    updatedAt: item.updatedAt,
+    ...familyFields(item, parent, grandparent),
+    ...countFields(state, item, accountId),
+    ...(isCollection ? collectionFields(state, item) : {}),
+    Image: [
+      { alt: item.title, type: 'coverPoster', url: imagePath(item, 'thumb') },
+      { alt: item.title, type: 'background', url: imagePath(item, 'art') },
+    ],
+    Media: item.media.map((media) => renderMedia(item, media, detail)),
+    ...renderTags(state, item, detail),
+    Guid: detail === 'detail' ? item.guids.map((id) => ({ id })) : undefined,
+    Field:
+      item.locked.size > 0 ? [...item.locked].map((name) => ({ locked: true, name })) : undefined,
+  });
+}
+
+function familyFields(
+  item: ItemRecord,
+  parent: ItemRecord | undefined,
+  grandparent: ItemRecord | undefined,
+): Fields {
+  if (!parent || item.type === 'collection') return {};
+  return {
+    parentRatingKey: parent.ratingKey,
+    parentKey: `/library/metadata/${parent.ratingKey}`,
+    parentGuid: parent.guid,
+    parentTitle: parent.title,
+    parentThumb: imagePath(parent, 'thumb'),
+    parentYear: item.type === 'track' ? parent.year : undefined,
+    ...(grandparent
+      ? {
+          grandparentRatingKey: grandparent.ratingKey,
+          grandparentKey: `/library/metadata/${grandparent.ratingKey}`,
+          grandparentGuid: grandparent.guid,
+          grandparentTitle: grandparent.title,
+          grandparentThumb: imagePath(grandparent, 'thumb'),
+          grandparentArt: imagePath(grandparent, 'art'),
+        }
+      : {}),
+  };
+}
+
+/** Leaf and child counts for parents; `viewedLeafCount` follows the caller's watch state. */
+function countFields(state: EmulatorState, item: ItemRecord, accountId: number): Fields {
+  if (item.type === 'show' || item.type === 'season' || item.type === 'artist' || item.type === 'album') {
+    const leaves = state.leavesOf(item);
+    const viewed = leaves.filter((leaf) => state.watchState(accountId, leaf.ratingKey).viewCount > 0);
+    const fields: Fields = { leafCount: leaves.length, viewedLeafCount: viewed.length };
+    if (item.type === 'show' || item.type === 'artist') fields.childCount = item.childKeys.length;
+    return fields;
+  }
+  return {};
+}
+
+/** Collections report counts and years as strings in PMS JSON. */
+function collectionFields(state: EmulatorState, item: ItemRecord): Fields {
+  const years = state
+    .childrenOf(item)
+    .map((member) => member.year)
+    .filter((year): year is number => year !== undefined);
+  return {
+    childCount: String(item.childKeys.length),
+    smart: item.smart ? '1' : '0',
+    collectionMode: item.collectionMode,
+    collectionSort: item.collectionSort,
+    minYear: years.length > 0 ? String(Math.min(...years)) : undefined,
+    maxYear: years.length > 0 ? String(Math.max(...years)) : undefined,
+  };
+}
+
+/** Renders the tag arrays (`Genre`, `Director`, `Role`, …) for a view. */
+export function renderTags(state: EmulatorState, item: ItemRecord, detail: Detail): Fields {
+  const out: Fields = {};
+  for (const [kind, tags] of Object.entries(item.tags) as [TagKind, TagRef[]][]) {
+    const limit = detail === 'detail' ? Number.POSITIVE_INFINITY : LIST_TAGS[kind];
+    if (limit === undefined || tags.length === 0) continue;
+    const { element, filter } = TAG_ELEMENTS[kind];
+    out[element] = tags.slice(0, limit).map((tag) => {
+      const id = state.tagId(kind, tag.tag);
+      return omitEmpty({ id, filter: `${filter}=${id}`, tag: tag.tag, role: tag.role, thumb: tag.thumb });
+    });
+  }
+  return out;
+}
+
+/** Renders one `Media` element; streams only in detail views, as PMS does. */
+export function renderMedia(item: ItemRecord, media: MediaRecord, detail: Detail): Fields {
+  return omitEmpty({
+    id: media.id,
+    duration: media.duration,
+    bitrate: media.bitrate,
+    width: media.width,
+    height: media.height,
+    aspectRatio: media.aspectRatio,
+    audioChannels: media.audioChannels,
+    audioCodec: media.audioCodec,
+    videoCodec: media.videoCodec,
+    videoResolution: media.videoResolution,
+    container: media.container,
+    videoFrameRate: media.videoFrameRate,
+    videoProfile: media.videoProfile,
+    Part: media.parts.map((part) => renderPart(item, part, detail)),
+  });
+}
+
+function renderPart(item: ItemRecord, part: PartRecord, detail: Detail): Fields {
+  return omitEmpty({
+    id: part.id,
+    key: `/library/parts/${part.id}/${item.updatedAt}/file.${part.container}`,
+    duration: part.duration,
+    file: part.file,
+    size: part.size,
+    container: part.container,
+    videoProfile: part.videoProfile,
+    accessible: detail === 'detail' ? true : undefined,
+    exists: detail === 'detail' ? true : undefined,
+    Stream: detail === 'detail' ? part.streams.map(renderStream) : undefined,
+  });
+}
+
+/** Renders one `Stream` element. */
+export function renderStream(stream: StreamRecord): Fields {
+  return omitEmpty({
+    id: stream.id,
+    streamType: stream.streamType,
+    default: stream.default,
+    selected: stream.selected,
+    codec: stream.codec,
+    index: stream.index,
+    bitrate: stream.bitrate,
+    language: stream.language,
+    languageCode: stream.languageCode,
+    height: stream.height,
+    width: stream.width,
+    frameRate: stream.frameRate,
+    profile: stream.profile,
+    channels: stream.channels,
+    samplingRate: stream.samplingRate,
+    audioChannelLayout: stream.audioChannelLayout,
+    forced: stream.forced,
+    key: stream.key,
+    displayTitle: stream.displayTitle,
+    extendedDisplayTitle: stream.displayTitle,
+  });
+}
+
+/** Container attributes PMS hoists onto lists from one section. */
+export function sectionContainerFields(state: EmulatorState, sectionId: number): Fields {
+  const section = state.sections.get(sectionId);
+  if (!section) return {};
+  return {
+    allowSync: true,
+    identifier: 'com.plexapp.plugins.library',
+    librarySectionID: section.id,
+    librarySectionTitle: section.title,
+    librarySectionUUID: section.uuid,
+    mediaTagPrefix: '/system/bundle/media/flags/',
+    mediaTagVersion: 1734362201,
+  };
+}

@@ -1,0 +1,4 @@
+import type { Route } from '../http/router.js';
+
+/** TODO(issue 2): being written. */
+export const activityRoutes: Route[] = [];
