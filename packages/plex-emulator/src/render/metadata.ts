@@ -48,12 +48,24 @@ export function imagePath(item: ItemRecord, slot: 'thumb' | 'art' | 'banner' | '
   return `/library/metadata/${item.ratingKey}/${slot}/${item.updatedAt}`;
 }
 
+/** Extra rendering switches that follow the request. */
+export interface RenderOptions {
+  /**
+   * The container already carries `librarySectionID`/`Title` (a list from one section), so the
+   * items leave them out, as PMS does — clients must read them from the container.
+   */
+  sectionHoisted?: boolean;
+  /** `includeGuids=1`: list views carry the `Guid` array too (detail views always do). */
+  guids?: boolean;
+}
+
 /** Renders an item as a PMS `Metadata` element, with the caller's watch state. */
 export function renderItem(
   state: EmulatorState,
   item: ItemRecord,
   accountId: number,
   detail: Detail = 'list',
+  options: RenderOptions = {},
 ): Fields {
   const section = state.sections.get(item.sectionId);
   const watch = state.watchState(accountId, item.ratingKey);
@@ -75,16 +87,24 @@ export function renderItem(
     title: item.title,
     titleSort: item.titleSort,
     originalTitle: item.originalTitle,
-    librarySectionTitle: section?.title,
-    librarySectionID: item.sectionId,
-    librarySectionKey: `/library/sections/${item.sectionId}`,
+    ...(options.sectionHoisted
+      ? {}
+      : {
+          librarySectionTitle: section?.title,
+          librarySectionID: item.sectionId,
+          librarySectionKey: `/library/sections/${item.sectionId}`,
+        }),
     contentRating: item.contentRating,
     summary: item.summary ?? '',
     index: item.index,
-    parentIndex: item.parentIndex ?? (item.type === 'episode' ? parent?.index : undefined),
+    // Episodes carry their season number; seasons carry the show's index (always 1), a PMS quirk.
+    parentIndex:
+      item.parentIndex ??
+      (item.type === 'episode' || item.type === 'season' ? (parent?.index ?? 1) : undefined),
     rating: item.rating,
     audienceRating: item.audienceRating,
-    audienceRatingImage: item.audienceRating === undefined ? undefined : 'rottentomatoes://image.rating.upright',
+    audienceRatingImage:
+      item.audienceRating === undefined ? undefined : 'rottentomatoes://image.rating.upright',
     userRating: watch.userRating,
     lastRatedAt: watch.lastRatedAt,
     viewCount: watch.viewCount > 0 ? watch.viewCount : undefined,
@@ -102,12 +122,16 @@ export function renderItem(
     ...countFields(state, item, accountId),
     ...(isCollection ? collectionFields(state, item) : {}),
     Image: [
-      { alt: item.title, type: 'coverPoster', url: imagePath(item, 'thumb') },
+      {
+        alt: item.title,
+        type: item.type === 'episode' ? 'snapshot' : 'coverPoster',
+        url: imagePath(item, 'thumb'),
+      },
       { alt: item.title, type: 'background', url: imagePath(item, 'art') },
     ],
     Media: item.media.map((media) => renderMedia(item, media, detail)),
     ...renderTags(state, item, detail),
-    Guid: detail === 'detail' ? item.guids.map((id) => ({ id })) : undefined,
+    Guid: detail === 'detail' || options.guids ? item.guids.map((id) => ({ id })) : undefined,
     Field:
       item.locked.size > 0 ? [...item.locked].map((name) => ({ locked: true, name })) : undefined,
   });
@@ -141,9 +165,16 @@ function familyFields(
 
 /** Leaf and child counts for parents; `viewedLeafCount` follows the caller's watch state. */
 function countFields(state: EmulatorState, item: ItemRecord, accountId: number): Fields {
-  if (item.type === 'show' || item.type === 'season' || item.type === 'artist' || item.type === 'album') {
+  if (
+    item.type === 'show' ||
+    item.type === 'season' ||
+    item.type === 'artist' ||
+    item.type === 'album'
+  ) {
     const leaves = state.leavesOf(item);
-    const viewed = leaves.filter((leaf) => state.watchState(accountId, leaf.ratingKey).viewCount > 0);
+    const viewed = leaves.filter(
+      (leaf) => state.watchState(accountId, leaf.ratingKey).viewCount > 0,
+    );
     const fields: Fields = { leafCount: leaves.length, viewedLeafCount: viewed.length };
     if (item.type === 'show' || item.type === 'artist') fields.childCount = item.childKeys.length;
     return fields;
@@ -174,9 +205,17 @@ export function renderTags(state: EmulatorState, item: ItemRecord, detail: Detai
     const limit = detail === 'detail' ? Number.POSITIVE_INFINITY : LIST_TAGS[kind];
     if (limit === undefined || tags.length === 0) continue;
     const { element, filter } = TAG_ELEMENTS[kind];
+    // List views abbreviate tags to their names; detail views add ids, filters, roles, photos.
     out[element] = tags.slice(0, limit).map((tag) => {
+      if (detail === 'list') return { tag: tag.tag };
       const id = state.tagId(kind, tag.tag);
-      return omitEmpty({ id, filter: `${filter}=${id}`, tag: tag.tag, role: tag.role, thumb: tag.thumb });
+      return omitEmpty({
+        id,
+        filter: `${filter}=${id}`,
+        tag: tag.tag,
+        role: tag.role,
+        thumb: tag.thumb,
+      });
     });
   }
   return out;

@@ -12,6 +12,8 @@ export interface ActivitySpec {
   context?: Record<string, string>;
   /** Called once when the activity reaches 100 %. */
   onFinish?: () => void;
+  /** Called once when the activity is cancelled before finishing. */
+  onCancel?: () => void;
 }
 
 /**
@@ -20,7 +22,10 @@ export interface ActivitySpec {
  * on timers so a caller sees the job running before it finishes.
  */
 export class ActivityRunner {
-  private readonly running = new Map<string, { record: ActivityRecord; timer: NodeJS.Timeout }>();
+  private readonly running = new Map<
+    string,
+    { record: ActivityRecord; timer: NodeJS.Timeout; onCancel: (() => void) | undefined }
+  >();
   private waiters: (() => void)[] = [];
 
   constructor(
@@ -54,7 +59,7 @@ export class ActivityRunner {
       this.finish(record.uuid);
       spec.onFinish?.();
     };
-    const entry = { record, timer: schedule(step, this.stepMs) };
+    const entry = { record, timer: schedule(step, this.stepMs), onCancel: spec.onCancel };
     this.running.set(record.uuid, entry);
     return record;
   }
@@ -65,6 +70,7 @@ export class ActivityRunner {
     if (!entry) return false;
     clearTimeout(entry.timer);
     this.finish(uuid);
+    entry.onCancel?.();
     return true;
   }
 

@@ -43,14 +43,3 @@ export class NotificationHub {
     return this.listeners.size;
   }
 }
-
-/** The JSON body PMS puts in each notification event. */
-export function notificationBody(notification: PlexNotification): Record<string, unknown> {
-  return {
-    NotificationContainer: {
-      type: notification.type,
-      size: notification.entries.length,
-      [notification.element]: notification.entries,
-    },
-  };
-}

@@ -445,4 +445,8 @@ export interface ServerInfo {
   myPlexSigninState: string;
   transcoderActiveVideoSessions: number;
   updateAvailable: { version: string; addedAt: number } | null;
+  /** Unix seconds of the last update check asked through the API or the AutomaticUpdates task. */
+  updateCheckedAt?: number;
+  /** Release state set by check/apply (`downloaded`, `tonight`, …), for the version it was set for. */
+  updateRelease?: { version: string; state: string };
 }

@@ -11,7 +11,7 @@ export interface CallOptions {
   headers?: Record<string, string>;
   /** Token to send; `null` sends none. Defaults to the owner's token. */
   token?: string | null;
-  body?: BodyInit;
+  body?: RequestInit['body'];
   /** Base URL; tests rarely need anything but the default. */
   base?: string;
 }

@@ -1,0 +1,9 @@
+import { PlexError, type PlexErrorDetails } from './plex-error.js';
+
+/** Plex refused the request's parameters (400). */
+export class PlexBadRequestError extends PlexError {
+  constructor(message: string, details: PlexErrorDetails) {
+    super('BAD_REQUEST', message, details);
+    this.name = 'PlexBadRequestError';
+  }
+}

@@ -1,0 +1,9 @@
+import { PlexError, type PlexErrorDetails } from './plex-error.js';
+
+/** Plex did not answer within the request timeout. */
+export class PlexTimeoutError extends PlexError {
+  constructor(message: string, details: PlexErrorDetails) {
+    super('TIMEOUT', message, details);
+    this.name = 'PlexTimeoutError';
+  }
+}

@@ -1,0 +1,9 @@
+import { PlexError, type PlexErrorDetails } from './plex-error.js';
+
+/** No connection to Plex could be made (refused, reset, DNS failure). */
+export class PlexUnreachableError extends PlexError {
+  constructor(message: string, details: PlexErrorDetails) {
+    super('UNREACHABLE', message, details);
+    this.name = 'PlexUnreachableError';
+  }
+}

@@ -1,0 +1,112 @@
+import { HTTPError, TimeoutError } from 'ky';
+import { PlexBadRequestError } from '../errors/bad-request-error.js';
+import { PlexForbiddenError } from '../errors/forbidden-error.js';
+import { PlexHttpError } from '../errors/http-error.js';
+import { PlexNotFoundError } from '../errors/not-found-error.js';
+import { PlexError } from '../errors/plex-error.js';
+import { PlexRateLimitedError } from '../errors/rate-limited-error.js';
+import { PlexTimeoutError } from '../errors/timeout-error.js';
+import { PlexUnauthorizedError } from '../errors/unauthorized-error.js';
+import { PlexUnreachableError } from '../errors/unreachable-error.js';
+import { redactText } from './redact.js';
+
+/** Where a request was going, for the error's message. */
+export interface RequestTarget {
+  method: string;
+  /** Already redacted. */
+  url: string;
+  /** `Plex Media Server` or `plex.tv`, for messages a person reads. */
+  site: string;
+  timeoutMs: number;
+  /** Secrets to scrub from any text copied into the message. */
+  secrets: readonly string[];
+}
+
+/** Turns whatever ky or fetch threw into the matching `PlexError`. */
+export async function toPlexError(error: unknown, target: RequestTarget): Promise<PlexError> {
+  if (error instanceof PlexError) return error;
+  const base = { method: target.method, url: target.url, cause: error };
+  const where = `${target.method} ${target.url}`;
+
+  if (error instanceof HTTPError) {
+    const status = error.response.status;
+    const details = { ...base, status };
+    switch (status) {
+      case 401:
+        return new PlexUnauthorizedError(
+          `${target.site} rejected the token (401) for ${where}. The token is missing, wrong or revoked: sign in again to get a new one.`,
+          details,
+        );
+      case 403:
+        return new PlexForbiddenError(
+          `${target.site} refused ${where} (403): this account may not do that.`,
+          details,
+        );
+      case 404:
+        return new PlexNotFoundError(`${target.site} has nothing at ${where} (404).`, details);
+      case 400:
+        return new PlexBadRequestError(
+          `${target.site} refused the parameters of ${where} (400)${await bodyHint(error.response, target.secrets)}.`,
+          details,
+        );
+      case 429: {
+        const retryAfterMs = parseRetryAfter(error.response.headers.get('Retry-After'));
+        const wait =
+          retryAfterMs === undefined ? '' : ` Retry after ${Math.ceil(retryAfterMs / 1000)} s.`;
+        return new PlexRateLimitedError(
+          `${target.site} is rate limiting requests (429) for ${where}.${wait}`,
+          retryAfterMs === undefined ? details : { ...details, retryAfterMs },
+        );
+      }
+      default:
+        return new PlexHttpError(
+          `${target.site} answered HTTP ${status} for ${where}${await bodyHint(error.response, target.secrets)}.`,
+          details,
+        );
+    }
+  }
+  if (error instanceof TimeoutError) {
+    return new PlexTimeoutError(
+      `${target.site} did not answer ${where} within ${target.timeoutMs} ms. Check that the server is running and reachable, or raise the timeout.`,
+      base,
+    );
+  }
+  const code = networkCode(error);
+  return new PlexUnreachableError(
+    `Cannot reach ${target.site} for ${where}${code ? ` (${code})` : ''}. Check the URL and that the server is running and reachable from this machine.`,
+    base,
+  );
+}
+
+/** The errno-style code of a network failure (`ECONNREFUSED`, `ENOTFOUND`, …), if any. */
+export function networkCode(error: unknown): string | undefined {
+  let current: unknown = error;
+  for (let depth = 0; depth < 4 && current; depth++) {
+    const code = (current as { code?: unknown }).code;
+    if (typeof code === 'string') return code;
+    current = (current as { cause?: unknown }).cause;
+  }
+  return undefined;
+}
+
+function parseRetryAfter(value: string | null): number | undefined {
+  if (!value) return undefined;
+  const seconds = Number(value);
+  if (Number.isFinite(seconds)) return Math.max(0, seconds * 1000);
+  const date = Date.parse(value);
+  return Number.isNaN(date) ? undefined : Math.max(0, date - Date.now());
+}
+
+/** A short, token-free excerpt of an error body: PMS sends HTML, plex.tv JSON `errors`. */
+async function bodyHint(response: Response, secrets: readonly string[]): Promise<string> {
+  let text: string;
+  try {
+    text = await response.clone().text();
+  } catch {
+    return '';
+  }
+  const fromJson = /"message"\s*:\s*"([^"]{1,200})"/.exec(text)?.[1];
+  const fromHtml = /<h1>([^<]{1,200})<\/h1>/i.exec(text)?.[1];
+  const hint = fromJson ?? fromHtml;
+  return hint ? `: ${redactText(hint, secrets)}` : '';
+}

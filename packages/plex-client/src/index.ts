@@ -1,0 +1,16 @@
+export type { CallOptions, ServerApi } from './api/server.js';
+export { createPlexClient, type PlexClient } from './client.js';
+export { PlexBadRequestError } from './errors/bad-request-error.js';
+export { PlexForbiddenError } from './errors/forbidden-error.js';
+export { PlexHttpError } from './errors/http-error.js';
+export { PlexInvalidResponseError } from './errors/invalid-response-error.js';
+export { PlexNotFoundError } from './errors/not-found-error.js';
+export { PlexError, type PlexErrorCode } from './errors/plex-error.js';
+export { PlexRateLimitedError } from './errors/rate-limited-error.js';
+export { PlexTimeoutError } from './errors/timeout-error.js';
+export { PlexUnauthorizedError } from './errors/unauthorized-error.js';
+export { PlexUnreachableError } from './errors/unreachable-error.js';
+export { redactUrl } from './http/redact.js';
+export type { RetryPolicy } from './http/transport.js';
+export type { PlexClientOptions } from './options.js';
+export type { ServerIdentity, ServerInfo } from './schemas/server.js';

@@ -1,0 +1,90 @@
+import { createHash } from 'node:crypto';
+import { hostname } from 'node:os';
+import type { RetryPolicy, TransportOptions } from './http/transport.js';
+
+/** Options for `createPlexClient`. */
+export interface PlexClientOptions {
+  /** The server's base URL, e.g. `http://192.168.1.10:32400`. */
+  baseUrl?: string;
+  /** Several base URLs in order of preference (local, remote, relay); the client fails over. */
+  baseUrls?: readonly string[];
+  /** An X-Plex-Token for the server (and plex.tv, for plex.tv calls). */
+  token: string;
+  /** Stable id of this client install; defaults to one derived from the host name and product. */
+  clientIdentifier?: string;
+  /** Default `plexmcp`. */
+  product?: string;
+  /** Default `0.1.0`. */
+  version?: string;
+  /** Default the host name. */
+  deviceName?: string;
+  /** Per-request timeout in ms. Default 10 000. */
+  timeoutMs?: number;
+  /** Retries for idempotent requests; `false` turns them off. Default 2 retries from 300 ms. */
+  retry?: Partial<RetryPolicy> | false;
+  /** plex.tv base URL. Default `https://plex.tv`. */
+  plexTvUrl?: string;
+  /** fetch implementation (tests, proxies). Default the global fetch. */
+  fetch?: typeof fetch;
+}
+
+const DEFAULT_RETRY: RetryPolicy = { limit: 2, baseDelayMs: 300, maxDelayMs: 3000 };
+
+/** Checks options and fills defaults; throws a TypeError naming the bad option. */
+export function resolveOptions(options: PlexClientOptions): TransportOptions {
+  const baseUrls = options.baseUrls ?? (options.baseUrl === undefined ? [] : [options.baseUrl]);
+  if (baseUrls.length === 0) {
+    throw new TypeError(
+      'createPlexClient needs baseUrl (or baseUrls), e.g. http://127.0.0.1:32400',
+    );
+  }
+  for (const url of [...baseUrls, options.plexTvUrl ?? 'https://plex.tv']) assertHttpUrl(url);
+  if (typeof options.token !== 'string' || options.token.trim() === '') {
+    throw new TypeError('createPlexClient needs a token: the X-Plex-Token of a Plex account');
+  }
+  const timeoutMs = options.timeoutMs ?? 10_000;
+  if (!Number.isFinite(timeoutMs) || timeoutMs <= 0) {
+    throw new TypeError(`timeoutMs must be a positive number of milliseconds; got ${timeoutMs}`);
+  }
+  const product = options.product ?? 'plexmcp';
+  const deviceName = options.deviceName ?? hostname();
+  return {
+    baseUrls,
+    plexTvUrl: options.plexTvUrl ?? 'https://plex.tv',
+    token: options.token,
+    identityHeaders: {
+      'X-Plex-Client-Identifier':
+        options.clientIdentifier ?? defaultClientIdentifier(deviceName, product),
+      'X-Plex-Product': product,
+      'X-Plex-Version': options.version ?? '0.1.0',
+      'X-Plex-Platform': 'Node.js',
+      'X-Plex-Platform-Version': process.versions.node,
+      'X-Plex-Device': 'Node.js',
+      'X-Plex-Device-Name': deviceName,
+      'X-Plex-Provides': 'controller',
+    },
+    timeoutMs,
+    retry:
+      options.retry === false
+        ? { ...DEFAULT_RETRY, limit: 0 }
+        : { ...DEFAULT_RETRY, ...options.retry },
+    ...(options.fetch ? { fetch: options.fetch } : {}),
+  };
+}
+
+/** Same machine and product → same identifier, so Plex lists this client once, not per run. */
+function defaultClientIdentifier(device: string, product: string): string {
+  return createHash('sha256').update(`${device}\u0000${product}`).digest('hex').slice(0, 24);
+}
+
+function assertHttpUrl(url: string): void {
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    throw new TypeError(`"${url}" is not a valid URL; expected e.g. http://127.0.0.1:32400`);
+  }
+  if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') {
+    throw new TypeError(`"${url}" must use http or https`);
+  }
+}
