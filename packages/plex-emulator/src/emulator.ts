@@ -1,16 +1,16 @@
-import { seedBase } from './data/base.js';
+import { seedBase, serverInfo } from './data/base.js';
 import { seedDemoLibrary } from './data/demo.js';
+import { seedLogs } from './data/logs.js';
 import { createRng } from './data/rng.js';
 import { seedSyntheticLibrary } from './data/synthetic.js';
 import { Faults } from './faults/faults.js';
-import { dispatch, type DispatchDeps } from './http/dispatch.js';
+import { type DispatchDeps, dispatch } from './http/dispatch.js';
 import { serveFetch } from './http/node-server.js';
 import { Router } from './http/router.js';
 import { plexTvRoutes, pmsRoutes } from './routes/index.js';
 import { ActivityRunner } from './services/activities.js';
 import { NotificationHub } from './services/notifications.js';
 import { createServices } from './services/services.js';
-import { serverInfo } from './data/base.js';
 import { EmulatorState } from './state/store.js';
 
 /** Which library to load: the curated demo, N synthetic items, or nothing but the server. */
@@ -93,6 +93,7 @@ export function createPlexEmulator(options: PlexEmulatorOptions = {}): PlexEmula
   const nowSeconds = Math.floor(now() / 1000);
   seedBase(state, base, nowSeconds);
   loadLibrary(state, options.library ?? 'demo', seed, nowSeconds);
+  seedLogs(state, now());
 
   const hub = new NotificationHub();
   const activities = new ActivityRunner(state.activities, hub, options.activityStepMs ?? 20);
@@ -159,7 +160,12 @@ export function createPlexEmulator(options: PlexEmulatorOptions = {}): PlexEmula
   };
 }
 
-function loadLibrary(state: EmulatorState, library: LibraryOption, seed: number, now: number): void {
+function loadLibrary(
+  state: EmulatorState,
+  library: LibraryOption,
+  seed: number,
+  now: number,
+): void {
   if (library === 'empty') return;
   if (library === 'demo') {
     seedDemoLibrary(state, now);
