@@ -6,6 +6,9 @@ import { fileURLToPath } from 'node:url';
 import { build } from 'tsup';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
+/** The parts of a Plex answer these tests read. */
+type PlexJson = { MediaContainer: Record<string, unknown> & { size: number } };
+
 const outDir = mkdtempSync(join(tmpdir(), 'plex-emulator-cli-'));
 const cli = join(outDir, 'cli.js');
 
@@ -47,7 +50,7 @@ describe('plex-emulator bin', () => {
     const response = await fetch(`${firstLine}/library/sections`, {
       headers: { Accept: 'application/json', 'X-Plex-Token': 'cli-token' },
     });
-    expect((await response.json()).MediaContainer.size).toBe(3);
+    expect(((await response.json()) as PlexJson).MediaContainer.size).toBe(3);
     const exited = exitOf(child);
     child.kill('SIGTERM');
     expect(await exited).toBe(0);
@@ -65,7 +68,7 @@ describe('plex-emulator bin', () => {
     const response = await fetch(`${firstLine}/library/sections/1/all?X-Plex-Container-Size=0`, {
       headers: { Accept: 'application/json', 'X-Plex-Token': 'plex-emulator-token' },
     });
-    expect((await response.json()).MediaContainer.totalSize).toBe(300);
+    expect(((await response.json()) as PlexJson).MediaContainer.totalSize).toBe(300);
     const exited = exitOf(child);
     child.kill('SIGINT');
     expect(await exited).toBe(0);

@@ -52,10 +52,12 @@ async function main(): Promise<void> {
     library: parseLibrary(values.library ?? 'demo'),
     seed: parseInteger(values.seed ?? '1', 'seed', 0, 2 ** 32 - 1),
   });
-  const server = await emulator.listen({
-    port: parseInteger(values.port ?? '32400', 'port', 0, 65535),
-    host: values.host ?? '127.0.0.1',
-  }).catch((error: Error) => fail(`cannot listen: ${error.message}`));
+  const server = await emulator
+    .listen({
+      port: parseInteger(values.port ?? '32400', 'port', 0, 65535),
+      host: values.host ?? '127.0.0.1',
+    })
+    .catch((error: Error) => fail(`cannot listen: ${error.message}`));
   process.stdout.write(`${server.url}\n`);
   process.stderr.write(`plex-emulator: plex.tv endpoints at ${server.plexTvUrl}\n`);
 

@@ -2,6 +2,9 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { PlexEmulator } from './emulator.js';
 import { call, testEmulator } from './testing/harness.js';
 
+/** The parts of a Plex answer these tests read. */
+type PlexJson = { MediaContainer: Record<string, unknown> & { size: number } };
+
 describe('createPlexEmulator', () => {
   let emulator: PlexEmulator;
   afterEach(() => emulator?.close());
@@ -36,7 +39,7 @@ describe('createPlexEmulator', () => {
         headers: { Accept: 'application/json', 'X-Plex-Token': emulator.token },
       });
       expect(response.status).toBe(200);
-      expect((await response.json()).MediaContainer.Directory).toHaveLength(3);
+      expect(((await response.json()) as PlexJson).MediaContainer.Directory).toHaveLength(3);
       await server.close();
       await expect(fetch(`${server.url}/identity`)).rejects.toMatchObject({
         cause: { code: 'ECONNREFUSED' },
@@ -78,7 +81,7 @@ describe('createPlexEmulator', () => {
         body: 'ignored',
       });
       expect(response.status).toBe(201);
-      expect((await response.json()).code).toHaveLength(25);
+      expect(((await response.json()) as { code: string }).code).toHaveLength(25);
     });
   });
 });

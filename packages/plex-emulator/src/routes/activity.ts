@@ -1,4 +1,11 @@
 import type { Route } from '../http/router.js';
+import { historyRoutes } from './activity/history.js';
+import { sessionRoutes } from './activity/sessions.js';
+import { timelineReportRoutes } from './activity/timeline-report.js';
 
-/** TODO(issue 2): being written. */
-export const activityRoutes: Route[] = [];
+/** Sessions (`/status/sessions`, terminate), playback history and `/:/timeline` reports. */
+export const activityRoutes: Route[] = [
+  ...sessionRoutes,
+  ...historyRoutes,
+  ...timelineReportRoutes,
+];

@@ -1,4 +1,22 @@
 import type { Route } from '../http/router.js';
+import { artworkRoutes } from './metadata/artwork.js';
+import { deleteRoutes } from './metadata/delete.js';
+import { editRoutes } from './metadata/edit.js';
+import { imageRoutes } from './metadata/images.js';
+import { itemRoutes } from './metadata/items.js';
+import { relatedRoutes } from './metadata/related.js';
+import { watchRoutes } from './metadata/watch.js';
 
-/** TODO(issue 2): being written. */
-export const metadataRoutes: Route[] = [];
+/**
+ * Library item routes: reads (`/library/metadata/{ids}`, children, leaves, similar, related),
+ * artwork and images, edits, deletion and per-account watch state.
+ */
+export const metadataRoutes: Route[] = [
+  ...itemRoutes,
+  ...relatedRoutes,
+  ...artworkRoutes,
+  ...imageRoutes,
+  ...editRoutes,
+  ...deleteRoutes,
+  ...watchRoutes,
+];

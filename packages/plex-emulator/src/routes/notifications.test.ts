@@ -63,11 +63,11 @@ describe('/:/eventsource/notifications', () => {
     emulator = testEmulator({ library: 'empty' });
     const response = await subscribe(emulator, '?filters=activity');
     const events = readEvents(response, 1);
-    emulator.notifications.publish({ type: 'timeline', element: 'TimelineEntry', entries: [] });
+    emulator.notifications.publish({ type: 'timeline', element: 'TimelineEntry', entries: [{}] });
     emulator.notifications.publish({
       type: 'activity',
       element: 'ActivityNotification',
-      entries: [],
+      entries: [{ event: 'started' }],
     });
     expect((await events).map((e) => e.event)).toEqual(['activity']);
   });

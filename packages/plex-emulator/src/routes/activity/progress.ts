@@ -1,0 +1,110 @@
+import type { ItemRecord, SessionRecord } from '../../state/types.js';
+import { deviceIdFor, type PlaybackEnv, publishPlaying, removeSession } from './records.js';
+
+/** PMS counts an item as watched once playback passes 90% of it (its default threshold). */
+export const WATCHED_SHARE = 0.9;
+
+/** Sessions that already scrobbled: PMS scrobbles once per session, when it crosses the mark. */
+const scrobbled = new WeakSet<SessionRecord>();
+
+/** Whether an offset is far enough into an item to count as a full view. */
+export function pastWatchedMark(item: ItemRecord, offset: number): boolean {
+  return (
+    item.duration !== undefined && item.duration > 0 && offset >= item.duration * WATCHED_SHARE
+  );
+}
+
+/**
+ * Marks an item watched for an account the way a finished play does: view count up, last viewed
+ * now, resume point cleared, and one history entry for the device that played it.
+ */
+export function recordPlay(
+  env: PlaybackEnv,
+  play: { accountId: number; ratingKey: string; deviceId: number },
+): void {
+  const now = env.services.nowSeconds();
+  const { viewOffset: _resume, ...watch } = env.state.watchState(play.accountId, play.ratingKey);
+  env.state.setWatchState(play.accountId, play.ratingKey, {
+    ...watch,
+    viewCount: watch.viewCount + 1,
+    lastViewedAt: now,
+  });
+  env.state.history.push({
+    historyKey: env.state.nextId('history'),
+    ratingKey: play.ratingKey,
+    accountId: play.accountId,
+    deviceId: play.deviceId,
+    viewedAt: now,
+  });
+}
+
+/** Stores a resume point, as PMS does from the progress a client reports. */
+export function saveResumePoint(
+  env: PlaybackEnv,
+  accountId: number,
+  item: ItemRecord,
+  offset: number,
+): void {
+  if (offset <= 0) return;
+  const watch = env.state.watchState(accountId, item.ratingKey);
+  env.state.setWatchState(accountId, item.ratingKey, {
+    ...watch,
+    viewOffset: offset,
+    lastViewedAt: env.services.nowSeconds(),
+  });
+}
+
+/** The `/devices` id of a playing client (an emulated player or any other client). */
+function clientDeviceId(env: PlaybackEnv, clientIdentifier: string): number {
+  return deviceIdFor(env, clientIdentifier, () => {
+    const player = env.state.players.get(clientIdentifier);
+    return { name: player?.name ?? clientIdentifier, platform: player?.platform ?? 'Unknown' };
+  });
+}
+
+/** Settles a play reported as stopped with no live session: scrobble it or keep its position. */
+export function settleReportedPlay(
+  env: PlaybackEnv,
+  play: { accountId: number; item: ItemRecord; offset: number; clientIdentifier: string },
+): void {
+  if (!pastWatchedMark(play.item, play.offset)) {
+    saveResumePoint(env, play.accountId, play.item, play.offset);
+    return;
+  }
+  recordPlay(env, {
+    accountId: play.accountId,
+    ratingKey: play.item.ratingKey,
+    deviceId: clientDeviceId(env, play.clientIdentifier),
+  });
+}
+
+/** Scrobbles a session once it has passed the watched mark; true when it has (now or before). */
+export function scrobbleIfWatched(env: PlaybackEnv, session: SessionRecord): boolean {
+  if (scrobbled.has(session)) return true;
+  const item = env.state.items.get(session.ratingKey);
+  if (!item || !pastWatchedMark(item, session.viewOffset)) return false;
+  scrobbled.add(session);
+  recordPlay(env, {
+    accountId: session.accountId,
+    ratingKey: session.ratingKey,
+    deviceId: clientDeviceId(env, session.playerId),
+  });
+  return true;
+}
+
+/**
+ * Ends a session: it leaves `/status/sessions`, the play is scrobbled when it got far enough or
+ * its position is kept as a resume point, and a `stopped` notification goes out.
+ */
+export function endSession(
+  env: PlaybackEnv,
+  session: SessionRecord,
+  queue: { playQueueId?: number | undefined; playQueueItemId?: number | undefined } = {},
+): void {
+  removeSession(env.state, session);
+  const item = env.state.items.get(session.ratingKey);
+  if (item && !scrobbleIfWatched(env, session)) {
+    saveResumePoint(env, session.accountId, item, session.viewOffset);
+  }
+  publishPlaying(env, session, 'stopped', queue);
+}

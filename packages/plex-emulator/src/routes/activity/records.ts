@@ -1,0 +1,120 @@
+import { createHash } from 'node:crypto';
+import type { Services } from '../../services/services.js';
+import type { EmulatorState } from '../../state/store.js';
+import type { ItemRecord, SessionRecord, TimelineRecord } from '../../state/types.js';
+
+/** What playback bookkeeping needs from a request: the state and the services. */
+export interface PlaybackEnv {
+  state: EmulatorState;
+  services: Services;
+}
+
+/** A player timeline kind: `video`, `music` or `photo`. */
+export type TimelineType = TimelineRecord['type'];
+
+/** Which player timeline plays an item; undefined for types no player plays (shows, albums). */
+export function timelineTypeOf(item: ItemRecord): TimelineType | undefined {
+  if (item.type === 'movie' || item.type === 'episode') return 'video';
+  if (item.type === 'track') return 'music';
+  if (item.type === 'photo') return 'photo';
+  return undefined;
+}
+
+/** A new session's `sessionKey`: PMS numbers sessions upwards and never reuses a key. */
+export function nextSessionKey(state: EmulatorState): string {
+  let highest = 0;
+  for (const session of state.sessions.values()) {
+    const key = Number(session.sessionKey);
+    if (Number.isInteger(key) && key > highest) highest = key;
+  }
+  return String(state.nextId('sessionKey', highest + 1));
+}
+
+const SESSION_ID_ALPHABET = 'abcdefghijklmnopqrstuvwxyz0123456789';
+
+/** The opaque 24-character `Session.id` PMS hands out (`93h7e00ncblxncqw9lkfaoxi`). */
+export function sessionIdFor(state: EmulatorState, sessionKey: string, playerId: string): string {
+  const digest = createHash('sha256')
+    .update(`${state.server.machineIdentifier}:${sessionKey}:${playerId}`)
+    .digest();
+  let id = '';
+  for (let i = 0; i < 24; i++) id += SESSION_ID_ALPHABET[(digest[i] ?? 0) % 36];
+  return id;
+}
+
+/** Removes a session from the state, whatever key it was stored under. */
+export function removeSession(state: EmulatorState, session: SessionRecord): void {
+  for (const [key, value] of state.sessions) {
+    if (value === session) state.sessions.delete(key);
+  }
+  refreshTranscoderCount(state);
+}
+
+/** Keeps the server's `transcoderActiveVideoSessions` equal to the live video transcodes. */
+export function refreshTranscoderCount(state: EmulatorState): void {
+  let count = 0;
+  for (const session of state.sessions.values()) {
+    if (session.transcode?.videoDecision === 'transcode') count++;
+  }
+  state.server.transcoderActiveVideoSessions = count;
+}
+
+/**
+ * The `/devices` id of a client, registering it the first time it plays something, as PMS does
+ * when an unknown client identifier starts a session.
+ */
+export function deviceIdFor(
+  env: PlaybackEnv,
+  clientIdentifier: string,
+  describe: () => { name: string; platform: string },
+): number {
+  const known = env.state.devices.find((device) => device.clientIdentifier === clientIdentifier);
+  if (known) return known.id;
+  const id = env.state.devices.reduce((highest, device) => Math.max(highest, device.id), 0) + 1;
+  env.state.devices.push({
+    id,
+    ...describe(),
+    clientIdentifier,
+    createdAt: env.services.nowSeconds(),
+  });
+  return id;
+}
+
+/** The bare transcode id a `playing` notification carries (`/transcode/sessions/` stripped). */
+function transcodeId(session: SessionRecord): string | undefined {
+  const key = session.transcode?.key;
+  return key === undefined ? undefined : key.slice(key.lastIndexOf('/') + 1);
+}
+
+/**
+ * Publishes a `playing` notification for a session. Written here rather than with
+ * `notifyPlaying` because PMS also sends `playQueueID` and, while transcoding, the transcode id,
+ * which Tautulli-style consumers read.
+ */
+export function publishPlaying(
+  env: PlaybackEnv,
+  session: SessionRecord,
+  state: 'playing' | 'paused' | 'stopped' | 'buffering',
+  queue: { playQueueId?: number | undefined; playQueueItemId?: number | undefined } = {},
+): void {
+  const transcodeSession = transcodeId(session);
+  env.services.notify({
+    type: 'playing',
+    element: 'PlaySessionStateNotification',
+    entries: [
+      {
+        sessionKey: session.sessionKey,
+        clientIdentifier: session.playerId,
+        guid: '',
+        ratingKey: session.ratingKey,
+        url: '',
+        key: `/library/metadata/${session.ratingKey}`,
+        viewOffset: session.viewOffset,
+        playQueueItemID: queue.playQueueItemId ?? 0,
+        ...(queue.playQueueId === undefined ? {} : { playQueueID: queue.playQueueId }),
+        state,
+        ...(transcodeSession === undefined ? {} : { transcodeSession }),
+      },
+    ],
+  });
+}

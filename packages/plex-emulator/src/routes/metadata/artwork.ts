@@ -1,0 +1,129 @@
+import { formatHexColor, readPngFirstPixel } from '../../formats/png.js';
+import { HttpError, type RequestContext, requireAccount } from '../../http/context.js';
+import { container, emptyOk } from '../../http/responses.js';
+import type { Route } from '../../http/router.js';
+import { sectionContainerFields } from '../../render/metadata.js';
+import { notifyItemChanged } from '../../services/events.js';
+import type { ArtworkCandidate, ItemRecord } from '../../state/types.js';
+import {
+  ART_SLOTS,
+  type ArtSlot,
+  colorFromDigest,
+  editableSlot,
+  findCandidate,
+  renderCandidate,
+  sha1,
+  slotState,
+} from './artwork-slots.js';
+import { requireAdmin, touchItem, visibleItem } from './shared.js';
+
+/** Uploads larger than this are refused (413) rather than hashed. */
+const MAX_UPLOAD_BYTES = 20 * 1024 * 1024;
+
+/** `GET /library/metadata/{id}/posters` (and `/arts`, …): the candidates, one of them selected. */
+function listCandidates(slot: ArtSlot) {
+  return (ctx: RequestContext): Response => {
+    requireAccount(ctx);
+    const item = visibleItem(ctx, ctx.params.id);
+    const current = slotState(ctx.state, item, slot.kind);
+    const { identifier, mediaTagPrefix, mediaTagVersion } = sectionContainerFields(
+      ctx.state,
+      item.sectionId,
+    );
+    return container(
+      {
+        identifier,
+        mediaTagPrefix,
+        mediaTagVersion,
+        Metadata: (current?.candidates ?? []).map((candidate) =>
+          renderCandidate(item, candidate, candidate.key === current?.selected),
+        ),
+      },
+      'Metadata',
+    );
+  };
+}
+
+/**
+ * `POST /library/metadata/{id}/posters?url=…` or with the raw image as the body: PMS stores the
+ * image as `upload://posters/<sha1>` and selects it. The emulator paints it in the uploaded
+ * PNG's first pixel colour (or a colour derived from the bytes or URL), so a later image fetch
+ * shows the change.
+ */
+function upload(slot: ArtSlot) {
+  return async (ctx: RequestContext): Promise<Response> => {
+    requireAdmin(ctx);
+    const item = visibleItem(ctx, ctx.params.id);
+    const url = ctx.query.get('url');
+    let candidate: ArtworkCandidate;
+    if (url) {
+      const digest = sha1(url);
+      candidate = {
+        key: `upload://${slot.folder}/${digest}`,
+        provider: 'url',
+        color: colorFromDigest(digest),
+      };
+    } else {
+      const declared = Number(ctx.request.headers.get('Content-Length') ?? '0');
+      if (declared > MAX_UPLOAD_BYTES) throw new HttpError(413, 'image too large');
+      const body = new Uint8Array(await ctx.request.arrayBuffer());
+      if (body.length === 0) throw new HttpError(400, 'no url and no image in the body');
+      if (body.length > MAX_UPLOAD_BYTES) throw new HttpError(413, 'image too large');
+      const digest = sha1(body);
+      const firstPixel = readPngFirstPixel(body);
+      candidate = {
+        key: `upload://${slot.folder}/${digest}`,
+        provider: 'upload',
+        color: firstPixel ? formatHexColor(firstPixel) : colorFromDigest(digest),
+      };
+    }
+    const stored = editableSlot(ctx.state, item, slot.kind);
+    const existing = stored.candidates.find((entry) => entry.key === candidate.key);
+    if (!existing) stored.candidates.push(candidate);
+    choose(ctx, item, slot, existing ?? candidate);
+    return emptyOk();
+  };
+}
+
+/** `PUT /library/metadata/{id}/poster?url={ratingKey}`: selects one of the listed candidates. */
+function select(slot: ArtSlot) {
+  return (ctx: RequestContext): Response => {
+    requireAdmin(ctx);
+    const item = visibleItem(ctx, ctx.params.id);
+    const url = ctx.query.get('url');
+    if (!url) throw new HttpError(400, 'url is required');
+    const current = slotState(ctx.state, item, slot.kind);
+    const candidate = current ? findCandidate(item, current, url) : undefined;
+    if (!candidate) throw new HttpError(404, `no ${slot.kind} ${url} for item ${item.ratingKey}`);
+    choose(ctx, item, slot, candidate);
+    return emptyOk();
+  };
+}
+
+/**
+ * Makes a candidate the selected one. Choosing artwork by hand locks the slot against agent
+ * refreshes and changes `updatedAt`, so the item's `thumb`/`art` URLs change as in PMS.
+ */
+function choose(
+  ctx: RequestContext,
+  item: ItemRecord,
+  slot: ArtSlot,
+  candidate: ArtworkCandidate,
+): void {
+  const stored = editableSlot(ctx.state, item, slot.kind);
+  stored.selected = candidate.key;
+  item.locked.add(slot.lock);
+  touchItem(ctx, item);
+  notifyItemChanged(ctx.services, item, 'done');
+}
+
+/** Artwork candidate lists, uploads and selection. */
+export const artworkRoutes: Route[] = ART_SLOTS.flatMap((slot): Route[] => [
+  { method: 'GET', path: `/library/metadata/{id}/${slot.list}`, handler: listCandidates(slot) },
+  { method: 'POST', path: `/library/metadata/{id}/${slot.list}`, handler: upload(slot) },
+  ...slot.elements.flatMap((element): Route[] => [
+    { method: 'PUT', path: `/library/metadata/{id}/${element}`, handler: select(slot) },
+    // [O] also lets the element path take an upload (`POST …/poster?url=`).
+    { method: 'POST', path: `/library/metadata/{id}/${element}`, handler: upload(slot) },
+  ]),
+]);
