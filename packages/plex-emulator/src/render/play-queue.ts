@@ -1,4 +1,5 @@
 import { container, type Fields } from '../http/responses.js';
+import { lastAddedItemId } from '../library/play-queue-ops.js';
 import type { EmulatorState } from '../state/store.js';
 import type { PlayQueueRecord } from '../state/types.js';
 import { renderItem } from './metadata.js';
@@ -24,6 +25,7 @@ export function renderPlayQueue(
   window: QueueWindow = DEFAULT_WINDOW,
 ): Response {
   const selected = queue.items.find((entry) => entry.playQueueItemId === queue.selectedItemId);
+  const lastAdded = lastAddedItemId(queue);
   const metadata: Fields[] = [];
   for (const entry of windowOf(queue, window)) {
     const item = state.items.get(entry.ratingKey);
@@ -41,6 +43,7 @@ export function renderPlayQueue(
       mediaTagPrefix: '/system/bundle/media/flags/',
       mediaTagVersion: 1734362201,
       playQueueID: queue.id,
+      playQueueLastAddedItemID: lastAdded === undefined ? undefined : String(lastAdded),
       playQueueSelectedItemID: queue.selectedItemId,
       playQueueSelectedItemOffset: queue.selectedOffset,
       playQueueSelectedMetadataItemID: selected ? Number(selected.ratingKey) : undefined,

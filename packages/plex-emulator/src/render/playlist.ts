@@ -32,19 +32,14 @@ export function renderPlaylist(state: EmulatorState, playlist: PlaylistRecord): 
   });
 }
 
-/** The attributes PMS puts on the container of `/playlists/{id}/items`. */
+/**
+ * The attributes PMS hoists onto the container of `/playlists/{id}/items`: the playlist's own,
+ * except that `duration` is in seconds there (recorded from real servers).
+ */
 export function playlistItemsContainerFields(
   state: EmulatorState,
   playlist: PlaylistRecord,
 ): Fields {
   const rendered = renderPlaylist(state, playlist);
-  return {
-    composite: rendered.composite,
-    duration: rendered.duration,
-    leafCount: rendered.leafCount,
-    playlistType: playlist.playlistType,
-    ratingKey: playlist.ratingKey,
-    smart: playlist.smart,
-    title: playlist.title,
-  };
+  return { ...rendered, duration: Math.round(Number(rendered.duration ?? 0) / 1000) };
 }

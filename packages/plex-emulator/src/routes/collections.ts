@@ -1,4 +1,11 @@
 import type { Route } from '../http/router.js';
+import { collectionReadRoutes } from './collections/read.js';
+import { collectionWriteRoutes } from './collections/write.js';
 
-/** TODO(issue 2): being written. */
-export const collectionRoutes: Route[] = [];
+export {
+  handleCollectionDelete,
+  handleCollectionPrefs,
+} from './collections/write.js';
+
+/** Collections: listing, creating, membership, order, preferences and deletion. */
+export const collectionRoutes: Route[] = [...collectionReadRoutes, ...collectionWriteRoutes];

@@ -1,4 +1,11 @@
 import type { Route } from '../http/router.js';
+import { playlistCompositeRoutes } from './playlists/composite.js';
+import { playlistCrudRoutes } from './playlists/crud.js';
+import { playlistItemRoutes } from './playlists/items.js';
 
-/** TODO(issue 2): being written. */
-export const playlistRoutes: Route[] = [];
+/** Playlists: per-user lists of library items (`/playlists/…`). */
+export const playlistRoutes: Route[] = [
+  ...playlistItemRoutes,
+  ...playlistCompositeRoutes,
+  ...playlistCrudRoutes,
+];

@@ -1,4 +1,13 @@
 import type { Route } from '../http/router.js';
+import { homeHubRoutes } from './search/home-hubs.js';
+import { hubSearchRoutes } from './search/hub-search.js';
+import { librarySearchRoutes } from './search/library-search.js';
+import { sectionHubRoutes } from './search/section-hubs.js';
 
-/** TODO(issue 2): being written. */
-export const searchRoutes: Route[] = [];
+/** Search (`/hubs/search`, `/library/search`) and hubs (`/hubs`, continue watching, sections). */
+export const searchRoutes: Route[] = [
+  ...hubSearchRoutes,
+  ...librarySearchRoutes,
+  ...homeHubRoutes,
+  ...sectionHubRoutes,
+];

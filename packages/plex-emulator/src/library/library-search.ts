@@ -1,0 +1,156 @@
+import type { EmulatorState } from '../state/store.js';
+import type { AccountRecord, ItemRecord, ItemType, PlaylistRecord } from '../state/types.js';
+import { canSeeSection } from './section-access.js';
+import { matchScore, type PreparedQuery } from './title-match.js';
+import { TopK } from './top-k.js';
+
+/** A matching library item. */
+export interface ItemHit {
+  item: ItemRecord;
+  score: number;
+  /** `originalTitle` when only the original title matched, as PMS reports. */
+  reason?: 'originalTitle';
+}
+
+/** A matching person (actor or director) within one section. */
+export interface PersonHit {
+  kind: 'role' | 'director';
+  name: string;
+  sectionId: number;
+  thumb?: string;
+  /** How many items in the section credit the person. */
+  count: number;
+  score: number;
+}
+
+/** A matching playlist of the caller's. */
+export interface PlaylistHit {
+  playlist: PlaylistRecord;
+  score: number;
+}
+
+/** What a query matched: the best hits of each kind, best first, and how many there were. */
+export interface SearchHits {
+  /** At most `keep` per item type. */
+  items: ItemHit[];
+  /** Matches per item type before `keep` cut them. */
+  itemTotals: Map<ItemType, number>;
+  people: PersonHit[];
+  playlists: PlaylistHit[];
+}
+
+/** Where to search and how many hits of each type to keep. */
+export interface SearchScope {
+  sectionId?: number;
+  keep?: number;
+}
+
+/** Item types search looks at (photos are not searched by the emulator). */
+const SEARCHED_TYPES: readonly ItemType[] = [
+  'movie',
+  'show',
+  'season',
+  'episode',
+  'artist',
+  'album',
+  'track',
+  'collection',
+];
+
+// Original-title matches rank just below the same kind of match on the title.
+const ORIGINAL_TITLE_PENALTY = 0.05;
+
+/**
+ * Searches the sections the account can see (or just `scope.sectionId`) by title, original title
+ * and people's names, plus the account's playlists when no section is given.
+ */
+export function searchLibrary(
+  state: EmulatorState,
+  account: AccountRecord,
+  query: PreparedQuery,
+  scope: SearchScope = {},
+): SearchHits {
+  const { sectionId, keep = Number.POSITIVE_INFINITY } = scope;
+  const sectionIds = [...state.sections.keys()].filter(
+    (id) => canSeeSection(account, id) && (sectionId === undefined || id === sectionId),
+  );
+  const byType = new Map<ItemType, TopK<ItemHit>>();
+  const people = new Map<string, PersonHit>();
+  for (const id of sectionIds) {
+    for (const type of SEARCHED_TYPES) {
+      let best = byType.get(type);
+      for (const key of state.keysOf(id, type)) {
+        const item = state.items.get(key);
+        if (!item) continue;
+        const hit = matchItem(query, item);
+        if (hit) {
+          if (!best) {
+            best = new TopK(keep, rankItems);
+            byType.set(type, best);
+          }
+          best.push(hit);
+        }
+        collectPeople(query, item, people);
+      }
+    }
+  }
+  const playlists: PlaylistHit[] = [];
+  if (sectionId === undefined) {
+    for (const playlist of state.playlists.values()) {
+      if (playlist.accountId !== account.id) continue;
+      const score = matchScore(query, playlist.title);
+      if (score !== undefined) playlists.push({ playlist, score });
+    }
+  }
+  const itemTotals = new Map<ItemType, number>();
+  for (const [type, best] of byType) itemTotals.set(type, best.total);
+  return {
+    items: [...byType.values()].flatMap((best) => best.values()).sort(rankItems),
+    itemTotals,
+    people: [...people.values()].sort(
+      (a, b) => b.score - a.score || b.count - a.count || byTitle(a.name, b.name),
+    ),
+    playlists: playlists.sort(
+      (a, b) => b.score - a.score || byTitle(a.playlist.title, b.playlist.title),
+    ),
+  };
+}
+
+function rankItems(a: ItemHit, b: ItemHit): number {
+  return b.score - a.score || byTitle(a.item.title, b.item.title);
+}
+
+function matchItem(query: PreparedQuery, item: ItemRecord): ItemHit | undefined {
+  const score = matchScore(query, item.title);
+  if (score !== undefined) return { item, score };
+  const original = matchScore(query, item.originalTitle);
+  if (original === undefined) return undefined;
+  return { item, score: original - ORIGINAL_TITLE_PENALTY, reason: 'originalTitle' };
+}
+
+function collectPeople(
+  query: PreparedQuery,
+  item: ItemRecord,
+  people: Map<string, PersonHit>,
+): void {
+  for (const kind of ['role', 'director'] as const) {
+    for (const tag of item.tags[kind] ?? []) {
+      const score = matchScore(query, tag.tag);
+      if (score === undefined) continue;
+      const key = `${kind}\u0000${item.sectionId}\u0000${tag.tag.toLowerCase()}`;
+      const known = people.get(key);
+      if (known) {
+        known.count++;
+        continue;
+      }
+      const hit: PersonHit = { kind, name: tag.tag, sectionId: item.sectionId, count: 1, score };
+      if (tag.thumb) hit.thumb = tag.thumb;
+      people.set(key, hit);
+    }
+  }
+}
+
+// Plain code-unit order: `localeCompare` is far too slow for tens of thousands of hits.
+function byTitle(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
