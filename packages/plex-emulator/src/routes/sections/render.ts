@@ -39,17 +39,14 @@ export function secondaryFields(
 }
 
 /**
- * Renders list items for the caller; with `includeGuids=1` (python-plexapi always sends it) the
- * external ids ride along, as PMS adds them.
+ * Renders list items of one section for the caller. The container carries the section, so the
+ * items leave `librarySectionID`/`Title` out, as PMS does; with `includeGuids=1` (python-plexapi
+ * always sends it) the external ids ride along.
  */
 export function listRenderer(ctx: RequestContext): (item: ItemRecord) => Fields {
   const accountId = requireAccount(ctx).id;
-  const withGuids = ctx.query.get('includeGuids') === '1';
-  return (item) => {
-    const fields = renderItem(ctx.state, item, accountId, 'list');
-    if (withGuids && item.guids.length > 0) fields.Guid = item.guids.map((id) => ({ id }));
-    return fields;
-  };
+  const options = { sectionHoisted: true, guids: ctx.query.get('includeGuids') === '1' };
+  return (item) => renderItem(ctx.state, item, accountId, 'list', options);
 }
 
 /** A source of ordered ratingKeys that can also be counted without ordering. */
@@ -93,9 +90,14 @@ export function itemPage(
 
 /** Renders an item for a list that mixes sections: the section facts ride on each item. */
 export function mixedRenderer(ctx: RequestContext): (item: ItemRecord) => Fields {
-  const render = listRenderer(ctx);
+  const accountId = requireAccount(ctx).id;
+  const options = { guids: ctx.query.get('includeGuids') === '1' };
   return (item) => {
     const section = ctx.state.sections.get(item.sectionId);
-    return { allowSync: true, librarySectionUUID: section?.uuid, ...render(item) };
+    return {
+      allowSync: true,
+      librarySectionUUID: section?.uuid,
+      ...renderItem(ctx.state, item, accountId, 'list', options),
+    };
   };
 }
