@@ -71,6 +71,35 @@ describe('Transport', () => {
     });
   });
 
+  it('appends an already-encoded raw query byte for byte after the structured one', async () => {
+    let seen = '';
+    server.use(
+      http.put(`${PLEX}/library/sections/1/all`, ({ request }) => {
+        seen = request.url;
+        return new HttpResponse(null, { status: 200 });
+      }),
+    );
+    await transport().empty({
+      method: 'PUT',
+      path: '/library/sections/1/all',
+      query: { type: 1 },
+      rawQuery: 'genre%5B%5D.tag.tag-=Sci-Fi%2520%2526%2520Fantasy',
+    });
+    expect(seen).toBe(
+      `${PLEX}/library/sections/1/all?type=1&genre%5B%5D.tag.tag-=Sci-Fi%2520%2526%2520Fantasy`,
+    );
+  });
+
+  it('builds token-bearing URLs only when asked', () => {
+    const t = transport();
+    expect(t.url('/photo/:/transcode', { width: 100 }).toString()).toBe(
+      `${PLEX}/photo/:/transcode?width=100`,
+    );
+    expect(t.authenticatedUrl('/photo/:/transcode', { width: 100 }).toString()).toBe(
+      `${PLEX}/photo/:/transcode?width=100&X-Plex-Token=${TOKEN}`,
+    );
+  });
+
   it('sends paging as X-Plex-Container headers', async () => {
     let headers: Headers | undefined;
     server.use(

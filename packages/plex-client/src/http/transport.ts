@@ -47,6 +47,11 @@ export interface RequestSpec {
   /** Path below the base URL, starting with `/`. */
   path: string;
   query?: Query;
+  /**
+   * An already-encoded query string appended after `query`, for the few Plex forms whose exact
+   * bytes matter (python-plexapi's edit syntax, hub keys that carry their own query).
+   */
+  rawQuery?: string;
   headers?: Record<string, string>;
   body?: RequestInit['body'];
   site?: Site;
@@ -140,6 +145,16 @@ export class Transport {
     return url;
   }
 
+  /**
+   * `url()` with the token in the query. Only for URLs Plex requires it in and that another
+   * program must open without our headers (image transcodes, event streams): never log it.
+   */
+  authenticatedUrl(path: string, query?: Query, site: Site = 'pms'): URL {
+    const url = this.url(path, query, site);
+    url.searchParams.set('X-Plex-Token', this.options.token);
+    return url;
+  }
+
   private async send(spec: RequestSpec): Promise<Response> {
     if ((spec.site ?? 'pms') === 'plexTv')
       return this.attempt(spec, trimSlash(this.options.plexTvUrl));
@@ -161,7 +176,7 @@ export class Transport {
   }
 
   private async attempt(spec: RequestSpec, base: string): Promise<Response> {
-    const url = `${base}${spec.path}`;
+    const url = withQuery(`${base}${spec.path}`, spec);
     const method = spec.method ?? 'GET';
     const headers: Record<string, string> = { ...spec.headers };
     if (spec.page) {
@@ -172,15 +187,12 @@ export class Transport {
       return await this.http(url, {
         method,
         headers,
-        searchParams: toSearchParams(spec.query),
         ...(spec.body === undefined ? {} : { body: spec.body }),
         ...(spec.signal ? { signal: spec.signal } : {}),
       });
     } catch (error) {
       if (spec.signal?.aborted) throw error;
-      const full = new URL(url);
-      full.search = toSearchParams(spec.query).toString();
-      throw await toPlexError(error, this.target(spec, full.toString()));
+      throw await toPlexError(error, this.target(spec, url));
     }
   }
 
@@ -214,6 +226,13 @@ export function parseWith<S extends v.GenericSchema>(
       path,
     },
   );
+}
+
+/** `url` with the spec's query and raw query appended. */
+function withQuery(url: string, spec: RequestSpec): string {
+  const parts = [toSearchParams(spec.query).toString(), spec.rawQuery ?? ''].filter(Boolean);
+  if (parts.length === 0) return url;
+  return `${url}${url.includes('?') ? '&' : '?'}${parts.join('&')}`;
 }
 
 function canFailOver(error: PlexError, method: string): boolean {

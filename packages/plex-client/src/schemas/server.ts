@@ -36,3 +36,61 @@ export const serverInfoSchema = mediaContainer({
 export type ServerIdentity = v.InferOutput<typeof identitySchema>['MediaContainer'];
 /** What a server reports about itself at `/`. */
 export type ServerInfo = v.InferOutput<typeof serverInfoSchema>['MediaContainer'];
+
+/** A preference value: `bool` settings are booleans, `int`/`double` numbers, `text` strings. */
+const settingValue = v.union([v.boolean(), v.number(), v.string()]);
+
+/** One `Setting` of `GET /:/prefs` (also sent in `preference` notifications). */
+export const settingSchema = v.object({
+  /** The name `setPrefs()` takes (`FriendlyName`, `LogVerbose`, …). */
+  id: v.string(),
+  label: opt(v.string()),
+  summary: opt(v.string()),
+  /** `bool`, `int`, `double` or `text`. */
+  type: v.string(),
+  default: opt(settingValue),
+  value: opt(settingValue),
+  hidden: opt(bool),
+  advanced: opt(bool),
+  group: opt(v.string()),
+  /** Restricted values as `value:label|value:label`. */
+  enumValues: opt(v.string()),
+});
+
+/** `GET /:/prefs`. */
+export const settingsContainerSchema = mediaContainer({ Setting: list(settingSchema) });
+
+/** One release the updater knows about. */
+export const releaseSchema = v.object({
+  key: opt(v.string()),
+  version: v.string(),
+  /** Release notes, one change per line. */
+  added: opt(v.string()),
+  fixed: opt(v.string()),
+  /** PMS masks the token in this link itself. */
+  downloadURL: opt(v.string()),
+  /** `available`, `downloading`, `downloaded`, `installing`, `tonight`, `skipped`, … */
+  state: opt(v.string()),
+});
+
+/** `GET /updater/status`. */
+export const updaterStatusSchema = mediaContainer({
+  autoUpdateVersion: opt(num),
+  /** Whether the server can install updates itself (not on Docker, NAS packages, …). */
+  canInstall: opt(bool),
+  /** When the server last asked plex.tv for updates (epoch seconds). */
+  checkedAt: opt(num),
+  downloadURL: opt(v.string()),
+  status: opt(num),
+  Release: list(releaseSchema),
+});
+
+/** A server preference (`/:/prefs`). */
+export type Setting = v.InferOutput<typeof settingSchema>;
+/** A server release the updater offers. */
+export type Release = v.InferOutput<typeof releaseSchema>;
+/** The updater's state: when it last checked and what it found. */
+export type UpdaterStatus = Omit<
+  v.InferOutput<typeof updaterStatusSchema>['MediaContainer'],
+  'size' | 'totalSize' | 'offset'
+>;

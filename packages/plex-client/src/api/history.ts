@@ -1,0 +1,88 @@
+import type { Transport } from '../http/transport.js';
+import { type HistoryEntry, historyContainerSchema } from '../schemas/history.js';
+import { epochSeconds, expectOne, segment, withSignal } from './helpers.js';
+import { iteratePages, type Page, type PageOptions, pageWindow, toPage } from './paging.js';
+import type { CallOptions } from './server.js';
+
+/** Which plays `history.list()` returns. */
+export interface HistoryFilter {
+  /** Plays of this account (`/accounts` id; the owner is 1). */
+  accountId?: number;
+  /** Plays of this device (`/devices` id). */
+  deviceId?: number;
+  /** Plays of items in this library section. */
+  sectionId?: number | string;
+  /** Plays of this item, or of its children and grandchildren (a show's episodes). */
+  ratingKey?: number | string;
+  /** Plays at or after this time (inclusive). */
+  since?: Date | number;
+  /** Plays before this time (exclusive), so consecutive windows do not overlap. */
+  until?: Date | number;
+  /** Plex sort, e.g. `viewedAt:asc`. Default `viewedAt:desc` (newest first). */
+  sort?: string;
+}
+
+/** Playback history: finished plays, filterable and paged; deleting entries. */
+export function historyApi(transport: Transport) {
+  const api = {
+    /**
+     * One page of plays, newest first (`GET /status/sessions/history/all`), filtered as PMS
+     * filters: `accountID`, `deviceID`, `librarySectionID`, `metadataItemID`, `viewedAt>=`
+     * (`since`) and `viewedAt<` (`until`). The owner sees every account's plays; others their own.
+     */
+    async list(
+      options: HistoryFilter & PageOptions & CallOptions = {},
+    ): Promise<Page<HistoryEntry>> {
+      const page = pageWindow(options);
+      const body = await transport.json(
+        {
+          path: '/status/sessions/history/all',
+          query: {
+            accountID: options.accountId,
+            deviceID: options.deviceId,
+            librarySectionID: options.sectionId,
+            metadataItemID: options.ratingKey,
+            // Plex filter keys: `viewedAt>` means >=, `viewedAt<<` means strictly less.
+            'viewedAt>': options.since === undefined ? undefined : epochSeconds(options.since),
+            'viewedAt<<': options.until === undefined ? undefined : epochSeconds(options.until),
+            sort: options.sort ?? 'viewedAt:desc',
+          },
+          page,
+          ...withSignal(options),
+        },
+        historyContainerSchema,
+      );
+      return toPage(body.MediaContainer.Metadata, body.MediaContainer, page.offset);
+    },
+
+    /** Every matching play, page by page (`pageSize` per request, default 100). */
+    iterate(
+      options: HistoryFilter & CallOptions & { pageSize?: number } = {},
+    ): AsyncGenerator<HistoryEntry, void, undefined> {
+      const { pageSize, ...filter } = options;
+      return iteratePages((window) => api.list({ ...filter, ...window }), pageSize);
+    },
+
+    /** One entry (`GET /status/sessions/history/{id}`). */
+    async get(historyId: string | number, options: CallOptions = {}): Promise<HistoryEntry> {
+      const path = `/status/sessions/history/${segment(historyId)}`;
+      const body = await transport.json({ path, ...withSignal(options) }, historyContainerSchema);
+      return expectOne(body.MediaContainer.Metadata, transport, path, `history entry ${historyId}`);
+    },
+
+    /**
+     * Forgets one play (`DELETE /status/sessions/history/{id}`); watched state stays. Owner only.
+     */
+    async delete(historyId: string | number, options: CallOptions = {}): Promise<void> {
+      await transport.empty({
+        method: 'DELETE',
+        path: `/status/sessions/history/${segment(historyId)}`,
+        ...withSignal(options),
+      });
+    },
+  };
+  return api;
+}
+
+/** The `history` namespace of a Plex client. */
+export type HistoryApi = ReturnType<typeof historyApi>;

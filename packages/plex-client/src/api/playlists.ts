@@ -1,0 +1,269 @@
+import type { Transport } from '../http/transport.js';
+import {
+  type Playlist,
+  type PlaylistItem,
+  playlistItemsContainerSchema,
+  playlistsContainerSchema,
+} from '../schemas/playlists.js';
+import { uploadImage } from './artwork-upload.js';
+import { contentUri } from './content-uri.js';
+import { expectOne, segment, withSignal } from './helpers.js';
+import type { ArtworkSource } from './metadata.js';
+import { iteratePages, type Page, type PageOptions, pageWindow, toPage } from './paging.js';
+import type { PlayQueueType } from './play-queues.js';
+import type { CallOptions } from './server.js';
+
+/** Which playlists `playlists.list()` returns. */
+export interface PlaylistFilter {
+  /** Only playlists of this kind. */
+  playlistType?: PlayQueueType;
+  /** Only smart (true) or only dumb (false) playlists. */
+  smart?: boolean;
+  /** Only playlists holding items of this library section. */
+  sectionId?: number | string;
+  /** Only playlists whose title contains this (case-insensitive). */
+  title?: string;
+  /** Plex sort, e.g. `lastViewedAt:desc`. Default: by title. */
+  sort?: string;
+}
+
+/** Options of `playlists.create()`. */
+export interface CreatePlaylistOptions {
+  title: string;
+  /** What the playlist holds; items of another kind are left out by Plex. */
+  type: PlayQueueType;
+  /** The items, in order. Shows, seasons and albums add their episodes or tracks. */
+  ratingKeys: readonly (string | number)[];
+  summary?: string;
+  /** The server's machine identifier; read once from `/identity` when omitted. */
+  machineIdentifier?: string;
+}
+
+/** The fields `playlists.edit()` changes (and locks against agent refreshes). */
+export interface PlaylistEdit {
+  title?: string;
+  titleSort?: string;
+  summary?: string;
+}
+
+/** What `playlists.addItems()` reports. */
+export interface PlaylistAddResult {
+  playlist: Playlist;
+  /** Items that went in. */
+  leafCountAdded: number;
+  /** Items asked for, after shows, seasons and albums were expanded. */
+  leafCountRequested: number;
+}
+
+/**
+ * Playlists of the signed-in account (each Plex user has their own; another user's playlists
+ * are `NOT_FOUND`). Ids are playlist ratingKeys; entries inside a playlist are addressed by
+ * `playlistItemID`, because the same item may appear twice.
+ */
+export function playlistsApi(transport: Transport) {
+  const one = (
+    body: { MediaContainer: { Metadata: Playlist[] } },
+    path: string,
+    method = 'GET',
+  ): Playlist => expectOne(body.MediaContainer.Metadata, transport, path, 'playlist', method);
+
+  const api = {
+    /** One page of playlists, by title unless `sort` says otherwise (`GET /playlists`). */
+    async list(options: PlaylistFilter & PageOptions & CallOptions = {}): Promise<Page<Playlist>> {
+      const page = pageWindow(options);
+      const body = await transport.json(
+        {
+          path: '/playlists',
+          query: {
+            playlistType: options.playlistType,
+            smart: options.smart,
+            sectionID: options.sectionId,
+            title: options.title,
+            sort: options.sort,
+          },
+          page,
+          ...withSignal(options),
+        },
+        playlistsContainerSchema,
+      );
+      return toPage(body.MediaContainer.Metadata, body.MediaContainer, page.offset);
+    },
+
+    /** One playlist (`GET /playlists/{id}`). */
+    async get(id: string | number, options: CallOptions = {}): Promise<Playlist> {
+      const path = `/playlists/${segment(id)}`;
+      return one(
+        await transport.json({ path, ...withSignal(options) }, playlistsContainerSchema),
+        path,
+      );
+    },
+
+    /** One page of a playlist's items, in playlist order (`GET /playlists/{id}/items`). */
+    async items(
+      id: string | number,
+      options: PageOptions & CallOptions = {},
+    ): Promise<Page<PlaylistItem>> {
+      const page = pageWindow(options);
+      const body = await transport.json(
+        { path: `/playlists/${segment(id)}/items`, page, ...withSignal(options) },
+        playlistItemsContainerSchema,
+      );
+      return toPage(body.MediaContainer.Metadata, body.MediaContainer, page.offset);
+    },
+
+    /** Every item of a playlist, page by page (`pageSize` per request, default 100). */
+    iterateItems(
+      id: string | number,
+      options: CallOptions & { pageSize?: number } = {},
+    ): AsyncGenerator<PlaylistItem, void, undefined> {
+      const { pageSize, ...call } = options;
+      return iteratePages((window) => api.items(id, { ...call, ...window }), pageSize);
+    },
+
+    /**
+     * Creates a dumb playlist from items in one request
+     * (`POST /playlists?uri=server://{machineId}/com.plexapp.plugins.library/library/metadata/{ids}&type=&title=&smart=0`);
+     * a `summary` is set with a second request, as Plex takes none on creation.
+     */
+    async create(create: CreatePlaylistOptions, options: CallOptions = {}): Promise<Playlist> {
+      if (create.title.trim() === '') throw new TypeError('a playlist needs a title');
+      const uri = await contentUri(transport, create.ratingKeys, create.machineIdentifier, options);
+      const body = await transport.json(
+        {
+          method: 'POST',
+          path: '/playlists',
+          query: { uri, type: create.type, title: create.title, smart: false },
+          ...withSignal(options),
+        },
+        playlistsContainerSchema,
+      );
+      const playlist = one(body, '/playlists', 'POST');
+      if (create.summary === undefined) return playlist;
+      await api.edit(playlist.ratingKey, { summary: create.summary }, options);
+      return { ...playlist, summary: create.summary };
+    },
+
+    /**
+     * Appends items (`PUT /playlists/{id}/items?uri=…`); shows, seasons and albums add their
+     * episodes or tracks. An item of another kind than the playlist's is `BAD_REQUEST`.
+     */
+    async addItems(
+      id: string | number,
+      ratingKeys: readonly (string | number)[],
+      options: { machineIdentifier?: string } & CallOptions = {},
+    ): Promise<PlaylistAddResult> {
+      const uri = await contentUri(transport, ratingKeys, options.machineIdentifier, options);
+      const path = `/playlists/${segment(id)}/items`;
+      const body = await transport.json(
+        { method: 'PUT', path, query: { uri }, ...withSignal(options) },
+        playlistsContainerSchema,
+      );
+      const playlist = one(body, path, 'PUT');
+      return {
+        playlist,
+        leafCountAdded: body.MediaContainer.leafCountAdded ?? 0,
+        leafCountRequested: body.MediaContainer.leafCountRequested ?? 0,
+      };
+    },
+
+    /**
+     * Removes one entry by its `playlistItemID` (not the item's ratingKey)
+     * (`DELETE /playlists/{id}/items/{playlistItemID}`). Dumb playlists only.
+     */
+    async removeItem(
+      id: string | number,
+      playlistItemId: string | number,
+      options: CallOptions = {},
+    ): Promise<Playlist> {
+      const path = `/playlists/${segment(id)}/items/${segment(playlistItemId)}`;
+      const body = await transport.json(
+        { method: 'DELETE', path, ...withSignal(options) },
+        playlistsContainerSchema,
+      );
+      return one(body, path, 'DELETE');
+    },
+
+    /**
+     * Moves an entry after another (`PUT /playlists/{id}/items/{playlistItemID}/move?after=`),
+     * or to the top when `afterPlaylistItemId` is omitted.
+     */
+    async moveItem(
+      id: string | number,
+      playlistItemId: string | number,
+      afterPlaylistItemId?: string | number,
+      options: CallOptions = {},
+    ): Promise<Playlist> {
+      const path = `/playlists/${segment(id)}/items/${segment(playlistItemId)}/move`;
+      const body = await transport.json(
+        {
+          method: 'PUT',
+          path,
+          query: {
+            after: afterPlaylistItemId === undefined ? undefined : String(afterPlaylistItemId),
+          },
+          ...withSignal(options),
+        },
+        playlistsContainerSchema,
+      );
+      return one(body, path, 'PUT');
+    },
+
+    /** Removes every entry (`DELETE /playlists/{id}/items`). Dumb playlists only. */
+    async clear(id: string | number, options: CallOptions = {}): Promise<Playlist> {
+      const path = `/playlists/${segment(id)}/items`;
+      const body = await transport.json(
+        { method: 'DELETE', path, ...withSignal(options) },
+        playlistsContainerSchema,
+      );
+      return one(body, path, 'DELETE');
+    },
+
+    /**
+     * Changes title, sort title and summary, locking each changed field
+     * (`PUT /playlists/{id}?title.value=…&title.locked=1&…`, python-plexapi's form).
+     */
+    async edit(id: string | number, edit: PlaylistEdit, options: CallOptions = {}): Promise<void> {
+      const query: Record<string, string | number> = {};
+      for (const field of ['title', 'titleSort', 'summary'] as const) {
+        const value = edit[field];
+        if (value === undefined) continue;
+        if (field === 'title' && value.trim() === '')
+          throw new TypeError('a playlist needs a title');
+        query[`${field}.value`] = value;
+        query[`${field}.locked`] = 1;
+      }
+      if (Object.keys(query).length === 0) throw new TypeError('nothing to edit');
+      await transport.empty({
+        method: 'PUT',
+        path: `/playlists/${segment(id)}`,
+        query,
+        ...withSignal(options),
+      });
+    },
+
+    /** Deletes the playlist (`DELETE /playlists/{id}`); the items stay in the library. */
+    async delete(id: string | number, options: CallOptions = {}): Promise<void> {
+      await transport.empty({
+        method: 'DELETE',
+        path: `/playlists/${segment(id)}`,
+        ...withSignal(options),
+      });
+    },
+
+    /**
+     * Sets a custom poster from a URL the server fetches or from image bytes
+     * (`POST /library/metadata/{id}/posters`).
+     */
+    async uploadPoster(
+      id: string | number,
+      image: ArtworkSource,
+      options: CallOptions = {},
+    ): Promise<void> {
+      await uploadImage(transport, id, 'posters', image, options);
+    },
+  };
+  return api;
+}
+
+/** The `playlists` namespace of a Plex client. */
+export type PlaylistsApi = ReturnType<typeof playlistsApi>;
