@@ -60,13 +60,11 @@ export interface PlexClient {
 
 /** Creates a client; one HTTP instance serves every call it makes. */
 export function createPlexClient(options: PlexClientOptions): PlexClient {
-  const resolved = resolveOptions(options);
-  const transport = new Transport(resolved);
+  const transport = new Transport(resolveOptions(options));
   return {
     server: serverApi(transport),
     libraries: librariesApi(transport),
-    // The token is needed only for image URLs handed to other programs.
-    metadata: metadataApi(transport, resolved.token),
+    metadata: metadataApi(transport),
     search: searchApi(transport),
     hubs: hubsApi(transport),
     playlists: playlistsApi(transport),

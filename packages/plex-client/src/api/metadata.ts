@@ -250,11 +250,8 @@ function clean(tags: readonly string[] | undefined): string[] {
   return (tags ?? []).map((tag) => tag.trim()).filter((tag) => tag !== '');
 }
 
-/**
- * Library items: details, children, related items, edits, watched state, ratings, artwork and
- * images. `token` is needed only to build image URLs for other programs (`imageUrl`).
- */
-export function metadataApi(transport: Transport, token: string) {
+/** Library items: details, children, related items, edits, watched state, ratings, artwork and images. */
+export function metadataApi(transport: Transport) {
   async function get(ratingKey: RatingKey, options?: CallOptions): Promise<MetadataItem>;
   async function get(
     ratingKeys: readonly RatingKey[],
@@ -447,7 +444,8 @@ export function metadataApi(transport: Transport, token: string) {
       // The query goes in the path, already encoded, so Plex gets python-plexapi's exact bytes.
       await transport.empty({
         method: 'PUT',
-        path: `/library/sections/${segment(sectionId)}/all?${query}`,
+        path: `/library/sections/${segment(sectionId)}/all`,
+        rawQuery: query,
         ...withSignal(options),
       });
     },
@@ -535,8 +533,9 @@ export function metadataApi(transport: Transport, token: string) {
      * `imageUrlRedacted` for display). Prefer `fetchImage`, which keeps the token in a header.
      */
     imageUrl(path: string, options: ImageOptions = {}): string {
-      const query = { ...transcodeQuery(path, options), 'X-Plex-Token': token };
-      return transport.url('/photo/:/transcode', query).toString();
+      return transport
+        .authenticatedUrl('/photo/:/transcode', transcodeQuery(path, options))
+        .toString();
     },
 
     /** `imageUrl` with the token replaced by `REDACTED`: safe to log or show. */
