@@ -76,8 +76,11 @@ export class Faults {
 
 /** The error fetch() throws when a connection fails, shaped like undici's. */
 export function connectionError(code: 'ECONNREFUSED' | 'ECONNRESET'): TypeError {
-  const cause = Object.assign(new Error(`${code === 'ECONNREFUSED' ? 'connect' : 'read'} ${code}`), {
-    code,
-  });
+  const cause = Object.assign(
+    new Error(`${code === 'ECONNREFUSED' ? 'connect' : 'read'} ${code}`),
+    {
+      code,
+    },
+  );
   return new TypeError('fetch failed', { cause });
 }

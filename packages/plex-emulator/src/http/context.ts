@@ -36,6 +36,16 @@ export function requireAccount(ctx: RequestContext): AccountRecord {
   return ctx.account;
 }
 
+/**
+ * The caller when it is the server owner. Admin-only endpoints answer 403 to managed and shared
+ * users with a valid token, as PMS does; 401 stays for a missing or unknown token.
+ */
+export function requireOwner(ctx: RequestContext): AccountRecord {
+  const account = requireAccount(ctx);
+  if (account.kind !== 'owner') throw new HttpError(403, `${account.username} is not the admin`);
+  return account;
+}
+
 /** A required query parameter, or 400 as PMS answers. */
 export function requireQuery(ctx: RequestContext, name: string): string {
   const value = ctx.query.get(name);

@@ -1,3 +1,4 @@
+import { encodePng, type PngFill } from '../formats/png.js';
 import type { Page } from './paging.js';
 
 /** A JSON value as the emulator sends it. */
@@ -59,6 +60,19 @@ export function json(body: unknown, init?: ResponseInit): Response {
   const headers = new Headers(init?.headers);
   headers.set('Content-Type', 'application/json; charset=utf-8');
   return new Response(JSON.stringify(body), { ...init, headers });
+}
+
+/** A painted PNG image; PMS lets clients cache its images for three days. */
+export function pngResponse(width: number, height: number, fill: PngFill): Response {
+  const png = encodePng(width, height, fill);
+  return new Response(new Uint8Array(png), {
+    status: 200,
+    headers: {
+      'Content-Type': 'image/png',
+      'Content-Length': String(png.length),
+      'Cache-Control': 'max-age=259200',
+    },
+  });
 }
 
 /** The empty-body 200 PMS answers to most mutations. */

@@ -3,6 +3,7 @@ import type { EmulatorState, NewItem } from '../state/store.js';
 import type { ItemRecord, ItemType } from '../state/types.js';
 import { evaluateSectionQuery } from './content.js';
 import { stableUuid } from './guid.js';
+import { type MoveResult, moveAfter } from './move-after.js';
 import { parseContentUri } from './uri.js';
 
 /** What it takes to create a collection. */
@@ -60,10 +61,7 @@ export function addCollectionMembers(
     addTag(item, collection.title, now);
     added++;
   }
-  if (added > 0) {
-    collection.updatedAt = now;
-    state.revision++;
-  }
+  if (added > 0) state.touch(collection, now);
   return added;
 }
 
@@ -78,8 +76,7 @@ export function removeCollectionMember(
   collection.childKeys = collection.childKeys.filter((key) => key !== ratingKey);
   const item = state.items.get(ratingKey);
   if (item) dropTagUnlessShared(state, item, collection, now);
-  collection.updatedAt = now;
-  state.revision++;
+  state.touch(collection, now);
   return true;
 }
 
@@ -90,18 +87,10 @@ export function moveCollectionMember(
   ratingKey: string,
   afterKey: string | undefined,
   now: number,
-): 'ok' | 'no-item' | 'no-after' {
-  const keys = collection.childKeys;
-  if (!keys.includes(ratingKey)) return 'no-item';
-  if (afterKey !== undefined && (afterKey === ratingKey || !keys.includes(afterKey))) {
-    return 'no-after';
-  }
-  const rest = keys.filter((key) => key !== ratingKey);
-  const to = afterKey === undefined ? 0 : rest.indexOf(afterKey) + 1;
-  rest.splice(to, 0, ratingKey);
-  collection.childKeys = rest;
-  collection.updatedAt = now;
-  state.revision++;
+): MoveResult {
+  const result = moveAfter(collection.childKeys, (key) => key, ratingKey, afterKey);
+  if (result !== 'ok') return result;
+  state.touch(collection, now);
   return 'ok';
 }
 
@@ -149,8 +138,7 @@ export function applyCollectionPrefs(
     }
   }
   if (changed) {
-    collection.updatedAt = now;
-    state.revision++;
+    state.touch(collection, now);
   }
   return changed;
 }
@@ -193,8 +181,7 @@ export function setSmartContent(
 ): void {
   collection.extra = { ...collection.extra, content };
   refreshSmartMembers(state, collection);
-  collection.updatedAt = now;
-  state.revision++;
+  state.touch(collection, now);
 }
 
 function sortTitle(item: ItemRecord): string {

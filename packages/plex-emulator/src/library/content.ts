@@ -1,6 +1,6 @@
 import { HttpError } from '../http/context.js';
 import type { EmulatorState } from '../state/store.js';
-import { type ItemRecord, type ItemType, TYPE_NUMBER } from '../state/types.js';
+import { ITEM_TYPES, type ItemRecord, type ItemType, TYPE_NUMBER } from '../state/types.js';
 import { type ContentPath, LIBRARY_PROVIDER, parseContentUri } from './uri.js';
 
 /** Types that are played directly; everything else is a container of them. */
@@ -15,17 +15,7 @@ export function itemTypeOf(typeNumber: number): ItemType | undefined {
 }
 
 function isItemType(name: string): name is ItemType {
-  return [
-    'movie',
-    'show',
-    'season',
-    'episode',
-    'artist',
-    'album',
-    'track',
-    'collection',
-    'photo',
-  ].includes(name);
+  return (ITEM_TYPES as readonly string[]).includes(name);
 }
 
 /**

@@ -1,5 +1,11 @@
 import type { EmulatorState } from '../state/store.js';
-import type { AccountRecord, ItemRecord, ItemType, PlaylistRecord } from '../state/types.js';
+import {
+  type AccountRecord,
+  ITEM_TYPES,
+  type ItemRecord,
+  type ItemType,
+  type PlaylistRecord,
+} from '../state/types.js';
 import { canSeeSection } from './section-access.js';
 import { matchScore, type PreparedQuery } from './title-match.js';
 import { TopK } from './top-k.js';
@@ -46,16 +52,7 @@ export interface SearchScope {
 }
 
 /** Item types search looks at (photos are not searched by the emulator). */
-const SEARCHED_TYPES: readonly ItemType[] = [
-  'movie',
-  'show',
-  'season',
-  'episode',
-  'artist',
-  'album',
-  'track',
-  'collection',
-];
+const SEARCHED_TYPES: readonly ItemType[] = ITEM_TYPES.filter((type) => type !== 'photo');
 
 // Original-title matches rank just below the same kind of match on the title.
 const ORIGINAL_TITLE_PENALTY = 0.05;

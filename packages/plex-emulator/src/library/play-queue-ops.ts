@@ -3,6 +3,7 @@ import { HttpError } from '../http/context.js';
 import type { EmulatorState } from '../state/store.js';
 import type { ItemRecord, PlayQueueRecord } from '../state/types.js';
 import { leavesOfContent, leavesUnder, readContentUri } from './content.js';
+import { type MoveResult, moveAfter } from './move-after.js';
 import { isPlaylistType, listTypeOf, playlistRows } from './playlist-ops.js';
 import { LIBRARY_PROVIDER } from './uri.js';
 
@@ -18,7 +19,7 @@ export interface NewPlayQueue {
   shuffle?: boolean;
   /** From a single episode, queue the whole show and start at that episode. */
   continuous?: boolean;
-  /** Whose playlists `playlistId` may name. */
+  /** Who creates the queue: whose playlists `playlistId` may name, whose sections `uri` sees. */
   accountId: number;
 }
 
@@ -44,6 +45,7 @@ export function createPlayQueue(state: EmulatorState, input: NewPlayQueue): Play
   const type = input.type ?? listTypeOf(leaves[0] as ItemRecord) ?? 'video';
   const queue: PlayQueueRecord = {
     id: state.nextId('playQueue'),
+    accountId: input.accountId,
     type,
     sourceUri,
     shuffled: false,
@@ -86,14 +88,6 @@ function queueSource(
   return { items: leavesOfContent(state, path, input.accountId), sourceUri: input.uri };
 }
 
-// PMS marks where the "Up Next" items begin; `PlayQueueRecord` has no slot for it.
-const lastAdded = new WeakMap<PlayQueueRecord, number>();
-
-/** The queue item id of the last item added after creation (`playQueueLastAddedItemID`). */
-export function lastAddedItemId(queue: PlayQueueRecord): number | undefined {
-  return lastAdded.get(queue);
-}
-
 /** Adds items at the end, or right after the selected item with `next`. */
 export function addToPlayQueue(
   state: EmulatorState,
@@ -109,7 +103,7 @@ export function addToPlayQueue(
   const at = next && selected >= 0 ? selected + 1 : queue.items.length;
   queue.items.splice(at, 0, ...entries);
   const last = entries.at(-1);
-  if (last) lastAdded.set(queue, last.playQueueItemId);
+  if (last) queue.lastAddedItemId = last.playQueueItemId;
   if (queue.selectedItemId === 0 && entries[0]) queue.selectedItemId = entries[0].playQueueItemId;
   bump(queue);
   return entries.length;
@@ -129,19 +123,10 @@ export function movePlayQueueItem(
   queue: PlayQueueRecord,
   playQueueItemId: number,
   afterId: number | undefined,
-): 'ok' | 'no-item' | 'no-after' {
-  const from = queue.items.findIndex((entry) => entry.playQueueItemId === playQueueItemId);
-  if (from < 0) return 'no-item';
-  if (afterId !== undefined && !queue.items.some((entry) => entry.playQueueItemId === afterId)) {
-    return 'no-after';
-  }
-  const [entry] = queue.items.splice(from, 1);
-  if (!entry) return 'no-item';
-  const to =
-    afterId === undefined ? 0 : queue.items.findIndex((e) => e.playQueueItemId === afterId) + 1;
-  queue.items.splice(to, 0, entry);
-  bump(queue);
-  return 'ok';
+): MoveResult {
+  const result = moveAfter(queue.items, (e) => e.playQueueItemId, playQueueItemId, afterId);
+  if (result === 'ok') bump(queue);
+  return result;
 }
 
 /** Empties a queue; PMS keeps reporting the last selected item ids. */

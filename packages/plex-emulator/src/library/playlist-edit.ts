@@ -1,8 +1,7 @@
-import { TIMELINE_STATE } from '../services/events.js';
+import { notifyTimeline } from '../services/events.js';
 import type { Services } from '../services/services.js';
 import type { EmulatorState } from '../state/store.js';
 import { type PlaylistRecord, TYPE_NUMBER } from '../state/types.js';
-import { playlistExtras, touchPlaylist } from './playlist-ops.js';
 
 /*
  * Playlist writes that arrive the way metadata edits do (title, summary, sort title, poster),
@@ -34,12 +33,11 @@ export function applyPlaylistEdit(
     changed = true;
   }
   if (titleSort !== null) {
-    const extra = playlistExtras(playlist);
-    if (titleSort === '') delete extra.titleSort;
-    else extra.titleSort = titleSort;
+    if (titleSort === '') delete playlist.titleSort;
+    else playlist.titleSort = titleSort;
     changed = true;
   }
-  if (changed) touchPlaylist(state, playlist, now);
+  if (changed) state.touch(playlist, now);
   return changed;
 }
 
@@ -57,7 +55,7 @@ export function setPlaylistPoster(
   const playlist = state.playlists.get(playlistId);
   if (!playlist) return undefined;
   playlist.thumbColor = color;
-  touchPlaylist(state, playlist, now);
+  state.touch(playlist, now);
   return playlist;
 }
 
@@ -67,20 +65,14 @@ export function notifyPlaylistChanged(
   playlist: PlaylistRecord,
   change: 'created' | 'done' | 'deleted',
 ): void {
-  services.notify({
-    type: 'timeline',
-    element: 'TimelineEntry',
-    entries: [
-      {
-        identifier: 'com.plexapp.plugins.library',
-        sectionID: '-1',
-        itemID: playlist.ratingKey,
-        type: TYPE_NUMBER.playlist,
-        title: playlist.title,
-        state: TIMELINE_STATE[change],
-        updatedAt: services.nowSeconds(),
-        ...(change === 'deleted' ? { metadataState: 'deleted' } : {}),
-      },
-    ],
-  });
+  notifyTimeline(
+    services,
+    {
+      sectionID: '-1',
+      itemID: playlist.ratingKey,
+      type: TYPE_NUMBER.playlist,
+      title: playlist.title,
+    },
+    change,
+  );
 }

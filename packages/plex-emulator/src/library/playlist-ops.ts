@@ -2,30 +2,11 @@ import type { EmulatorState } from '../state/store.js';
 import type { ItemRecord, PlaylistRecord } from '../state/types.js';
 import { evaluateSectionQuery } from './content.js';
 import { stableUuid } from './guid.js';
+import { type MoveResult, moveAfter } from './move-after.js';
 import { parseContentUri } from './uri.js';
 
 /** Plex's playlist kinds. */
 export type PlaylistType = PlaylistRecord['playlistType'];
-
-/** Fields PMS keeps on playlists that `PlaylistRecord` has no slot for. */
-export interface PlaylistExtras {
-  /** Smart playlists: the filter, as `library://{uuid}/directory/{encoded section query}`. */
-  content?: string;
-  titleSort?: string;
-}
-
-// Keyed by record so extras vanish with the playlist and never leak between emulators.
-const extras = new WeakMap<PlaylistRecord, PlaylistExtras>();
-
-/** The extra fields of a playlist (a live object: writes stick). */
-export function playlistExtras(playlist: PlaylistRecord): PlaylistExtras {
-  let found = extras.get(playlist);
-  if (!found) {
-    found = {};
-    extras.set(playlist, found);
-  }
-  return found;
-}
 
 /** The playlist type an item can go into (python-plexapi's `listType`). */
 export function listTypeOf(item: ItemRecord): PlaylistType | undefined {
@@ -76,12 +57,12 @@ export function createPlaylist(
     summary: input.summary ?? '',
     playlistType: input.playlistType,
     smart: input.smartContent !== undefined,
+    ...(input.smartContent === undefined ? {} : { content: input.smartContent }),
     accountId: input.accountId,
     addedAt: now,
     updatedAt: now,
     entries: [],
   };
-  if (input.smartContent !== undefined) playlistExtras(playlist).content = input.smartContent;
   state.playlists.set(ratingKey, playlist);
   appendToPlaylist(state, playlist, input.items ?? [], now);
   state.revision++;
@@ -107,7 +88,7 @@ export function appendToPlaylist(
     });
     added++;
   }
-  if (added > 0) touchPlaylist(state, playlist, now);
+  if (added > 0) state.touch(playlist, now);
   return added;
 }
 
@@ -129,7 +110,7 @@ export function playlistRows(state: EmulatorState, playlist: PlaylistRecord): Pl
 }
 
 function smartItems(state: EmulatorState, playlist: PlaylistRecord): ItemRecord[] {
-  const content = playlistExtras(playlist).content;
+  const content = playlist.content;
   const parsed = content ? parseContentUri(content) : undefined;
   if (parsed?.path.kind !== 'section') return [];
   return evaluateSectionQuery(state, parsed.path.sectionId, parsed.path.query).filter(
@@ -147,7 +128,7 @@ export function removePlaylistEntry(
   const at = playlist.entries.findIndex((entry) => entry.playlistItemId === playlistItemId);
   if (at < 0) return false;
   playlist.entries.splice(at, 1);
-  touchPlaylist(state, playlist, now);
+  state.touch(playlist, now);
   return true;
 }
 
@@ -161,25 +142,16 @@ export function movePlaylistEntry(
   playlistItemId: number,
   afterId: number | undefined,
   now: number,
-): 'ok' | 'no-item' | 'no-after' {
-  const from = playlist.entries.findIndex((entry) => entry.playlistItemId === playlistItemId);
-  if (from < 0) return 'no-item';
-  if (afterId !== undefined && !playlist.entries.some((e) => e.playlistItemId === afterId)) {
-    return 'no-after';
-  }
-  const [entry] = playlist.entries.splice(from, 1);
-  if (!entry) return 'no-item';
-  const to =
-    afterId === undefined ? 0 : playlist.entries.findIndex((e) => e.playlistItemId === afterId) + 1;
-  playlist.entries.splice(to, 0, entry);
-  touchPlaylist(state, playlist, now);
-  return 'ok';
+): MoveResult {
+  const result = moveAfter(playlist.entries, (e) => e.playlistItemId, playlistItemId, afterId);
+  if (result === 'ok') state.touch(playlist, now);
+  return result;
 }
 
 /** Empties a dumb playlist. */
 export function clearPlaylist(state: EmulatorState, playlist: PlaylistRecord, now: number): void {
   playlist.entries = [];
-  touchPlaylist(state, playlist, now);
+  state.touch(playlist, now);
 }
 
 /** Deletes a playlist; false when there was none. */
@@ -187,10 +159,4 @@ export function deletePlaylist(state: EmulatorState, playlistId: string): boolea
   const deleted = state.playlists.delete(playlistId);
   if (deleted) state.revision++;
   return deleted;
-}
-
-/** Marks a playlist changed: PMS bumps `updatedAt` (and so the composite image URL). */
-export function touchPlaylist(state: EmulatorState, playlist: PlaylistRecord, now: number): void {
-  playlist.updatedAt = now;
-  state.revision++;
 }

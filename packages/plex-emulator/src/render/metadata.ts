@@ -182,15 +182,20 @@ function countFields(state: EmulatorState, item: ItemRecord, accountId: number):
   return {};
 }
 
-/** Collections report counts and years as strings in PMS JSON. */
+/**
+ * Collections report counts and years as strings in PMS JSON; smart ones also carry their
+ * filter as `content`, which python-plexapi's smart filter helpers parse.
+ */
 function collectionFields(state: EmulatorState, item: ItemRecord): Fields {
   const years = state
     .childrenOf(item)
     .map((member) => member.year)
     .filter((year): year is number => year !== undefined);
+  const content = item.extra?.content;
   return {
     childCount: String(item.childKeys.length),
     smart: item.smart ? '1' : '0',
+    content: item.smart && typeof content === 'string' ? content : undefined,
     collectionMode: item.collectionMode,
     collectionSort: item.collectionSort,
     minYear: years.length > 0 ? String(Math.min(...years)) : undefined,
@@ -224,6 +229,14 @@ export function renderTags(state: EmulatorState, item: ItemRecord, detail: Detai
 /** Renders one `Media` element; streams only in detail views, as PMS does. */
 export function renderMedia(item: ItemRecord, media: MediaRecord, detail: Detail): Fields {
   return omitEmpty({
+    ...mediaAttributes(media),
+    Part: media.parts.map((part) => renderPart(item, part, detail)),
+  });
+}
+
+/** The attributes of a `Media` element, as the library and sessions both describe the file. */
+export function mediaAttributes(media: MediaRecord): Fields {
+  return {
     id: media.id,
     duration: media.duration,
     bitrate: media.bitrate,
@@ -237,12 +250,12 @@ export function renderMedia(item: ItemRecord, media: MediaRecord, detail: Detail
     container: media.container,
     videoFrameRate: media.videoFrameRate,
     videoProfile: media.videoProfile,
-    Part: media.parts.map((part) => renderPart(item, part, detail)),
-  });
+  };
 }
 
-function renderPart(item: ItemRecord, part: PartRecord, detail: Detail): Fields {
-  return omitEmpty({
+/** The attributes of a `Part` element; its `key` changes with the item's `updatedAt`. */
+export function partAttributes(item: ItemRecord, part: PartRecord): Fields {
+  return {
     id: part.id,
     key: `/library/parts/${part.id}/${item.updatedAt}/file.${part.container}`,
     duration: part.duration,
@@ -250,6 +263,12 @@ function renderPart(item: ItemRecord, part: PartRecord, detail: Detail): Fields 
     size: part.size,
     container: part.container,
     videoProfile: part.videoProfile,
+  };
+}
+
+function renderPart(item: ItemRecord, part: PartRecord, detail: Detail): Fields {
+  return omitEmpty({
+    ...partAttributes(item, part),
     accessible: detail === 'detail' ? true : undefined,
     exists: detail === 'detail' ? true : undefined,
     Stream: detail === 'detail' ? part.streams.map(renderStream) : undefined,

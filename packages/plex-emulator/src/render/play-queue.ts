@@ -1,5 +1,4 @@
 import { container, type Fields } from '../http/responses.js';
-import { lastAddedItemId } from '../library/play-queue-ops.js';
 import type { EmulatorState } from '../state/store.js';
 import type { PlayQueueRecord } from '../state/types.js';
 import { renderItem } from './metadata.js';
@@ -25,7 +24,7 @@ export function renderPlayQueue(
   window: QueueWindow = DEFAULT_WINDOW,
 ): Response {
   const selected = queue.items.find((entry) => entry.playQueueItemId === queue.selectedItemId);
-  const lastAdded = lastAddedItemId(queue);
+  const lastAdded = queue.lastAddedItemId;
   const metadata: Fields[] = [];
   for (const entry of windowOf(queue, window)) {
     const item = state.items.get(entry.ratingKey);

@@ -1,5 +1,5 @@
 import { type Fields, omitEmpty } from '../http/responses.js';
-import { playlistExtras, playlistRows } from '../library/playlist-ops.js';
+import { playlistRows } from '../library/playlist-ops.js';
 import type { EmulatorState } from '../state/store.js';
 import type { PlaylistRecord } from '../state/types.js';
 
@@ -7,7 +7,6 @@ import type { PlaylistRecord } from '../state/types.js';
 export function renderPlaylist(state: EmulatorState, playlist: PlaylistRecord): Fields {
   const rows = playlistRows(state, playlist);
   const duration = rows.reduce((sum, row) => sum + (row.item.duration ?? 0), 0);
-  const extra = playlistExtras(playlist);
   const id = playlist.ratingKey;
   return omitEmpty({
     ratingKey: id,
@@ -15,12 +14,12 @@ export function renderPlaylist(state: EmulatorState, playlist: PlaylistRecord): 
     guid: playlist.guid,
     type: 'playlist',
     title: playlist.title,
-    titleSort: extra.titleSort,
+    titleSort: playlist.titleSort,
     summary: playlist.summary,
     smart: playlist.smart,
     playlistType: playlist.playlistType,
     composite: `/playlists/${id}/composite/${playlist.updatedAt}`,
-    content: playlist.smart ? extra.content : undefined,
+    content: playlist.smart ? playlist.content : undefined,
     icon: playlist.smart ? 'playlist://image.smart' : undefined,
     thumb: playlist.thumbColor ? `/library/metadata/${id}/thumb/${playlist.updatedAt}` : undefined,
     viewCount: playlist.viewCount,

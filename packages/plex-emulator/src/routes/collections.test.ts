@@ -159,7 +159,20 @@ describe('collection lifecycle', () => {
       token: alex,
       query: { type: 1, title: 'Mine', smart: 0, sectionId: 1 },
     });
-    expect(asAlex.status).toBe(401);
+    // A valid token that is not the admin's is refused (403); 401 is for a bad or missing token.
+    expect(asAlex.status).toBe(403);
+    const noir = item('Film Noir', 'collection');
+    const before = { mode: noir.collectionMode, sort: noir.collectionSort };
+    for (const [method, path] of [
+      ['PUT', `/library/collections/${noir.ratingKey}/prefs?collectionMode=1`],
+      ['DELETE', `/library/collections/${noir.ratingKey}`],
+      ['PUT', `/library/metadata/${noir.ratingKey}/prefs?collectionSort=1`],
+    ] as const) {
+      expect((await call(emulator, path, { method, token: alex })).status).toBe(403);
+      expect((await call(emulator, path, { method, token: 'not-a-token' })).status).toBe(401);
+    }
+    expect({ mode: noir.collectionMode, sort: noir.collectionSort }).toEqual(before);
+    expect(emulator.state.items.has(noir.ratingKey)).toBe(true);
   });
 
   it('adds without duplicates, removes (untagging), moves in custom order, and deletes', async () => {
@@ -329,12 +342,33 @@ describe('collection lifecycle', () => {
     });
     expect(res.status).toBe(200);
     const created = res.json.MediaContainer.Metadata[0];
-    expect(created).toMatchObject({ smart: '1', childCount: '3' });
+    expect(created).toMatchObject({
+      smart: '1',
+      childCount: '3',
+      content: '/library/sections/1/all?type=1&sort=year&limit=3',
+    });
     expect(emulator.state.items.get(created.ratingKey)?.extra?.content).toBe(
       '/library/sections/1/all?type=1&sort=year&limit=3',
     );
+    // The filter shows wherever the collection renders, and follows a replaced filter.
+    const replaced = await call(emulator, `/library/collections/${created.ratingKey}/items`, {
+      method: 'PUT',
+      query: { uri: filter.replace('limit=3', 'limit=2') },
+    });
+    expect(replaced.status).toBe(200);
+    const detail = await call(emulator, `/library/metadata/${created.ratingKey}`);
+    expect(detail.json.MediaContainer.Metadata[0]).toMatchObject({
+      content: '/library/sections/1/all?type=1&sort=year&limit=2',
+      childCount: '2',
+    });
+    const listed = await call(emulator, '/library/sections/1/collections');
+    const dumb = listed.json.MediaContainer.Metadata.find(
+      (c: { title: string }) => c.title === 'Film Noir',
+    );
+    expect(dumb).toMatchObject({ smart: '0' });
+    expect(dumb).not.toHaveProperty('content');
     const titles = await memberTitles(created.ratingKey);
-    expect(titles).toHaveLength(3);
+    expect(titles).toHaveLength(2);
     expect(titles[0]).toBe('Sherlock Holmes');
     expect(await collectionTags(item('The Kid'))).not.toContain('Oldest');
     const manual = await call(emulator, `/library/collections/${created.ratingKey}/items/1`, {

@@ -8,6 +8,7 @@ import type {
   ItemType,
   LogFile,
   LogLine,
+  PendingTermination,
   PinRecord,
   PlayerRecord,
   PlaylistRecord,
@@ -46,6 +47,8 @@ export class EmulatorState {
   readonly activities = new Map<string, ActivityRecord>();
   readonly prefs: SettingRecord[] = [];
   readonly pins = new Map<number, PinRecord>();
+  /** Terminated sessions owed a notice, by the client identifier that played them. */
+  readonly pendingTerminations = new Map<string, PendingTermination>();
   readonly logs: LogBook = {
     'Plex Media Server.log': [],
     'Plex Media Scanner.log': [],
@@ -141,6 +144,15 @@ export class EmulatorState {
     this.revision++;
     removed.push(item);
     return removed;
+  }
+
+  /**
+   * Records a change to an item, collection or playlist: PMS gives it a new `updatedAt` (so its
+   * image URLs change) and list caches see a new revision.
+   */
+  touch(record: { updatedAt: number }, now: number): void {
+    record.updatedAt = now;
+    this.revision++;
   }
 
   /** ratingKeys of one type in one section, in the order they were added (not a copy). */

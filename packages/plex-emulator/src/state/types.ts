@@ -4,16 +4,20 @@
  */
 
 /** Plex metadata type names the emulator stores. */
-export type ItemType =
-  | 'movie'
-  | 'show'
-  | 'season'
-  | 'episode'
-  | 'artist'
-  | 'album'
-  | 'track'
-  | 'collection'
-  | 'photo';
+export const ITEM_TYPES = [
+  'movie',
+  'show',
+  'season',
+  'episode',
+  'artist',
+  'album',
+  'track',
+  'collection',
+  'photo',
+] as const;
+
+/** One of {@link ITEM_TYPES}. */
+export type ItemType = (typeof ITEM_TYPES)[number];
 
 /** Library section types, as Plex names them. */
 export type SectionType = 'movie' | 'show' | 'artist' | 'photo';
@@ -162,7 +166,10 @@ export interface ItemRecord {
   artwork: Partial<Record<ArtKind, { selected: string; candidates: ArtworkCandidate[] }>>;
   /** Children in display order (seasons of a show, episodes of a season, members of a collection). */
   childKeys: string[];
-  /** Collections only: `0` default, `1` hide, `2` hide items, `-1` library default (Plex's prefs). */
+  /**
+   * Collections only (python-plexapi's modes): `-1` library default, `0` hide the collection,
+   * `1` hide its items, `2` show the collection and its items.
+   */
   collectionMode?: string;
   /** Collections only: `0` release date, `1` alphabetical, `2` custom. */
   collectionSort?: string;
@@ -170,9 +177,15 @@ export interface ItemRecord {
   smart?: boolean;
   /** Collections only: the type number of the members. */
   subtype?: ItemType;
-  /** Tracks only: the album-relative disc number. */
+  /**
+   * The parent's index as PMS reports it on the item: a track's disc number within its album, an
+   * episode's season number. Renderers fall back to the parent's `index` when it is absent.
+   */
   parentIndex?: number;
-  /** Photos and tracks keep a few extra fields Plex sends. */
+  /**
+   * A few extra fields Plex sends: photos' and tracks' own attributes, and a smart collection's
+   * filter (`content`, a `/library/sections/{id}/all?…` path).
+   */
   extra?: Record<string, string | number | boolean>;
 }
 
@@ -266,6 +279,11 @@ export interface TimelineRecord {
   videoStreamId?: number;
   repeat: 0 | 1 | 2;
   shuffle: boolean;
+  /**
+   * Playing timelines: the clock reading (ms) when `time` was last brought up to date, so the
+   * position can move on by the time that passed. Absent means "from the next look".
+   */
+  updatedAtMs?: number;
 }
 
 /** An emulated player (`/clients`). */
@@ -329,6 +347,17 @@ export interface SessionRecord {
   location: 'lan' | 'wan';
   startedAt: number;
   transcode?: TranscodeRecord;
+  /** Set once the play passed the watched mark and was scrobbled; PMS scrobbles once a session. */
+  scrobbled?: boolean;
+}
+
+/**
+ * A session the owner terminated, kept for its client until that client next reports a timeline:
+ * PMS then answers with `terminationCode`/`terminationText` so the client can say why it stopped.
+ */
+export interface PendingTermination {
+  ratingKey: string;
+  text: string;
 }
 
 /** One play in the history (`/status/sessions/history/all`). */
@@ -348,6 +377,9 @@ export interface PlaylistRecord {
   summary: string;
   playlistType: 'video' | 'audio' | 'photo';
   smart: boolean;
+  /** Smart playlists: the filter, as `library://{uuid}/directory/{encoded section query}`. */
+  content?: string;
+  titleSort?: string;
   accountId: number;
   addedAt: number;
   updatedAt: number;
@@ -361,6 +393,8 @@ export interface PlaylistRecord {
 /** A play queue (`/playQueues`). */
 export interface PlayQueueRecord {
   id: number;
+  /** The account that created the queue. */
+  accountId: number;
   type: 'video' | 'audio' | 'photo';
   sourceUri: string;
   shuffled: boolean;
@@ -368,6 +402,8 @@ export interface PlayQueueRecord {
   selectedItemId: number;
   selectedOffset: number;
   items: { playQueueItemId: number; ratingKey: string }[];
+  /** Queue item id of the last item added after creation, where "Up Next" items begin. */
+  lastAddedItemId?: number;
 }
 
 /** A butler (scheduled maintenance) task. */

@@ -1,47 +1,7 @@
 import { HttpError, toInt } from '../../http/context.js';
+import { type Comparison, compareNumbers, readFilterTerm } from '../../http/filter-term.js';
 import type { EmulatorState } from '../../state/store.js';
 import type { HistoryRecord } from '../../state/types.js';
-
-/** A comparison from Plex's filter syntax. */
-type Operator = '=' | '!=' | '>=' | '>' | '<=' | '<';
-
-/**
- * Splits a filter key into field and operator. A query string such as `viewedAt>=1700000000`
- * reaches the server as the key `viewedAt>` (the `=` separates key and value), which Plex reads
- * as `>=`; `viewedAt>>=` (key `viewedAt>>`) is strictly greater. Clients that encode the whole
- * operator (`viewedAt%3E%3D=`) send the key `viewedAt>=`, which means the same.
- */
-function splitKey(rawKey: string): { field: string; operator: Operator | undefined } {
-  const match = /^(.*?)([<>!]*)=?$/.exec(rawKey);
-  const field = match?.[1] ?? rawKey;
-  const suffix = match?.[2] ?? '';
-  const operators: Record<string, Operator> = {
-    '': '=',
-    '!': '!=',
-    '>': '>=',
-    '>>': '>',
-    '<': '<=',
-    '<<': '<',
-  };
-  return { field, operator: operators[suffix] };
-}
-
-function compare(value: number, operator: Operator, wanted: number): boolean {
-  switch (operator) {
-    case '=':
-      return value === wanted;
-    case '!=':
-      return value !== wanted;
-    case '>=':
-      return value >= wanted;
-    case '>':
-      return value > wanted;
-    case '<=':
-      return value <= wanted;
-    case '<':
-      return value < wanted;
-  }
-}
 
 /** A predicate over history entries. */
 export type HistoryFilter = (entry: HistoryRecord) => boolean;
@@ -49,26 +9,26 @@ export type HistoryFilter = (entry: HistoryRecord) => boolean;
 /** Fields the history list filters on. `accountId` is the community spec's spelling. */
 const FILTERS: Record<
   string,
-  (state: EmulatorState, operator: Operator, raw: string) => HistoryFilter
+  (state: EmulatorState, operator: Comparison, raw: string) => HistoryFilter
 > = {
   accountID: (_state, operator, raw) => {
     const wanted = toInt(raw, 'accountID');
-    return (entry) => compare(entry.accountId, operator, wanted);
+    return (entry) => compareNumbers(entry.accountId, operator, wanted);
   },
   accountId: (state, operator, raw) => FILTERS.accountID!(state, operator, raw),
   deviceID: (_state, operator, raw) => {
     const wanted = toInt(raw, 'deviceID');
-    return (entry) => compare(entry.deviceId, operator, wanted);
+    return (entry) => compareNumbers(entry.deviceId, operator, wanted);
   },
   viewedAt: (_state, operator, raw) => {
     const wanted = toInt(raw, 'viewedAt');
-    return (entry) => compare(entry.viewedAt, operator, wanted);
+    return (entry) => compareNumbers(entry.viewedAt, operator, wanted);
   },
   librarySectionID: (state, operator, raw) => {
     const wanted = toInt(raw, 'librarySectionID');
     return (entry) => {
       const item = state.items.get(entry.ratingKey);
-      return item !== undefined && compare(item.sectionId, operator, wanted);
+      return item !== undefined && compareNumbers(item.sectionId, operator, wanted);
     };
   },
   // PMS matches the item, its parent or its grandparent, so a show id returns its episodes.
@@ -86,12 +46,12 @@ const FILTERS: Record<
 /** The filters in a history query; keys that are not filters (paging, sort, X-Plex-*) are skipped. */
 export function historyFilters(state: EmulatorState, query: URLSearchParams): HistoryFilter[] {
   const filters: HistoryFilter[] = [];
-  for (const [rawKey, value] of query) {
-    const { field, operator } = splitKey(rawKey);
+  for (const [rawKey, rawValue] of query) {
+    const { field, op, value } = readFilterTerm(rawKey, rawValue);
     const make = FILTERS[field];
     if (!make) continue;
-    if (!operator) throw new HttpError(400, `unknown filter operator in ${rawKey}`);
-    filters.push(make(state, operator, value));
+    if (!op) throw new HttpError(400, `unknown filter operator in ${rawKey}`);
+    filters.push(make(state, op, value));
   }
   return filters;
 }

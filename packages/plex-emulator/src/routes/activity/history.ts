@@ -1,11 +1,16 @@
-import { HttpError, type RequestContext, requireAccount, toInt } from '../../http/context.js';
+import {
+  HttpError,
+  type RequestContext,
+  requireAccount,
+  requireOwner,
+  toInt,
+} from '../../http/context.js';
 import { cutPage } from '../../http/paging.js';
 import { container, type Fields, omitEmpty, pagedContainer } from '../../http/responses.js';
 import type { Route } from '../../http/router.js';
 import { imagePath } from '../../render/metadata.js';
 import type { EmulatorState } from '../../state/store.js';
 import type { HistoryRecord } from '../../state/types.js';
-import { requireOwner } from '../server/owner.js';
 import { historyFilters, sortHistory } from './history-query.js';
 import { syncAllPlayers } from './playback.js';
 

@@ -22,9 +22,6 @@ import { defaultStreams, idle, queueOf, queueRef, sessionOf } from './timelines.
  * `playing` notifications follow what the player does, as they would on a real server.
  */
 
-/** Clock reading when each playing timeline's `time` was last brought up to date. */
-const clocks = new WeakMap<TimelineRecord, number>();
-
 /** Timeline kinds that cannot play at the same time on one player (music can play under photos). */
 const EXCLUSIVE: Record<TimelineType, TimelineType[]> = {
   video: ['music', 'photo'],
@@ -75,8 +72,8 @@ function advance(env: PlaybackEnv, player: PlayerRecord, type: TimelineType): vo
   const timeline = player.timelines[type];
   if (timeline.state !== 'playing') return;
   const now = env.services.now();
-  const since = clocks.get(timeline);
-  clocks.set(timeline, now);
+  const since = timeline.updatedAtMs;
+  timeline.updatedAtMs = now;
   if (since === undefined || now <= since) return;
   const time = timeline.time + (now - since);
   if (timeline.duration !== undefined && time >= timeline.duration) {
@@ -128,8 +125,8 @@ export function startPlayback(
     ...(request.queue ? { playQueueId: request.queue.id } : {}),
     ...(request.queueItemId === undefined ? {} : { playQueueItemId: request.queueItemId }),
   };
+  timeline.updatedAtMs = env.services.now();
   player.timelines[type] = timeline;
-  clocks.set(timeline, env.services.now());
   // Photos show on the player's timeline but do not make a streaming session.
   if (type !== 'photo') {
     const sessionKey = nextSessionKey(env.state);
@@ -164,8 +161,8 @@ export function setPlayState(
   const timeline = player.timelines[type];
   if (timeline.state === 'stopped') return;
   timeline.state = state;
-  if (state === 'playing') clocks.set(timeline, env.services.now());
-  else clocks.delete(timeline);
+  if (state === 'playing') timeline.updatedAtMs = env.services.now();
+  else delete timeline.updatedAtMs;
   const session = sessionOf(env, player, timeline);
   if (!session) return;
   session.state = state;
@@ -187,7 +184,7 @@ export function seekPlayback(
   const timeline = player.timelines[type];
   if (timeline.state === 'stopped') return;
   timeline.time = Math.max(0, Math.min(offset, timeline.duration ?? offset));
-  if (timeline.state === 'playing') clocks.set(timeline, env.services.now());
+  if (timeline.state === 'playing') timeline.updatedAtMs = env.services.now();
   const session = sessionOf(env, player, timeline);
   if (!session) return;
   session.viewOffset = timeline.time;

@@ -1,11 +1,14 @@
 import type { ItemRecord, SessionRecord } from '../../state/types.js';
-import { deviceIdFor, type PlaybackEnv, publishPlaying, removeSession } from './records.js';
+import {
+  deviceIdFor,
+  type PlaybackEnv,
+  publishPlaying,
+  type QueueRef,
+  removeSession,
+} from './records.js';
 
 /** PMS counts an item as watched once playback passes 90% of it (its default threshold). */
 export const WATCHED_SHARE = 0.9;
-
-/** Sessions that already scrobbled: PMS scrobbles once per session, when it crosses the mark. */
-const scrobbled = new WeakSet<SessionRecord>();
 
 /** Whether an offset is far enough into an item to count as a full view. */
 export function pastWatchedMark(item: ItemRecord, offset: number): boolean {
@@ -80,10 +83,10 @@ export function settleReportedPlay(
 
 /** Scrobbles a session once it has passed the watched mark; true when it has (now or before). */
 export function scrobbleIfWatched(env: PlaybackEnv, session: SessionRecord): boolean {
-  if (scrobbled.has(session)) return true;
+  if (session.scrobbled) return true;
   const item = env.state.items.get(session.ratingKey);
   if (!item || !pastWatchedMark(item, session.viewOffset)) return false;
-  scrobbled.add(session);
+  session.scrobbled = true;
   recordPlay(env, {
     accountId: session.accountId,
     ratingKey: session.ratingKey,
@@ -96,11 +99,7 @@ export function scrobbleIfWatched(env: PlaybackEnv, session: SessionRecord): boo
  * Ends a session: it leaves `/status/sessions`, the play is scrobbled when it got far enough or
  * its position is kept as a resume point, and a `stopped` notification goes out.
  */
-export function endSession(
-  env: PlaybackEnv,
-  session: SessionRecord,
-  queue: { playQueueId?: number | undefined; playQueueItemId?: number | undefined } = {},
-): void {
+export function endSession(env: PlaybackEnv, session: SessionRecord, queue: QueueRef = {}): void {
   removeSession(env.state, session);
   const item = env.state.items.get(session.ratingKey);
   if (item && !scrobbleIfWatched(env, session)) {

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { notifyPlaying, type PlayingEvent } from '../../services/events.js';
 import type { Services } from '../../services/services.js';
 import type { EmulatorState } from '../../state/store.js';
 import type { ItemRecord, SessionRecord, TimelineRecord } from '../../state/types.js';
@@ -86,35 +87,27 @@ function transcodeId(session: SessionRecord): string | undefined {
   return key === undefined ? undefined : key.slice(key.lastIndexOf('/') + 1);
 }
 
-/**
- * Publishes a `playing` notification for a session. Written here rather than with
- * `notifyPlaying` because PMS also sends `playQueueID` and, while transcoding, the transcode id,
- * which Tautulli-style consumers read.
- */
+/** The play queue ids a `playing` notification carries for a session, when it plays from one. */
+export interface QueueRef {
+  playQueueId?: number | undefined;
+  playQueueItemId?: number | undefined;
+}
+
+/** Publishes a `playing` notification for a session, with its queue and transcode ids. */
 export function publishPlaying(
   env: PlaybackEnv,
   session: SessionRecord,
-  state: 'playing' | 'paused' | 'stopped' | 'buffering',
-  queue: { playQueueId?: number | undefined; playQueueItemId?: number | undefined } = {},
+  state: PlayingEvent['state'],
+  queue: QueueRef = {},
 ): void {
-  const transcodeSession = transcodeId(session);
-  env.services.notify({
-    type: 'playing',
-    element: 'PlaySessionStateNotification',
-    entries: [
-      {
-        sessionKey: session.sessionKey,
-        clientIdentifier: session.playerId,
-        guid: '',
-        ratingKey: session.ratingKey,
-        url: '',
-        key: `/library/metadata/${session.ratingKey}`,
-        viewOffset: session.viewOffset,
-        playQueueItemID: queue.playQueueItemId ?? 0,
-        ...(queue.playQueueId === undefined ? {} : { playQueueID: queue.playQueueId }),
-        state,
-        ...(transcodeSession === undefined ? {} : { transcodeSession }),
-      },
-    ],
+  notifyPlaying(env.services, {
+    sessionKey: session.sessionKey,
+    clientIdentifier: session.playerId,
+    ratingKey: session.ratingKey,
+    state,
+    viewOffset: session.viewOffset,
+    playQueueId: queue.playQueueId,
+    playQueueItemId: queue.playQueueItemId,
+    transcodeSession: transcodeId(session),
   });
 }

@@ -1,5 +1,10 @@
 import { type Fields, omitEmpty } from '../../http/responses.js';
-import { renderItem, renderStream } from '../../render/metadata.js';
+import {
+  mediaAttributes,
+  partAttributes,
+  renderItem,
+  renderStream,
+} from '../../render/metadata.js';
 import type { EmulatorState } from '../../state/store.js';
 import type {
   ItemRecord,
@@ -121,13 +126,9 @@ function renderSessionMedia(
   const choice = streamChoice(state, session, item);
   const parts = media.parts.map((part) =>
     omitEmpty({
+      ...partAttributes(item, part),
+      // Sessions send part and media ids as strings.
       id: String(part.id),
-      key: `/library/parts/${part.id}/${item.updatedAt}/file.${part.container}`,
-      duration: part.duration,
-      file: part.file,
-      size: part.size,
-      container: part.container,
-      videoProfile: part.videoProfile,
       ...(transcode ? { container: transcode.container, protocol: transcode.protocol } : {}),
       decision: transcode ? 'transcode' : 'directplay',
       selected: true,
@@ -135,19 +136,8 @@ function renderSessionMedia(
     }),
   );
   return omitEmpty({
+    ...mediaAttributes(media),
     id: String(media.id),
-    duration: media.duration,
-    bitrate: media.bitrate,
-    width: media.width,
-    height: media.height,
-    aspectRatio: media.aspectRatio,
-    audioChannels: media.audioChannels,
-    audioCodec: media.audioCodec,
-    videoCodec: media.videoCodec,
-    videoResolution: media.videoResolution,
-    container: media.container,
-    videoFrameRate: media.videoFrameRate,
-    videoProfile: media.videoProfile,
     ...output,
     selected: true,
     Part: parts,

@@ -1,8 +1,12 @@
-import { HttpError, type RequestContext, requireAccount } from '../../http/context.js';
+import {
+  HttpError,
+  type RequestContext,
+  requireAccount,
+  requireOwner,
+} from '../../http/context.js';
 import { container, emptyOk, type Fields } from '../../http/responses.js';
 import type { Route } from '../../http/router.js';
 import type { SessionRecord } from '../../state/types.js';
-import { requireOwner } from '../server/owner.js';
 import { stopPlayback, syncAllPlayers } from './playback.js';
 import { endSession } from './progress.js';
 import { renderSession } from './render-session.js';

@@ -1,11 +1,10 @@
 import type { EmulatorState } from '../../state/store.js';
 
-/**
+/*
  * Sessions the owner terminated, by client identifier, until that client next reports its
- * timeline: PMS then answers with `terminationCode`/`terminationText` so the client can tell its
- * user why playback stopped.
+ * timeline (`EmulatorState.pendingTerminations`): PMS then answers with
+ * `terminationCode`/`terminationText` so the client can tell its user why playback stopped.
  */
-const pending = new WeakMap<EmulatorState, Map<string, { ratingKey: string; text: string }>>();
 
 /** PMS's termination code for "the admin stopped this stream". */
 export const ADMIN_TERMINATED = 2006;
@@ -17,12 +16,7 @@ export function rememberTermination(
   ratingKey: string,
   reason: string,
 ): void {
-  let byClient = pending.get(state);
-  if (!byClient) {
-    byClient = new Map();
-    pending.set(state, byClient);
-  }
-  byClient.set(clientIdentifier, {
+  state.pendingTerminations.set(clientIdentifier, {
     ratingKey,
     text: `Admin terminated playback with reason: ${reason}`,
   });
@@ -34,10 +28,9 @@ export function takeTermination(
   clientIdentifier: string,
   ratingKey: string,
 ): string | undefined {
-  const byClient = pending.get(state);
-  const entry = byClient?.get(clientIdentifier);
-  if (!byClient || !entry) return undefined;
+  const entry = state.pendingTerminations.get(clientIdentifier);
+  if (!entry) return undefined;
   // A report on another item means the client moved on; the notice no longer applies.
-  byClient.delete(clientIdentifier);
+  state.pendingTerminations.delete(clientIdentifier);
   return entry.ratingKey === ratingKey ? entry.text : undefined;
 }

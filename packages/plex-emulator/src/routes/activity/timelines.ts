@@ -6,7 +6,7 @@ import type {
   StreamRecord,
   TimelineRecord,
 } from '../../state/types.js';
-import type { PlaybackEnv } from './records.js';
+import type { PlaybackEnv, QueueRef } from './records.js';
 
 /** The session a player's timeline feeds, if any. */
 export function sessionOf(
@@ -31,7 +31,7 @@ export function queueOf(env: PlaybackEnv, timeline: TimelineRecord): PlayQueueRe
 }
 
 /** The play queue ids a `playing` notification carries for a timeline. */
-export function queueRef(timeline: TimelineRecord) {
+export function queueRef(timeline: TimelineRecord): QueueRef {
   return { playQueueId: timeline.playQueueId, playQueueItemId: timeline.playQueueItemId };
 }
 

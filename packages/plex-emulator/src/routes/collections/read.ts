@@ -3,19 +3,14 @@ import { cutPage } from '../../http/paging.js';
 import { container, pagedContainer } from '../../http/responses.js';
 import type { Route } from '../../http/router.js';
 import { collectionMembers } from '../../library/collection-ops.js';
+import { type SortKeys, sortByQuery } from '../../library/list-order.js';
 import { canSeeSection } from '../../library/section-access.js';
 import { collectionPreferences } from '../../render/collection.js';
 import { imagePath, renderItem, sectionContainerFields } from '../../render/metadata.js';
 import type { ItemRecord } from '../../state/types.js';
 import { findCollection } from './shared.js';
 
-const SORTS: Record<string, (item: ItemRecord) => string | number> = {
-  title: (item) => (item.titleSort ?? item.title).toLowerCase(),
-  titleSort: (item) => (item.titleSort ?? item.title).toLowerCase(),
-  addedAt: (item) => item.addedAt,
-  updatedAt: (item) => item.updatedAt,
-  childCount: (item) => item.childKeys.length,
-};
+const SORTS: SortKeys<ItemRecord> = { childCount: (item) => item.childKeys.length };
 
 /** `GET /library/sections/{sectionId}/collections`: the section's collections, by title, paged. */
 function listCollections(ctx: RequestContext): Response {
@@ -29,16 +24,7 @@ function listCollections(ctx: RequestContext): Response {
   let list = state.keysOf(sectionId, 'collection').flatMap((key) => state.items.get(key) ?? []);
   const title = query.get('title')?.toLowerCase();
   if (title) list = list.filter((item) => item.title.toLowerCase().includes(title));
-  const [field = 'titleSort', direction] = (query.get('sort') ?? 'titleSort').split(':');
-  const key = SORTS[field] ?? SORTS.titleSort;
-  if (key) {
-    const sign = direction === 'desc' ? -1 : 1;
-    list.sort((a, b) => {
-      const x = key(a);
-      const y = key(b);
-      return x < y ? -sign : x > y ? sign : 0;
-    });
-  }
+  sortByQuery(list, query.get('sort'), SORTS);
   return pagedContainer(
     cutPage(list, ctx.page),
     'Metadata',

@@ -1,4 +1,9 @@
-import { HttpError, type RequestContext, requireAccount } from '../../http/context.js';
+import {
+  HttpError,
+  type RequestContext,
+  requireAccount,
+  requireOwner,
+} from '../../http/context.js';
 import { container } from '../../http/responses.js';
 import { canSeeSection } from '../../library/section-access.js';
 import { renderItem, sectionContainerFields } from '../../render/metadata.js';
@@ -14,10 +19,10 @@ export function findCollection(ctx: RequestContext): ItemRecord {
   return item;
 }
 
-/** The collection for a write: library edits are the server admin's, others get 401 as in PMS. */
+/** The collection for a write: library edits are the server admin's, others get 403. */
 export function editableCollection(ctx: RequestContext): ItemRecord {
   const collection = findCollection(ctx);
-  if (requireAccount(ctx).kind !== 'owner') throw new HttpError(401, 'only the admin edits');
+  requireOwner(ctx);
   return collection;
 }
 

@@ -2,6 +2,7 @@ import {
   HttpError,
   type RequestContext,
   requireAccount,
+  requireOwner,
   requireQuery,
   toInt,
 } from '../../http/context.js';
@@ -32,8 +33,7 @@ import { collectionResponse, editableCollection } from './shared.js';
  * collection starts empty (Kometa creates blank ones); smart ones need a section filter uri.
  */
 function create(ctx: RequestContext): Response {
-  const account = requireAccount(ctx);
-  if (account.kind !== 'owner') throw new HttpError(401, 'only the admin edits');
+  const account = requireOwner(ctx);
   const { state, query, services } = ctx;
   const sectionId = toInt(query.get('sectionId') ?? query.get('sectionID'), 'sectionId');
   if (!state.sections.has(sectionId) || !canSeeSection(account, sectionId)) {

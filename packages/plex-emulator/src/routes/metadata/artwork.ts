@@ -1,10 +1,16 @@
 import { formatHexColor, readPngFirstPixel } from '../../formats/png.js';
-import { HttpError, type RequestContext, requireAccount } from '../../http/context.js';
+import {
+  HttpError,
+  type RequestContext,
+  requireAccount,
+  requireOwner,
+} from '../../http/context.js';
 import { container, emptyOk } from '../../http/responses.js';
 import type { Route } from '../../http/router.js';
 import { sectionContainerFields } from '../../render/metadata.js';
 import { notifyItemChanged } from '../../services/events.js';
-import type { ArtworkCandidate, ItemRecord } from '../../state/types.js';
+import type { ArtworkCandidate, ItemRecord, PlaylistRecord } from '../../state/types.js';
+import { callerPlaylist, setPlaylistPosterResponse } from '../playlists/shared.js';
 import {
   ART_SLOTS,
   type ArtSlot,
@@ -15,7 +21,7 @@ import {
   sha1,
   slotState,
 } from './artwork-slots.js';
-import { requireAdmin, touchItem, visibleItem } from './shared.js';
+import { visibleItem } from './shared.js';
 
 /** Uploads larger than this are refused (413) rather than hashed. */
 const MAX_UPLOAD_BYTES = 20 * 1024 * 1024;
@@ -48,35 +54,18 @@ function listCandidates(slot: ArtSlot) {
  * `POST /library/metadata/{id}/posters?url=…` or with the raw image as the body: PMS stores the
  * image as `upload://posters/<sha1>` and selects it. The emulator paints it in the uploaded
  * PNG's first pixel colour (or a colour derived from the bytes or URL), so a later image fetch
- * shows the change.
+ * shows the change. A playlist's ratingKey sets the playlist's poster instead; its owner may do
+ * that, where library artwork is the admin's.
  */
 function upload(slot: ArtSlot) {
   return async (ctx: RequestContext): Promise<Response> => {
-    requireAdmin(ctx);
-    const item = visibleItem(ctx, ctx.params.id);
-    const url = ctx.query.get('url');
-    let candidate: ArtworkCandidate;
-    if (url) {
-      const digest = sha1(url);
-      candidate = {
-        key: `upload://${slot.folder}/${digest}`,
-        provider: 'url',
-        color: colorFromDigest(digest),
-      };
-    } else {
-      const declared = Number(ctx.request.headers.get('Content-Length') ?? '0');
-      if (declared > MAX_UPLOAD_BYTES) throw new HttpError(413, 'image too large');
-      const body = new Uint8Array(await ctx.request.arrayBuffer());
-      if (body.length === 0) throw new HttpError(400, 'no url and no image in the body');
-      if (body.length > MAX_UPLOAD_BYTES) throw new HttpError(413, 'image too large');
-      const digest = sha1(body);
-      const firstPixel = readPngFirstPixel(body);
-      candidate = {
-        key: `upload://${slot.folder}/${digest}`,
-        provider: 'upload',
-        color: firstPixel ? formatHexColor(firstPixel) : colorFromDigest(digest),
-      };
+    const playlist = playlistTarget(ctx, slot);
+    if (playlist) {
+      return setPlaylistPosterResponse(ctx, playlist, (await readUpload(ctx, slot)).color);
     }
+    requireOwner(ctx);
+    const item = visibleItem(ctx, ctx.params.id);
+    const candidate = await readUpload(ctx, slot);
     const stored = editableSlot(ctx.state, item, slot.kind);
     const existing = stored.candidates.find((entry) => entry.key === candidate.key);
     if (!existing) stored.candidates.push(candidate);
@@ -85,12 +74,56 @@ function upload(slot: ArtSlot) {
   };
 }
 
-/** `PUT /library/metadata/{id}/poster?url={ratingKey}`: selects one of the listed candidates. */
+/** The candidate an upload makes: from `url=`, else from the image in the request body. */
+async function readUpload(ctx: RequestContext, slot: ArtSlot): Promise<ArtworkCandidate> {
+  const url = ctx.query.get('url');
+  if (url) return urlCandidate(slot, url);
+  const declared = Number(ctx.request.headers.get('Content-Length') ?? '0');
+  if (declared > MAX_UPLOAD_BYTES) throw new HttpError(413, 'image too large');
+  const body = new Uint8Array(await ctx.request.arrayBuffer());
+  if (body.length === 0) throw new HttpError(400, 'no url and no image in the body');
+  if (body.length > MAX_UPLOAD_BYTES) throw new HttpError(413, 'image too large');
+  const digest = sha1(body);
+  const firstPixel = readPngFirstPixel(body);
+  return {
+    key: `upload://${slot.folder}/${digest}`,
+    provider: 'upload',
+    color: firstPixel ? formatHexColor(firstPixel) : colorFromDigest(digest),
+  };
+}
+
+/** The candidate PMS makes of an image URL, named and coloured by the URL's digest. */
+function urlCandidate(slot: ArtSlot, url: string): ArtworkCandidate {
+  const digest = sha1(url);
+  return {
+    key: `upload://${slot.folder}/${digest}`,
+    provider: 'url',
+    color: colorFromDigest(digest),
+  };
+}
+
+/**
+ * The caller's playlist when `{id}` names one and the slot is the poster, the only artwork the
+ * emulator keeps for playlists.
+ */
+function playlistTarget(ctx: RequestContext, slot: ArtSlot): PlaylistRecord | undefined {
+  return slot.kind === 'poster' ? callerPlaylist(ctx, ctx.params.id) : undefined;
+}
+
+/**
+ * `PUT /library/metadata/{id}/poster?url={ratingKey}`: selects one of the listed candidates.
+ * Playlists keep no candidate list, so on a playlist the `url` is taken as a new poster.
+ */
 function select(slot: ArtSlot) {
   return (ctx: RequestContext): Response => {
-    requireAdmin(ctx);
-    const item = visibleItem(ctx, ctx.params.id);
     const url = ctx.query.get('url');
+    const playlist = playlistTarget(ctx, slot);
+    if (playlist) {
+      if (!url) throw new HttpError(400, 'url is required');
+      return setPlaylistPosterResponse(ctx, playlist, urlCandidate(slot, url).color);
+    }
+    requireOwner(ctx);
+    const item = visibleItem(ctx, ctx.params.id);
     if (!url) throw new HttpError(400, 'url is required');
     const current = slotState(ctx.state, item, slot.kind);
     const candidate = current ? findCandidate(item, current, url) : undefined;
@@ -113,7 +146,7 @@ function choose(
   const stored = editableSlot(ctx.state, item, slot.kind);
   stored.selected = candidate.key;
   item.locked.add(slot.lock);
-  touchItem(ctx, item);
+  ctx.state.touch(item, ctx.services.nowSeconds());
   notifyItemChanged(ctx.services, item, 'done');
 }
 

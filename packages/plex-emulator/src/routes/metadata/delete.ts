@@ -1,10 +1,10 @@
-import { HttpError, type RequestContext } from '../../http/context.js';
+import { HttpError, type RequestContext, requireOwner } from '../../http/context.js';
 import { emptyOk } from '../../http/responses.js';
 import type { Route } from '../../http/router.js';
 import { notifyItemChanged } from '../../services/events.js';
 import type { EmulatorState } from '../../state/store.js';
 import { handleCollectionDelete } from '../collections.js';
-import { requireAdmin, visibleItem } from './shared.js';
+import { visibleItem } from './shared.js';
 
 /** Whether the server's `allowMediaDeletion` preference is on (prefs may hold it as text). */
 export function mediaDeletionAllowed(state: EmulatorState): boolean {
@@ -19,7 +19,7 @@ export function mediaDeletionAllowed(state: EmulatorState): boolean {
  * handed to the collection routes, which also untag the members.
  */
 function deleteItem(ctx: RequestContext): Response {
-  requireAdmin(ctx);
+  requireOwner(ctx);
   const item = visibleItem(ctx, ctx.params.id);
   if (item.type === 'collection') return handleCollectionDelete(ctx);
   if (!mediaDeletionAllowed(ctx.state)) {

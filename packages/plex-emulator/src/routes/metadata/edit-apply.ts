@@ -3,7 +3,6 @@ import { notifyItemChanged } from '../../services/events.js';
 import type { AccountRecord, ItemRecord, TagKind, TagRef } from '../../state/types.js';
 import { syncCollectionMembership } from './collection-tags.js';
 import type { EditPlan, TagEdit } from './edit-query.js';
-import { touchItem } from './shared.js';
 
 /** Applies one validated field value to an item. */
 type FieldWriter = (item: ItemRecord) => void;
@@ -172,7 +171,7 @@ export function applyEdits(
         userRating === null ? rest : { ...rest, userRating, lastRatedAt: now },
       );
     }
-    touchItem(ctx, item);
+    ctx.state.touch(item, ctx.services.nowSeconds());
     notifyItemChanged(ctx.services, item, 'done');
   }
 }
@@ -246,6 +245,6 @@ function renameCollectionTags(ctx: RequestContext, collection: ItemRecord, oldTi
     const tag = tags?.find((ref) => ref.tag.toLowerCase() === oldTitle.toLowerCase());
     if (!tag) continue;
     tag.tag = collection.title;
-    touchItem(ctx, member);
+    ctx.state.touch(member, ctx.services.nowSeconds());
   }
 }

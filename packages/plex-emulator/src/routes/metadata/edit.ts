@@ -1,11 +1,12 @@
-import { HttpError, type RequestContext } from '../../http/context.js';
+import { HttpError, type RequestContext, requireOwner } from '../../http/context.js';
 import { emptyOk } from '../../http/responses.js';
 import type { Route } from '../../http/router.js';
-import type { ItemRecord, ItemType } from '../../state/types.js';
+import type { AccountRecord, ItemRecord, ItemType } from '../../state/types.js';
 import { handleCollectionPrefs } from '../collections.js';
+import { callerPlaylist, editPlaylistResponse } from '../playlists/shared.js';
 import { applyEdits } from './edit-apply.js';
 import { isEmptyPlan, parseEditQuery } from './edit-query.js';
-import { requireAdmin, typeFromNumber, visibleItem } from './shared.js';
+import { typeFromNumber, visibleItem } from './shared.js';
 
 /**
  * `PUT /library/sections/{sectionId}/all?type=N&id=1,2&…`: the edit endpoint python-plexapi's
@@ -14,7 +15,7 @@ import { requireAdmin, typeFromNumber, visibleItem } from './shared.js';
  * another section 404 (PMS looks them up within the section), a `type` that does not match 400.
  */
 function editSection(ctx: RequestContext): Response {
-  const account = requireAdmin(ctx);
+  const account = requireOwner(ctx);
   const sectionId = Number(ctx.params.sectionId);
   const section = ctx.state.sections.get(sectionId);
   if (!section) throw new HttpError(404, `no section ${ctx.params.sectionId ?? ''}`);
@@ -33,30 +34,22 @@ function editSection(ctx: RequestContext): Response {
     if (!type) throw new HttpError(400, 'an edit without id needs a type');
     items = ctx.state.keysOf(section.id, type).flatMap((key) => ctx.state.items.get(key) ?? []);
   }
-  if (type) {
-    const wrong = items.find((item) => item.type !== type);
-    if (wrong)
-      throw new HttpError(400, `item ${wrong.ratingKey} is a ${wrong.type}, not a ${type}`);
-  }
-  const plan = parseEditQuery(ctx.query);
-  if (!isEmptyPlan(plan)) applyEdits(ctx, account, items, plan);
-  return emptyOk();
+  return editAll(ctx, account, items, type);
 }
 
-/** `PUT /library/metadata/{ids}?title.value=…`: the same edit syntax addressed by ratingKey. */
+/**
+ * `PUT /library/metadata/{ids}?title.value=…`: the same edit syntax addressed by ratingKey. A
+ * playlist's ratingKey edits the playlist (title, summary, sort title), which its owner may do.
+ */
 function editItems(ctx: RequestContext): Response {
-  const account = requireAdmin(ctx);
+  const ids = splitIds(ctx.params.ids ?? null);
+  const playlist = ids.length === 1 ? callerPlaylist(ctx, ids[0]) : undefined;
+  if (playlist) return editPlaylistResponse(ctx, playlist);
+  const account = requireOwner(ctx);
   const type = readType(ctx);
-  const items = splitIds(ctx.params.ids ?? null).map((id) => visibleItem(ctx, id));
+  const items = ids.map((id) => visibleItem(ctx, id));
   if (items.length === 0) throw new HttpError(404, 'no item named');
-  if (type) {
-    const wrong = items.find((item) => item.type !== type);
-    if (wrong)
-      throw new HttpError(400, `item ${wrong.ratingKey} is a ${wrong.type}, not a ${type}`);
-  }
-  const plan = parseEditQuery(ctx.query);
-  if (!isEmptyPlan(plan)) applyEdits(ctx, account, items, plan);
-  return emptyOk();
+  return editAll(ctx, account, items, type);
 }
 
 /**
@@ -65,10 +58,24 @@ function editItems(ctx: RequestContext): Response {
  * advanced settings for other items and says so with 400 rather than pretending to store them.
  */
 function editPrefs(ctx: RequestContext): Response {
-  requireAdmin(ctx);
+  requireOwner(ctx);
   const item = visibleItem(ctx, ctx.params.id);
   if (item.type === 'collection') return handleCollectionPrefs(ctx);
   throw new HttpError(400, `the emulator keeps no advanced settings for a ${item.type}`);
+}
+
+/** Applies the query's edit to items that must all be of `type` when one was given (else 400). */
+function editAll(
+  ctx: RequestContext,
+  account: AccountRecord,
+  items: readonly ItemRecord[],
+  type: ItemType | undefined,
+): Response {
+  const wrong = type ? items.find((item) => item.type !== type) : undefined;
+  if (wrong) throw new HttpError(400, `item ${wrong.ratingKey} is a ${wrong.type}, not a ${type}`);
+  const plan = parseEditQuery(ctx.query);
+  if (!isEmptyPlan(plan)) applyEdits(ctx, account, items, plan);
+  return emptyOk();
 }
 
 function readType(ctx: RequestContext): ItemType | undefined {

@@ -1,7 +1,10 @@
-import { encodePng, MAX_PNG_SIDE } from '../../formats/png.js';
+import { MAX_PNG_SIDE, type PngFill } from '../../formats/png.js';
 import { HttpError, type RequestContext } from '../../http/context.js';
+import { pngResponse } from '../../http/responses.js';
 import type { Route } from '../../http/router.js';
 import type { ArtKind, ArtworkCandidate, ItemRecord } from '../../state/types.js';
+import { PLAYLIST_IMAGE_SIDE, playlistFill } from '../playlists/composite.js';
+import { callerPlaylist } from '../playlists/shared.js';
 import {
   ART_SLOTS,
   candidateColor,
@@ -17,10 +20,14 @@ export interface Size {
   height: number;
 }
 
-/** Image path segments → the artwork slot they show (`thumb` is the poster). */
+/**
+ * Image path segments → the artwork slot they show (`thumb` is the poster; `composite`, which
+ * collections and playlists link, shows it too).
+ */
 const IMAGE_ELEMENTS: Record<string, ArtKind> = {
   thumb: 'poster',
   poster: 'poster',
+  composite: 'poster',
   art: 'art',
   clearLogo: 'logo',
   banner: 'banner',
@@ -59,27 +66,23 @@ export function transcodeSize(native: Size, box: Size, minSize: boolean, upscale
   return { width: side(native.width), height: side(native.height) };
 }
 
-/** A PNG response painted in a candidate's colour. */
-function pngResponse(candidate: ArtworkCandidate, size: Size): Response {
-  const png = encodePng(size.width, size.height, {
-    kind: 'solid',
-    color: candidateColor(candidate),
-  });
-  return new Response(new Uint8Array(png), {
-    status: 200,
-    headers: {
-      'Content-Type': 'image/png',
-      'Content-Length': String(png.length),
-      'Cache-Control': 'max-age=259200',
-    },
-  });
+/** What an image URL of this server shows: its native size and how it is painted. */
+interface ImageSource {
+  size: Size;
+  fill: PngFill;
 }
 
-/** What an image URL of this server shows: an item's slot, or one of its candidates. */
-interface ImageSource {
-  item: ItemRecord;
-  kind: ArtKind;
-  candidate: ArtworkCandidate;
+/** An item's slot image or one of its candidates, at the slot's native size. */
+function itemSource(item: ItemRecord, kind: ArtKind, candidate: ArtworkCandidate): ImageSource {
+  return {
+    size: nativeSize(item, kind),
+    fill: { kind: 'solid', color: candidateColor(candidate) },
+  };
+}
+
+/** Paints a source at its native size, or at `size` (a transcode). */
+function respond(source: ImageSource, size: Size = source.size): Response {
+  return pngResponse(size.width, size.height, source.fill);
 }
 
 /**
@@ -88,18 +91,14 @@ interface ImageSource {
  * the current image; the timestamp only busts client caches.
  */
 function getSlotImage(element: string) {
-  return (ctx: RequestContext): Response => {
-    const source = slotSource(ctx, ctx.params.id, element);
-    return pngResponse(source.candidate, nativeSize(source.item, source.kind));
-  };
+  return (ctx: RequestContext): Response => respond(slotSource(ctx, ctx.params.id, element));
 }
 
 /** `GET /library/metadata/{id}/file?url={ratingKey}`: one candidate, as the lists link it. */
 function getCandidateImage(ctx: RequestContext): Response {
   const url = ctx.query.get('url');
   if (!url) throw new HttpError(400, 'url is required');
-  const source = candidateSource(ctx, ctx.params.id, url);
-  return pngResponse(source.candidate, nativeSize(source.item, source.kind));
+  return respond(candidateSource(ctx, ctx.params.id, url));
 }
 
 /**
@@ -115,12 +114,12 @@ function transcode(ctx: RequestContext): Response {
   if (!url) throw new HttpError(400, 'url is required');
   const source = resolveUrl(ctx, url);
   const size = transcodeSize(
-    nativeSize(source.item, source.kind),
+    source.size,
     { width, height },
     ctx.query.get('minSize') === '1',
     ctx.query.get('upscale') === '1',
   );
-  return pngResponse(source.candidate, size);
+  return respond(source, size);
 }
 
 function readSide(raw: string | null, name: string): number {
@@ -152,10 +151,15 @@ function resolveUrl(ctx: RequestContext, url: string): ImageSource {
 function slotSource(ctx: RequestContext, id: string | undefined, element: string): ImageSource {
   const kind = IMAGE_ELEMENTS[element];
   if (!kind) throw new HttpError(404, `no image element ${element}`);
+  const playlist = kind === 'poster' ? callerPlaylist(ctx, id) : undefined;
+  if (playlist) {
+    const side = PLAYLIST_IMAGE_SIDE;
+    return { size: { width: side, height: side }, fill: playlistFill(playlist) };
+  }
   const item = visibleItem(ctx, id);
   const candidate = selectedCandidate(ctx.state, item, kind);
   if (!candidate) throw new HttpError(404, `item ${item.ratingKey} has no ${kind}`);
-  return { item, kind, candidate };
+  return itemSource(item, kind, candidate);
 }
 
 function candidateSource(ctx: RequestContext, id: string | undefined, url: string): ImageSource {
@@ -163,7 +167,7 @@ function candidateSource(ctx: RequestContext, id: string | undefined, url: strin
   for (const slot of ART_SLOTS) {
     const current = slotState(ctx.state, item, slot.kind);
     const candidate = current ? findCandidate(item, current, url) : undefined;
-    if (candidate) return { item, kind: slot.kind, candidate };
+    if (candidate) return itemSource(item, slot.kind, candidate);
   }
   throw new HttpError(404, `item ${item.ratingKey} has no image ${url}`);
 }

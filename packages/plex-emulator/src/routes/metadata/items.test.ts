@@ -95,6 +95,35 @@ describe('GET /library/metadata/{ids}', () => {
   });
 });
 
+describe('GET /library/metadata/{id}?includePreferences=1', () => {
+  it("adds a collection's Preferences, which python-plexapi's mode and sort updates read", async () => {
+    emulator = testEmulator();
+    const noir = itemByTitle(emulator, 'Film Noir', 'collection');
+    const movie = itemByTitle(emulator, 'Detour');
+    const path = `/library/metadata/${noir.ratingKey}`;
+    expect((await call(emulator, path)).json.MediaContainer.Metadata[0]).not.toHaveProperty(
+      'Preferences',
+    );
+    const edit = await call(emulator, `${path}/prefs`, {
+      method: 'PUT',
+      query: { collectionMode: 2, collectionSort: 1 },
+    });
+    expect(edit.status).toBe(200);
+    const res = await call(emulator, `/library/metadata/${noir.ratingKey},${movie.ratingKey}`, {
+      query: { includePreferences: 1 },
+    });
+    expect(res.status).toBe(200);
+    const [collection, film] = res.json.MediaContainer.Metadata;
+    const settings = collection.Preferences.Setting as { id: string; value: string }[];
+    expect(settings.map((setting) => [setting.id, setting.value])).toEqual([
+      ['collectionMode', '2'],
+      ['collectionSort', '1'],
+    ]);
+    expect(settings[0]).toMatchObject({ type: 'int', default: '-1' });
+    expect(film).not.toHaveProperty('Preferences');
+  });
+});
+
 describe('GET /library/metadata/{id}/children', () => {
   it('lists the seasons of a show after the "All episodes" shortcut', async () => {
     emulator = testEmulator();

@@ -3,6 +3,7 @@ import { cutPage } from '../../http/paging.js';
 import { container, type Fields, pagedContainer } from '../../http/responses.js';
 import type { Route } from '../../http/router.js';
 import { canSeeSection } from '../../library/section-access.js';
+import { collectionPreferences } from '../../render/collection.js';
 import { imagePath, renderItem } from '../../render/metadata.js';
 import type { ItemRecord } from '../../state/types.js';
 import { isParent, leavesUnder, libraryFields, orderedChildren, visibleItem } from './shared.js';
@@ -20,9 +21,10 @@ const CHILD_GROUP: Partial<Record<ItemRecord['type'], string>> = {
 
 /**
  * `GET /library/metadata/{ids}`: detail views of a comma list of items in the order asked.
- * Unknown ids are dropped; when none is left PMS answers 404. Include flags real clients send
- * (`includeGuids`, `includeMarkers`, `checkFiles`, …) change nothing here: detail views always
- * carry guids and streams.
+ * Unknown ids are dropped; when none is left PMS answers 404. `includePreferences=1` adds a
+ * collection's `Preferences` (python-plexapi's mode and sort updates read them from the item's
+ * key). Other include flags real clients send (`includeGuids`, `includeMarkers`, `checkFiles`, …)
+ * change nothing here: detail views always carry guids and streams.
  */
 function getItems(ctx: RequestContext): Response {
   const account = requireAccount(ctx);
@@ -33,13 +35,20 @@ function getItems(ctx: RequestContext): Response {
     if (item && canSeeSection(account, item.sectionId)) items.push(item);
   }
   if (items.length === 0) throw new HttpError(404, `no metadata item ${ctx.params.ids ?? ''}`);
+  const withPreferences = ctx.query.get('includePreferences') === '1';
   return container(
     {
       ...libraryFields(
         ctx.state,
         items.map((item) => item.sectionId),
       ),
-      Metadata: items.map((item) => renderItem(ctx.state, item, account.id, 'detail')),
+      Metadata: items.map((item) => {
+        const fields = renderItem(ctx.state, item, account.id, 'detail');
+        if (withPreferences && item.type === 'collection') {
+          fields.Preferences = collectionPreferences(item);
+        }
+        return fields;
+      }),
     },
     'Metadata',
   );

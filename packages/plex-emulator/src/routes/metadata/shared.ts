@@ -6,7 +6,7 @@ import { canSeeSection } from '../../library/section-access.js';
 import { LIBRARY_PROVIDER } from '../../library/uri.js';
 import { sectionContainerFields } from '../../render/metadata.js';
 import type { EmulatorState } from '../../state/store.js';
-import type { AccountRecord, ItemRecord, ItemType } from '../../state/types.js';
+import type { ItemRecord, ItemType } from '../../state/types.js';
 
 /** The media provider identifier of the library, as clients pass it to `/:/scrobble` and friends. */
 export const LIBRARY_IDENTIFIER = LIBRARY_PROVIDER;
@@ -36,19 +36,6 @@ export function visibleItem(ctx: RequestContext, ratingKey: string | undefined):
     throw new HttpError(404, `no metadata item ${ratingKey ?? ''}`);
   }
   return item;
-}
-
-/** The caller when it is the server admin; PMS answers 403 to shared and managed users. */
-export function requireAdmin(ctx: RequestContext): AccountRecord {
-  const account = requireAccount(ctx);
-  if (account.kind !== 'owner') throw new HttpError(403, `${account.username} is not the admin`);
-  return account;
-}
-
-/** Records a change to an item: a new `updatedAt` (so its image URLs change) and a new revision. */
-export function touchItem(ctx: RequestContext, item: ItemRecord): void {
-  item.updatedAt = ctx.services.nowSeconds();
-  ctx.state.revision++;
 }
 
 /**

@@ -5,27 +5,23 @@ import {
   requireQuery,
 } from '../../http/context.js';
 import { cutPage } from '../../http/paging.js';
-import { emptyOk, pagedContainer } from '../../http/responses.js';
+import { pagedContainer } from '../../http/responses.js';
 import type { Route } from '../../http/router.js';
 import { leavesOfContent, readContentUri, smartContentUri } from '../../library/content.js';
-import { applyPlaylistEdit, notifyPlaylistChanged } from '../../library/playlist-edit.js';
+import { type SortKeys, sortByQuery } from '../../library/list-order.js';
+import { notifyPlaylistChanged } from '../../library/playlist-edit.js';
 import {
   createPlaylist,
   deletePlaylist,
   isPlaylistType,
   listTypeOf,
-  playlistExtras,
   playlistRows,
 } from '../../library/playlist-ops.js';
 import { renderPlaylist } from '../../render/playlist.js';
 import type { ItemRecord, PlaylistRecord } from '../../state/types.js';
-import { ownPlaylist, playlistResponse } from './shared.js';
+import { editPlaylistResponse, ownPlaylist, playlistResponse } from './shared.js';
 
-const SORTS: Record<string, (p: PlaylistRecord) => string | number> = {
-  title: (p) => (playlistExtras(p).titleSort ?? p.title).toLowerCase(),
-  titleSort: (p) => (playlistExtras(p).titleSort ?? p.title).toLowerCase(),
-  addedAt: (p) => p.addedAt,
-  updatedAt: (p) => p.updatedAt,
+const SORTS: SortKeys<PlaylistRecord> = {
   lastViewedAt: (p) => p.lastViewedAt ?? 0,
   viewCount: (p) => p.viewCount ?? 0,
 };
@@ -50,16 +46,7 @@ function listPlaylists(ctx: RequestContext): Response {
     const id = Number(sectionId);
     list = list.filter((p) => playlistRows(state, p).some((row) => row.item.sectionId === id));
   }
-  const [field = 'titleSort', direction] = (query.get('sort') ?? 'titleSort').split(':');
-  const key = SORTS[field] ?? SORTS.titleSort;
-  if (key) {
-    const sign = direction === 'desc' ? -1 : 1;
-    list.sort((a, b) => {
-      const x = key(a);
-      const y = key(b);
-      return x < y ? -sign : x > y ? sign : Number(a.ratingKey) - Number(b.ratingKey);
-    });
-  }
+  sortByQuery(list, query.get('sort'), SORTS);
   return pagedContainer(cutPage(list, ctx.page), 'Metadata', (p) => renderPlaylist(state, p));
 }
 
@@ -134,11 +121,7 @@ function getPlaylist(ctx: RequestContext): Response {
 
 /** `PUT /playlists/{id}?title.value=…` (or the older `title=`): 200, empty body. */
 function editPlaylist(ctx: RequestContext): Response {
-  const playlist = ownPlaylist(ctx);
-  if (applyPlaylistEdit(ctx.state, playlist, ctx.query, ctx.services.nowSeconds())) {
-    notifyPlaylistChanged(ctx.services, playlist, 'done');
-  }
-  return emptyOk();
+  return editPlaylistResponse(ctx, ownPlaylist(ctx));
 }
 
 /** `DELETE /playlists/{id}`: both specs document 204 No Content here. */

@@ -8,7 +8,6 @@ import {
   appendToPlaylist,
   clearPlaylist,
   movePlaylistEntry,
-  playlistExtras,
   playlistRows,
   removePlaylistEntry,
 } from '../../library/playlist-ops.js';
@@ -47,9 +46,8 @@ function addItems(ctx: RequestContext): Response {
     const content =
       path.kind === 'section' ? smartContentUri(state, path.sectionId, path.query) : undefined;
     if (!content) throw new HttpError(400, 'smart playlists take a section filter uri');
-    playlistExtras(playlist).content = content;
-    playlist.updatedAt = now;
-    state.revision++;
+    playlist.content = content;
+    state.touch(playlist, now);
     notifyPlaylistChanged(services, playlist, 'done');
     return playlistResponse(ctx, playlist);
   }

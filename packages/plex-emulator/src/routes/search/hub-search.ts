@@ -1,18 +1,12 @@
-import {
-  HttpError,
-  type RequestContext,
-  requireAccount,
-  requireQuery,
-  toInt,
-} from '../../http/context.js';
+import { type RequestContext, requireAccount, requireQuery, toInt } from '../../http/context.js';
 import { container, type Fields, omitEmpty } from '../../http/responses.js';
 import type { Route } from '../../http/router.js';
 import { searchLibrary } from '../../library/library-search.js';
-import { canSeeSection } from '../../library/section-access.js';
 import { prepareQuery } from '../../library/title-match.js';
 import { renderPlaylist } from '../../render/playlist.js';
 import { renderItemHit, renderPersonHit } from '../../render/search.js';
 import type { ItemType } from '../../state/types.js';
+import { searchedSection } from './scope.js';
 
 /** One search hub before rendering: its identity, children and best score. */
 interface HubDraft {
@@ -53,15 +47,7 @@ function hubSearch(ctx: RequestContext): Response {
   const raw = requireQuery(ctx, 'query');
   const limitRaw = query.get('limit');
   const limit = limitRaw ? Math.max(1, toInt(limitRaw, 'limit')) : DEFAULT_LIMIT;
-  const sectionRaw = query.get('sectionId') ?? query.get('sectionID');
-  const sectionId = sectionRaw ? toInt(sectionRaw, 'sectionId') : undefined;
-  if (
-    sectionId !== undefined &&
-    (!state.sections.has(sectionId) || !canSeeSection(account, sectionId))
-  ) {
-    // PMS: "search restrictions result in no possible items found".
-    throw new HttpError(404, `no section ${sectionId} to search`);
-  }
+  const sectionId = searchedSection(ctx);
   const prepared = prepareQuery(raw);
   const hits = prepared
     ? searchLibrary(state, account, prepared, {

@@ -8,10 +8,10 @@ import {
 import { container, type Fields } from '../../http/responses.js';
 import type { Route } from '../../http/router.js';
 import { searchLibrary } from '../../library/library-search.js';
-import { canSeeSection } from '../../library/section-access.js';
 import { prepareQuery } from '../../library/title-match.js';
 import { formatScore, renderItemHit, renderPersonHit } from '../../render/search.js';
 import type { ItemType } from '../../state/types.js';
+import { searchedSection } from './scope.js';
 
 /** What each `searchTypes` value covers. `otherVideos` has no counterpart in the emulator. */
 const SEARCH_TYPES: Record<string, readonly ItemType[] | 'people'> = {
@@ -30,14 +30,7 @@ function librarySearch(ctx: RequestContext): Response {
   const account = requireAccount(ctx);
   const { state, query } = ctx;
   const raw = requireQuery(ctx, 'query');
-  const sectionRaw = query.get('sectionId') ?? query.get('sectionID');
-  const sectionId = sectionRaw ? toInt(sectionRaw, 'sectionId') : undefined;
-  if (
-    sectionId !== undefined &&
-    (!state.sections.has(sectionId) || !canSeeSection(account, sectionId))
-  ) {
-    throw new HttpError(404, `no section ${sectionId} to search`);
-  }
+  const sectionId = searchedSection(ctx);
   const wanted = (query.get('searchTypes') ?? 'movies,music,otherVideos,people,tv')
     .split(',')
     .map((name) => name.trim())

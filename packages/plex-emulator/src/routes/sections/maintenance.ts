@@ -1,8 +1,7 @@
-import type { RequestContext } from '../../http/context.js';
+import { type RequestContext, requireOwner } from '../../http/context.js';
 import { emptyOk } from '../../http/responses.js';
 import type { Route } from '../../http/router.js';
 import { notifyItemChanged } from '../../services/events.js';
-import { requireOwner } from '../server/owner.js';
 import { requireSection } from './access.js';
 
 /**

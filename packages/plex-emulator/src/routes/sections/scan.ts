@@ -1,10 +1,9 @@
-import { HttpError, type RequestContext } from '../../http/context.js';
+import { HttpError, type RequestContext, requireOwner } from '../../http/context.js';
 import { emptyOk } from '../../http/responses.js';
 import type { Route } from '../../http/router.js';
 import type { Services } from '../../services/services.js';
 import type { EmulatorState } from '../../state/store.js';
 import type { SectionRecord } from '../../state/types.js';
-import { requireOwner } from '../server/owner.js';
 import { requireSection } from './access.js';
 
 /** Running scans per emulator: section id → activity uuid. */

@@ -1,9 +1,8 @@
-import { HttpError, type RequestContext } from '../../http/context.js';
+import { HttpError, type RequestContext, requireOwner } from '../../http/context.js';
 import { emptyOk, json } from '../../http/responses.js';
 import type { Route } from '../../http/router.js';
 import type { EmulatorState } from '../../state/store.js';
 import type { ActivityRecord, ButlerTaskRecord } from '../../state/types.js';
-import { requireOwner } from './owner.js';
 import { recordUpdateCheck } from './updater-state.js';
 
 const DAY = 24 * 60 * 60;

@@ -1,10 +1,9 @@
 import { createZip } from '../../formats/zip.js';
-import type { RequestContext } from '../../http/context.js';
+import { type RequestContext, requireOwner } from '../../http/context.js';
 import type { Route } from '../../http/router.js';
 import { formatLogLine } from '../../services/logbook.js';
 import type { EmulatorState } from '../../state/store.js';
 import type { LogFile } from '../../state/types.js';
-import { requireOwner } from './owner.js';
 
 /** What PMS writes where a token would otherwise appear. */
 const MASK = 'xxxxxxxxxxxxxxxxxxxx';

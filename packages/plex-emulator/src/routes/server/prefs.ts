@@ -1,8 +1,7 @@
-import { HttpError, type RequestContext, requireQuery } from '../../http/context.js';
+import { HttpError, type RequestContext, requireOwner, requireQuery } from '../../http/context.js';
 import { container, emptyOk, type Fields, omitEmpty } from '../../http/responses.js';
 import type { Route } from '../../http/router.js';
 import type { SettingRecord } from '../../state/types.js';
-import { requireOwner } from './owner.js';
 
 /** A `Setting` element; `enumValues` only on restricted prefs, as PMS sends it. */
 export function renderSetting(setting: SettingRecord): Fields {

@@ -1,8 +1,7 @@
-import type { RequestContext } from '../../http/context.js';
+import { type RequestContext, requireOwner } from '../../http/context.js';
 import { container, type Fields } from '../../http/responses.js';
 import type { Route } from '../../http/router.js';
 import type { EmulatorState } from '../../state/store.js';
-import { requireOwner } from './owner.js';
 import { renderAccount, renderDevice } from './render.js';
 import { parseStatFilters, type StatRow } from './stat-filter.js';
 import { type StreamSpan, streamSpans } from './streams.js';

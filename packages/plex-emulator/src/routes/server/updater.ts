@@ -1,8 +1,7 @@
-import { HttpError, type RequestContext } from '../../http/context.js';
+import { HttpError, type RequestContext, requireOwner } from '../../http/context.js';
 import { container, emptyOk } from '../../http/responses.js';
 import type { Route } from '../../http/router.js';
 import type { EmulatorState } from '../../state/store.js';
-import { requireOwner } from './owner.js';
 import {
   canInstall,
   lastCheckedAt,
