@@ -13,6 +13,7 @@ export default defineConfig({
     alias: {
       '@plexmcp/plex-emulator': source('plex-emulator'),
       '@plexmcp/plex-client': source('plex-client'),
+      '@plexmcp/plex-tools': source('plex-tools'),
     },
   },
   test: {

@@ -1,0 +1,63 @@
+import { describe, expect, it } from 'vitest';
+import { listTools, TOOLS } from './index.js';
+
+/** Rules every tool must follow to be listed over MCP and used well by a model. */
+describe('the tool catalogue', () => {
+  const all = listTools({ access: 'delete' });
+
+  it('has unique names that MCP accepts', () => {
+    const names = all.map((tool) => tool.name);
+    expect(new Set(names).size).toBe(names.length);
+    for (const name of names) expect(name).toMatch(/^[a-z0-9_]{1,64}$/);
+  });
+
+  it.each(TOOLS.map((tool) => [tool.name, tool] as const))(
+    '%s is fully described',
+    (_name, tool) => {
+      expect(tool.title.trim()).not.toBe('');
+      expect(tool.description.trim()).not.toBe('');
+      expect(Object.keys(tool.annotations).sort()).toEqual([
+        'destructiveHint',
+        'idempotentHint',
+        'openWorldHint',
+        'readOnlyHint',
+      ]);
+      for (const hint of Object.values(tool.annotations)) expect(typeof hint).toBe('boolean');
+      expect(tool.annotations.readOnlyHint).toBe(tool.access === 'read');
+      expect(tool.annotations.destructiveHint).toBe(tool.access === 'delete');
+    },
+  );
+
+  it.each(all.map((tool) => [tool.name, tool] as const))(
+    '%s has object-rooted schemas with every input described',
+    (_name, tool) => {
+      expect(tool.inputSchema.type).toBe('object');
+      expect(tool.outputSchema.type).toBe('object');
+      expect(tool.inputSchema).not.toHaveProperty('$schema');
+      const properties = (tool.inputSchema.properties ?? {}) as Record<
+        string,
+        { description?: string }
+      >;
+      for (const [property, schema] of Object.entries(properties)) {
+        expect(schema.description, `${tool.name}.${property}`).toBeTruthy();
+      }
+    },
+  );
+
+  it('hides delete tools unless asked, and write tools in read-only mode', () => {
+    const names = (options: Parameters<typeof listTools>[0]) =>
+      listTools(options).map((t) => t.name);
+    const deleteTools = TOOLS.filter((t) => t.access === 'delete').map((t) => t.name);
+    const writeTools = TOOLS.filter((t) => t.access === 'write').map((t) => t.name);
+    for (const name of deleteTools) expect(names({})).not.toContain(name);
+    for (const name of [...writeTools, ...deleteTools])
+      expect(names({ readOnly: true })).not.toContain(name);
+    expect(names({ access: 'delete' })).toEqual(TOOLS.map((t) => t.name));
+  });
+
+  it('filters by toolset', () => {
+    const libraryOnly = listTools({ toolsets: ['library'] });
+    expect(libraryOnly.length).toBeGreaterThan(0);
+    for (const tool of libraryOnly) expect(tool.module).toBe('library');
+  });
+});

@@ -1,0 +1,32 @@
+import type { PlexClient } from '@plexmcp/plex-client';
+
+/** Settings tools read besides their arguments. */
+export interface ToolConfig {
+  /** Plex username used when a user tool is called without `username` (PLEX_USERNAME). */
+  defaultUsername?: string;
+}
+
+/** A progress report from a long tool. */
+export interface ProgressUpdate {
+  progress: number;
+  total?: number;
+  message?: string;
+}
+
+/** An image a tool returns beside its JSON (MCP image content; never base64 inside JSON). */
+export interface ToolImage {
+  data: Uint8Array;
+  mimeType: string;
+}
+
+/** What a tool's `run` receives. */
+export interface ToolContext {
+  plex: PlexClient;
+  config: ToolConfig;
+  /** Aborted when the caller cancels; pass it to every Plex call. */
+  signal: AbortSignal;
+  /** Reports progress of long operations. */
+  progress(update: ProgressUpdate): void;
+  /** Attaches an image to the result. */
+  attachImage(image: ToolImage): void;
+}

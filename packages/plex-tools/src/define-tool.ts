@@ -1,0 +1,61 @@
+import type * as v from 'valibot';
+import type { ToolContext } from './context.js';
+
+/** What a tool may do; scopes are cumulative (write implies read, delete implies write). */
+export type ToolAccess = 'read' | 'write' | 'delete';
+
+/** The module (toolset) a tool belongs to. */
+export type ToolModule =
+  | 'library'
+  | 'media'
+  | 'playlist'
+  | 'collection'
+  | 'user'
+  | 'sessions'
+  | 'server'
+  | 'client';
+
+/** The four MCP annotation hints; every tool sets all of them explicitly. */
+export interface ToolAnnotations {
+  readOnlyHint: boolean;
+  destructiveHint: boolean;
+  idempotentHint: boolean;
+  openWorldHint: boolean;
+}
+
+/** An object schema, as MCP requires for tool input and output roots. */
+export type ObjectSchema = v.ObjectSchema<
+  v.ObjectEntries,
+  v.ErrorMessage<v.ObjectIssue> | undefined
+>;
+
+/** A tool: metadata for listing plus the function that runs it. */
+export interface ToolDefinition<
+  I extends ObjectSchema = ObjectSchema,
+  O extends ObjectSchema = ObjectSchema,
+> {
+  /** `^[a-z0-9_]{1,64}$`; a public contract (see TOOLS.md). */
+  name: string;
+  module: ToolModule;
+  access: ToolAccess;
+  /** A human title. */
+  title: string;
+  /** One or two sentences for a model choosing between tools. */
+  description: string;
+  input: I;
+  output: O;
+  annotations: ToolAnnotations;
+  /** Runs the tool with validated input; returns data matching `output`. */
+  run(ctx: ToolContext, input: v.InferOutput<I>): Promise<v.InferInput<O>>;
+}
+
+/** Declares a tool with its types inferred from its schemas. */
+export function defineTool<I extends ObjectSchema, O extends ObjectSchema>(
+  tool: ToolDefinition<I, O>,
+): ToolDefinition<I, O> {
+  return tool;
+}
+
+/** A tool of any schema, as the registry holds them. */
+// biome-ignore lint/suspicious/noExplicitAny: the registry erases each tool's own types.
+export type AnyTool = ToolDefinition<any, any>;

@@ -1,0 +1,59 @@
+import * as v from 'valibot';
+import { defineTool } from '../../define-tool.js';
+import { libraryAddressing } from '../../shared/inputs.js';
+import { isoTime } from '../../shared/outputs.js';
+import { resolveLibrary } from '../../shared/resolve-library.js';
+
+/** library_get_details: one library's agent, scanner, folders and settings. */
+export const libraryGetDetails = defineTool({
+  name: 'library_get_details',
+  module: 'library',
+  access: 'read',
+  title: 'Library details',
+  description: "Show one library's agent, scanner, language, folders and settings.",
+  input: v.object(libraryAddressing),
+  output: v.object({
+    id: v.string(),
+    title: v.string(),
+    type: v.string(),
+    agent: v.optional(v.string()),
+    scanner: v.optional(v.string()),
+    language: v.optional(v.string()),
+    uuid: v.optional(v.string()),
+    locations: v.array(v.string()),
+    created_at: v.optional(v.string()),
+    scanned_at: v.optional(v.string()),
+    settings: v.array(
+      v.object({
+        id: v.string(),
+        label: v.optional(v.string()),
+        value: v.union([v.string(), v.number(), v.boolean()]),
+      }),
+    ),
+  }),
+  annotations: {
+    readOnlyHint: true,
+    destructiveHint: false,
+    idempotentHint: true,
+    openWorldHint: false,
+  },
+  async run(ctx, input) {
+    const library = await resolveLibrary(ctx, input);
+    const settings = await ctx.plex.libraries.prefs(library.id, { signal: ctx.signal });
+    return {
+      id: String(library.id),
+      title: library.title,
+      type: library.type,
+      agent: library.agent,
+      scanner: library.scanner,
+      language: library.language,
+      uuid: library.uuid,
+      locations: library.Location.map((location) => location.path),
+      created_at: isoTime(library.createdAt),
+      scanned_at: isoTime(library.scannedAt),
+      settings: settings
+        .filter((setting) => setting.value !== undefined)
+        .map((setting) => ({ id: setting.id, label: setting.label, value: setting.value! })),
+    };
+  },
+});

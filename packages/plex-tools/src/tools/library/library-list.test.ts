@@ -1,0 +1,38 @@
+import { describe, expect, it } from 'vitest';
+import { toolHarness } from '../../testing/harness.js';
+
+describe('library_list', () => {
+  it('lists the demo libraries with counts from counting queries', async () => {
+    const h = toolHarness();
+    const data = await h.data('library_list');
+    expect(data.libraries).toEqual([
+      expect.objectContaining({
+        id: '1',
+        title: 'Movies',
+        type: 'movie',
+        item_count: 17,
+        locations: ['/data/media/movies'],
+        refreshing: false,
+      }),
+      expect.objectContaining({ id: '2', title: 'TV Shows', type: 'show', item_count: 3 }),
+      expect.objectContaining({ id: '3', title: 'Music', type: 'artist', item_count: 3 }),
+    ]);
+    const [movies] = data.libraries as { scanned_at: string }[];
+    expect(movies?.scanned_at).toMatch(/^\d{4}-\d\d-\d\dT/);
+  });
+
+  it('counts without loading items on a 10,000-item library', async () => {
+    const h = toolHarness({ library: 'synthetic:10000' });
+    const data = await h.data('library_list');
+    const counts = (data.libraries as { item_count: number }[]).map((l) => l.item_count);
+    expect(counts[0]).toBe(6000);
+  });
+
+  it('reports Plex being down as PLEX_UNREACHABLE with a hint', async () => {
+    const h = toolHarness();
+    h.emulator.faults.set({ unreachable: true });
+    const result = await h.call('library_list');
+    expect(result).toMatchObject({ ok: false, error: { code: 'PLEX_UNREACHABLE' } });
+    if (!result.ok) expect(result.error.message).toContain('Check PLEX_URL');
+  });
+});

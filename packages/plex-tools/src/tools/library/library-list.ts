@@ -1,0 +1,56 @@
+import * as v from 'valibot';
+import { defineTool } from '../../define-tool.js';
+import { isoTime } from '../../shared/outputs.js';
+
+/** What one library looks like in the output. */
+const library = v.object({
+  id: v.string(),
+  title: v.string(),
+  type: v.string(),
+  agent: v.optional(v.string()),
+  scanner: v.optional(v.string()),
+  item_count: v.number(),
+  locations: v.array(v.string()),
+  updated_at: v.optional(v.string()),
+  scanned_at: v.optional(v.string()),
+  refreshing: v.boolean(),
+});
+
+/** library_list: every library section with its size and folders. */
+export const libraryList = defineTool({
+  name: 'library_list',
+  module: 'library',
+  access: 'read',
+  title: 'List libraries',
+  description:
+    'List all Plex libraries with id, type, item count and folders. Start here to learn library names.',
+  input: v.object({}),
+  output: v.object({ libraries: v.array(library) }),
+  annotations: {
+    readOnlyHint: true,
+    destructiveHint: false,
+    idempotentHint: true,
+    openWorldHint: false,
+  },
+  async run(ctx) {
+    const sections = await ctx.plex.libraries.list({ signal: ctx.signal });
+    // One counting query per section (page size 0): Plex reports the total without any items.
+    const counts = await Promise.all(
+      sections.map((section) => ctx.plex.libraries.count(section.id, {}, { signal: ctx.signal })),
+    );
+    return {
+      libraries: sections.map((section, i) => ({
+        id: String(section.id),
+        title: section.title,
+        type: section.type,
+        agent: section.agent,
+        scanner: section.scanner,
+        item_count: counts[i] ?? 0,
+        locations: section.Location.map((location) => location.path),
+        updated_at: isoTime(section.updatedAt),
+        scanned_at: isoTime(section.scannedAt),
+        refreshing: section.refreshing,
+      })),
+    };
+  },
+});
