@@ -6,8 +6,9 @@ export type JsonSchemaObject = Record<string, unknown>;
 
 /**
  * JSON Schema (2020-12) for a tool's input or output. Inputs describe what a caller may send
- * (before transforms); `$schema` is dropped because every schema we send has the same dialect
- * and the bytes count against a model's context.
+ * (before transforms). `$schema` and empty `required` lists are dropped, and input unions of
+ * plain types are folded into a type list: every byte here is read by a model on every
+ * `tools/list`, and the tool validates its arguments itself anyway.
  */
 export function jsonSchemaOf(schema: ObjectSchema, mode: 'input' | 'output'): JsonSchemaObject {
   const { $schema: _dialect, ...rest } = toJsonSchema(schema, {
@@ -15,7 +16,35 @@ export function jsonSchemaOf(schema: ObjectSchema, mode: 'input' | 'output'): Js
     typeMode: mode,
     errorMode: 'ignore',
   }) as JsonSchemaObject;
-  // An empty `required` says nothing; leave it out.
   if (Array.isArray(rest.required) && rest.required.length === 0) delete rest.required;
-  return rest;
+  return mode === 'input' ? compactProperties(rest) : rest;
+}
+
+function compactProperties(schema: JsonSchemaObject): JsonSchemaObject {
+  const properties = schema.properties as Record<string, JsonSchemaObject> | undefined;
+  if (!properties) return schema;
+  const compacted: Record<string, JsonSchemaObject> = {};
+  for (const [name, property] of Object.entries(properties)) {
+    compacted[name] = foldTypeUnion(property);
+  }
+  return { ...schema, properties: compacted };
+}
+
+/** `{anyOf: [{type: 'string', …}, {type: 'integer', …}], description}` → `{type: [...], description}`. */
+function foldTypeUnion(property: JsonSchemaObject): JsonSchemaObject {
+  const branches = property.anyOf;
+  if (!Array.isArray(branches)) return property;
+  const types = branches.map((branch: JsonSchemaObject) =>
+    typeof branch.type === 'string' && Object.keys(branch).every(isPlainConstraint)
+      ? branch.type
+      : undefined,
+  );
+  if (types.some((type) => type === undefined)) return property;
+  const { anyOf: _branches, ...rest } = property;
+  return { type: [...new Set(types)], ...rest };
+}
+
+/** Keys a union branch may carry and still be folded: its type and simple bounds. */
+function isPlainConstraint(key: string): boolean {
+  return ['type', 'minLength', 'maxLength', 'minimum', 'maximum'].includes(key);
 }
