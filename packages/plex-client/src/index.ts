@@ -21,7 +21,13 @@ export type {
   SectionId,
   TagListKind,
 } from './api/libraries.js';
-export type { LogsApi } from './api/logs.js';
+export {
+  LOG_FILES,
+  type LogKind,
+  type LogReadOptions,
+  type LogsApi,
+  type LogTail,
+} from './api/logs.js';
 export type {
   ArtworkKind,
   ArtworkSource,
@@ -83,6 +89,7 @@ export {
   TIMESPAN_CODES,
 } from './api/statistics.js';
 export { createPlexClient, type PlexClient } from './client.js';
+export { type AnyPlexError, isPlexError } from './errors/any-plex-error.js';
 export { PlexBadRequestError } from './errors/bad-request-error.js';
 export { PlexForbiddenError } from './errors/forbidden-error.js';
 export { PlexHttpError } from './errors/http-error.js';
@@ -119,7 +126,6 @@ export {
   type Media,
   type MetadataItem,
   type MetadataTypeName,
-  metadataItemSchema,
   metadataTypeNumber,
   type Part,
   type Stream,

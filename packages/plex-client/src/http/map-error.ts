@@ -1,3 +1,4 @@
+import { inspect } from 'node:util';
 import { HTTPError, TimeoutError } from 'ky';
 import { PlexBadRequestError } from '../errors/bad-request-error.js';
 import { PlexForbiddenError } from '../errors/forbidden-error.js';
@@ -25,7 +26,7 @@ export interface RequestTarget {
 /** Turns whatever ky or fetch threw into the matching `PlexError`. */
 export async function toPlexError(error: unknown, target: RequestTarget): Promise<PlexError> {
   if (error instanceof PlexError) return error;
-  const base = { method: target.method, url: target.url, cause: error };
+  const base = { method: target.method, url: target.url, cause: scrubCause(error, target.secrets) };
   const where = `${target.method} ${target.url}`;
 
   if (error instanceof HTTPError) {
@@ -76,6 +77,41 @@ export async function toPlexError(error: unknown, target: RequestTarget): Promis
     `Cannot reach ${target.site} for ${where}${code ? ` (${code})` : ''}. Check the URL and that the server is running and reachable from this machine.`,
     base,
   );
+}
+
+/**
+ * A cause that is safe to keep on an error. ky's errors carry the request, its options and the
+ * response, headers and all: `util.inspect(error)` or a logger that walks `cause` would print the
+ * token. They are replaced by plain errors with the same name, code, message and stack (redacted)
+ * and a scrubbed `cause` chain; other causes are kept unless they mention a secret anywhere.
+ */
+export function scrubCause(error: unknown, secrets: readonly string[], depth = 0): unknown {
+  if (!(error instanceof Error)) {
+    return typeof error === 'string' ? redactText(error, secrets) : error;
+  }
+  const fromKy = error instanceof HTTPError || error instanceof TimeoutError;
+  if (!fromKy && !mentionsSecret(error, secrets)) return error;
+  const copy = new Error(redactText(error.message, secrets));
+  copy.name = error.name;
+  copy.stack = redactText(error.stack ?? '', secrets);
+  const code = (error as { code?: unknown }).code;
+  if (typeof code === 'string' || typeof code === 'number') Object.assign(copy, { code });
+  if (error.cause !== undefined && depth < 4) {
+    Object.defineProperty(copy, 'cause', {
+      value: scrubCause(error.cause, secrets, depth + 1),
+      enumerable: false,
+      writable: true,
+      configurable: true,
+    });
+  }
+  return copy;
+}
+
+/** Whether any secret, or an `X-Plex-Token=` pair, shows when the error is inspected. */
+function mentionsSecret(error: Error, secrets: readonly string[]): boolean {
+  const text = inspect(error, { depth: 6, showHidden: true });
+  if (/X-Plex-Token=(?!REDACTED)/i.test(text)) return true;
+  return secrets.some((secret) => secret.length >= 4 && text.includes(secret));
 }
 
 /** The errno-style code of a network failure (`ECONNREFUSED`, `ENOTFOUND`, …), if any. */

@@ -2,9 +2,9 @@ import ky, { type KyInstance } from 'ky';
 import * as v from 'valibot';
 import { PlexInvalidResponseError } from '../errors/invalid-response-error.js';
 import type { PlexError } from '../errors/plex-error.js';
-import { networkCode, type RequestTarget, toPlexError } from './map-error.js';
+import { networkCode, type RequestTarget, scrubCause, toPlexError } from './map-error.js';
 import { type Query, toSearchParams } from './query.js';
-import { redactUrl } from './redact.js';
+import { redactText, redactUrl } from './redact.js';
 
 /** HTTP methods the client sends. */
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'DELETE';
@@ -120,7 +120,12 @@ export class Transport {
     } catch (error) {
       throw new PlexInvalidResponseError(
         `${target.site} answered ${target.method} ${target.url} with a body that is not JSON (${describeBody(response, text)}).`,
-        { ...target, status: response.status, cause: error, path: '' },
+        {
+          ...target,
+          status: response.status,
+          cause: scrubCause(error, target.secrets),
+          path: '',
+        },
       );
     }
     return parseWith(schema, data, { ...target, status: response.status });
@@ -199,7 +204,8 @@ export class Transport {
   private target(spec: RequestSpec, url: string): RequestTarget {
     return {
       method: spec.method ?? 'GET',
-      url: redactUrl(url),
+      // By name (`X-Plex-Token=`, `token=`) and by value, wherever a caller put it.
+      url: redactText(redactUrl(url), [this.options.token]),
       site: (spec.site ?? 'pms') === 'pms' ? 'Plex Media Server' : 'plex.tv',
       timeoutMs: this.options.timeoutMs,
       secrets: [this.options.token],
@@ -217,8 +223,10 @@ export function parseWith<S extends v.GenericSchema>(
   if (result.success) return result.output;
   const issue = result.issues[0];
   const path = v.getDotPath(issue) ?? '';
+  // valibot quotes the received value, which may be a credential the server echoed.
+  const problem = redactText(issue.message, target.secrets);
   throw new PlexInvalidResponseError(
-    `${target.site} answered ${target.method} ${target.url} with an unexpected shape at ${path || 'the top level'}: ${issue.message}.`,
+    `${target.site} answered ${target.method} ${target.url} with an unexpected shape at ${path || 'the top level'}: ${problem}.`,
     {
       method: target.method,
       url: target.url,

@@ -1,17 +1,24 @@
 import * as v from 'valibot';
-import { bool, list, mediaContainer, num, opt } from './common.js';
-import { metadataItemEntries, metadataItemSchema } from './metadata.js';
+import { bool, type Extend, list, mediaContainer, num, opt } from './common.js';
+import { type MetadataItemEntries, metadataItemEntries, metadataItemSchema } from './metadata.js';
 
 /**
  * Collections: library items of type `collection` that group other items of one section. They
  * use the metadata item's fields (`childCount`, `minYear`, `maxYear`, `smart`, `content`,
  * `collectionMode`, `collectionSort`, numbers here although Plex sends some as strings).
  */
-export const collectionSchema = v.object({
-  ...metadataItemEntries,
+const collectionExtras = {
   /** Smart collections: filter by the viewing user (1) or by the admin (0). */
   collectionFilterBasedOnUser: opt(num),
   collectionPublished: opt(bool),
+};
+
+/** The schema of `Collection`. */
+export interface CollectionSchema
+  extends v.ObjectSchema<Extend<MetadataItemEntries, typeof collectionExtras>, undefined> {}
+export const collectionSchema: CollectionSchema = v.object({
+  ...metadataItemEntries,
+  ...collectionExtras,
 });
 
 /** Section collection lists and collection writes: collections in `Metadata`. */
@@ -23,4 +30,4 @@ export const collectionItemsContainerSchema = mediaContainer({
 });
 
 /** A collection of library items. */
-export type Collection = v.InferOutput<typeof collectionSchema>;
+export interface Collection extends v.InferOutput<CollectionSchema> {}

@@ -6,34 +6,65 @@ import * as v from 'valibot';
  * `true`, `1` or `"1"`, and extra fields on every release (unknown keys are ignored).
  */
 
-/** An id Plex sends as number or string; always a string for us (ratingKeys, keys). */
-export const id = v.pipe(
+// The building blocks have named types, so the declarations of the schemas built from them
+// (and of the client's public types) name them instead of spelling them out at every field.
+
+const idSchema = v.pipe(
   v.union([v.string(), v.number()]),
   v.transform((value) => String(value)),
 );
+type IdSchemaType = typeof idSchema;
+/** The schema of an id: number or string in, string out. */
+export interface IdSchema extends IdSchemaType {}
+/** An id Plex sends as number or string; always a string for us (ratingKeys, keys). */
+export const id: IdSchema = idSchema;
 
-/** A number Plex sometimes sends as a string (`"childCount": "3"` on collections). */
-export const num = v.pipe(
+const numSchema = v.pipe(
   v.union([
     v.number(),
     v.pipe(v.string(), v.trim(), v.regex(/^-?\d+(\.\d+)?$/, 'a numeric string')),
   ]),
   v.transform((value) => Number(value)),
 );
+type NumSchemaType = typeof numSchema;
+/** The schema of a number that may arrive as a numeric string. */
+export interface NumSchema extends NumSchemaType {}
+/** A number Plex sometimes sends as a string (`"childCount": "3"` on collections). */
+export const num: NumSchema = numSchema;
 
-/** A boolean Plex sends as `true`/`false`, `1`/`0` or `"1"`/`"0"`. */
-export const bool = v.pipe(
+const boolSchema = v.pipe(
   v.union([v.boolean(), v.number(), v.string()]),
   v.transform((value) => value === true || value === 1 || value === '1' || value === 'true'),
 );
+type BoolSchemaType = typeof boolSchema;
+/** The schema of a boolean sent as `true`, `1` or `"1"`. */
+export interface BoolSchema extends BoolSchemaType {}
+/** A boolean Plex sends as `true`/`false`, `1`/`0` or `"1"`/`"0"`. */
+export const bool: BoolSchema = boolSchema;
+
+/** The schema `list(item)` builds: an array, `[]` when omitted. */
+export interface ListSchema<S extends v.GenericSchema>
+  extends v.OptionalSchema<v.ArraySchema<S, undefined>, () => never[]> {}
 
 /** An array Plex omits when empty: missing means `[]`. */
-export function list<S extends v.GenericSchema>(item: S) {
+export function list<S extends v.GenericSchema>(item: S): ListSchema<S> {
   return v.optional(v.array(item), () => []);
 }
 
+/** The schema `opt(schema)` builds: the value, or `undefined` when absent or null. */
+export interface OptSchema<S extends v.GenericSchema>
+  extends v.OptionalSchema<
+    v.SchemaWithPipe<
+      readonly [
+        v.NullableSchema<S, undefined>,
+        v.TransformAction<v.InferOutput<S> | null, NonNullable<v.InferOutput<S>> | undefined>,
+      ]
+    >,
+    undefined
+  > {}
+
 /** An optional field; `null` (plex.tv sends it) counts as absent. */
-export function opt<S extends v.GenericSchema>(schema: S) {
+export function opt<S extends v.GenericSchema>(schema: S): OptSchema<S> {
   return v.optional(
     v.pipe(
       v.nullable(schema),
@@ -48,6 +79,9 @@ export const pagingEntries = {
   totalSize: opt(num),
   offset: opt(num),
 };
+
+/** Object entries `Base` with `Extra` added, `Extra` winning where both have a key. */
+export type Extend<Base, Extra> = Omit<Base, keyof Extra> & Extra;
 
 /** `{ MediaContainer: {...} }` with the given entries plus paging numbers. */
 export function mediaContainer<E extends v.ObjectEntries>(entries: E) {

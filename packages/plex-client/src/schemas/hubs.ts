@@ -33,30 +33,45 @@ export const hubDirectorySchema = v.object({
   librarySectionType: opt(num),
 });
 
+const hubEntries = {
+  hubIdentifier: v.string(),
+  title: v.string(),
+  /** The item type on the shelf, or `mixed`. */
+  type: v.string(),
+  /** The whole list behind the shelf; fetch it for more than `size` items. */
+  key: opt(v.string()),
+  /** `/library/metadata/{ids}` of the items shown. */
+  hubKey: opt(v.string()),
+  context: opt(v.string()),
+  /** `shelf`, `hero`, `list`, … */
+  style: opt(v.string()),
+  size: v.optional(num, 0),
+  totalSize: opt(num),
+  /** Whether the list behind `key` has more than the shelf shows. */
+  more: v.optional(bool, false),
+  promoted: opt(bool),
+  Metadata: list(metadataItemSchema),
+  // Search hubs list shows, seasons, artists, albums and collections as `Directory` too.
+  Directory: list(v.union([metadataItemSchema, hubDirectorySchema])),
+};
+
+/** The schema of a hub as Plex sends it (items in `Metadata` and `Directory`). */
+export interface HubObjectSchema extends v.ObjectSchema<typeof hubEntries, undefined> {}
+const hubObjectSchema: HubObjectSchema = v.object(hubEntries);
+
+/** A hub as Plex sends it. */
+export interface RawHub extends v.InferOutput<HubObjectSchema> {}
+
+/** A hub: `items` are library items (from `Metadata` and item `Directory` entries), `directories` tags. */
+export interface Hub extends Omit<RawHub, 'Metadata' | 'Directory'> {
+  items: MetadataItem[];
+  directories: HubDirectory[];
+}
+
 /** A hub: a titled shelf of items (and, in search, of matching people or tags). */
 export const hubSchema = v.pipe(
-  v.object({
-    hubIdentifier: v.string(),
-    title: v.string(),
-    /** The item type on the shelf, or `mixed`. */
-    type: v.string(),
-    /** The whole list behind the shelf; fetch it for more than `size` items. */
-    key: opt(v.string()),
-    /** `/library/metadata/{ids}` of the items shown. */
-    hubKey: opt(v.string()),
-    context: opt(v.string()),
-    /** `shelf`, `hero`, `list`, … */
-    style: opt(v.string()),
-    size: v.optional(num, 0),
-    totalSize: opt(num),
-    /** Whether the list behind `key` has more than the shelf shows. */
-    more: v.optional(bool, false),
-    promoted: opt(bool),
-    Metadata: list(metadataItemSchema),
-    // Search hubs list shows, seasons, artists, albums and collections as `Directory` too.
-    Directory: list(v.union([metadataItemSchema, hubDirectorySchema])),
-  }),
-  v.transform(({ Metadata, Directory, ...hub }) => {
+  hubObjectSchema,
+  v.transform(({ Metadata, Directory, ...hub }: RawHub): Hub => {
     const items: MetadataItem[] = [...Metadata];
     const directories: HubDirectory[] = [];
     for (const entry of Directory) {
@@ -76,5 +91,3 @@ export const hubsContainerSchema = mediaContainer({
 
 /** A person or tag in a hub (search results for actors, directors, genres). */
 export type HubDirectory = v.InferOutput<typeof hubDirectorySchema>;
-/** A hub: `items` are library items (from `Metadata` and item `Directory` entries), `directories` tags. */
-export type Hub = v.InferOutput<typeof hubSchema>;

@@ -18,7 +18,7 @@ import { bool, id, list, mediaContainer, num, opt, tagSchema } from './common.js
  */
 
 /** One audio, video, subtitle or lyrics stream of a part (detail views only). */
-export const streamSchema = v.object({
+const streamEntries = {
   id: num,
   /** 1 video, 2 audio, 3 subtitle, 4 lyrics. */
   streamType: num,
@@ -69,10 +69,14 @@ export const streamSchema = v.object({
   // subtitles
   canAutoSync: opt(bool),
   hearingImpaired: opt(bool),
-});
+};
+
+/** The schema of `Stream` (named, so schemas built on it stay small in declarations). */
+export interface StreamSchema extends v.ObjectSchema<typeof streamEntries, undefined> {}
+export const streamSchema: StreamSchema = v.object(streamEntries);
 
 /** One file of a media version. */
-export const partSchema = v.object({
+const partEntries = {
   id: num,
   /** `/library/parts/{id}/{ts}/file.ext`: the download/stream path. */
   key: opt(id),
@@ -90,10 +94,14 @@ export const partSchema = v.object({
   accessible: opt(bool),
   exists: opt(bool),
   Stream: list(streamSchema),
-});
+};
+
+/** The schema of `Part`. */
+export interface PartSchema extends v.ObjectSchema<typeof partEntries, undefined> {}
+export const partSchema: PartSchema = v.object(partEntries);
 
 /** One media version of an item (a movie may have a 4K and a 1080p version). */
-export const mediaSchema = v.object({
+const mediaEntries = {
   id: num,
   duration: opt(num),
   bitrate: opt(num),
@@ -122,7 +130,11 @@ export const mediaSchema = v.object({
   make: opt(v.string()),
   model: opt(v.string()),
   Part: list(partSchema),
-});
+};
+
+/** The schema of `Media`. */
+export interface MediaSchema extends v.ObjectSchema<typeof mediaEntries, undefined> {}
+export const mediaSchema: MediaSchema = v.object(mediaEntries);
 
 /** An external id (`imdb://tt0063350`, `tmdb://10331`, `tvdb://…`); with `includeGuids=1`. */
 export const guidSchema = v.object({ id: v.string() });
@@ -314,8 +326,14 @@ export const metadataItemEntries = {
   UltraBlurColors: opt(ultraBlurColorsSchema),
 };
 
+/** The fields of a metadata item, as a type: extend it with `Extend<MetadataItemEntries, …>`. */
+export type MetadataItemEntries = typeof metadataItemEntries;
+
+/** The schema of `MetadataItem` (named, so schemas built on it stay small in declarations). */
+export interface MetadataItemSchema extends v.ObjectSchema<MetadataItemEntries, undefined> {}
+
 /** A metadata item of any type (movie, show, season, episode, artist, album, track, …). */
-export const metadataItemSchema = v.object(metadataItemEntries);
+export const metadataItemSchema: MetadataItemSchema = v.object(metadataItemEntries);
 
 /**
  * A list of items (`/all`, `/children`, `/allLeaves`, `/similar`, `/library/metadata/{ids}`,
@@ -379,13 +397,13 @@ export function metadataTypeNumber(type: MetadataTypeName | number): number {
 }
 
 /** A metadata item of any type; fields a type lacks are `undefined`, omitted tag arrays `[]`. */
-export type MetadataItem = v.InferOutput<typeof metadataItemSchema>;
+export interface MetadataItem extends v.InferOutput<MetadataItemSchema> {}
 /** One media version of an item. */
-export type Media = v.InferOutput<typeof mediaSchema>;
+export interface Media extends v.InferOutput<MediaSchema> {}
 /** One file of a media version. */
-export type Part = v.InferOutput<typeof partSchema>;
+export interface Part extends v.InferOutput<PartSchema> {}
 /** One stream of a part (`streamType` 1 video, 2 audio, 3 subtitle, 4 lyrics). */
-export type Stream = v.InferOutput<typeof streamSchema>;
+export interface Stream extends v.InferOutput<StreamSchema> {}
 /** An external id of an item. */
 export type Guid = v.InferOutput<typeof guidSchema>;
 /** An image of an item. */

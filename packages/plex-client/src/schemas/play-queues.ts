@@ -1,13 +1,18 @@
 import * as v from 'valibot';
-import { bool, id, list, mediaContainer, num, opt } from './common.js';
-import { metadataItemEntries } from './metadata.js';
+import { bool, type Extend, id, list, mediaContainer, num, opt } from './common.js';
+import { type MetadataItemEntries, metadataItemEntries } from './metadata.js';
 
 /** Play queues: the ordered list a player plays from (`/playQueues`). */
 
 /** One item of a play queue; `playQueueItemID` is unique in the queue even when items repeat. */
-export const playQueueItemSchema = v.object({
+const playQueueItemExtras = { playQueueItemID: num };
+
+/** The schema of `PlayQueueItem`. */
+export interface PlayQueueItemSchema
+  extends v.ObjectSchema<Extend<MetadataItemEntries, typeof playQueueItemExtras>, undefined> {}
+export const playQueueItemSchema: PlayQueueItemSchema = v.object({
   ...metadataItemEntries,
-  playQueueItemID: num,
+  ...playQueueItemExtras,
 });
 
 /** `POST /playQueues`, `GET /playQueues/{id}` and every queue mutation: the queue and a window of it. */
@@ -31,7 +36,7 @@ export const playQueueContainerSchema = mediaContainer({
 });
 
 /** An item in a play queue. */
-export type PlayQueueItem = v.InferOutput<typeof playQueueItemSchema>;
+export interface PlayQueueItem extends v.InferOutput<PlayQueueItemSchema> {}
 
 /** A play queue: its attributes as Plex names them, and the items of the window returned. */
 export type PlayQueue = Omit<

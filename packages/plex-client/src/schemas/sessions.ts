@@ -1,6 +1,6 @@
 import * as v from 'valibot';
-import { bool, id, list, mediaContainer, num, opt } from './common.js';
-import { metadataItemEntries } from './metadata.js';
+import { bool, type Extend, id, list, mediaContainer, num, opt } from './common.js';
+import { type MetadataItemEntries, metadataItemEntries } from './metadata.js';
 
 /**
  * `GET /status/sessions`: what is playing now. Each entry is the item (as in the metadata
@@ -88,21 +88,25 @@ export const transcodeSessionSchema = v.object({
 });
 
 /** One active session: the item plus `sessionKey`, `User`, `Player`, `Session`, `TranscodeSession`. */
-export const sessionSchema = v.object({
-  ...metadataItemEntries,
+const sessionExtras = {
   /** The session's number on the server (a string); notifications name sessions by it. */
   sessionKey: id,
   User: opt(sessionUserSchema),
   Player: opt(sessionPlayerSchema),
   Session: opt(sessionInfoSchema),
   TranscodeSession: opt(transcodeSessionSchema),
-});
+};
+
+/** The schema of `Session`. */
+export interface SessionSchema
+  extends v.ObjectSchema<Extend<MetadataItemEntries, typeof sessionExtras>, undefined> {}
+export const sessionSchema: SessionSchema = v.object({ ...metadataItemEntries, ...sessionExtras });
 
 /** `GET /status/sessions`. */
 export const sessionsContainerSchema = mediaContainer({ Metadata: list(sessionSchema) });
 
 /** Something playing now, with who watches it, on what, and how it is delivered. */
-export type Session = v.InferOutput<typeof sessionSchema>;
+export interface Session extends v.InferOutput<SessionSchema> {}
 /** The account of a session. */
 export type SessionUser = v.InferOutput<typeof sessionUserSchema>;
 /** The player of a session. */
