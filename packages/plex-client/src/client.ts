@@ -56,6 +56,11 @@ export interface PlexClient {
   readonly plexTv: PlexTvApi;
   /** The base URL requests currently go to (after any failover). */
   readonly baseUrl: string;
+  /**
+   * A client with the same settings acting as another account: pass that account's server
+   * token (e.g. from `plexTv.sharedServerToken`) to read its On Deck or write its playlists.
+   */
+  withToken(token: string): PlexClient;
 }
 
 /** Creates a client; one HTTP instance serves every call it makes. */
@@ -79,6 +84,7 @@ export function createPlexClient(options: PlexClientOptions): PlexClient {
     notifications: notificationsApi(transport),
     players: playersApi(transport),
     plexTv: plexTvApi(transport),
+    withToken: (token) => createPlexClient({ ...options, token }),
     get baseUrl() {
       return transport.baseUrl;
     },

@@ -90,3 +90,16 @@ describe('server updater', () => {
     expect(after.checkedAt).not.toBe(before.checkedAt);
   });
 });
+
+describe('withToken', () => {
+  it('acts as another account with the same settings', async () => {
+    const { client, emulator, sent } = emulatorClient();
+    const friend = [...emulator.state.accounts.values()].find((a) => a.username === 'jordan_k')!;
+    const asFriend = client.withToken(friend.serverToken);
+    const sessions = await asFriend.sessions.active();
+    expect(sessions.map((s) => s.User?.title)).toEqual(['jordan_k']);
+    const last = sent.at(-1)!;
+    expect(last.headers.get('X-Plex-Token')).toBe(friend.serverToken);
+    expect(last.headers.get('X-Plex-Client-Identifier')).toBe('plexmcp-test');
+  });
+});
