@@ -55,6 +55,15 @@ describe('the tool catalogue', () => {
     expect(names({ access: 'delete' })).toEqual(TOOLS.map((t) => t.name));
   });
 
+  it('keeps what a model reads of all tools (name, description, input schema) under 40 KB', () => {
+    const visible = all.map(({ name, description, inputSchema }) => ({
+      name,
+      description,
+      inputSchema,
+    }));
+    expect(JSON.stringify(visible).length).toBeLessThan(40 * 1024);
+  });
+
   it('filters by toolset', () => {
     const libraryOnly = listTools({ toolsets: ['library'] });
     expect(libraryOnly.length).toBeGreaterThan(0);

@@ -19,6 +19,17 @@ describe('jsonSchemaOf', () => {
     });
   });
 
+  it('drops minLength 1 and the type beside a string enum', () => {
+    const small = v.object({
+      title: v.pipe(v.string(), v.nonEmpty(), v.description('Title')),
+      kind: v.pipe(v.picklist(['a', 'b']), v.description('Kind')),
+    });
+    expect(jsonSchemaOf(small, 'input').properties).toEqual({
+      title: { type: 'string', description: 'Title' },
+      kind: { enum: ['a', 'b'], description: 'Kind' },
+    });
+  });
+
   it('keeps required lists when there are required fields', () => {
     const required = v.object({ query: v.pipe(v.string(), v.description('Text')) });
     expect(jsonSchemaOf(required, 'input').required).toEqual(['query']);

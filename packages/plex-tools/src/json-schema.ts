@@ -6,9 +6,9 @@ export type JsonSchemaObject = Record<string, unknown>;
 
 /**
  * JSON Schema (2020-12) for a tool's input or output. Inputs describe what a caller may send
- * (before transforms). `$schema` and empty `required` lists are dropped, and input unions of
- * plain types are folded into a type list: every byte here is read by a model on every
- * `tools/list`, and the tool validates its arguments itself anyway.
+ * (before transforms). `$schema` and empty `required` lists are dropped, input unions of plain
+ * types are folded into a type list, and redundant keywords go: every byte here is read by a
+ * model on every `tools/list`, and the tool validates its arguments itself anyway.
  */
 export function jsonSchemaOf(schema: ObjectSchema, mode: 'input' | 'output'): JsonSchemaObject {
   const { $schema: _dialect, ...rest } = toJsonSchema(schema, {
@@ -25,7 +25,7 @@ function compactProperties(schema: JsonSchemaObject): JsonSchemaObject {
   if (!properties) return schema;
   const compacted: Record<string, JsonSchemaObject> = {};
   for (const [name, property] of Object.entries(properties)) {
-    compacted[name] = foldTypeUnion(property);
+    compacted[name] = dropRedundant(foldTypeUnion(property));
   }
   return { ...schema, properties: compacted };
 }
@@ -42,6 +42,19 @@ function foldTypeUnion(property: JsonSchemaObject): JsonSchemaObject {
   if (types.some((type) => type === undefined)) return property;
   const { anyOf: _branches, ...rest } = property;
   return { type: [...new Set(types)], ...rest };
+}
+
+/**
+ * Drops what tells a model nothing: `minLength: 1` (empty strings are refused anyway, with a
+ * clear message) and `type` beside an `enum` whose values already say it.
+ */
+function dropRedundant(property: JsonSchemaObject): JsonSchemaObject {
+  const out = { ...property };
+  if (out.minLength === 1) delete out.minLength;
+  if (Array.isArray(out.enum) && out.enum.every((value) => typeof value === 'string')) {
+    delete out.type;
+  }
+  return out;
 }
 
 /** Keys a union branch may carry and still be folded: its type and simple bounds. */

@@ -54,7 +54,7 @@ export const paging = {
       v.integer(),
       v.minValue(1),
       v.maxValue(500),
-      v.description('Max results (1-500)'),
+      v.description('Max results'),
     ),
     50,
   ),

@@ -1,6 +1,19 @@
 import type { AnyTool } from '../../define-tool.js';
+import { libraryGetContents } from './library-get-contents.js';
 import { libraryGetDetails } from './library-get-details.js';
+import { libraryGetRecentlyAdded } from './library-get-recently-added.js';
+import { libraryGetStats } from './library-get-stats.js';
 import { libraryList } from './library-list.js';
+import { libraryRefresh } from './library-refresh.js';
+import { libraryScan } from './library-scan.js';
 
 /** The library module's tools, in catalogue order. */
-export const libraryTools: AnyTool[] = [libraryList, libraryGetDetails];
+export const libraryTools: AnyTool[] = [
+  libraryList,
+  libraryGetStats,
+  libraryRefresh,
+  libraryScan,
+  libraryGetDetails,
+  libraryGetRecentlyAdded,
+  libraryGetContents,
+];

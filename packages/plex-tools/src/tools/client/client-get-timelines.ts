@@ -1,0 +1,37 @@
+import * as v from 'valibot';
+import { defineTool } from '../../define-tool.js';
+import { playerAddressing, resolvePlayer } from '../../shared/resolve-player.js';
+import { playerRef, playerRefOf, requireCapability, timelineOf, timelineOut } from './shared.js';
+
+/** client_get_timelines: the player's video, music and photo timelines right now. */
+export const clientGetTimelines = defineTool({
+  name: 'client_get_timelines',
+  module: 'client',
+  access: 'read',
+  title: 'Player timelines',
+  description:
+    "Show a player's video, music and photo timelines: state, item, position, volume, streams.",
+  input: v.object(playerAddressing),
+  output: v.object({
+    player: playerRef,
+    location: v.optional(v.string()),
+    timelines: v.array(timelineOut),
+  }),
+  annotations: {
+    readOnlyHint: true,
+    destructiveHint: false,
+    idempotentHint: true,
+    openWorldHint: false,
+  },
+  async run(ctx, input) {
+    const player = await resolvePlayer(ctx, input);
+    requireCapability(player, 'timeline', 'timeline polls');
+    const polled = await ctx.plex.players.timeline(player.machineIdentifier, {
+      signal: ctx.signal,
+    });
+    const timelines = await Promise.all(
+      polled.timelines.map((timeline) => timelineOf(ctx, timeline, { controllable: true })),
+    );
+    return { player: playerRefOf(player), location: polled.location, timelines };
+  },
+});

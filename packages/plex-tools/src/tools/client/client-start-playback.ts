@@ -1,0 +1,99 @@
+import type { PlayQueueType } from '@plexmcp/plex-client';
+import * as v from 'valibot';
+import { defineTool } from '../../define-tool.js';
+import { ToolError } from '../../errors.js';
+import { mediaAddressing } from '../../shared/inputs.js';
+import { resolveMedia } from '../../shared/resolve-media.js';
+import { playerAddressing, resolvePlayer } from '../../shared/resolve-player.js';
+import {
+  activeTimeline,
+  playerRef,
+  playerRefOf,
+  requireCapability,
+  timelineItem,
+  timelineOf,
+  timelineOut,
+  timelinesOf,
+} from './shared.js';
+
+/** The play queue kind for each playable item type. */
+const QUEUE_TYPE: Record<string, PlayQueueType> = {
+  movie: 'video',
+  show: 'video',
+  season: 'video',
+  episode: 'video',
+  clip: 'video',
+  artist: 'audio',
+  album: 'audio',
+  track: 'audio',
+  photo: 'photo',
+  photoalbum: 'photo',
+};
+
+/** client_start_playback: plays a library item on a player, through a new play queue. */
+export const clientStartPlayback = defineTool({
+  name: 'client_start_playback',
+  module: 'client',
+  access: 'write',
+  title: 'Start playback',
+  description: 'Play an item (movie, episode, track, show, season, album) on a player.',
+  input: v.object({
+    ...playerAddressing,
+    ...mediaAddressing,
+    offset_ms: v.optional(
+      v.pipe(v.number(), v.integer(), v.minValue(0), v.description('Start position, ms')),
+    ),
+  }),
+  output: v.object({
+    player: playerRef,
+    item: timelineItem,
+    play_queue_id: v.number(),
+    offset_ms: v.number(),
+    timeline: v.optional(timelineOut),
+  }),
+  annotations: {
+    readOnlyHint: false,
+    destructiveHint: false,
+    idempotentHint: false,
+    openWorldHint: false,
+  },
+  async run(ctx, input) {
+    const player = await resolvePlayer(ctx, input);
+    requireCapability(player, 'playback', 'playback commands');
+    const item = await resolveMedia(ctx, input);
+    const type = QUEUE_TYPE[item.type];
+    if (type === undefined) {
+      throw new ToolError(
+        'INVALID_INPUT',
+        `"${item.title}" is a ${item.type}, which a player cannot play; pick a movie, episode, track, show, season or album.`,
+      );
+    }
+    const offsetMs = input.offset_ms ?? 0;
+    const isLeaf = item.type === 'movie' || item.type === 'episode' || item.type === 'track';
+    if (offsetMs > 0 && isLeaf && item.duration !== undefined && offsetMs >= item.duration) {
+      throw new ToolError(
+        'INVALID_INPUT',
+        `offset_ms ${offsetMs} is past the end of "${item.title}" (${item.duration} ms long).`,
+      );
+    }
+    const queue = await ctx.plex.players.playMedia(
+      player.machineIdentifier,
+      { ratingKey: item.ratingKey, offsetMs, type },
+      { signal: ctx.signal },
+    );
+    const active = activeTimeline(await timelinesOf(ctx, player));
+    return {
+      player: playerRefOf(player),
+      item: {
+        id: item.ratingKey,
+        title: item.title,
+        type: item.type,
+        year: item.year,
+        parent: item.grandparentTitle ?? item.parentTitle,
+      },
+      play_queue_id: queue.playQueueID,
+      offset_ms: offsetMs,
+      timeline: active ? await timelineOf(ctx, active) : undefined,
+    };
+  },
+});

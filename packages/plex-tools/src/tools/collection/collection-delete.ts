@@ -1,0 +1,55 @@
+import * as v from 'valibot';
+import { defineTool } from '../../define-tool.js';
+import { ToolError } from '../../errors.js';
+import { ratingKey } from '../../shared/inputs.js';
+import { resolveCollection } from '../../shared/resolve-collection.js';
+
+/** collection_delete: deletes a collection (its items stay in the library). */
+export const collectionDelete = defineTool({
+  name: 'collection_delete',
+  module: 'collection',
+  access: 'delete',
+  title: 'Delete collection',
+  description:
+    'Delete a collection; its items stay in the library. confirm must be the exact collection title.',
+  input: v.object({
+    collection_id: ratingKey('Collection id'),
+    confirm: v.optional(v.pipe(v.string(), v.description('Exact collection title'))),
+  }),
+  output: v.object({
+    deleted: v.object({
+      id: v.string(),
+      title: v.string(),
+      library: v.string(),
+      item_count: v.number(),
+    }),
+  }),
+  annotations: {
+    readOnlyHint: false,
+    destructiveHint: true,
+    idempotentHint: true,
+    openWorldHint: false,
+  },
+  async run(ctx, input) {
+    const { collection, libraryTitle } = await resolveCollection(ctx, {
+      collection_id: input.collection_id,
+    });
+    const count = collection.childCount ?? 0;
+    if (input.confirm !== collection.title) {
+      throw new ToolError(
+        'CONFIRMATION_REQUIRED',
+        `This deletes the collection "${collection.title}" (id ${collection.ratingKey}) from ${libraryTitle}, with its grouping of ${count} items, summary and artwork (the items stay in the library). Call again with confirm: "${collection.title}".`,
+        { id: collection.ratingKey, title: collection.title, item_count: count },
+      );
+    }
+    await ctx.plex.collections.delete(collection.ratingKey, { signal: ctx.signal });
+    return {
+      deleted: {
+        id: collection.ratingKey,
+        title: collection.title,
+        library: libraryTitle,
+        item_count: count,
+      },
+    };
+  },
+});

@@ -1,0 +1,62 @@
+import * as v from 'valibot';
+import { defineTool } from '../../define-tool.js';
+import { paging } from '../../shared/inputs.js';
+import { pageFacts, pageOf } from '../../shared/outputs.js';
+import { resolveLibrary } from '../../shared/resolve-library.js';
+import { collectionSummary, summarizeCollection } from './shared.js';
+
+/** collection_list: collections of one library or all, paged. */
+export const collectionList = defineTool({
+  name: 'collection_list',
+  module: 'collection',
+  access: 'read',
+  title: 'List collections',
+  description: 'List collections with library and item count, in one library or all.',
+  input: v.object({
+    library_name: v.optional(
+      v.pipe(v.string(), v.trim(), v.nonEmpty(), v.description('Library name')),
+    ),
+    ...paging,
+  }),
+  output: v.object({ collections: v.array(collectionSummary), ...pageFacts }),
+  annotations: {
+    readOnlyHint: true,
+    destructiveHint: false,
+    idempotentHint: true,
+    openWorldHint: false,
+  },
+  async run(ctx, input) {
+    const libraries =
+      input.library_name === undefined
+        ? await ctx.plex.libraries.list({ signal: ctx.signal })
+        : [await resolveLibrary(ctx, { library_name: input.library_name })];
+    if (libraries.length === 1) {
+      const [library] = libraries;
+      const page = await ctx.plex.collections.list(library!.id, {
+        offset: input.offset,
+        limit: input.limit,
+        signal: ctx.signal,
+      });
+      return {
+        collections: page.items.map((c) => summarizeCollection(c, library!.title)),
+        ...pageOf(page.totalSize, input.offset, input.limit, page.items.length),
+      };
+    }
+    // Across libraries: the first offset+limit of each, in library order, is enough for the window.
+    const pages = await Promise.all(
+      libraries.map((library) =>
+        ctx.plex.collections.list(library.id, {
+          offset: 0,
+          limit: input.offset + input.limit,
+          signal: ctx.signal,
+        }),
+      ),
+    );
+    const all = pages.flatMap((page, i) =>
+      page.items.map((c) => summarizeCollection(c, libraries[i]!.title)),
+    );
+    const total = pages.reduce((sum, page) => sum + page.totalSize, 0);
+    const window = all.slice(input.offset, input.offset + input.limit);
+    return { collections: window, ...pageOf(total, input.offset, input.limit, window.length) };
+  },
+});

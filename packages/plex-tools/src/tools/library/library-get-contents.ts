@@ -1,0 +1,128 @@
+import type { LibraryFilters } from '@plexmcp/plex-client';
+import * as v from 'valibot';
+import { defineTool } from '../../define-tool.js';
+import { ToolError } from '../../errors.js';
+import { libraryAddressing, MEDIA_TYPES, paging } from '../../shared/inputs.js';
+import { pageFacts, pageOf } from '../../shared/outputs.js';
+import { resolveLibrary } from '../../shared/resolve-library.js';
+import { itemRow, itemRowOf } from './item-row.js';
+import { itemTypeIn } from './section-types.js';
+
+/** Sort keys of the public contract → Plex sort fields. */
+const SORT_FIELDS = {
+  title: 'titleSort',
+  year: 'year',
+  added_at: 'addedAt',
+  rating: 'rating',
+  last_viewed_at: 'lastViewedAt',
+} as const;
+
+const SORTS = Object.keys(SORT_FIELDS).flatMap((key) => [key, `${key}:desc`]) as [
+  string,
+  ...string[],
+];
+
+const text = (description: string) =>
+  v.optional(v.pipe(v.string(), v.trim(), v.nonEmpty(), v.description(description)));
+
+/** `title:desc` → `titleSort:desc`; a sort without `:desc` is ascending. */
+function plexSort(sort: string): string {
+  const [key = '', direction] = sort.split(':');
+  const field = SORT_FIELDS[key as keyof typeof SORT_FIELDS];
+  return direction === 'desc' ? `${field}:desc` : field;
+}
+
+/** library_get_contents: one page of a library's items, filtered and sorted by Plex. */
+export const libraryGetContents = defineTool({
+  name: 'library_get_contents',
+  module: 'library',
+  access: 'read',
+  title: 'Browse a library',
+  description:
+    "Page through a library's items, filtered (unwatched, genre, year, decade, people, …) and sorted by Plex.",
+  input: v.object({
+    ...libraryAddressing,
+    media_type: v.optional(v.pipe(v.picklist(MEDIA_TYPES), v.description('Item type'))),
+    sort: v.optional(v.pipe(v.picklist(SORTS), v.description('Order; :desc reverses'))),
+    unwatched: v.optional(v.pipe(v.boolean(), v.description('Only unwatched (false: watched)'))),
+    genre: text('Genre name'),
+    year: v.optional(v.pipe(v.number(), v.integer(), v.description('Release year'))),
+    decade: v.optional(
+      v.pipe(
+        v.number(),
+        v.integer(),
+        v.multipleOf(10, 'decade is its first year, e.g. 1990'),
+        v.description('Decade, e.g. 1990'),
+      ),
+    ),
+    content_rating: text('Content rating'),
+    director: text('Director name'),
+    actor: text('Actor name'),
+    studio: text('Studio name contains'),
+    resolution: v.optional(
+      v.pipe(v.picklist(['4k', '1080', '720', '480', 'sd']), v.description('Video resolution')),
+    ),
+    ...paging,
+  }),
+  output: v.object({
+    library: v.string(),
+    items: v.array(itemRow),
+    ...pageFacts,
+  }),
+  annotations: {
+    readOnlyHint: true,
+    destructiveHint: false,
+    idempotentHint: true,
+    openWorldHint: false,
+  },
+  async run(ctx, input) {
+    const library = await resolveLibrary(ctx, input);
+    const type = itemTypeIn(library, input.media_type);
+    const filters: LibraryFilters = {};
+    if (input.unwatched !== undefined) filters.unwatched = input.unwatched;
+    if (input.genre !== undefined) {
+      // Genre lists are short: resolve the name to its id as Plex clients do, and say which
+      // genres exist when it is not one of them.
+      const genres = await ctx.plex.libraries.tags(
+        library.id,
+        'genre',
+        { type, limit: 1000 },
+        { signal: ctx.signal },
+      );
+      const wanted = input.genre.toLowerCase();
+      const genre = genres.items.find((choice) => choice.title.toLowerCase() === wanted);
+      if (!genre) {
+        const names = genres.items.map((choice) => choice.title);
+        throw new ToolError(
+          'NOT_FOUND',
+          `No genre "${input.genre}" in ${library.title}. Genres: ${names.join(', ') || 'none'}.`,
+          { genres: names },
+        );
+      }
+      filters.genre = genre.key;
+    }
+    if (input.year !== undefined) filters.year = input.year;
+    if (input.decade !== undefined) filters.decade = input.decade;
+    if (input.content_rating !== undefined) filters.contentRating = input.content_rating;
+    if (input.director !== undefined) filters.director = input.director;
+    if (input.actor !== undefined) filters.actor = input.actor;
+    if (input.studio !== undefined) filters.studio = input.studio;
+    if (input.resolution !== undefined) filters.resolution = input.resolution;
+    const page = await ctx.plex.libraries.items(
+      library.id,
+      {
+        type,
+        filters,
+        offset: input.offset,
+        limit: input.limit,
+        ...(input.sort !== undefined ? { sort: plexSort(input.sort) } : {}),
+      },
+      { signal: ctx.signal },
+    );
+    return {
+      library: library.title,
+      items: page.items.map(itemRowOf),
+      ...pageOf(page.totalSize, input.offset, input.limit, page.items.length),
+    };
+  },
+});

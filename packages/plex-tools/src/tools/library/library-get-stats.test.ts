@@ -1,0 +1,153 @@
+import type { PlexEmulatorOptions } from '@plexmcp/plex-emulator';
+import { describe, expect, it } from 'vitest';
+import { type ToolHarness, toolHarness } from '../../testing/harness.js';
+
+type Stats = {
+  items: number;
+  counts: Record<string, number>;
+  watch?: { of: string; watched: number; unwatched: number; in_progress: number };
+  top_genres: { genre: string; count: number }[];
+  by_decade: { decade: number; count: number }[];
+};
+
+/** Tag lists as a Plex that leaves out `count` sends them. */
+async function withoutCounts(response: Response): Promise<Response> {
+  const body = (await response.json()) as { MediaContainer: { Directory?: object[] } };
+  const directories = (body.MediaContainer.Directory ?? []).map((entry) => {
+    const { count: _count, ...rest } = entry as { count?: number };
+    return rest;
+  });
+  const stripped = { MediaContainer: { ...body.MediaContainer, Directory: directories } };
+  return new Response(JSON.stringify(stripped), { status: 200, headers: response.headers });
+}
+
+/** A harness whose client records every request it sends (and may see tag lists without counts). */
+function recordingHarness(
+  options: PlexEmulatorOptions = {},
+  tagCounts = true,
+): { h: ToolHarness; requests: Request[] } {
+  const requests: Request[] = [];
+  const h: ToolHarness = toolHarness(options, {
+    timeoutMs: 120_000,
+    fetch: async (input, init) => {
+      const request = new Request(input, init);
+      requests.push(request);
+      const response = await h.emulator.fetch(request);
+      const path = new URL(request.url).pathname;
+      return tagCounts || !/\/(genre|decade)$/.test(path) ? response : withoutCounts(response);
+    },
+  });
+  return { h, requests };
+}
+
+/** Brute-force figures over the emulator's state, for the owner (whose token the tools use). */
+function bruteForce(h: ToolHarness, sectionId: number, type: string) {
+  const { state } = h.emulator;
+  const owner = state.owner.id;
+  const items = [...state.items.values()].filter(
+    (item) => item.sectionId === sectionId && item.type === type,
+  );
+  const genres = new Map<string, number>();
+  const decades = new Map<number, number>();
+  let unwatched = 0;
+  for (const item of items) {
+    for (const genre of item.tags.genre ?? [])
+      genres.set(genre.tag, (genres.get(genre.tag) ?? 0) + 1);
+    if (item.year !== undefined) {
+      const decade = Math.floor(item.year / 10) * 10;
+      decades.set(decade, (decades.get(decade) ?? 0) + 1);
+    }
+    if (state.watchState(owner, item.ratingKey).viewCount === 0) unwatched++;
+  }
+  return { total: items.length, genres, decades, unwatched };
+}
+
+/** No request may list items: every `/all` request asks for a page of size 0. */
+function onlyCounting(requests: Request[]) {
+  const lists = requests.filter((r) => new URL(r.url).pathname.endsWith('/all'));
+  expect(lists.length).toBeGreaterThan(0);
+  for (const r of lists) expect(r.headers.get('X-Plex-Container-Size')).toBe('0');
+}
+
+describe('library_get_stats', () => {
+  it('counts the demo movies, their watch state, genres and decades', async () => {
+    const { h, requests } = recordingHarness();
+    const data = (await h.data('library_get_stats', { library_name: 'Movies' })) as Stats;
+    const truth = bruteForce(h, 1, 'movie');
+    expect(data).toMatchObject({ id: '1', title: 'Movies', type: 'movie', items: 17 });
+    expect(data.counts).toEqual({ movie: 17 });
+    expect(data.watch).toEqual({
+      of: 'movie',
+      watched: 17 - truth.unwatched,
+      unwatched: truth.unwatched,
+      in_progress: expect.any(Number),
+    });
+    const top = data.top_genres[0];
+    expect(top?.count).toBe(Math.max(...truth.genres.values()));
+    for (const { genre, count } of data.top_genres) expect(count).toBe(truth.genres.get(genre));
+    expect(data.by_decade).toEqual(
+      [...truth.decades].sort((a, b) => a[0] - b[0]).map(([decade, count]) => ({ decade, count })),
+    );
+    onlyCounting(requests);
+  });
+
+  it('counts each genre and decade with counting queries when Plex lists them without counts', async () => {
+    const { h, requests } = recordingHarness({}, false);
+    const data = (await h.data('library_get_stats', { library_name: 'Movies' })) as Stats;
+    const truth = bruteForce(h, 1, 'movie');
+    expect(data.top_genres.length).toBe(Math.min(10, truth.genres.size));
+    for (const { genre, count } of data.top_genres) expect(count).toBe(truth.genres.get(genre));
+    expect(data.by_decade.map((d) => d.count)).toEqual(
+      [...truth.decades].sort((a, b) => a[0] - b[0]).map(([, count]) => count),
+    );
+    const filtered = requests.filter((r) => /[?&](genre|decade)=/.test(r.url));
+    expect(filtered.length).toBe(truth.genres.size + truth.decades.size);
+    onlyCounting(requests);
+  });
+
+  it('counts shows, seasons and episodes of a TV library', async () => {
+    const h = toolHarness();
+    const data = (await h.data('library_get_stats', { library_id: 2 })) as Stats;
+    const seasons = bruteForce(h, 2, 'season').total;
+    const episodes = bruteForce(h, 2, 'episode');
+    expect(data.items).toBe(3);
+    expect(data.counts).toEqual({ show: 3, season: seasons, episode: episodes.total });
+    expect(data.watch).toMatchObject({ of: 'episode', unwatched: episodes.unwatched });
+  });
+
+  it('counts artists, albums and tracks of a music library', async () => {
+    const h = toolHarness();
+    const data = (await h.data('library_get_stats', { library_name: 'Music' })) as Stats;
+    expect(data.counts).toEqual({
+      artist: 3,
+      album: bruteForce(h, 3, 'album').total,
+      track: bruteForce(h, 3, 'track').total,
+    });
+    expect(data.watch?.of).toBe('track');
+  });
+
+  it('stays on counting queries for a 100,000-item library', { timeout: 180_000 }, async () => {
+    const { h, requests } = recordingHarness({ library: 'synthetic:100000' });
+    const data = (await h.data('library_get_stats', { library_id: 1 })) as Stats;
+    const truth = bruteForce(h, 1, 'movie');
+    expect(data.items).toBe(truth.total);
+    expect(data.watch?.unwatched).toBe(truth.unwatched);
+    for (const { genre, count } of data.top_genres) expect(count).toBe(truth.genres.get(genre));
+    expect(data.top_genres[0]?.count).toBe(Math.max(...truth.genres.values()));
+    const [first] = data.by_decade;
+    expect(first?.count).toBe(truth.decades.get(first?.decade ?? -1));
+    onlyCounting(requests);
+  });
+
+  it('names the libraries there are when the name is unknown', async () => {
+    const h = toolHarness();
+    expect(await h.call('library_get_stats', { library_name: 'Anime' })).toMatchObject({
+      ok: false,
+      error: { code: 'NOT_FOUND' },
+    });
+    expect(await h.call('library_get_stats', {})).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_INPUT' },
+    });
+  });
+});

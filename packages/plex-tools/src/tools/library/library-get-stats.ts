@@ -1,0 +1,141 @@
+import type { FilterChoice, Library, LibraryFilters, MetadataTypeName } from '@plexmcp/plex-client';
+import * as v from 'valibot';
+import type { ToolContext } from '../../context.js';
+import { defineTool } from '../../define-tool.js';
+import { libraryAddressing } from '../../shared/inputs.js';
+import { resolveLibrary } from '../../shared/resolve-library.js';
+import { SECTION_TYPES } from './section-types.js';
+
+/** Which types carry watch state, genres and decades in each kind of library. */
+const SHAPES: Record<
+  string,
+  { leaf?: MetadataTypeName; genre?: MetadataTypeName; decade?: MetadataTypeName }
+> = {
+  movie: { leaf: 'movie', genre: 'movie', decade: 'movie' },
+  show: { leaf: 'episode', genre: 'show', decade: 'show' },
+  artist: { leaf: 'track', genre: 'artist', decade: 'album' },
+  photo: {},
+};
+
+const TOP_GENRES = 10;
+/** Tag values counted one by one when Plex lists them without counts: at most this many. */
+const MAX_COUNTED_VALUES = 100;
+/** Counting queries in flight at once. */
+const PARALLEL = 8;
+
+/** Values of a tag list with how many items carry each: Plex's counts, else counting queries. */
+async function countedChoices(
+  ctx: ToolContext,
+  library: Library,
+  kind: 'genre' | 'decade',
+  type: MetadataTypeName,
+): Promise<{ choice: FilterChoice; count: number }[]> {
+  const list = await ctx.plex.libraries.tags(
+    library.id,
+    kind,
+    { type, limit: 1000 },
+    { signal: ctx.signal },
+  );
+  if (list.items.every((choice) => choice.count !== undefined)) {
+    return list.items.map((choice) => ({ choice, count: choice.count ?? 0 }));
+  }
+  // Plex left the counts out: one counting query (page size 0) per value, a few at a time.
+  const choices = list.items.slice(0, MAX_COUNTED_VALUES);
+  const counted: { choice: FilterChoice; count: number }[] = [];
+  for (let i = 0; i < choices.length; i += PARALLEL) {
+    const batch = choices.slice(i, i + PARALLEL);
+    const counts = await Promise.all(
+      batch.map((choice) => {
+        const filters: LibraryFilters = { [kind]: choice.key };
+        return ctx.plex.libraries.count(library.id, { type, filters }, { signal: ctx.signal });
+      }),
+    );
+    batch.forEach((choice, j) => {
+      counted.push({ choice, count: counts[j] ?? 0 });
+    });
+  }
+  return counted;
+}
+
+/** library_get_stats: a library's size and make-up from counting queries alone. */
+export const libraryGetStats = defineTool({
+  name: 'library_get_stats',
+  module: 'library',
+  access: 'read',
+  title: 'Library statistics',
+  description:
+    "Count a library's items by type, watched vs unwatched, top genres and decades, without loading items.",
+  input: v.object(libraryAddressing),
+  output: v.object({
+    id: v.string(),
+    title: v.string(),
+    type: v.string(),
+    items: v.number(),
+    counts: v.record(v.string(), v.number()),
+    watch: v.optional(
+      v.object({
+        of: v.string(),
+        watched: v.number(),
+        unwatched: v.number(),
+        in_progress: v.number(),
+      }),
+    ),
+    top_genres: v.array(v.object({ genre: v.string(), count: v.number() })),
+    by_decade: v.array(v.object({ decade: v.number(), count: v.number() })),
+  }),
+  annotations: {
+    readOnlyHint: true,
+    destructiveHint: false,
+    idempotentHint: true,
+    openWorldHint: false,
+  },
+  async run(ctx, input) {
+    const library = await resolveLibrary(ctx, input);
+    const types = SECTION_TYPES[library.type] ?? [];
+    const shape = SHAPES[library.type] ?? {};
+    const call = { signal: ctx.signal };
+    const count = (type: MetadataTypeName, filters: LibraryFilters = {}) =>
+      ctx.plex.libraries.count(library.id, { type, filters }, call);
+    const [typeCounts, watch, genres, decades] = await Promise.all([
+      Promise.all(types.map((type) => count(type))),
+      shape.leaf
+        ? Promise.all([
+            count(shape.leaf, { unwatched: true }),
+            count(shape.leaf, { inProgress: true }),
+          ])
+        : undefined,
+      shape.genre ? countedChoices(ctx, library, 'genre', shape.genre) : [],
+      shape.decade ? countedChoices(ctx, library, 'decade', shape.decade) : [],
+    ]);
+    const counts: Record<string, number> = {};
+    types.forEach((type, i) => {
+      counts[type] = typeCounts[i] ?? 0;
+    });
+    const leafTotal = shape.leaf ? (counts[shape.leaf] ?? 0) : 0;
+    return {
+      id: String(library.id),
+      title: library.title,
+      type: library.type,
+      items: typeCounts[0] ?? 0,
+      counts,
+      watch:
+        shape.leaf && watch
+          ? {
+              of: shape.leaf,
+              watched: leafTotal - watch[0],
+              unwatched: watch[0],
+              in_progress: watch[1],
+            }
+          : undefined,
+      top_genres: genres
+        .filter((entry) => entry.count > 0)
+        .sort((a, b) => b.count - a.count || a.choice.title.localeCompare(b.choice.title))
+        .slice(0, TOP_GENRES)
+        .map((entry) => ({ genre: entry.choice.title, count: entry.count })),
+      by_decade: decades
+        .map((entry) => ({ decade: Number(entry.choice.key), count: entry.count }))
+        .filter((entry) => Number.isFinite(entry.decade) && entry.count > 0)
+        .sort((a, b) => a.decade - b.decade),
+    };
+  },
+});

@@ -1,0 +1,71 @@
+import { describe, expect, it } from 'vitest';
+import { TEST_NOW_MS, toolHarness } from '../../testing/harness.js';
+
+const NOW_ISO = new Date(TEST_NOW_MS).toISOString();
+
+describe('library_refresh', () => {
+  it('refreshes one library, waits for the scan and reports progress', async () => {
+    const h = toolHarness();
+    const data = await h.data('library_refresh', { library_name: 'Movies' });
+    expect(data).toMatchObject({
+      finished: true,
+      libraries: [{ id: '1', title: 'Movies', scanning: false, scanned_at: NOW_ISO }],
+      message: 'Refresh of Movies finished.',
+    });
+    expect(h.progress.length).toBeGreaterThan(0);
+    expect(h.progress.at(-1)).toMatchObject({ progress: 100, total: 100 });
+    const list = await h.data('library_list');
+    expect((list.libraries as { refreshing: boolean }[])[0]?.refreshing).toBe(false);
+    const log = h.emulator.state.logs;
+    expect(JSON.stringify(log)).toContain('Scanning section 1 (Movies)');
+  });
+
+  it('refreshes every library when none is named, forced', async () => {
+    const h = toolHarness();
+    const data = await h.data('library_refresh', { force: true });
+    expect(data.finished).toBe(true);
+    expect((data.libraries as { title: string }[]).map((l) => l.title)).toEqual([
+      'Movies',
+      'TV Shows',
+      'Music',
+    ]);
+    expect(JSON.stringify(h.emulator.state.logs)).toContain('forced metadata refresh');
+  });
+
+  it('returns while the scan still runs when the wait runs out', async () => {
+    const h = toolHarness({ activityStepMs: 60_000 });
+    const data = await h.data('library_refresh', { library_id: 2, wait_seconds: 0 });
+    expect(data).toMatchObject({
+      finished: false,
+      libraries: [{ id: '2', title: 'TV Shows', scanning: true }],
+    });
+    expect(data.message).toContain('still running after 0 s');
+    const list = await h.data('library_list');
+    expect((list.libraries as { refreshing: boolean }[])[1]?.refreshing).toBe(true);
+    await h.plex.libraries.cancelRefreshAll();
+  });
+
+  it('stops waiting when the call is cancelled', async () => {
+    const h = toolHarness({ activityStepMs: 60_000 });
+    const controller = new AbortController();
+    const pending = h.call(
+      'library_refresh',
+      { library_name: 'Music' },
+      { signal: controller.signal },
+    );
+    setTimeout(() => controller.abort(), 50);
+    const result = await pending;
+    expect(result).toMatchObject({ ok: false, error: { code: 'TIMEOUT' } });
+    await h.plex.libraries.cancelRefreshAll();
+  });
+
+  it('names the libraries there are when the name is unknown', async () => {
+    const h = toolHarness();
+    const result = await h.call('library_refresh', { library_name: 'Anime' });
+    expect(result).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+    expect(await h.call('library_refresh', { wait_seconds: 1000 })).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_INPUT' },
+    });
+  });
+});

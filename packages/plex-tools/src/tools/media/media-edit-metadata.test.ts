@@ -1,0 +1,112 @@
+import { describe, expect, it } from 'vitest';
+import { toolHarness } from '../../testing/harness.js';
+
+describe('media_edit_metadata', () => {
+  it('sets fields and locks them, as a later read shows', async () => {
+    const h = toolHarness();
+    const data = await h.data('media_edit_metadata', {
+      media_title: 'Charade',
+      summary: 'A widow in Paris is chased for a fortune.',
+      sort_title: 'Charade 1963',
+      originally_available_at: '1963-12-05',
+    });
+    expect(data).toEqual({
+      id: '1002',
+      title: 'Charade',
+      type: 'movie',
+      changed: {
+        summary: 'A widow in Paris is chased for a fortune.',
+        sort_title: 'Charade 1963',
+        originally_available_at: '1963-12-05',
+      },
+      locked: true,
+    });
+    const after = await h.data('media_get_details', { media_id: 1002 });
+    expect(after).toMatchObject({
+      summary: 'A widow in Paris is chased for a fortune.',
+      sort_title: 'Charade 1963',
+      originally_available_at: '1963-12-05',
+    });
+    expect(after.locked_fields).toEqual(
+      expect.arrayContaining(['summary', 'titleSort', 'originallyAvailableAt']),
+    );
+  });
+
+  it('adds and removes tags, keeping the others', async () => {
+    const h = toolHarness();
+    const data = await h.data('media_edit_metadata', {
+      media_id: 1000,
+      add_genres: ['Cult', 'horror'],
+      remove_genres: ['Thriller'],
+      add_labels: ['Double Feature'],
+      remove_labels: ['Halloween'],
+    });
+    expect(data.changed).toEqual({
+      genres: ['Horror', 'Cult'],
+      labels: ['4K Restoration', 'Double Feature'],
+    });
+    const after = await h.data('media_get_details', { media_id: 1000 });
+    expect(after).toMatchObject({
+      genres: ['Horror', 'Cult'],
+      labels: ['4K Restoration', 'Double Feature'],
+    });
+    expect(after.locked_fields).toEqual(expect.arrayContaining(['genre', 'label']));
+  });
+
+  it('renames without locking when lock is false, sets the rating and clears a field', async () => {
+    const h = toolHarness();
+    const data = await h.data('media_edit_metadata', {
+      media_id: '1002',
+      title: 'Charade (1963)',
+      tagline: '',
+      user_rating: 7,
+      lock: false,
+    });
+    expect(data).toMatchObject({
+      title: 'Charade (1963)',
+      changed: { title: 'Charade (1963)', tagline: null, user_rating: 7 },
+      locked: false,
+    });
+    const after = await h.data('media_get_details', { media_id: 1002 });
+    expect(after).toMatchObject({ title: 'Charade (1963)', ratings: { user: 7 } });
+    expect(after.tagline).toBeUndefined();
+    expect(after.locked_fields).not.toContain('title');
+  });
+
+  it('refuses an edit that changes nothing, and bad values', async () => {
+    const h = toolHarness();
+    expect(await h.call('media_edit_metadata', { media_id: 1002 })).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_INPUT', message: expect.stringContaining('Nothing to edit') },
+    });
+    expect(
+      await h.call('media_edit_metadata', {
+        media_id: 1002,
+        add_genres: ['  '],
+        remove_labels: [],
+      }),
+    ).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+    for (const bad of [
+      { originally_available_at: '5 Dec 1963' },
+      { originally_available_at: '1963-13-40' },
+      { user_rating: 11 },
+      { title: '' },
+    ]) {
+      expect(await h.call('media_edit_metadata', { media_id: 1002, ...bad })).toMatchObject({
+        ok: false,
+        error: { code: 'INVALID_INPUT' },
+      });
+    }
+  });
+
+  it('will not guess between items with the same title', async () => {
+    const h = toolHarness();
+    expect(
+      await h.call('media_edit_metadata', { media_title: 'Sherlock Holmes', summary: 'x' }),
+    ).toMatchObject({ ok: false, error: { code: 'AMBIGUOUS' } });
+    expect(await h.call('media_edit_metadata', { media_id: 5555, summary: 'x' })).toMatchObject({
+      ok: false,
+      error: { code: 'NOT_FOUND' },
+    });
+  });
+});

@@ -1,0 +1,165 @@
+import type { EditableField, EditableTag, MetadataEdit, MetadataItem } from '@plexmcp/plex-client';
+import * as v from 'valibot';
+import { defineTool } from '../../define-tool.js';
+import { ToolError } from '../../errors.js';
+import { mediaAddressing } from '../../shared/inputs.js';
+import { resolveMedia } from '../../shared/resolve-media.js';
+
+/** Text inputs and the Plex field each sets. */
+const FIELDS = {
+  title: 'title',
+  sort_title: 'titleSort',
+  summary: 'summary',
+  tagline: 'tagline',
+  studio: 'studio',
+  content_rating: 'contentRating',
+  originally_available_at: 'originallyAvailableAt',
+} as const satisfies Record<string, EditableField>;
+
+/** Tag kinds the tool edits: output name, Plex edit kind, and the item array they are read from. */
+const TAGS = {
+  genres: { kind: 'genre', element: 'Genre' },
+  labels: { kind: 'label', element: 'Label' },
+  directors: { kind: 'director', element: 'Director' },
+  writers: { kind: 'writer', element: 'Writer' },
+} as const satisfies Record<string, { kind: EditableTag; element: keyof MetadataItem }>;
+
+type FieldName = keyof typeof FIELDS;
+type TagName = keyof typeof TAGS;
+
+const text = (description: string) =>
+  v.optional(v.pipe(v.string(), v.trim(), v.description(description)));
+const tagList = (description: string) =>
+  v.optional(v.pipe(v.array(v.string()), v.description(description)));
+
+/** Tag names with blanks trimmed and empty ones dropped. */
+const clean = (names: readonly string[] | undefined) =>
+  (names ?? []).map((name) => name.trim()).filter((name) => name !== '');
+
+const optText = v.optional(v.nullable(v.string()));
+const optTags = v.optional(v.array(v.string()));
+
+/** media_edit_metadata: sets fields and adds or removes tags, locking them against refreshes. */
+export const mediaEditMetadata = defineTool({
+  name: 'media_edit_metadata',
+  module: 'media',
+  access: 'write',
+  title: 'Edit media metadata',
+  description:
+    "Edit an item's fields and tags. Edits are locked against agent refreshes unless lock=false; '' clears a field.",
+  input: v.object({
+    ...mediaAddressing,
+    title: v.optional(v.pipe(v.string(), v.trim(), v.nonEmpty(), v.description('New title'))),
+    sort_title: text('Sort title'),
+    summary: text('Summary'),
+    tagline: text('Tagline'),
+    studio: text('Studio'),
+    content_rating: text('Content rating'),
+    originally_available_at: v.optional(
+      v.pipe(
+        v.string(),
+        v.isoDate('Expected a date as YYYY-MM-DD'),
+        v.description('Release date YYYY-MM-DD'),
+      ),
+    ),
+    user_rating: v.optional(
+      v.pipe(v.number(), v.minValue(0), v.maxValue(10), v.description('Your rating 0-10')),
+    ),
+    add_genres: tagList('Genres to add'),
+    remove_genres: tagList('Genres to remove'),
+    add_labels: tagList('Labels to add'),
+    remove_labels: tagList('Labels to remove'),
+    add_directors: tagList('Directors to add'),
+    remove_directors: tagList('Directors to remove'),
+    add_writers: tagList('Writers to add'),
+    remove_writers: tagList('Writers to remove'),
+    lock: v.optional(v.pipe(v.boolean(), v.description('Lock edited fields (default true)')), true),
+  }),
+  output: v.object({
+    id: v.string(),
+    title: v.string(),
+    type: v.string(),
+    changed: v.object({
+      title: v.optional(v.string()),
+      sort_title: optText,
+      summary: optText,
+      tagline: optText,
+      studio: optText,
+      content_rating: optText,
+      originally_available_at: optText,
+      user_rating: v.optional(v.nullable(v.number())),
+      genres: optTags,
+      labels: optTags,
+      directors: optTags,
+      writers: optTags,
+    }),
+    locked: v.boolean(),
+  }),
+  annotations: {
+    readOnlyHint: false,
+    destructiveHint: false,
+    idempotentHint: true,
+    openWorldHint: false,
+  },
+  async run(ctx, input) {
+    const fields: Partial<Record<EditableField, string | null>> = {};
+    const editedFields: FieldName[] = [];
+    for (const name of Object.keys(FIELDS) as FieldName[]) {
+      const value = input[name];
+      if (value === undefined) continue;
+      fields[FIELDS[name]] = value === '' ? null : value;
+      editedFields.push(name);
+    }
+    const addTags: Partial<Record<EditableTag, string[]>> = {};
+    const removeTags: Partial<Record<EditableTag, string[]>> = {};
+    const editedTags: TagName[] = [];
+    for (const name of Object.keys(TAGS) as TagName[]) {
+      const add = clean(input[`add_${name}`]);
+      const remove = clean(input[`remove_${name}`]);
+      if (add.length === 0 && remove.length === 0) continue;
+      if (add.length > 0) addTags[TAGS[name].kind] = add;
+      if (remove.length > 0) removeTags[TAGS[name].kind] = remove;
+      editedTags.push(name);
+    }
+    if (editedFields.length === 0 && editedTags.length === 0 && input.user_rating === undefined) {
+      throw new ToolError(
+        'INVALID_INPUT',
+        'Nothing to edit: give at least one field (title, summary, …), user_rating, or tags to add or remove.',
+      );
+    }
+
+    const item = await resolveMedia(ctx, input);
+    const call = { signal: ctx.signal };
+    if (editedFields.length > 0 || editedTags.length > 0) {
+      const edit: MetadataEdit = { fields, addTags, removeTags, lock: input.lock };
+      if (item.librarySectionID !== undefined) edit.sectionId = item.librarySectionID;
+      await ctx.plex.metadata.edit(item.ratingKey, edit, call);
+    }
+    if (input.user_rating !== undefined) {
+      await ctx.plex.metadata.rate(item.ratingKey, input.user_rating, call);
+    }
+
+    // Read back what Plex now holds, so the answer shows the edit took.
+    const after = await ctx.plex.metadata.get(item.ratingKey, call);
+    const now: Record<FieldName, string | undefined> = {
+      title: after.title,
+      sort_title: after.titleSort,
+      summary: after.summary,
+      tagline: after.tagline,
+      studio: after.studio,
+      content_rating: after.contentRating,
+      originally_available_at: after.originallyAvailableAt,
+    };
+    const changed: Record<string, string | number | null | string[]> = {};
+    for (const name of editedFields) changed[name] = now[name] ?? null;
+    for (const name of editedTags) changed[name] = after[TAGS[name].element].map((tag) => tag.tag);
+    if (input.user_rating !== undefined) changed.user_rating = after.userRating ?? null;
+    return {
+      id: after.ratingKey,
+      title: after.title,
+      type: after.type,
+      changed,
+      locked: input.lock,
+    };
+  },
+});

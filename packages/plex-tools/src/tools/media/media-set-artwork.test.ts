@@ -1,0 +1,151 @@
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { toolHarness } from '../../testing/harness.js';
+
+const PNG = new Uint8Array([
+  0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52, 0, 0, 0, 1,
+  0, 0, 0, 1, 8, 2, 0, 0, 0,
+]);
+
+let dir: string;
+beforeAll(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'media-set-artwork-'));
+  await writeFile(join(dir, 'poster.png'), PNG);
+  await writeFile(join(dir, 'notes.txt'), 'not an image');
+});
+afterAll(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
+
+describe('media_set_artwork', () => {
+  it('selects a listed candidate and locks the slot, as a later read shows', async () => {
+    const h = toolHarness();
+    const listed = await h.data('media_list_available_artwork', { media_id: 1000 });
+    const local = (listed.candidates as { key: string; provider: string }[]).find(
+      (candidate) => candidate.provider === 'local',
+    )!;
+    const data = await h.data('media_set_artwork', {
+      media_title: 'Night of the Living Dead',
+      art_type: 'poster',
+      artwork_key: local.key,
+    });
+    expect(data).toEqual({
+      id: '1000',
+      title: 'Night of the Living Dead',
+      art_type: 'poster',
+      source: 'artwork_key',
+      selected: { key: local.key, provider: 'local' },
+      locked: true,
+    });
+    const after = await h.data('media_list_available_artwork', { media_id: 1000 });
+    expect(after.candidates).toContainEqual({ key: local.key, provider: 'local', selected: true });
+    const details = await h.data('media_get_details', { media_id: 1000 });
+    expect(details.locked_fields).toContain('thumb');
+  });
+
+  it('uploads a background by URL', async () => {
+    const h = toolHarness();
+    const data = await h.data('media_set_artwork', {
+      media_id: 1002,
+      art_type: 'background',
+      url: 'https://images.example.com/charade-backdrop.jpg',
+    });
+    expect(data).toMatchObject({
+      source: 'url',
+      selected: { key: expect.stringMatching(/^upload:\/\/art\//) },
+    });
+    const after = await h.data('media_list_available_artwork', {
+      media_id: 1002,
+      art_type: 'background',
+    });
+    expect(
+      (after.candidates as { key: string; selected: boolean }[]).find((c) => c.selected)?.key,
+    ).toBe((data.selected as { key: string }).key);
+  });
+
+  it('uploads a local image file and can leave the slot unlocked', async () => {
+    const h = toolHarness();
+    const data = await h.data('media_set_artwork', {
+      media_id: 1002,
+      art_type: 'poster',
+      file_path: join(dir, 'poster.png'),
+      lock: false,
+    });
+    expect(data).toMatchObject({
+      source: 'file',
+      selected: { key: expect.stringMatching(/^upload:\/\/posters\//) },
+      locked: false,
+    });
+    const details = await h.data('media_get_details', { media_id: 1002 });
+    expect(details.locked_fields).not.toContain('thumb');
+  });
+
+  it('refuses files that are missing or not images', async () => {
+    const h = toolHarness();
+    expect(
+      await h.call('media_set_artwork', {
+        media_id: 1002,
+        art_type: 'poster',
+        file_path: join(dir, 'missing.png'),
+      }),
+    ).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+    expect(
+      await h.call('media_set_artwork', {
+        media_id: 1002,
+        art_type: 'poster',
+        file_path: join(dir, 'notes.txt'),
+      }),
+    ).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+    expect(
+      await h.call('media_set_artwork', { media_id: 1002, art_type: 'poster', file_path: dir }),
+    ).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+  });
+
+  it('needs exactly one source and a known candidate key', async () => {
+    const h = toolHarness();
+    expect(await h.call('media_set_artwork', { media_id: 1002, art_type: 'poster' })).toMatchObject(
+      {
+        ok: false,
+        error: { code: 'INVALID_INPUT', message: expect.stringContaining('exactly one') },
+      },
+    );
+    expect(
+      await h.call('media_set_artwork', {
+        media_id: 1002,
+        art_type: 'poster',
+        url: 'https://x.example/a.jpg',
+        artwork_key: 'metadata://posters/x',
+      }),
+    ).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+    expect(
+      await h.call('media_set_artwork', {
+        media_id: 1002,
+        art_type: 'poster',
+        url: 'file:///etc/passwd',
+      }),
+    ).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+    expect(
+      await h.call('media_set_artwork', {
+        media_id: 1002,
+        art_type: 'poster',
+        artwork_key: 'metadata://posters/nope',
+      }),
+    ).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+    expect(
+      await h.call('media_set_artwork', { media_id: 1002, url: 'https://x.example/a.jpg' }),
+    ).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+  });
+
+  it('will not guess between items with the same title', async () => {
+    const h = toolHarness();
+    expect(
+      await h.call('media_set_artwork', {
+        media_title: 'Sherlock Holmes',
+        art_type: 'poster',
+        url: 'https://x.example/a.jpg',
+      }),
+    ).toMatchObject({ ok: false, error: { code: 'AMBIGUOUS' } });
+  });
+});

@@ -1,0 +1,151 @@
+import { readFile, stat } from 'node:fs/promises';
+import type { ArtworkSource, MetadataTypeName } from '@plexmcp/plex-client';
+import * as v from 'valibot';
+import type { ToolContext } from '../../context.js';
+import { defineTool } from '../../define-tool.js';
+import { ToolError } from '../../errors.js';
+import { mediaAddressing } from '../../shared/inputs.js';
+import { resolveMedia } from '../../shared/resolve-media.js';
+import { ART_KIND, ART_LOCK_FIELD, ART_TYPES } from './shared.js';
+
+/** Largest image file the tool uploads. */
+const MAX_FILE_BYTES = 20 * 1024 * 1024;
+
+/** Image formats recognised by their first bytes; anything else is not uploaded. */
+const SIGNATURES: { type: string; bytes: number[]; at?: number }[] = [
+  { type: 'image/png', bytes: [0x89, 0x50, 0x4e, 0x47] },
+  { type: 'image/jpeg', bytes: [0xff, 0xd8, 0xff] },
+  { type: 'image/gif', bytes: [0x47, 0x49, 0x46, 0x38] },
+  { type: 'image/webp', bytes: [0x57, 0x45, 0x42, 0x50], at: 8 },
+];
+
+function imageType(data: Uint8Array): string | undefined {
+  return SIGNATURES.find(({ bytes, at = 0 }) => bytes.every((byte, i) => data[at + i] === byte))
+    ?.type;
+}
+
+/** Reads a local image file for upload; only real images, and not huge ones. */
+async function readImage(path: string): Promise<ArtworkSource> {
+  let size: number;
+  try {
+    const info = await stat(path);
+    if (!info.isFile()) throw new ToolError('INVALID_INPUT', `"${path}" is not a file.`);
+    size = info.size;
+  } catch (error) {
+    if (error instanceof ToolError) throw error;
+    throw new ToolError('NOT_FOUND', `Cannot read "${path}": no such file, or no permission.`);
+  }
+  if (size > MAX_FILE_BYTES) {
+    throw new ToolError('INVALID_INPUT', `"${path}" is over 20 MB; give a smaller image.`);
+  }
+  const data = new Uint8Array(await readFile(path));
+  const contentType = imageType(data);
+  if (contentType === undefined) {
+    throw new ToolError('INVALID_INPUT', `"${path}" is not a PNG, JPEG, GIF or WebP image.`);
+  }
+  return { data, contentType };
+}
+
+async function candidates(ctx: ToolContext, id: string, artType: (typeof ART_TYPES)[number]) {
+  return ctx.plex.metadata.artwork(id, ART_KIND[artType], { signal: ctx.signal });
+}
+
+/** media_set_artwork: uploads an image (URL or file) or picks a listed candidate for a slot. */
+export const mediaSetArtwork = defineTool({
+  name: 'media_set_artwork',
+  module: 'media',
+  access: 'write',
+  title: 'Set media artwork',
+  description:
+    "Set an item's poster, background, logo or banner from a URL, a local image file, or a key from media_list_available_artwork.",
+  input: v.object({
+    ...mediaAddressing,
+    art_type: v.pipe(v.picklist(ART_TYPES), v.description('Which slot')),
+    url: v.optional(
+      v.pipe(
+        v.string(),
+        v.trim(),
+        v.regex(/^https?:\/\/\S+$/i, 'Expected an http(s) URL'),
+        v.description('Image URL'),
+      ),
+    ),
+    file_path: v.optional(
+      v.pipe(v.string(), v.trim(), v.nonEmpty(), v.description('Local image file')),
+    ),
+    artwork_key: v.optional(
+      v.pipe(v.string(), v.trim(), v.nonEmpty(), v.description('Candidate key')),
+    ),
+    lock: v.optional(v.pipe(v.boolean(), v.description('Lock the slot (default true)')), true),
+  }),
+  output: v.object({
+    id: v.string(),
+    title: v.string(),
+    art_type: v.string(),
+    source: v.picklist(['url', 'file', 'artwork_key']),
+    selected: v.optional(v.object({ key: v.string(), provider: v.string() })),
+    locked: v.boolean(),
+  }),
+  annotations: {
+    readOnlyHint: false,
+    destructiveHint: false,
+    idempotentHint: false,
+    openWorldHint: false,
+  },
+  async run(ctx, input) {
+    const given = (['url', 'file_path', 'artwork_key'] as const).filter(
+      (name) => input[name] !== undefined,
+    );
+    if (given.length !== 1) {
+      throw new ToolError(
+        'INVALID_INPUT',
+        `Give exactly one of url, file_path or artwork_key${given.length > 1 ? ` (got ${given.join(', ')})` : ''}.`,
+      );
+    }
+    const item = await resolveMedia(ctx, input);
+    const kind = ART_KIND[input.art_type];
+    const call = { signal: ctx.signal };
+    let source: 'url' | 'file' | 'artwork_key';
+    if (input.artwork_key !== undefined) {
+      source = 'artwork_key';
+      const listed = await candidates(ctx, item.ratingKey, input.art_type);
+      if (!listed.some((candidate) => candidate.ratingKey === input.artwork_key)) {
+        throw new ToolError(
+          'NOT_FOUND',
+          `"${item.title}" has no ${input.art_type} with key "${input.artwork_key}". Keys come from media_list_available_artwork.`,
+          { keys: listed.map((candidate) => candidate.ratingKey) },
+        );
+      }
+      await ctx.plex.metadata.selectArtwork(item.ratingKey, kind, input.artwork_key, call);
+    } else if (input.url !== undefined) {
+      source = 'url';
+      await ctx.plex.metadata.uploadArtwork(item.ratingKey, kind, { url: input.url }, call);
+    } else {
+      source = 'file';
+      const image = await readImage(input.file_path ?? '');
+      await ctx.plex.metadata.uploadArtwork(item.ratingKey, kind, image, call);
+    }
+
+    const field = ART_LOCK_FIELD[input.art_type];
+    await ctx.plex.metadata.edit(
+      item.ratingKey,
+      {
+        ...(item.librarySectionID === undefined ? {} : { sectionId: item.librarySectionID }),
+        type: item.type as MetadataTypeName,
+        ...(input.lock ? { lockFields: [field] } : { unlockFields: [field] }),
+      },
+      call,
+    );
+
+    const selected = (await candidates(ctx, item.ratingKey, input.art_type)).find(
+      (candidate) => candidate.selected,
+    );
+    return {
+      id: item.ratingKey,
+      title: item.title,
+      art_type: input.art_type,
+      source,
+      selected: selected && { key: selected.ratingKey, provider: selected.provider ?? 'upload' },
+      locked: input.lock,
+    };
+  },
+});

@@ -1,0 +1,55 @@
+import { describe, expect, it } from 'vitest';
+import { toolHarness } from '../../testing/harness.js';
+
+describe('media_set_watched', () => {
+  it('marks an unwatched movie watched, as a later read shows', async () => {
+    const h = toolHarness();
+    const before = await h.data('media_get_details', { media_id: 1002 });
+    expect(before.watched).toMatchObject({ watched: false });
+    const data = await h.data('media_set_watched', { media_title: 'Charade', watched: true });
+    expect(data).toMatchObject({ id: '1002', title: 'Charade', type: 'movie', watched: true });
+    expect(data.view_count).toBeGreaterThan(0);
+    const after = await h.data('media_get_details', { media_id: 1002 });
+    expect(after.watched).toMatchObject({ watched: true, last_viewed_at: expect.any(String) });
+  });
+
+  it('marks a watched movie unwatched, and repeating it changes nothing', async () => {
+    const h = toolHarness();
+    const data = await h.data('media_set_watched', { media_id: '1000', watched: false });
+    expect(data).toMatchObject({ id: '1000', watched: false, view_count: 0 });
+    expect(await h.data('media_set_watched', { media_id: '1000', watched: false })).toEqual(data);
+    const after = await h.data('media_get_details', { media_id: 1000 });
+    expect(after.watched).toMatchObject({ watched: false, view_count: 0 });
+  });
+
+  it('marks every episode of a show', async () => {
+    const h = toolHarness();
+    const data = await h.data('media_set_watched', {
+      media_title: 'The Beverly Hillbillies',
+      watched: true,
+    });
+    expect(data).toMatchObject({ watched: true, leaf_count: 6, viewed_leaf_count: 6 });
+    const seasons = await h.data('media_get_children', { media_id: data.id as string });
+    const season = (seasons.items as { id: string }[])[0]!;
+    const episodes = await h.data('media_get_children', { media_id: season.id });
+    for (const episode of episodes.items as { watched: boolean }[])
+      expect(episode.watched).toBe(true);
+    const unwatched = await h.data('media_set_watched', { media_id: data.id, watched: false });
+    expect(unwatched).toMatchObject({ watched: false, viewed_leaf_count: 0 });
+  });
+
+  it('needs the watched flag, and one item', async () => {
+    const h = toolHarness();
+    expect(await h.call('media_set_watched', { media_id: 1002 })).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_INPUT', message: expect.stringContaining('watched') },
+    });
+    expect(
+      await h.call('media_set_watched', { media_title: 'Sherlock Holmes', watched: true }),
+    ).toMatchObject({ ok: false, error: { code: 'AMBIGUOUS' } });
+    expect(await h.call('media_set_watched', { media_id: 987654, watched: true })).toMatchObject({
+      ok: false,
+      error: { code: 'NOT_FOUND' },
+    });
+  });
+});

@@ -1,0 +1,23 @@
+import type { AnyTool } from '../../define-tool.js';
+import { playlistAddTo } from './playlist-add-to.js';
+import { playlistCopyToUser } from './playlist-copy-to-user.js';
+import { playlistCreate } from './playlist-create.js';
+import { playlistDelete } from './playlist-delete.js';
+import { playlistEdit } from './playlist-edit.js';
+import { playlistGetContents } from './playlist-get-contents.js';
+import { playlistList } from './playlist-list.js';
+import { playlistRemoveFrom } from './playlist-remove-from.js';
+import { playlistUploadPoster } from './playlist-upload-poster.js';
+
+/** The playlist module's tools, in catalogue order. */
+export const playlistTools: AnyTool[] = [
+  playlistList,
+  playlistGetContents,
+  playlistCreate,
+  playlistEdit,
+  playlistAddTo,
+  playlistRemoveFrom,
+  playlistDelete,
+  playlistUploadPoster,
+  playlistCopyToUser,
+];

@@ -1,0 +1,81 @@
+import { describe, expect, it } from 'vitest';
+import { toolHarness } from '../../testing/harness.js';
+
+describe('playlist_create', () => {
+  it('creates a video playlist from ids and titles, which then lists', async () => {
+    const h = toolHarness();
+    const data = await h.data('playlist_create', {
+      title: 'Noir Double Bill',
+      item_ids: [1016],
+      item_titles: ['Charade'],
+      summary: 'Two for the night',
+    });
+    expect(data.playlist).toMatchObject({
+      title: 'Noir Double Bill',
+      playlist_type: 'video',
+      smart: false,
+      item_count: 2,
+    });
+    const id = (data.playlist as { id: string }).id;
+    const contents = await h.data('playlist_get_contents', { playlist_id: id });
+    expect((contents.items as { title: string }[]).map((i) => i.title)).toEqual([
+      'Scarlet Street',
+      'Charade',
+    ]);
+    expect(h.emulator.state.playlists.get(id)?.summary).toBe('Two for the night');
+  });
+
+  it('creates an audio playlist from a track title', async () => {
+    const h = toolHarness();
+    const data = await h.data('playlist_create', {
+      title: 'Rags',
+      item_titles: ['maple leaf rag'],
+    });
+    expect(data.playlist).toMatchObject({ playlist_type: 'audio', item_count: 1 });
+  });
+
+  it('refuses an ambiguous title, listing the candidates', async () => {
+    const h = toolHarness();
+    const result = await h.call('playlist_create', {
+      title: 'Holmes',
+      item_titles: ['Sherlock Holmes'],
+    });
+    expect(result).toMatchObject({
+      ok: false,
+      error: {
+        code: 'AMBIGUOUS',
+        message: '2 items match "Sherlock Holmes"; give its id in item_ids instead.',
+      },
+    });
+    expect(result).toMatchObject({
+      error: {
+        details: {
+          candidates: expect.arrayContaining([
+            expect.objectContaining({ id: '1014', year: 1916 }),
+            expect.objectContaining({ id: '1015', year: 1922 }),
+          ]),
+        },
+      },
+    });
+    expect(h.emulator.state.playlists.size).toBe(3);
+  });
+
+  it('refuses unknown items and mixed kinds without creating anything', async () => {
+    const h = toolHarness();
+    expect(
+      await h.call('playlist_create', { title: 'X', item_ids: ['1016', '99999'] }),
+    ).toMatchObject({ ok: false, error: { code: 'NOT_FOUND', details: { not_found: ['99999'] } } });
+    expect(
+      await h.call('playlist_create', { title: 'X', item_ids: ['1016', '1048'] }),
+    ).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+    expect(await h.call('playlist_create', { title: 'X' })).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_INPUT' },
+    });
+    expect(await h.call('playlist_create', { title: ' ', item_ids: ['1016'] })).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_INPUT' },
+    });
+    expect(h.emulator.state.playlists.size).toBe(3);
+  });
+});

@@ -1,0 +1,54 @@
+import * as v from 'valibot';
+import { defineTool } from '../../define-tool.js';
+import { ToolError } from '../../errors.js';
+import { itemList, resolveItemList } from '../../shared/resolve-item-list.js';
+import { playlistKindOf, playlistSummary, summarizePlaylist } from './shared.js';
+
+/** playlist_create: a new playlist of the given items. */
+export const playlistCreate = defineTool({
+  name: 'playlist_create',
+  module: 'playlist',
+  access: 'write',
+  title: 'Create playlist',
+  description: 'Create a playlist from items given by id or exact title.',
+  input: v.object({
+    title: v.pipe(v.string(), v.trim(), v.nonEmpty(), v.description('Playlist title')),
+    ...itemList,
+    summary: v.optional(v.pipe(v.string(), v.description('Playlist summary'))),
+  }),
+  output: v.object({ playlist: playlistSummary }),
+  annotations: {
+    readOnlyHint: false,
+    destructiveHint: false,
+    idempotentHint: false,
+    openWorldHint: false,
+  },
+  async run(ctx, input) {
+    const { items, notFound } = await resolveItemList(ctx, input);
+    if (notFound.length > 0) {
+      throw new ToolError(
+        'NOT_FOUND',
+        `Not found: ${notFound.map((x) => `"${x}"`).join(', ')}. Check with media_search, then call again.`,
+        { not_found: notFound },
+      );
+    }
+    const kinds = new Set(items.map((item) => playlistKindOf(item.type)));
+    const [kind] = kinds;
+    if (kinds.size !== 1 || kind === undefined) {
+      throw new ToolError(
+        'INVALID_INPUT',
+        `A playlist holds one kind of item (video, audio or photo); these are ${items.map((i) => i.type).join(', ')}.`,
+      );
+    }
+    const playlist = await ctx.plex.playlists.create(
+      {
+        title: input.title,
+        type: kind,
+        ratingKeys: items.map((item) => item.ratingKey),
+        ...(input.summary === undefined ? {} : { summary: input.summary }),
+      },
+      { signal: ctx.signal },
+    );
+    return { playlist: summarizePlaylist(playlist) };
+  },
+});

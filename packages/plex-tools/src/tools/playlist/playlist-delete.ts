@@ -1,0 +1,41 @@
+import * as v from 'valibot';
+import { defineTool } from '../../define-tool.js';
+import { ToolError } from '../../errors.js';
+import { ratingKey } from '../../shared/inputs.js';
+
+/** playlist_delete: deletes a playlist (its items stay in the library). */
+export const playlistDelete = defineTool({
+  name: 'playlist_delete',
+  module: 'playlist',
+  access: 'delete',
+  title: 'Delete playlist',
+  description:
+    'Delete a playlist; its items stay in the library. confirm must be the exact playlist title.',
+  input: v.object({
+    playlist_id: ratingKey('Playlist id'),
+    confirm: v.optional(v.pipe(v.string(), v.description('Exact playlist title'))),
+  }),
+  output: v.object({
+    deleted: v.object({ id: v.string(), title: v.string(), item_count: v.number() }),
+  }),
+  annotations: {
+    readOnlyHint: false,
+    destructiveHint: true,
+    idempotentHint: true,
+    openWorldHint: false,
+  },
+  async run(ctx, input) {
+    const playlist = await ctx.plex.playlists.get(input.playlist_id, { signal: ctx.signal });
+    if (input.confirm !== playlist.title) {
+      throw new ToolError(
+        'CONFIRMATION_REQUIRED',
+        `This deletes the playlist "${playlist.title}" (id ${playlist.ratingKey}) and its list of ${playlist.leafCount} items (the items stay in the library). Call again with confirm: "${playlist.title}".`,
+        { id: playlist.ratingKey, title: playlist.title, item_count: playlist.leafCount },
+      );
+    }
+    await ctx.plex.playlists.delete(playlist.ratingKey, { signal: ctx.signal });
+    return {
+      deleted: { id: playlist.ratingKey, title: playlist.title, item_count: playlist.leafCount },
+    };
+  },
+});

@@ -1,0 +1,84 @@
+import type { PlaylistItem } from '@plexmcp/plex-client';
+import * as v from 'valibot';
+import { defineTool } from '../../define-tool.js';
+import { ToolError } from '../../errors.js';
+import { itemList } from '../../shared/resolve-item-list.js';
+import { playlistAddressing, resolvePlaylist } from '../../shared/resolve-playlist.js';
+import { playlistEntry, summarizeEntry } from './shared.js';
+
+/** playlist_remove_from: removes entries from a playlist. */
+export const playlistRemoveFrom = defineTool({
+  name: 'playlist_remove_from',
+  module: 'playlist',
+  access: 'write',
+  title: 'Remove from playlist',
+  description: 'Remove from a playlist all entries of item_ids, or single playlist_item_ids.',
+  input: v.object({
+    ...playlistAddressing,
+    item_ids: itemList.item_ids,
+    playlist_item_ids: v.optional(
+      v.pipe(
+        v.array(
+          v.pipe(
+            v.union([v.pipe(v.string(), v.trim(), v.nonEmpty()), v.number()]),
+            v.transform(String),
+          ),
+        ),
+        v.minLength(1),
+        v.description('Entry ids (playlist_get_contents)'),
+      ),
+    ),
+  }),
+  output: v.object({
+    playlist: v.object({ id: v.string(), title: v.string() }),
+    removed: v.array(playlistEntry),
+    not_found: v.array(v.string()),
+    remaining: v.number(),
+  }),
+  annotations: {
+    readOnlyHint: false,
+    destructiveHint: false,
+    idempotentHint: true,
+    openWorldHint: false,
+  },
+  async run(ctx, input) {
+    const itemIds = input.item_ids ?? [];
+    const entryIds = input.playlist_item_ids ?? [];
+    if (itemIds.length === 0 && entryIds.length === 0)
+      throw new ToolError('INVALID_INPUT', 'Give item_ids or playlist_item_ids.');
+    const playlist = await resolvePlaylist(ctx, input);
+    if (playlist.smart) {
+      throw new ToolError(
+        'INVALID_INPUT',
+        `"${playlist.title}" is a smart playlist; its items come from its filter.`,
+      );
+    }
+    const entries: PlaylistItem[] = [];
+    for await (const entry of ctx.plex.playlists.iterateItems(playlist.ratingKey, {
+      signal: ctx.signal,
+    }))
+      entries.push(entry);
+    const entryIdOf = (entry: PlaylistItem) => String(entry.playlistItemID ?? '');
+    const wanted = entries.filter(
+      (entry) => itemIds.includes(entry.ratingKey) || entryIds.includes(entryIdOf(entry)),
+    );
+    const notFound = [
+      ...itemIds.filter((id) => !entries.some((entry) => entry.ratingKey === id)),
+      ...entryIds.filter((id) => !entries.some((entry) => entryIdOf(entry) === id)),
+    ];
+    let remaining = playlist.leafCount;
+    for (const [i, entry] of wanted.entries()) {
+      ctx.progress({ progress: i, total: wanted.length, message: `Removing "${entry.title}"` });
+      const after = await ctx.plex.playlists.removeItem(playlist.ratingKey, entryIdOf(entry), {
+        signal: ctx.signal,
+      });
+      remaining = after.leafCount;
+    }
+    return {
+      playlist: { id: playlist.ratingKey, title: playlist.title },
+      removed: wanted.map(summarizeEntry),
+      not_found: notFound,
+      remaining,
+    };
+  },
+});

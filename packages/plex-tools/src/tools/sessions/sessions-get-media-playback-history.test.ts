@@ -1,0 +1,81 @@
+import type * as v from 'valibot';
+import { describe, expect, it } from 'vitest';
+import { toolHarness } from '../../testing/harness.js';
+import type { sessionsGetMediaPlaybackHistory } from './sessions-get-media-playback-history.js';
+
+type Output = v.InferOutput<typeof sessionsGetMediaPlaybackHistory.output>;
+const TOOL = 'sessions_get_media_playback_history';
+
+describe('sessions_get_media_playback_history', () => {
+  it('lists who watched a movie, newest first, with the device', async () => {
+    const h = toolHarness();
+    const data = (await h.data(TOOL, {
+      media_title: 'Night of the Living Dead',
+      media_type: 'movie',
+    })) as Output;
+    expect(data.media).toMatchObject({ title: 'Night of the Living Dead', type: 'movie' });
+    expect(data.plays).toHaveLength(2);
+    expect(data).toMatchObject({ total: 2, offset: 0, limit: 50, has_more: false });
+    for (const play of data.plays) {
+      expect(play).toMatchObject({
+        user: { account_id: 1, name: 'demo_owner' },
+        device: { name: 'Living Room TV', platform: 'Roku' },
+        item: { title: 'Night of the Living Dead', type: 'movie' },
+      });
+      expect(play.viewed_at).toMatch(/^\d{4}-\d\d-\d\dT/);
+    }
+    const [newer, older] = data.plays;
+    expect(Date.parse(newer?.viewed_at ?? '')).toBeGreaterThan(Date.parse(older?.viewed_at ?? ''));
+  });
+
+  it("covers a show's episodes across users, paged", async () => {
+    const h = toolHarness();
+    const all = (await h.data(TOOL, { media_title: 'Bonanza' })) as Output;
+    expect(all.total).toBe(4);
+    expect(new Set(all.plays.map((p) => p.user.name))).toEqual(new Set(['demo_owner', 'jordan_k']));
+    expect(all.plays[0]).toMatchObject({
+      user: { name: 'jordan_k' },
+      device: { name: "Jordan's Phone" },
+      item: { type: 'episode', show: 'Bonanza', season: 2, episode: 1 },
+    });
+    const page = (await h.data(TOOL, {
+      media_id: all.media.id,
+      limit: 2,
+      offset: 1,
+    })) as Output;
+    expect(page.plays.map((p) => p.history_id)).toEqual(
+      all.plays.slice(1, 3).map((p) => p.history_id),
+    );
+    expect(page).toMatchObject({ total: 4, offset: 1, limit: 2, has_more: true });
+  });
+
+  it('answers an empty list for an item nobody watched', async () => {
+    const h = toolHarness();
+    const data = (await h.data(TOOL, { media_title: 'Charade' })) as Output;
+    expect(data).toMatchObject({ plays: [], total: 0, has_more: false });
+  });
+
+  it('refuses an ambiguous title with candidates', async () => {
+    const h = toolHarness();
+    const result = await h.call(TOOL, { media_title: 'Sherlock Holmes' });
+    expect(result).toMatchObject({ ok: false, error: { code: 'AMBIGUOUS' } });
+    if (!result.ok) expect(result.error.details?.candidates).toHaveLength(2);
+  });
+
+  it('reports an unknown item and bad input', async () => {
+    const h = toolHarness();
+    expect(await h.call(TOOL, { media_id: '999999' })).toMatchObject({
+      ok: false,
+      error: { code: 'NOT_FOUND' },
+    });
+    expect(await h.call(TOOL, { media_title: 'No Such Film Anywhere' })).toMatchObject({
+      ok: false,
+      error: { code: 'NOT_FOUND' },
+    });
+    expect(await h.call(TOOL, {})).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+    expect(await h.call(TOOL, { media_id: '1', limit: 501 })).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_INPUT' },
+    });
+  });
+});

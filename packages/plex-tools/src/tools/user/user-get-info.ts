@@ -1,0 +1,91 @@
+import * as v from 'valibot';
+import { defineTool } from '../../define-tool.js';
+import { isoTime } from '../../shared/outputs.js';
+import { resolveUser } from '../../shared/resolve-user.js';
+import { hasServerAccess } from './user-shape.js';
+
+/** The `username` input every user tool shares. */
+export const usernameInput = {
+  username: v.optional(
+    v.pipe(
+      v.string(),
+      v.trim(),
+      v.nonEmpty(),
+      v.description('Username (default PLEX_USERNAME or owner)'),
+    ),
+  ),
+};
+
+/** user_get_info: who a user is and what they can see; never a token. */
+export const userGetInfo = defineTool({
+  name: 'user_get_info',
+  module: 'user',
+  access: 'read',
+  title: 'User details',
+  description:
+    'Details of one user: role, username, email (owner only), joined date, shared libraries, play count. Never tokens.',
+  input: v.object({ ...usernameInput }),
+  output: v.object({
+    username: v.string(),
+    title: v.string(),
+    role: v.picklist(['owner', 'home', 'friend', 'local']),
+    account_id: v.optional(v.number()),
+    plex_id: v.optional(v.number()),
+    email: v.optional(v.string()),
+    joined_at: v.optional(v.string()),
+    restricted: v.optional(v.boolean()),
+    plex_pass: v.optional(v.boolean()),
+    server_access: v.boolean(),
+    all_libraries: v.optional(v.boolean()),
+    libraries: v.optional(v.array(v.string())),
+    plays: v.optional(v.number()),
+    last_played_at: v.optional(v.string()),
+  }),
+  annotations: {
+    readOnlyHint: true,
+    destructiveHint: false,
+    idempotentHint: true,
+    openWorldHint: true,
+  },
+  async run(ctx, input) {
+    const { user } = await resolveUser(ctx, input.username);
+    const call = { signal: ctx.signal };
+    const [history, sections] = await Promise.all([
+      user.accountId === undefined
+        ? undefined
+        : ctx.plex.history.list({ accountId: user.accountId, limit: 1, signal: ctx.signal }),
+      ctx.plex.libraries.list(call),
+    ]);
+    let allLibraries = user.allLibraries;
+    if (allLibraries === undefined && user.role === 'home' && user.plexId !== undefined) {
+      // plex.tv lists home users without their shares; the server's share list says (owner only).
+      const plexId = user.plexId;
+      const identity = await ctx.plex.server.identity(call);
+      const shares = await ctx.plex.plexTv
+        .sharedServers(identity.machineIdentifier, call)
+        .catch(() => []);
+      allLibraries = shares.find((share) => share.userID === plexId)?.allLibraries;
+    }
+    const libraries =
+      allLibraries === true ? sections.map((section) => section.title) : user.libraries;
+    const account = user.account;
+    const last = history?.items[0];
+    return {
+      username: user.username,
+      title: user.title,
+      role: user.role,
+      account_id: user.accountId,
+      plex_id: user.plexId,
+      // The email only for the owner: others' addresses are theirs to share.
+      email: user.role === 'owner' ? user.email : undefined,
+      joined_at: isoTime(account?.joinedAt),
+      restricted: user.restricted ?? account?.restricted,
+      plex_pass: account?.subscription?.active,
+      server_access: hasServerAccess(user),
+      all_libraries: allLibraries,
+      libraries,
+      plays: history?.totalSize,
+      last_played_at: isoTime(last?.viewedAt),
+    };
+  },
+});

@@ -1,0 +1,76 @@
+import type * as v from 'valibot';
+import { describe, expect, it } from 'vitest';
+import { toolHarness } from '../../testing/harness.js';
+import { allTokens, expectNoTokens } from './tokens.test-support.js';
+import type { userListAllUsers } from './user-list-all-users.js';
+
+type Output = v.InferOutput<typeof userListAllUsers.output>;
+
+describe('user_list_all_users', () => {
+  it('lists the owner, the home user and the friends with their libraries', async () => {
+    const h = toolHarness();
+    const data = (await h.data('user_list_all_users')) as Output;
+    expect(data.total).toBe(4);
+    expect(data.users).toEqual([
+      expect.objectContaining({
+        username: 'demo_owner',
+        title: 'Demo Owner',
+        role: 'owner',
+        account_id: 1,
+        server_access: true,
+        all_libraries: true,
+      }),
+      expect.objectContaining({
+        username: 'alex_home',
+        title: 'Alex',
+        role: 'home',
+        account_id: 2,
+        restricted: true,
+      }),
+      expect.objectContaining({
+        username: 'jordan_k',
+        role: 'friend',
+        account_id: 3,
+        libraries: ['Movies', 'TV Shows'],
+        all_libraries: false,
+      }),
+      expect.objectContaining({
+        username: 'sam.rivera',
+        role: 'friend',
+        account_id: 4,
+        libraries: ['Movies', 'Music'],
+      }),
+    ]);
+    expect(data.warning).toBeUndefined();
+  });
+
+  it('never outputs a token or anyone else’s email', async () => {
+    const h = toolHarness();
+    const data = await h.data('user_list_all_users');
+    expect(allTokens(h).length).toBeGreaterThan(4);
+    expectNoTokens(h, data);
+    expect(JSON.stringify(data)).not.toContain('@example.com');
+  });
+
+  it('falls back to the server accounts with a warning when plex.tv fails', async () => {
+    const h = toolHarness();
+    h.emulator.faults.set({ errorRate: 1, errorStatus: 503, pathPrefix: h.emulator.plexTvPath });
+    const data = (await h.data('user_list_all_users')) as Output;
+    expect(data.warning).toContain('plex.tv could not be read');
+    expect(data.users.map((u) => [u.username, u.role])).toEqual([
+      ['demo_owner', 'owner'],
+      ['alex_home', 'local'],
+      ['jordan_k', 'local'],
+      ['sam.rivera', 'local'],
+    ]);
+  });
+
+  it('reports Plex being down', async () => {
+    const h = toolHarness();
+    h.emulator.faults.set({ unreachable: true });
+    expect(await h.call('user_list_all_users')).toMatchObject({
+      ok: false,
+      error: { code: 'PLEX_UNREACHABLE' },
+    });
+  });
+});

@@ -1,0 +1,39 @@
+import * as v from 'valibot';
+import { defineTool } from '../../define-tool.js';
+import { listUsers } from '../../shared/resolve-user.js';
+import { hasServerAccess, userSummary, userSummaryOf } from './user-shape.js';
+
+/** user_list_all_users: the owner, the Plex Home and friends who can use this server. */
+export const userListAllUsers = defineTool({
+  name: 'user_list_all_users',
+  module: 'user',
+  access: 'read',
+  title: 'List users',
+  description:
+    'List who can use this server: owner, Plex Home users and friends with access (plex.tv), with shared libraries.',
+  input: v.object({}),
+  output: v.object({
+    users: v.array(userSummary),
+    total: v.number(),
+    warning: v.optional(v.string()),
+  }),
+  annotations: {
+    readOnlyHint: true,
+    destructiveHint: false,
+    idempotentHint: true,
+    openWorldHint: true,
+  },
+  async run(ctx) {
+    const directory = await listUsers(ctx);
+    const users = directory.users.filter(hasServerAccess).map(userSummaryOf);
+    return {
+      users,
+      total: users.length,
+      ...(directory.plexTvError
+        ? {
+            warning: `plex.tv could not be read (${directory.plexTvError}); only the server's own accounts are listed.`,
+          }
+        : {}),
+    };
+  },
+});

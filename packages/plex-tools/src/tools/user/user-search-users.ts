@@ -1,0 +1,50 @@
+import * as v from 'valibot';
+import { defineTool } from '../../define-tool.js';
+import { listUsers } from '../../shared/resolve-user.js';
+import { userSummary, userSummaryOf } from './user-shape.js';
+
+/** user_search_users: users whose username or name contains the search term. */
+export const userSearchUsers = defineTool({
+  name: 'user_search_users',
+  module: 'user',
+  access: 'read',
+  title: 'Search users',
+  description:
+    'Find users (owner, home, friends) whose username or name contains search_term, case-insensitive.',
+  input: v.object({
+    search_term: v.pipe(
+      v.string(),
+      v.trim(),
+      v.nonEmpty(),
+      v.description('Part of a username or name'),
+    ),
+  }),
+  output: v.object({
+    users: v.array(userSummary),
+    total: v.number(),
+    warning: v.optional(v.string()),
+  }),
+  annotations: {
+    readOnlyHint: true,
+    destructiveHint: false,
+    idempotentHint: true,
+    openWorldHint: true,
+  },
+  async run(ctx, input) {
+    const directory = await listUsers(ctx);
+    const term = input.search_term.toLowerCase();
+    const users = directory.users
+      .filter(
+        (user) =>
+          user.username.toLowerCase().includes(term) || user.title.toLowerCase().includes(term),
+      )
+      .map(userSummaryOf);
+    return {
+      users,
+      total: users.length,
+      ...(directory.plexTvError
+        ? { warning: `plex.tv could not be read; only server accounts were searched.` }
+        : {}),
+    };
+  },
+});
