@@ -4,6 +4,7 @@ import { setupServer } from 'msw/node';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createPlexClient, type PlexClient } from './client.js';
 import type { PlexNotification } from './schemas/notifications.js';
+import { itemByTitle } from './testing/lookups.js';
 
 /**
  * The client against the emulator as a real Plex is reached: mounted in msw (the client's own
@@ -11,12 +12,6 @@ import type { PlexNotification } from './schemas/notifications.js';
  */
 
 const ROKU = 'roku-lr-7f3a';
-
-function itemByTitle(emulator: PlexEmulator, title: string) {
-  const item = [...emulator.state.items.values()].find((entry) => entry.title === title);
-  if (!item) throw new Error(`no ${title} in the demo library`);
-  return item;
-}
 
 describe('against the emulator mounted in msw', () => {
   const ORIGIN = 'http://plex.msw';

@@ -2,12 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createPlexClient } from '../client.js';
 import { PlexNotFoundError } from '../errors/not-found-error.js';
 import { emulatorClient } from '../testing/emulator-client.js';
-
-function lastUrl(sent: Request[]): URL {
-  const request = sent.at(-1);
-  if (!request) throw new Error('no request was sent');
-  return new URL(request.url);
-}
+import { lastUrl } from '../testing/lookups.js';
 
 describe('accounts', () => {
   it('lists the server accounts, system account 0 first, with typed ids', async () => {

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { createPlexClient } from '../client.js';
 import { emulatorClient } from '../testing/emulator-client.js';
+import { clientAs, lastCall } from '../testing/lookups.js';
 
 type Emulator = ReturnType<typeof emulatorClient>['emulator'];
 
@@ -16,28 +16,11 @@ function slowActivities() {
   return setup;
 }
 
-function last(sent: Request[]): { method: string; url: URL } {
-  const request = sent.at(-1);
-  if (!request) throw new Error('no request was sent');
-  return { method: request.method, url: new URL(request.url) };
-}
-
-function clientAs(emulator: Emulator, accountId: number) {
-  const token = emulator.state.accounts.get(accountId)?.serverToken;
-  if (!token) throw new Error(`no account ${accountId}`);
-  return createPlexClient({
-    baseUrl: 'http://plex.test:32400',
-    token,
-    retry: false,
-    fetch: (input, init) => emulator.fetch(new Request(input, init)),
-  });
-}
-
 describe('butler', () => {
   it('lists the scheduled tasks from the non-MediaContainer body', async () => {
     const { client, emulator, sent } = emulatorClient();
     const tasks = await client.butler.tasks();
-    expect(last(sent).url.pathname).toBe('/butler');
+    expect(lastCall(sent).url.pathname).toBe('/butler');
     expect(tasks.map((task) => task.name)).toEqual(emulator.state.butlerTasks.map((t) => t.name));
     expect(tasks.find((task) => task.name === 'BackupDatabase')).toMatchObject({
       title: 'Backup Database',
@@ -51,14 +34,14 @@ describe('butler', () => {
   it('runs a task (200 → started, 202 → already-running) and stops it', async () => {
     const { client, emulator, sent } = slowActivities();
     expect(await client.butler.run('BackupDatabase')).toBe('started');
-    expect(last(sent)).toMatchObject({ method: 'POST' });
-    expect(last(sent).url.pathname).toBe('/butler/BackupDatabase');
+    expect(lastCall(sent)).toMatchObject({ method: 'POST' });
+    expect(lastCall(sent).url.pathname).toBe('/butler/BackupDatabase');
     expect(emulator.state.butlerTasks.find((t) => t.name === 'BackupDatabase')?.running).toBe(true);
 
     expect(await client.butler.run('BackupDatabase')).toBe('already-running');
 
     await client.butler.stop('BackupDatabase');
-    expect(last(sent)).toMatchObject({ method: 'DELETE' });
+    expect(lastCall(sent)).toMatchObject({ method: 'DELETE' });
     expect(emulator.state.butlerTasks.find((t) => t.name === 'BackupDatabase')?.running).toBe(
       false,
     );
@@ -80,7 +63,7 @@ describe('activities', () => {
     const { client, emulator, sent } = slowActivities();
     await client.butler.run('OptimizeDatabase');
     const activities = await client.butler.activities();
-    expect(last(sent).url.pathname).toBe('/activities');
+    expect(lastCall(sent).url.pathname).toBe('/activities');
     expect(activities).toHaveLength(1);
     const [activity] = activities;
     expect(activity).toMatchObject({ type: 'butler.task', cancellable: true, userID: 1 });
@@ -88,8 +71,8 @@ describe('activities', () => {
     expect(typeof activity?.progress).toBe('number');
 
     await client.butler.cancelActivity(activity?.uuid ?? '');
-    expect(last(sent)).toMatchObject({ method: 'DELETE' });
-    expect(last(sent).url.pathname).toBe(`/activities/${activity?.uuid}`);
+    expect(lastCall(sent)).toMatchObject({ method: 'DELETE' });
+    expect(lastCall(sent).url.pathname).toBe(`/activities/${activity?.uuid}`);
     expect(await client.butler.activities()).toEqual([]);
     expect(emulator.state.butlerTasks.find((t) => t.name === 'OptimizeDatabase')?.running).toBe(
       false,

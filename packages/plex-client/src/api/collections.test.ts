@@ -1,37 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { createPlexClient } from '../client.js';
 import { emulatorClient } from '../testing/emulator-client.js';
-
-type Emulator = ReturnType<typeof emulatorClient>['emulator'];
-
-function record(emulator: Emulator, title: string) {
-  const item = [...emulator.state.items.values()].find((entry) => entry.title === title);
-  if (!item) throw new Error(`no ${title} in the demo library`);
-  return item;
-}
-
-function last(sent: Request[]): { method: string; url: URL } {
-  const request = sent.at(-1);
-  if (!request) throw new Error('no request was sent');
-  return { method: request.method, url: new URL(request.url) };
-}
-
-function clientAs(emulator: Emulator, accountId: number) {
-  const token = emulator.state.accounts.get(accountId)?.serverToken;
-  if (!token) throw new Error(`no account ${accountId}`);
-  return createPlexClient({
-    baseUrl: 'http://plex.test:32400',
-    token,
-    retry: false,
-    fetch: (input, init) => emulator.fetch(new Request(input, init)),
-  });
-}
+import { clientAs, itemByTitle, lastCall } from '../testing/lookups.js';
 
 /** A fresh emulator with a two-film collection made through the client. */
 async function withCollection() {
   const setup = emulatorClient();
   const films = ['Night of the Living Dead', 'His Girl Friday'].map((t) =>
-    record(setup.emulator, t),
+    itemByTitle(setup.emulator, t),
   );
   const collection = await setup.client.collections.create({
     sectionId: 1,
@@ -67,7 +42,7 @@ describe('collections.list, get, items', () => {
       title: 'Film Noir',
     });
     const members = await client.collections.items(noir?.ratingKey ?? '', { limit: 2 });
-    expect(last(sent).url.pathname).toBe(`/library/collections/${noir?.ratingKey}/children`);
+    expect(lastCall(sent).url.pathname).toBe(`/library/collections/${noir?.ratingKey}/children`);
     expect(members.totalSize).toBe(3);
     expect(members.items).toHaveLength(2);
     const all = [];
@@ -86,7 +61,7 @@ describe('collections.list, get, items', () => {
 describe('collection writes', () => {
   it('creates with a server:// URI and numeric type, summary through the edit form', async () => {
     const { client, emulator, sent } = emulatorClient();
-    const films = ['Detour', 'Charade'].map((t) => record(emulator, t));
+    const films = ['Detour', 'Charade'].map((t) => itemByTitle(emulator, t));
     const created = await client.collections.create({
       sectionId: 1,
       title: 'Mysteries',
@@ -134,35 +109,35 @@ describe('collection writes', () => {
 
   it('adds, orders custom, moves and removes members', async () => {
     const { client, emulator, collection, films, sent } = await withCollection();
-    const detour = record(emulator, 'Detour');
+    const detour = itemByTitle(emulator, 'Detour');
     const added = await client.collections.addItems(collection.ratingKey, [detour.ratingKey]);
-    expect(last(sent)).toMatchObject({ method: 'PUT' });
-    expect(last(sent).url.pathname).toBe(`/library/collections/${collection.ratingKey}/items`);
+    expect(lastCall(sent)).toMatchObject({ method: 'PUT' });
+    expect(lastCall(sent).url.pathname).toBe(`/library/collections/${collection.ratingKey}/items`);
     expect(added.childCount).toBe(3);
 
     await client.collections.setOrder(collection.ratingKey, 'custom');
-    expect(last(sent)).toMatchObject({ method: 'PUT' });
-    expect(last(sent).url.pathname).toBe(`/library/metadata/${collection.ratingKey}/prefs`);
-    expect(last(sent).url.searchParams.get('collectionSort')).toBe('2');
+    expect(lastCall(sent)).toMatchObject({ method: 'PUT' });
+    expect(lastCall(sent).url.pathname).toBe(`/library/metadata/${collection.ratingKey}/prefs`);
+    expect(lastCall(sent).url.searchParams.get('collectionSort')).toBe('2');
 
     await client.collections.move(collection.ratingKey, detour.ratingKey);
-    expect(last(sent).url.pathname).toBe(
+    expect(lastCall(sent).url.pathname).toBe(
       `/library/collections/${collection.ratingKey}/items/${detour.ratingKey}/move`,
     );
-    expect(last(sent).url.searchParams.has('after')).toBe(false);
+    expect(lastCall(sent).url.searchParams.has('after')).toBe(false);
     const order = async () =>
       (await client.collections.items(collection.ratingKey)).items.map((item) => item.title);
     expect((await order())[0]).toBe('Detour');
 
     await client.collections.move(collection.ratingKey, detour.ratingKey, films[1]?.ratingKey);
-    expect(last(sent).url.searchParams.get('after')).toBe(films[1]?.ratingKey);
+    expect(lastCall(sent).url.searchParams.get('after')).toBe(films[1]?.ratingKey);
     expect((await order()).at(-1)).toBe('Detour');
 
     const removed = await client.collections.removeItem(
       collection.ratingKey,
       films[0]?.ratingKey ?? '',
     );
-    expect(last(sent)).toMatchObject({ method: 'DELETE' });
+    expect(lastCall(sent)).toMatchObject({ method: 'DELETE' });
     expect(removed.childCount).toBe(2);
     expect(await order()).not.toContain(films[0]?.title);
     await expect(
@@ -173,9 +148,9 @@ describe('collection writes', () => {
   it('sets the mode and order by name', async () => {
     const { client, emulator, collection, sent } = await withCollection();
     await client.collections.setMode(collection.ratingKey, 'hideItems');
-    expect(last(sent).url.searchParams.get('collectionMode')).toBe('1');
+    expect(lastCall(sent).url.searchParams.get('collectionMode')).toBe('1');
     await client.collections.setOrder(collection.ratingKey, 'alpha');
-    expect(last(sent).url.searchParams.get('collectionSort')).toBe('1');
+    expect(lastCall(sent).url.searchParams.get('collectionSort')).toBe('1');
     expect(await client.collections.get(collection.ratingKey)).toMatchObject({
       collectionMode: 1,
       collectionSort: 1,
@@ -239,8 +214,8 @@ describe('collection writes', () => {
   it('deletes a collection; its members stay', async () => {
     const { client, emulator, collection, films, sent } = await withCollection();
     await client.collections.delete(collection.ratingKey);
-    expect(last(sent)).toMatchObject({ method: 'DELETE' });
-    expect(last(sent).url.pathname).toBe(`/library/collections/${collection.ratingKey}`);
+    expect(lastCall(sent)).toMatchObject({ method: 'DELETE' });
+    expect(lastCall(sent).url.pathname).toBe(`/library/collections/${collection.ratingKey}`);
     expect(emulator.state.items.has(collection.ratingKey)).toBe(false);
     expect(emulator.state.items.has(films[0]?.ratingKey ?? '')).toBe(true);
     await expect(client.collections.get(collection.ratingKey)).rejects.toMatchObject({

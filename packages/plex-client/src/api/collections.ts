@@ -1,15 +1,15 @@
-import type { Transport } from '../http/transport.js';
+import type { RequestSpec, Transport } from '../http/transport.js';
 import {
   type Collection,
   collectionItemsContainerSchema,
   collectionsContainerSchema,
 } from '../schemas/collections.js';
 import { type MetadataItem, metadataTypeNumber } from '../schemas/metadata.js';
-import { uploadImage } from './artwork-upload.js';
+import { artworkUploads } from './artwork-upload.js';
 import { contentUri } from './content-uri.js';
-import { expectOne, segment, withSignal } from './helpers.js';
-import { type ArtworkSource, editQueryString } from './metadata.js';
-import { iteratePages, type Page, type PageOptions, pageWindow, toPage } from './paging.js';
+import { fetchOneMetadata, segment, withSignal } from './helpers.js';
+import { editQueryString } from './metadata.js';
+import { fetchMetadataPage, iteratePages, type Page, type PageOptions } from './paging.js';
 import type { CallOptions } from './server.js';
 
 /** What a collection can hold. */
@@ -61,11 +61,8 @@ export interface CollectionEdit {
 
 /** Collections of library items. Writes are the server admin's. */
 export function collectionsApi(transport: Transport) {
-  const one = (
-    body: { MediaContainer: { Metadata: Collection[] } },
-    path: string,
-    method = 'GET',
-  ) => expectOne(body.MediaContainer.Metadata, transport, path, 'collection', method);
+  const one = (spec: RequestSpec) =>
+    fetchOneMetadata(transport, spec, collectionsContainerSchema, 'collection');
 
   const api = {
     /** One page of a section's collections, by title (`GET /library/sections/{id}/collections`). */
@@ -73,25 +70,17 @@ export function collectionsApi(transport: Transport) {
       sectionId: number | string,
       options: PageOptions & CallOptions = {},
     ): Promise<Page<Collection>> {
-      const page = pageWindow(options);
-      const body = await transport.json(
-        {
-          path: `/library/sections/${segment(sectionId)}/collections`,
-          page,
-          ...withSignal(options),
-        },
+      return fetchMetadataPage(
+        transport,
+        { path: `/library/sections/${segment(sectionId)}/collections` },
         collectionsContainerSchema,
+        options,
       );
-      return toPage(body.MediaContainer.Metadata, body.MediaContainer, page.offset);
     },
 
     /** One collection (`GET /library/metadata/{id}`). */
     async get(id: string | number, options: CallOptions = {}): Promise<Collection> {
-      const path = `/library/metadata/${segment(id)}`;
-      return one(
-        await transport.json({ path, ...withSignal(options) }, collectionsContainerSchema),
-        path,
-      );
+      return one({ path: `/library/metadata/${segment(id)}`, ...withSignal(options) });
     },
 
     /** One page of a collection's members, in its order (`GET /library/collections/{id}/children`). */
@@ -99,12 +88,12 @@ export function collectionsApi(transport: Transport) {
       id: string | number,
       options: PageOptions & CallOptions = {},
     ): Promise<Page<MetadataItem>> {
-      const page = pageWindow(options);
-      const body = await transport.json(
-        { path: `/library/collections/${segment(id)}/children`, page, ...withSignal(options) },
+      return fetchMetadataPage(
+        transport,
+        { path: `/library/collections/${segment(id)}/children` },
         collectionItemsContainerSchema,
+        options,
       );
-      return toPage(body.MediaContainer.Metadata, body.MediaContainer, page.offset);
     },
 
     /** Every member of a collection, page by page (`pageSize` per request, default 100). */
@@ -128,16 +117,12 @@ export function collectionsApi(transport: Transport) {
         create.ratingKeys.length === 0
           ? undefined
           : await contentUri(transport, create.ratingKeys, create.machineIdentifier, options);
-      const body = await transport.json(
-        {
-          method: 'POST',
-          path: '/library/collections',
-          query: { sectionId: create.sectionId, title: create.title, type, smart: false, uri },
-          ...withSignal(options),
-        },
-        collectionsContainerSchema,
-      );
-      const collection = one(body, '/library/collections', 'POST');
+      const collection = await one({
+        method: 'POST',
+        path: '/library/collections',
+        query: { sectionId: create.sectionId, title: create.title, type, smart: false, uri },
+        ...withSignal(options),
+      });
       if (create.summary === undefined) return collection;
       await api.edit(
         collection.ratingKey,
@@ -155,11 +140,7 @@ export function collectionsApi(transport: Transport) {
     ): Promise<Collection> {
       const uri = await contentUri(transport, ratingKeys, options.machineIdentifier, options);
       const path = `/library/collections/${segment(id)}/items`;
-      const body = await transport.json(
-        { method: 'PUT', path, query: { uri }, ...withSignal(options) },
-        collectionsContainerSchema,
-      );
-      return one(body, path, 'PUT');
+      return one({ method: 'PUT', path, query: { uri }, ...withSignal(options) });
     },
 
     /**
@@ -172,11 +153,7 @@ export function collectionsApi(transport: Transport) {
       options: CallOptions = {},
     ): Promise<Collection> {
       const path = `/library/collections/${segment(id)}/items/${segment(ratingKey)}`;
-      const body = await transport.json(
-        { method: 'DELETE', path, ...withSignal(options) },
-        collectionsContainerSchema,
-      );
-      return one(body, path, 'DELETE');
+      return one({ method: 'DELETE', path, ...withSignal(options) });
     },
 
     /**
@@ -190,17 +167,12 @@ export function collectionsApi(transport: Transport) {
       afterRatingKey?: string | number,
       options: CallOptions = {},
     ): Promise<Collection> {
-      const path = `/library/collections/${segment(id)}/items/${segment(ratingKey)}/move`;
-      const body = await transport.json(
-        {
-          method: 'PUT',
-          path,
-          query: { after: afterRatingKey === undefined ? undefined : String(afterRatingKey) },
-          ...withSignal(options),
-        },
-        collectionsContainerSchema,
-      );
-      return one(body, path, 'PUT');
+      return one({
+        method: 'PUT',
+        path: `/library/collections/${segment(id)}/items/${segment(ratingKey)}/move`,
+        query: { after: afterRatingKey === undefined ? undefined : String(afterRatingKey) },
+        ...withSignal(options),
+      });
     },
 
     /** Deletes the collection (`DELETE /library/collections/{id}`); its members stay. */
@@ -291,23 +263,8 @@ export function collectionsApi(transport: Transport) {
       });
     },
 
-    /** Sets a custom poster from a URL or image bytes (`POST /library/metadata/{id}/posters`). */
-    async uploadPoster(
-      id: string | number,
-      image: ArtworkSource,
-      options: CallOptions = {},
-    ): Promise<void> {
-      await uploadImage(transport, id, 'posters', image, options);
-    },
-
-    /** Sets a custom background from a URL or image bytes (`POST /library/metadata/{id}/arts`). */
-    async uploadArt(
-      id: string | number,
-      image: ArtworkSource,
-      options: CallOptions = {},
-    ): Promise<void> {
-      await uploadImage(transport, id, 'arts', image, options);
-    },
+    /** `uploadPoster()` and `uploadArt()`: a custom poster or background from a URL or bytes. */
+    ...artworkUploads(transport),
   };
   return api;
 }

@@ -1,5 +1,6 @@
+import type * as v from 'valibot';
 import { PlexNotFoundError } from '../errors/not-found-error.js';
-import type { Transport } from '../http/transport.js';
+import type { RequestSpec, Transport } from '../http/transport.js';
 import type { CallOptions } from './server.js';
 
 /** Small pieces the API areas share. */
@@ -28,6 +29,20 @@ export function expectOne<T>(
     url,
     status: 200,
   });
+}
+
+/**
+ * Sends a request whose answer holds one `Metadata` entry and returns it (`expectOne`: an empty
+ * container is `NOT_FOUND`, naming `what`).
+ */
+export async function fetchOneMetadata<T>(
+  transport: Transport,
+  spec: RequestSpec,
+  schema: v.GenericSchema<unknown, { MediaContainer: { Metadata: T[] } }>,
+  what: string,
+): Promise<T> {
+  const body = await transport.json(spec, schema);
+  return expectOne(body.MediaContainer.Metadata, transport, spec.path, what, spec.method);
 }
 
 /**

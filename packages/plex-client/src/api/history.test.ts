@@ -1,32 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { createPlexClient } from '../client.js';
 import { emulatorClient } from '../testing/emulator-client.js';
-
-type Emulator = ReturnType<typeof emulatorClient>['emulator'];
-
-function clientAs(emulator: Emulator, accountId: number) {
-  const token = emulator.state.accounts.get(accountId)?.serverToken;
-  if (!token) throw new Error(`no account ${accountId}`);
-  return createPlexClient({
-    baseUrl: 'http://plex.test:32400',
-    token,
-    retry: false,
-    fetch: (input, init) => emulator.fetch(new Request(input, init)),
-  });
-}
-
-function last(sent: Request[]): Request {
-  const request = sent.at(-1);
-  if (!request) throw new Error('no request was sent');
-  return request;
-}
+import { clientAs, lastRequest } from '../testing/lookups.js';
 
 describe('history.list', () => {
   it('pages newest first with container start and size, typed entries', async () => {
     const { client, emulator, sent } = emulatorClient();
     const page = await client.history.list({ limit: 5 });
 
-    const request = last(sent);
+    const request = lastRequest(sent);
     const url = new URL(request.url);
     expect(url.pathname).toBe('/status/sessions/history/all');
     expect(url.searchParams.get('sort')).toBe('viewedAt:desc');
@@ -52,12 +33,12 @@ describe('history.list', () => {
   it('filters with the keys PMS reads: account, section, item, time window', async () => {
     const { client, emulator, sent } = emulatorClient();
     const sam = await client.history.list({ accountId: 4 });
-    expect(new URL(last(sent).url).searchParams.get('accountID')).toBe('4');
+    expect(new URL(lastRequest(sent).url).searchParams.get('accountID')).toBe('4');
     expect(sam.items.length).toBeGreaterThan(0);
     expect(sam.items.every((entry) => entry.accountID === 4)).toBe(true);
 
     const music = await client.history.list({ sectionId: 3 });
-    expect(new URL(last(sent).url).searchParams.get('librarySectionID')).toBe('3');
+    expect(new URL(lastRequest(sent).url).searchParams.get('librarySectionID')).toBe('3');
     expect(
       music.items.every((entry) => entry.librarySectionID === 3 && entry.type === 'track'),
     ).toBe(true);
@@ -68,7 +49,7 @@ describe('history.list', () => {
     );
     const show = emulator.state.items.get(episodePlay?.ratingKey ?? '')?.grandparentRatingKey ?? '';
     const plays = await client.history.list({ ratingKey: show });
-    expect(new URL(last(sent).url).searchParams.get('metadataItemID')).toBe(show);
+    expect(new URL(lastRequest(sent).url).searchParams.get('metadataItemID')).toBe(show);
     expect(plays.items.length).toBeGreaterThan(0);
     expect(plays.items.every((entry) => entry.type === 'episode')).toBe(true);
 
@@ -76,7 +57,7 @@ describe('history.list', () => {
     const since = times[5] ?? 0;
     const until = times[10] ?? 0;
     const window = await client.history.list({ since: new Date(since * 1000), until, limit: 100 });
-    const url = new URL(last(sent).url);
+    const url = new URL(lastRequest(sent).url);
     expect(url.searchParams.get('viewedAt>')).toBe(String(since));
     expect(url.searchParams.get('viewedAt<<')).toBe(String(until));
     const expected = emulator.state.history.filter(
@@ -118,8 +99,8 @@ describe('history.get and delete', () => {
     expect(await client.history.get(id)).toMatchObject({ historyId: id, title: entry?.title });
 
     await client.history.delete(id);
-    expect(last(sent).method).toBe('DELETE');
-    expect(new URL(last(sent).url).pathname).toBe(`/status/sessions/history/${id}`);
+    expect(lastRequest(sent).method).toBe('DELETE');
+    expect(new URL(lastRequest(sent).url).pathname).toBe(`/status/sessions/history/${id}`);
     expect(emulator.state.history.some((e) => String(e.historyKey) === id)).toBe(false);
     await expect(client.history.get(id)).rejects.toMatchObject({ code: 'NOT_FOUND' });
     await expect(clientAs(emulator, 2).history.delete(1)).rejects.toMatchObject({

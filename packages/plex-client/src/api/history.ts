@@ -1,7 +1,7 @@
 import type { Transport } from '../http/transport.js';
 import { type HistoryEntry, historyContainerSchema } from '../schemas/history.js';
-import { epochSeconds, expectOne, segment, withSignal } from './helpers.js';
-import { iteratePages, type Page, type PageOptions, pageWindow, toPage } from './paging.js';
+import { epochSeconds, fetchOneMetadata, segment, withSignal } from './helpers.js';
+import { fetchMetadataPage, iteratePages, type Page, type PageOptions } from './paging.js';
 import type { CallOptions } from './server.js';
 
 /** Which plays `history.list()` returns. */
@@ -33,8 +33,8 @@ export function historyApi(transport: Transport) {
     async list(
       options: HistoryFilter & PageOptions & CallOptions = {},
     ): Promise<Page<HistoryEntry>> {
-      const page = pageWindow(options);
-      const body = await transport.json(
+      return fetchMetadataPage(
+        transport,
         {
           path: '/status/sessions/history/all',
           query: {
@@ -47,12 +47,10 @@ export function historyApi(transport: Transport) {
             'viewedAt<<': options.until === undefined ? undefined : epochSeconds(options.until),
             sort: options.sort ?? 'viewedAt:desc',
           },
-          page,
-          ...withSignal(options),
         },
         historyContainerSchema,
+        options,
       );
-      return toPage(body.MediaContainer.Metadata, body.MediaContainer, page.offset);
     },
 
     /** Every matching play, page by page (`pageSize` per request, default 100). */
@@ -65,9 +63,12 @@ export function historyApi(transport: Transport) {
 
     /** One entry (`GET /status/sessions/history/{id}`). */
     async get(historyId: string | number, options: CallOptions = {}): Promise<HistoryEntry> {
-      const path = `/status/sessions/history/${segment(historyId)}`;
-      const body = await transport.json({ path, ...withSignal(options) }, historyContainerSchema);
-      return expectOne(body.MediaContainer.Metadata, transport, path, `history entry ${historyId}`);
+      return fetchOneMetadata(
+        transport,
+        { path: `/status/sessions/history/${segment(historyId)}`, ...withSignal(options) },
+        historyContainerSchema,
+        `history entry ${historyId}`,
+      );
     },
 
     /**

@@ -4,12 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createPlexClient } from '../client.js';
 import { PlexBadRequestError } from '../errors/bad-request-error.js';
 import { emulatorClient } from '../testing/emulator-client.js';
-
-function lastRequest(sent: Request[]): Request {
-  const request = sent.at(-1);
-  if (!request) throw new Error('no request was sent');
-  return request;
-}
+import { lastRequest } from '../testing/lookups.js';
 
 describe('hubs.home', () => {
   it('reads the home hubs with count items each', async () => {

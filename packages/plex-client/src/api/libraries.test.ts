@@ -1,14 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { PlexNotFoundError } from '../errors/not-found-error.js';
 import { emulatorClient } from '../testing/emulator-client.js';
+import { lastUrl } from '../testing/lookups.js';
 import { filterQuery } from './libraries.js';
 
 /** The last request sent, as a URL. */
-function lastUrl(sent: Request[]): URL {
-  const request = sent.at(-1);
-  if (!request) throw new Error('no request was sent');
-  return new URL(request.url);
-}
 
 describe('libraries.list / get / prefs', () => {
   it('lists the demo sections with ids, folders, agents and scan state', async () => {

@@ -7,24 +7,10 @@ import { PlexBadRequestError } from '../errors/bad-request-error.js';
 import { PlexNotFoundError } from '../errors/not-found-error.js';
 import { type MetadataItem, metadataItemSchema } from '../schemas/metadata.js';
 import { emulatorClient } from '../testing/emulator-client.js';
+import { itemByTitle, lastRequest } from '../testing/lookups.js';
 import { editQueryString } from './metadata.js';
 
-type Emulator = ReturnType<typeof emulatorClient>['emulator'];
-
 const OWNER = 1;
-
-function lastRequest(sent: Request[]): Request {
-  const request = sent.at(-1);
-  if (!request) throw new Error('no request was sent');
-  return request;
-}
-
-/** A demo item's record by title (ratingKeys are looked up, never hard-coded). */
-function record(emulator: Emulator, title: string) {
-  const item = [...emulator.state.items.values()].find((entry) => entry.title === title);
-  if (!item) throw new Error(`no ${title} in the demo library`);
-  return item;
-}
 
 /** Width and height from a PNG's IHDR chunk. */
 function pngSize(bytes: Uint8Array): { width: number; height: number } {
@@ -35,7 +21,7 @@ function pngSize(bytes: Uint8Array): { width: number; height: number } {
 describe('metadata.get', () => {
   it('reads a detail view: tags, guids, media, parts and streams', async () => {
     const { client, emulator, sent } = emulatorClient();
-    const night = record(emulator, 'Night of the Living Dead');
+    const night = itemByTitle(emulator, 'Night of the Living Dead');
     const item = await client.metadata.get(night.ratingKey);
 
     const url = new URL(lastRequest(sent).url);
@@ -75,8 +61,8 @@ describe('metadata.get', () => {
 
   it('reads several items in the order asked, and nothing for an empty list', async () => {
     const { client, emulator, sent } = emulatorClient();
-    const a = record(emulator, 'His Girl Friday').ratingKey;
-    const b = record(emulator, 'Night of the Living Dead').ratingKey;
+    const a = itemByTitle(emulator, 'His Girl Friday').ratingKey;
+    const b = itemByTitle(emulator, 'Night of the Living Dead').ratingKey;
     const items = await client.metadata.get([a, b]);
     expect(items.map((item) => item.ratingKey)).toEqual([a, b]);
     expect(new URL(lastRequest(sent).url).pathname).toBe(`/library/metadata/${a},${b}`);
@@ -131,7 +117,7 @@ describe('metadata children and leaves', () => {
 describe('metadata similar and related', () => {
   it('asks for offset+limit similar items and reads related hubs', async () => {
     const { client, emulator, sent } = emulatorClient();
-    const night = record(emulator, 'Night of the Living Dead');
+    const night = itemByTitle(emulator, 'Night of the Living Dead');
     const similar = await client.metadata.similar(night.ratingKey, { offset: 1, limit: 2 });
     const request = lastRequest(sent);
     expect(new URL(request.url).searchParams.get('count')).toBe('3');
@@ -207,7 +193,7 @@ describe('metadata.edit wire syntax', () => {
 describe('metadata.edit against the emulator', () => {
   it('sends add+remove+lock in one PUT and the item reads back changed', async () => {
     const { client, emulator, sent } = emulatorClient();
-    const night = record(emulator, 'Night of the Living Dead');
+    const night = itemByTitle(emulator, 'Night of the Living Dead');
     const rk = night.ratingKey;
 
     await client.metadata.edit(rk, {
@@ -238,7 +224,7 @@ describe('metadata.edit against the emulator', () => {
 
   it('skips the read when section and type are given and nothing is added', async () => {
     const { client, emulator, sent } = emulatorClient();
-    const night = record(emulator, 'Night of the Living Dead');
+    const night = itemByTitle(emulator, 'Night of the Living Dead');
     await client.metadata.edit(night.ratingKey, {
       sectionId: 1,
       type: 'movie',
@@ -255,7 +241,7 @@ describe('metadata.edit against the emulator', () => {
 
   it('adds a cast member and re-sends the cast with their characters', async () => {
     const { client, emulator, sent } = emulatorClient();
-    const rk = record(emulator, 'Night of the Living Dead').ratingKey;
+    const rk = itemByTitle(emulator, 'Night of the Living Dead').ratingKey;
     await client.metadata.edit(rk, { addTags: { actor: ['Bill Hinzman'] } });
     const query = new URL(lastRequest(sent).url).search;
     expect(query).toContain(
@@ -316,7 +302,7 @@ describe('metadata watched state and ratings', () => {
 
   it('rates 0–10, clears with null (rating=-1) and refuses out-of-range values unsent', async () => {
     const { client, emulator, sent } = emulatorClient();
-    const rk = record(emulator, 'His Girl Friday').ratingKey;
+    const rk = itemByTitle(emulator, 'His Girl Friday').ratingKey;
     await client.metadata.rate(rk, 7.5);
     expect(lastRequest(sent).method).toBe('PUT');
     expect(new URL(lastRequest(sent).url).searchParams.get('rating')).toBe('7.5');
@@ -333,7 +319,7 @@ describe('metadata watched state and ratings', () => {
 
   it('sets and clears a resume point', async () => {
     const { client, emulator, sent } = emulatorClient();
-    const rk = record(emulator, 'His Girl Friday').ratingKey;
+    const rk = itemByTitle(emulator, 'His Girl Friday').ratingKey;
     await client.metadata.setProgress(rk, 60_000);
     const url = new URL(lastRequest(sent).url);
     expect(url.pathname).toBe('/:/progress');
@@ -348,7 +334,7 @@ describe('metadata watched state and ratings', () => {
 describe('metadata.delete', () => {
   it('deletes an item when the server allows it; later reads are NOT_FOUND', async () => {
     const { client, emulator, sent } = emulatorClient({ allowMediaDeletion: true });
-    const rk = record(emulator, 'His Girl Friday').ratingKey;
+    const rk = itemByTitle(emulator, 'His Girl Friday').ratingKey;
     await client.metadata.delete(rk);
     expect(lastRequest(sent).method).toBe('DELETE');
     expect(new URL(lastRequest(sent).url).pathname).toBe(`/library/metadata/${rk}`);
@@ -357,7 +343,7 @@ describe('metadata.delete', () => {
 
   it('fails with BAD_REQUEST when the server forbids deletion, and the item stays', async () => {
     const { client, emulator } = emulatorClient({ allowMediaDeletion: false });
-    const rk = record(emulator, 'His Girl Friday').ratingKey;
+    const rk = itemByTitle(emulator, 'His Girl Friday').ratingKey;
     await expect(client.metadata.delete(rk)).rejects.toBeInstanceOf(PlexBadRequestError);
     expect(emulator.state.items.has(rk)).toBe(true);
   });
@@ -366,7 +352,7 @@ describe('metadata.delete', () => {
 describe('metadata artwork', () => {
   it('lists posters, selects another one and the thumb lock appears', async () => {
     const { client, emulator, sent } = emulatorClient();
-    const rk = record(emulator, 'Night of the Living Dead').ratingKey;
+    const rk = itemByTitle(emulator, 'Night of the Living Dead').ratingKey;
     const posters = await client.metadata.posters(rk);
     expect(new URL(lastRequest(sent).url).pathname).toBe(`/library/metadata/${rk}/posters`);
     expect(posters.filter((poster) => poster.selected)).toHaveLength(1);
@@ -385,7 +371,7 @@ describe('metadata artwork', () => {
 
   it('uploads a background by URL and a poster as raw bytes; each becomes selected', async () => {
     const { client, emulator, sent } = emulatorClient();
-    const rk = record(emulator, 'His Girl Friday').ratingKey;
+    const rk = itemByTitle(emulator, 'His Girl Friday').ratingKey;
 
     await client.metadata.uploadArt(rk, { url: 'https://images.example/bg.jpg' });
     const byUrl = lastRequest(sent);
@@ -423,7 +409,9 @@ describe('metadata images', () => {
 
   it('downloads a resized image with the token in the header only', async () => {
     const { client, emulator, sent } = emulatorClient();
-    const item = await client.metadata.get(record(emulator, 'Night of the Living Dead').ratingKey);
+    const item = await client.metadata.get(
+      itemByTitle(emulator, 'Night of the Living Dead').ratingKey,
+    );
     const image = await client.metadata.fetchImage(item.thumb!, { width: 200, height: 300 });
 
     const request = lastRequest(sent);

@@ -10,6 +10,7 @@ import {
   metadataContainerSchema,
   metadataTypeNumber,
 } from '../schemas/metadata.js';
+import { postImage } from './artwork-upload.js';
 import { expectOne, segment, withSignal } from './helpers.js';
 import { hubsWithSection, type ItemPage, toItemPage, withSection } from './item-pages.js';
 import type { SectionId } from './libraries.js';
@@ -325,23 +326,7 @@ export function metadataApi(transport: Transport) {
     options: CallOptions = {},
   ): Promise<void> => {
     const path = `/library/metadata/${segment(ratingKey)}/${ARTWORK_PATHS[kind].list}`;
-    if ('url' in source) {
-      await transport.empty({
-        method: 'POST',
-        path,
-        query: { url: source.url },
-        ...withSignal(options),
-      });
-      return;
-    }
-    if (source.data.length === 0) throw new TypeError('the image is empty');
-    await transport.empty({
-      method: 'POST',
-      path,
-      headers: { 'Content-Type': source.contentType },
-      body: source.data,
-      ...withSignal(options),
-    });
+    await postImage(transport, path, source, options);
   };
 
   const selectArtwork = async (

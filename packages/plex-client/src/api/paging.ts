@@ -1,3 +1,8 @@
+import type * as v from 'valibot';
+import type { RequestSpec, Transport } from '../http/transport.js';
+import { withSignal } from './helpers.js';
+import type { CallOptions } from './server.js';
+
 /** Which slice of a list to fetch. Plex always receives container start and size. */
 export interface PageOptions {
   /** Default 0. */
@@ -38,6 +43,26 @@ export function toPage<T>(
 ): Page<T> {
   const offset = container.offset ?? requestedOffset;
   return { items, offset, totalSize: container.totalSize ?? offset + items.length };
+}
+
+/** A container whose `Metadata` entries are one page of a list. */
+interface MetadataPageContainer<T> {
+  MediaContainer: { Metadata: T[]; offset?: number | undefined; totalSize?: number | undefined };
+}
+
+/**
+ * One page of a list answered as `MediaContainer.Metadata`: sends the window of `options` as
+ * container start and size (`page` in the spec) and reads the paging numbers back.
+ */
+export async function fetchMetadataPage<T>(
+  transport: Transport,
+  spec: Omit<RequestSpec, 'page' | 'signal'>,
+  schema: v.GenericSchema<unknown, MetadataPageContainer<T>>,
+  options: PageOptions & CallOptions,
+): Promise<Page<T>> {
+  const page = pageWindow(options);
+  const body = await transport.json({ ...spec, page, ...withSignal(options) }, schema);
+  return toPage(body.MediaContainer.Metadata, body.MediaContainer, page.offset);
 }
 
 /**

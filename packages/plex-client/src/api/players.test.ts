@@ -1,16 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { emulatorClient } from '../testing/emulator-client.js';
-
-type Emulator = ReturnType<typeof emulatorClient>['emulator'];
+import { itemByTitle } from '../testing/lookups.js';
 
 const ROKU = 'roku-lr-7f3a';
 const IPAD = 'ipad-kt-19c2';
-
-function record(emulator: Emulator, title: string) {
-  const item = [...emulator.state.items.values()].find((entry) => entry.title === title);
-  if (!item) throw new Error(`no ${title} in the demo library`);
-  return item;
-}
 
 function commandIds(sent: Request[]): number[] {
   return sent
@@ -55,7 +48,7 @@ describe('player commands', () => {
     expect(before.location).toBe('fullScreenVideo');
     expect(video).toMatchObject({
       state: 'playing',
-      ratingKey: record(emulator, 'Charade').ratingKey,
+      ratingKey: itemByTitle(emulator, 'Charade').ratingKey,
       machineIdentifier: emulator.machineIdentifier,
     });
     expect(video?.controllable).toContain('seekTo');
@@ -111,7 +104,7 @@ describe('player commands', () => {
 describe('players.playMedia', () => {
   it('creates a play queue, then sends playMedia with it, and the player starts', async () => {
     const { client, emulator, sent } = emulatorClient();
-    const night = record(emulator, 'Night of the Living Dead');
+    const night = itemByTitle(emulator, 'Night of the Living Dead');
     const queue = await client.players.playMedia(IPAD, {
       ratingKey: night.ratingKey,
       offsetMs: 5000,

@@ -3,8 +3,7 @@ import { setupServer } from 'msw/node';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createPlexClient } from '../client.js';
 import { emulatorClient } from '../testing/emulator-client.js';
-
-type Emulator = ReturnType<typeof emulatorClient>['emulator'];
+import { clientAs, itemByTitle, lastCall } from '../testing/lookups.js';
 
 const PLEX = 'http://plex.test:32400';
 const msw = setupServer();
@@ -12,34 +11,11 @@ beforeAll(() => msw.listen({ onUnhandledRequest: 'bypass' }));
 afterEach(() => msw.resetHandlers());
 afterAll(() => msw.close());
 
-function record(emulator: Emulator, title: string) {
-  const item = [...emulator.state.items.values()].find((entry) => entry.title === title);
-  if (!item) throw new Error(`no ${title} in the demo library`);
-  return item;
-}
-
-function last(sent: Request[]): { method: string; url: URL } {
-  const request = sent.at(-1);
-  if (!request) throw new Error('no request was sent');
-  return { method: request.method, url: new URL(request.url) };
-}
-
-function clientAs(emulator: Emulator, accountId: number) {
-  const token = emulator.state.accounts.get(accountId)?.serverToken;
-  if (!token) throw new Error(`no account ${accountId}`);
-  return createPlexClient({
-    baseUrl: PLEX,
-    token,
-    retry: false,
-    fetch: (input, init) => emulator.fetch(new Request(input, init)),
-  });
-}
-
 /** A fresh emulator with a three-film playlist made through the client. */
 async function withPlaylist() {
   const setup = emulatorClient();
   const films = ['Night of the Living Dead', 'His Girl Friday', 'Charade'].map((title) =>
-    record(setup.emulator, title),
+    itemByTitle(setup.emulator, title),
   );
   const playlist = await setup.client.playlists.create({
     title: 'Test Night',
@@ -71,7 +47,7 @@ describe('playlists.list and get', () => {
       smart: false,
       sectionId: 3,
     });
-    const url = last(sent).url;
+    const url = lastCall(sent).url;
     expect(url.searchParams.get('playlistType')).toBe('audio');
     expect(url.searchParams.get('smart')).toBe('0');
     expect(url.searchParams.get('sectionID')).toBe('3');
@@ -100,7 +76,7 @@ describe('playlists.items', () => {
   it('pages items with their playlistItemID, and iterates all of them', async () => {
     const { client, playlist, films, sent } = await withPlaylist();
     const page = await client.playlists.items(playlist.ratingKey, { limit: 2 });
-    expect(last(sent).url.pathname).toBe(`/playlists/${playlist.ratingKey}/items`);
+    expect(lastCall(sent).url.pathname).toBe(`/playlists/${playlist.ratingKey}/items`);
     expect(page.totalSize).toBe(3);
     expect(page.items.map((item) => item.title)).toEqual([
       'Night of the Living Dead',
@@ -119,7 +95,9 @@ describe('playlists.items', () => {
 describe('playlist writes', () => {
   it('creates from items in one POST with a server:// URI, summary in a second request', async () => {
     const { client, emulator, sent } = emulatorClient();
-    const films = ['Night of the Living Dead', 'His Girl Friday'].map((t) => record(emulator, t));
+    const films = ['Night of the Living Dead', 'His Girl Friday'].map((t) =>
+      itemByTitle(emulator, t),
+    );
     const created = await client.playlists.create({
       title: 'Late Show',
       type: 'video',
@@ -153,11 +131,11 @@ describe('playlist writes', () => {
 
   it('adds, moves, removes by playlistItemID, and clears', async () => {
     const { client, emulator, playlist, films, sent } = await withPlaylist();
-    const nosferatu = record(emulator, 'Nosferatu');
+    const nosferatu = itemByTitle(emulator, 'Nosferatu');
     const added = await client.playlists.addItems(playlist.ratingKey, [nosferatu.ratingKey]);
-    expect(last(sent)).toMatchObject({ method: 'PUT' });
-    expect(last(sent).url.pathname).toBe(`/playlists/${playlist.ratingKey}/items`);
-    expect(last(sent).url.searchParams.get('uri')).toBe(
+    expect(lastCall(sent)).toMatchObject({ method: 'PUT' });
+    expect(lastCall(sent).url.pathname).toBe(`/playlists/${playlist.ratingKey}/items`);
+    expect(lastCall(sent).url.searchParams.get('uri')).toBe(
       `server://${emulator.machineIdentifier}/com.plexapp.plugins.library/library/metadata/${nosferatu.ratingKey}`,
     );
     expect(added).toMatchObject({ leafCountAdded: 1, leafCountRequested: 1 });
@@ -175,10 +153,10 @@ describe('playlist writes', () => {
       first?.playlistItemID ?? 0,
       fourth?.playlistItemID,
     );
-    expect(last(sent).url.pathname).toBe(
+    expect(lastCall(sent).url.pathname).toBe(
       `/playlists/${playlist.ratingKey}/items/${first?.playlistItemID}/move`,
     );
-    expect(last(sent).url.searchParams.get('after')).toBe(String(fourth?.playlistItemID));
+    expect(lastCall(sent).url.searchParams.get('after')).toBe(String(fourth?.playlistItemID));
     expect(moved.leafCount).toBe(4);
     const titles = async () =>
       (await client.playlists.items(playlist.ratingKey)).items.map((item) => item.title);
@@ -190,14 +168,14 @@ describe('playlist writes', () => {
     ]);
 
     await client.playlists.moveItem(playlist.ratingKey, first?.playlistItemID ?? 0);
-    expect(last(sent).url.searchParams.has('after')).toBe(false);
+    expect(lastCall(sent).url.searchParams.has('after')).toBe(false);
     expect((await titles())[0]).toBe('Night of the Living Dead');
 
     const removed = await client.playlists.removeItem(
       playlist.ratingKey,
       second?.playlistItemID ?? 0,
     );
-    expect(last(sent)).toMatchObject({ method: 'DELETE' });
+    expect(lastCall(sent)).toMatchObject({ method: 'DELETE' });
     expect(removed.leafCount).toBe(3);
     expect(await titles()).not.toContain(films[1]?.title);
     await expect(
@@ -205,8 +183,8 @@ describe('playlist writes', () => {
     ).rejects.toMatchObject({ code: 'NOT_FOUND' });
 
     const cleared = await client.playlists.clear(playlist.ratingKey);
-    expect(last(sent)).toMatchObject({ method: 'DELETE' });
-    expect(last(sent).url.pathname).toBe(`/playlists/${playlist.ratingKey}/items`);
+    expect(lastCall(sent)).toMatchObject({ method: 'DELETE' });
+    expect(lastCall(sent).url.pathname).toBe(`/playlists/${playlist.ratingKey}/items`);
     expect(cleared.leafCount).toBe(0);
     expect((await client.playlists.items(playlist.ratingKey)).items).toEqual([]);
   });
@@ -214,8 +192,8 @@ describe('playlist writes', () => {
   it('edits title and sort title with python-plexapi’s value/locked form', async () => {
     const { client, playlist, sent } = await withPlaylist();
     await client.playlists.edit(playlist.ratingKey, { title: 'Renamed', titleSort: 'Zzz' });
-    expect(last(sent)).toMatchObject({ method: 'PUT' });
-    expect(Object.fromEntries(last(sent).url.searchParams)).toEqual({
+    expect(lastCall(sent)).toMatchObject({ method: 'PUT' });
+    expect(Object.fromEntries(lastCall(sent).url.searchParams)).toEqual({
       'title.value': 'Renamed',
       'title.locked': '1',
       'titleSort.value': 'Zzz',
@@ -234,7 +212,7 @@ describe('playlist writes', () => {
   it('deletes (204) and the playlist is gone', async () => {
     const { client, emulator, playlist, sent } = await withPlaylist();
     await client.playlists.delete(playlist.ratingKey);
-    expect(last(sent)).toMatchObject({ method: 'DELETE' });
+    expect(lastCall(sent)).toMatchObject({ method: 'DELETE' });
     expect(emulator.state.playlists.has(playlist.ratingKey)).toBe(false);
     await expect(client.playlists.get(playlist.ratingKey)).rejects.toMatchObject({
       code: 'NOT_FOUND',
@@ -263,8 +241,8 @@ describe('playlists.uploadPoster', () => {
     await client.playlists.uploadPoster(playlist.ratingKey, {
       url: 'https://example.com/noir.jpg',
     });
-    expect(last(sent)).toMatchObject({ method: 'POST' });
-    expect(last(sent).url.pathname).toBe(`/library/metadata/${playlist.ratingKey}/posters`);
+    expect(lastCall(sent)).toMatchObject({ method: 'POST' });
+    expect(lastCall(sent).url.pathname).toBe(`/library/metadata/${playlist.ratingKey}/posters`);
     expect((await client.playlists.get(playlist.ratingKey)).thumb).toMatch(
       new RegExp(`^/library/metadata/${playlist.ratingKey}/thumb/\\d+$`),
     );

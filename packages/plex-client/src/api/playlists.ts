@@ -1,15 +1,14 @@
-import type { Transport } from '../http/transport.js';
+import type { RequestSpec, Transport } from '../http/transport.js';
 import {
   type Playlist,
   type PlaylistItem,
   playlistItemsContainerSchema,
   playlistsContainerSchema,
 } from '../schemas/playlists.js';
-import { uploadImage } from './artwork-upload.js';
+import { artworkUploads } from './artwork-upload.js';
 import { contentUri } from './content-uri.js';
-import { expectOne, segment, withSignal } from './helpers.js';
-import type { ArtworkSource } from './metadata.js';
-import { iteratePages, type Page, type PageOptions, pageWindow, toPage } from './paging.js';
+import { expectOne, fetchOneMetadata, segment, withSignal } from './helpers.js';
+import { fetchMetadataPage, iteratePages, type Page, type PageOptions } from './paging.js';
 import type { PlayQueueType } from './play-queues.js';
 import type { CallOptions } from './server.js';
 
@@ -61,17 +60,14 @@ export interface PlaylistAddResult {
  * `playlistItemID`, because the same item may appear twice.
  */
 export function playlistsApi(transport: Transport) {
-  const one = (
-    body: { MediaContainer: { Metadata: Playlist[] } },
-    path: string,
-    method = 'GET',
-  ): Playlist => expectOne(body.MediaContainer.Metadata, transport, path, 'playlist', method);
+  const one = (spec: RequestSpec): Promise<Playlist> =>
+    fetchOneMetadata(transport, spec, playlistsContainerSchema, 'playlist');
 
   const api = {
     /** One page of playlists, by title unless `sort` says otherwise (`GET /playlists`). */
     async list(options: PlaylistFilter & PageOptions & CallOptions = {}): Promise<Page<Playlist>> {
-      const page = pageWindow(options);
-      const body = await transport.json(
+      return fetchMetadataPage(
+        transport,
         {
           path: '/playlists',
           query: {
@@ -81,21 +77,15 @@ export function playlistsApi(transport: Transport) {
             title: options.title,
             sort: options.sort,
           },
-          page,
-          ...withSignal(options),
         },
         playlistsContainerSchema,
+        options,
       );
-      return toPage(body.MediaContainer.Metadata, body.MediaContainer, page.offset);
     },
 
     /** One playlist (`GET /playlists/{id}`). */
     async get(id: string | number, options: CallOptions = {}): Promise<Playlist> {
-      const path = `/playlists/${segment(id)}`;
-      return one(
-        await transport.json({ path, ...withSignal(options) }, playlistsContainerSchema),
-        path,
-      );
+      return one({ path: `/playlists/${segment(id)}`, ...withSignal(options) });
     },
 
     /** One page of a playlist's items, in playlist order (`GET /playlists/{id}/items`). */
@@ -103,12 +93,12 @@ export function playlistsApi(transport: Transport) {
       id: string | number,
       options: PageOptions & CallOptions = {},
     ): Promise<Page<PlaylistItem>> {
-      const page = pageWindow(options);
-      const body = await transport.json(
-        { path: `/playlists/${segment(id)}/items`, page, ...withSignal(options) },
+      return fetchMetadataPage(
+        transport,
+        { path: `/playlists/${segment(id)}/items` },
         playlistItemsContainerSchema,
+        options,
       );
-      return toPage(body.MediaContainer.Metadata, body.MediaContainer, page.offset);
     },
 
     /** Every item of a playlist, page by page (`pageSize` per request, default 100). */
@@ -128,16 +118,12 @@ export function playlistsApi(transport: Transport) {
     async create(create: CreatePlaylistOptions, options: CallOptions = {}): Promise<Playlist> {
       if (create.title.trim() === '') throw new TypeError('a playlist needs a title');
       const uri = await contentUri(transport, create.ratingKeys, create.machineIdentifier, options);
-      const body = await transport.json(
-        {
-          method: 'POST',
-          path: '/playlists',
-          query: { uri, type: create.type, title: create.title, smart: false },
-          ...withSignal(options),
-        },
-        playlistsContainerSchema,
-      );
-      const playlist = one(body, '/playlists', 'POST');
+      const playlist = await one({
+        method: 'POST',
+        path: '/playlists',
+        query: { uri, type: create.type, title: create.title, smart: false },
+        ...withSignal(options),
+      });
       if (create.summary === undefined) return playlist;
       await api.edit(playlist.ratingKey, { summary: create.summary }, options);
       return { ...playlist, summary: create.summary };
@@ -158,7 +144,7 @@ export function playlistsApi(transport: Transport) {
         { method: 'PUT', path, query: { uri }, ...withSignal(options) },
         playlistsContainerSchema,
       );
-      const playlist = one(body, path, 'PUT');
+      const playlist = expectOne(body.MediaContainer.Metadata, transport, path, 'playlist', 'PUT');
       return {
         playlist,
         leafCountAdded: body.MediaContainer.leafCountAdded ?? 0,
@@ -176,11 +162,7 @@ export function playlistsApi(transport: Transport) {
       options: CallOptions = {},
     ): Promise<Playlist> {
       const path = `/playlists/${segment(id)}/items/${segment(playlistItemId)}`;
-      const body = await transport.json(
-        { method: 'DELETE', path, ...withSignal(options) },
-        playlistsContainerSchema,
-      );
-      return one(body, path, 'DELETE');
+      return one({ method: 'DELETE', path, ...withSignal(options) });
     },
 
     /**
@@ -193,29 +175,23 @@ export function playlistsApi(transport: Transport) {
       afterPlaylistItemId?: string | number,
       options: CallOptions = {},
     ): Promise<Playlist> {
-      const path = `/playlists/${segment(id)}/items/${segment(playlistItemId)}/move`;
-      const body = await transport.json(
-        {
-          method: 'PUT',
-          path,
-          query: {
-            after: afterPlaylistItemId === undefined ? undefined : String(afterPlaylistItemId),
-          },
-          ...withSignal(options),
+      return one({
+        method: 'PUT',
+        path: `/playlists/${segment(id)}/items/${segment(playlistItemId)}/move`,
+        query: {
+          after: afterPlaylistItemId === undefined ? undefined : String(afterPlaylistItemId),
         },
-        playlistsContainerSchema,
-      );
-      return one(body, path, 'PUT');
+        ...withSignal(options),
+      });
     },
 
     /** Removes every entry (`DELETE /playlists/{id}/items`). Dumb playlists only. */
     async clear(id: string | number, options: CallOptions = {}): Promise<Playlist> {
-      const path = `/playlists/${segment(id)}/items`;
-      const body = await transport.json(
-        { method: 'DELETE', path, ...withSignal(options) },
-        playlistsContainerSchema,
-      );
-      return one(body, path, 'DELETE');
+      return one({
+        method: 'DELETE',
+        path: `/playlists/${segment(id)}/items`,
+        ...withSignal(options),
+      });
     },
 
     /**
@@ -250,17 +226,8 @@ export function playlistsApi(transport: Transport) {
       });
     },
 
-    /**
-     * Sets a custom poster from a URL the server fetches or from image bytes
-     * (`POST /library/metadata/{id}/posters`).
-     */
-    async uploadPoster(
-      id: string | number,
-      image: ArtworkSource,
-      options: CallOptions = {},
-    ): Promise<void> {
-      await uploadImage(transport, id, 'posters', image, options);
-    },
+    /** Sets a custom poster from a URL or image bytes (`POST /library/metadata/{id}/posters`). */
+    uploadPoster: artworkUploads(transport).uploadPoster,
   };
   return api;
 }

@@ -1,14 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { createPlexClient } from '../client.js';
 import { emulatorClient } from '../testing/emulator-client.js';
+import { lastRequest } from '../testing/lookups.js';
 
 type Emulator = ReturnType<typeof emulatorClient>['emulator'];
-
-function last(sent: Request[]): Request {
-  const request = sent.at(-1);
-  if (!request) throw new Error('no request was sent');
-  return request;
-}
 
 /** The path below the emulator's plex.tv prefix. */
 function plexTvPath(emulator: Emulator, request: Request): string {
@@ -27,9 +22,9 @@ describe('plexTv account calls', () => {
   it('reads the signed-in user without handing back its token', async () => {
     const { client, emulator, sent } = emulatorClient();
     const user = await client.plexTv.user();
-    expect(plexTvPath(emulator, last(sent))).toBe('/api/v2/user');
-    expect(last(sent).headers.get('X-Plex-Token')).toBe(emulator.token);
-    expect(last(sent).headers.get('X-Plex-Client-Identifier')).toBe('plexmcp-test');
+    expect(plexTvPath(emulator, lastRequest(sent))).toBe('/api/v2/user');
+    expect(lastRequest(sent).headers.get('X-Plex-Token')).toBe(emulator.token);
+    expect(lastRequest(sent).headers.get('X-Plex-Client-Identifier')).toBe('plexmcp-test');
     const owner = emulator.state.owner;
     expect(user).toMatchObject({
       id: owner.plexId,
@@ -46,8 +41,8 @@ describe('plexTv account calls', () => {
   it('lists resources with every connection and the server token', async () => {
     const { client, emulator, sent } = emulatorClient();
     const resources = await client.plexTv.resources();
-    const url = new URL(last(sent).url);
-    expect(plexTvPath(emulator, last(sent))).toBe('/api/v2/resources');
+    const url = new URL(lastRequest(sent).url);
+    expect(plexTvPath(emulator, lastRequest(sent))).toBe('/api/v2/resources');
     expect(Object.fromEntries(url.searchParams)).toEqual({
       includeHttps: '1',
       includeRelay: '1',
@@ -97,8 +92,8 @@ describe('plexTv account calls', () => {
     const { client, emulator, sent } = emulatorClient();
     const alex = account(emulator, 'alex_home');
     const switched = await client.plexTv.switchHomeUser(alex.uuid);
-    expect(last(sent).method).toBe('POST');
-    expect(plexTvPath(emulator, last(sent))).toBe(`/api/v2/home/users/${alex.uuid}/switch`);
+    expect(lastRequest(sent).method).toBe('POST');
+    expect(plexTvPath(emulator, lastRequest(sent))).toBe(`/api/v2/home/users/${alex.uuid}/switch`);
     expect(switched).toMatchObject({ id: alex.plexId, authToken: alex.plexTvToken });
 
     // The token works as that user's plex.tv token.
@@ -151,9 +146,9 @@ describe('plexTv PIN sign-in', () => {
   it('creates a 4-character PIN for plex.tv/link and polls it until approved', async () => {
     const { client, emulator, sent } = emulatorClient();
     const pin = await client.plexTv.createPin();
-    expect(last(sent).method).toBe('POST');
-    expect(plexTvPath(emulator, last(sent))).toBe('/api/v2/pins');
-    expect(new URL(last(sent).url).searchParams.has('strong')).toBe(false);
+    expect(lastRequest(sent).method).toBe('POST');
+    expect(plexTvPath(emulator, lastRequest(sent))).toBe('/api/v2/pins');
+    expect(new URL(lastRequest(sent).url).searchParams.has('strong')).toBe(false);
     expect(pin.code).toMatch(/^[A-Z0-9]{4}$/);
     expect(pin).toMatchObject({
       clientIdentifier: 'plexmcp-test',
@@ -166,7 +161,7 @@ describe('plexTv PIN sign-in', () => {
     await new Promise((resolve) => setTimeout(resolve, 20));
     await approve(emulator, pin.code);
     expect(await polling).toBe(emulator.state.owner.plexTvToken);
-    expect(plexTvPath(emulator, last(sent))).toBe(`/api/v2/pins/${pin.id}`);
+    expect(plexTvPath(emulator, lastRequest(sent))).toBe(`/api/v2/pins/${pin.id}`);
   });
 
   it('creates a strong PIN with the sign-in page link', async () => {
@@ -175,7 +170,7 @@ describe('plexTv PIN sign-in', () => {
       strong: true,
       forwardUrl: 'http://localhost:3000/done',
     });
-    expect(new URL(last(sent).url).searchParams.get('strong')).toBe('true');
+    expect(new URL(lastRequest(sent).url).searchParams.get('strong')).toBe('true');
     expect(pin.code).toMatch(/^[a-z0-9]{25}$/);
     expect(pin.linkUrl.startsWith('https://app.plex.tv/auth#?')).toBe(true);
     const params = new URLSearchParams(pin.linkUrl.split('#?')[1]);
@@ -203,7 +198,7 @@ describe('plexTv shared server tokens', () => {
   it('reads the XML-only shared_servers answer and finds a user’s token', async () => {
     const { client, emulator, sent } = emulatorClient();
     const shares = await client.plexTv.sharedServers(emulator.machineIdentifier);
-    expect(plexTvPath(emulator, last(sent))).toBe(
+    expect(plexTvPath(emulator, lastRequest(sent))).toBe(
       `/api/servers/${emulator.machineIdentifier}/shared_servers`,
     );
     const others = [...emulator.state.accounts.values()].filter((a) => a.kind !== 'owner');

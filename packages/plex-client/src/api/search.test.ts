@@ -1,12 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { PlexNotFoundError } from '../errors/not-found-error.js';
 import { emulatorClient } from '../testing/emulator-client.js';
-
-function lastUrl(sent: Request[]): URL {
-  const request = sent.at(-1);
-  if (!request) throw new Error('no request was sent');
-  return new URL(request.url);
-}
+import { lastUrl } from '../testing/lookups.js';
 
 describe('search.hubs', () => {
   it('sends the query with collections included and returns only hubs with results', async () => {

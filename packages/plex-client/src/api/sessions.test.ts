@@ -3,25 +3,13 @@ import { setupServer } from 'msw/node';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createPlexClient } from '../client.js';
 import { emulatorClient } from '../testing/emulator-client.js';
-
-type Emulator = ReturnType<typeof emulatorClient>['emulator'];
+import { clientAs } from '../testing/lookups.js';
 
 const PLEX = 'http://plex.test:32400';
 const msw = setupServer();
 beforeAll(() => msw.listen({ onUnhandledRequest: 'bypass' }));
 afterEach(() => msw.resetHandlers());
 afterAll(() => msw.close());
-
-function clientAs(emulator: Emulator, accountId: number) {
-  const token = emulator.state.accounts.get(accountId)?.serverToken;
-  if (!token) throw new Error(`no account ${accountId}`);
-  return createPlexClient({
-    baseUrl: PLEX,
-    token,
-    retry: false,
-    fetch: (input, init) => emulator.fetch(new Request(input, init)),
-  });
-}
 
 describe('sessions.active', () => {
   it('reads who watches what, where and how, with normalised ids', async () => {

@@ -1,26 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { createPlexClient } from '../client.js';
 import { emulatorClient, TEST_NOW_MS } from '../testing/emulator-client.js';
-
-type Emulator = ReturnType<typeof emulatorClient>['emulator'];
-
-function lastUrl(sent: Request[]): URL {
-  const request = sent.at(-1);
-  if (!request) throw new Error('no request was sent');
-  return new URL(request.url);
-}
-
-/** A client signed in as another account of the emulator. */
-function clientAs(emulator: Emulator, accountId: number) {
-  const token = emulator.state.accounts.get(accountId)?.serverToken;
-  if (!token) throw new Error(`no account ${accountId}`);
-  return createPlexClient({
-    baseUrl: 'http://plex.test:32400',
-    token,
-    retry: false,
-    fetch: (input, init) => emulator.fetch(new Request(input, init)),
-  });
-}
+import { clientAs, lastUrl } from '../testing/lookups.js';
 
 const NOW = Math.floor(TEST_NOW_MS / 1000);
 

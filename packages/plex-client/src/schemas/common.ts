@@ -42,6 +42,21 @@ export interface BoolSchema extends BoolSchemaType {}
 /** A boolean Plex sends as `true`/`false`, `1`/`0` or `"1"`/`"0"`. */
 export const bool: BoolSchema = boolSchema;
 
+const commaListSchema = v.pipe(
+  v.optional(v.nullable(v.string())),
+  v.transform((text) =>
+    (text ?? '')
+      .split(',')
+      .map((part) => part.trim())
+      .filter((part) => part !== ''),
+  ),
+);
+type CommaListSchemaType = typeof commaListSchema;
+/** The schema of a comma-separated list sent as one string. */
+export interface CommaListSchema extends CommaListSchemaType {}
+/** A comma-separated list Plex sends as one string (`"playback,timeline"`); absent means `[]`. */
+export const commaList: CommaListSchema = commaListSchema;
+
 /** The schema `list(item)` builds: an array, `[]` when omitted. */
 export interface ListSchema<S extends v.GenericSchema>
   extends v.OptionalSchema<v.ArraySchema<S, undefined>, () => never[]> {}

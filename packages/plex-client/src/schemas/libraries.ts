@@ -1,5 +1,6 @@
 import * as v from 'valibot';
 import { bool, id, list, mediaContainer, num, opt } from './common.js';
+import { settingSchema } from './server.js';
 
 /** A folder a library section scans. */
 export const libraryLocationSchema = v.object({ id: opt(num), path: v.string() });
@@ -41,24 +42,11 @@ export const librarySchema = v.pipe(
 /** `GET /library/sections`. */
 export const librariesContainerSchema = mediaContainer({ Directory: list(librarySchema) });
 
-/** A setting value: Plex types it by the setting's `type` (`bool`, `int`, `text`, `double`). */
-const settingValue = v.union([v.string(), v.number(), v.boolean()]);
-
-/** One section preference (`GET /library/sections/{id}/prefs`). */
-export const librarySettingSchema = v.object({
-  id: v.string(),
-  label: opt(v.string()),
-  summary: opt(v.string()),
-  /** `bool`, `int`, `text` or `double`. */
-  type: opt(v.string()),
-  default: opt(settingValue),
-  value: opt(settingValue),
-  hidden: opt(bool),
-  advanced: opt(bool),
-  group: opt(v.string()),
-  /** `value:Label|value:Label` pairs when the setting is a choice. */
-  enumValues: opt(v.string()),
-});
+/**
+ * One section preference (`GET /library/sections/{id}/prefs`): a server `Setting`, except that
+ * `type` may be absent.
+ */
+export const librarySettingSchema = v.object({ ...settingSchema.entries, type: opt(v.string()) });
 
 /** `GET /library/sections/{id}/prefs`. */
 export const librarySettingsContainerSchema = mediaContainer({

@@ -1,18 +1,7 @@
 import * as v from 'valibot';
-import { bool, id, list, mediaContainer, num, opt } from './common.js';
+import { bool, commaList, id, list, mediaContainer, num, opt } from './common.js';
 
 /** Remote-controllable players (`/clients`) and their timelines (`/player/timeline/poll`). */
-
-/** A comma-separated list Plex sends as one string (`"playback,timeline"`); absent means `[]`. */
-const commaList = v.pipe(
-  v.optional(v.nullable(v.string())),
-  v.transform((text) =>
-    (text ?? '')
-      .split(',')
-      .map((part) => part.trim())
-      .filter((part) => part !== ''),
-  ),
-);
 
 /** One `/clients` entry (a `Server` element in Plex's JSON): a player the server can reach. */
 export const playerSchema = v.object({

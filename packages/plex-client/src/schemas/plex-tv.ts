@@ -1,22 +1,11 @@
 import * as v from 'valibot';
-import { bool, id, list, num, opt } from './common.js';
+import { bool, commaList, id, list, num, opt } from './common.js';
 
 /**
  * plex.tv API v2 (JSON: bare objects and arrays, not MediaContainers; dates as ISO strings) and
  * the one legacy XML answer the client reads (`shared_servers`). Fields holding credentials say
  * so: never log them or show them to a person.
  */
-
-/** A comma list (`"client,player"`) as an array. */
-const commaList = v.pipe(
-  v.optional(v.nullable(v.string())),
-  v.transform((text) =>
-    (text ?? '')
-      .split(',')
-      .map((part) => part.trim())
-      .filter((part) => part !== ''),
-  ),
-);
 
 /** A plex.tv subscription (Plex Pass). */
 export const subscriptionSchema = v.object({
