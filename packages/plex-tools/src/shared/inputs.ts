@@ -49,13 +49,7 @@ export const libraryAddressing = {
 /** Paging inputs: `limit` (default 50, max 500) and `offset`. */
 export const paging = {
   limit: v.optional(
-    v.pipe(
-      v.number(),
-      v.integer(),
-      v.minValue(1),
-      v.maxValue(500),
-      v.description('Max results'),
-    ),
+    v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(500), v.description('Max results')),
     50,
   ),
   offset: v.optional(
