@@ -102,7 +102,7 @@ export { PlexUnauthorizedError } from './errors/unauthorized-error.js';
 export { PlexUnreachableError } from './errors/unreachable-error.js';
 export { redactUrl } from './http/redact.js';
 export type { RetryPolicy } from './http/transport.js';
-export type { PlexClientOptions } from './options.js';
+export type { PlexClientOptions, PlexSignInOptions } from './options.js';
 export type { Account, Device } from './schemas/accounts.js';
 export type { Activity, ButlerTask } from './schemas/butler.js';
 export type { Collection } from './schemas/collections.js';
@@ -176,3 +176,4 @@ export type {
   MediaStatistic,
   ResourceStatistic,
 } from './schemas/statistics.js';
+export { createPlexSignIn, type PlexSignIn } from './sign-in.js';

@@ -30,6 +30,9 @@ export interface PlexClientOptions {
 
 const DEFAULT_RETRY: RetryPolicy = { limit: 2, baseDelayMs: 300, maxDelayMs: 3000 };
 
+/** Options for `createPlexSignIn`: who is asking, and where plex.tv is. No token: getting one is the point. */
+export type PlexSignInOptions = Omit<PlexClientOptions, 'baseUrl' | 'baseUrls' | 'token'>;
+
 /** Checks options and fills defaults; throws a TypeError naming the bad option. */
 export function resolveOptions(options: PlexClientOptions): TransportOptions {
   const baseUrls = options.baseUrls ?? (options.baseUrl === undefined ? [] : [options.baseUrl]);
@@ -38,10 +41,24 @@ export function resolveOptions(options: PlexClientOptions): TransportOptions {
       'createPlexClient needs baseUrl (or baseUrls), e.g. http://127.0.0.1:32400',
     );
   }
-  for (const url of [...baseUrls, options.plexTvUrl ?? 'https://plex.tv']) assertHttpUrl(url);
+  for (const url of baseUrls) assertHttpUrl(url);
   if (typeof options.token !== 'string' || options.token.trim() === '') {
-    throw new TypeError('createPlexClient needs a token: the X-Plex-Token of a Plex account');
+    throw new TypeError(
+      'createPlexClient needs a token: the X-Plex-Token of a Plex account (createPlexSignIn gets one)',
+    );
   }
+  return { ...sharedOptions(options), baseUrls, token: options.token };
+}
+
+/** Options for the token-less plex.tv transport behind `createPlexSignIn`. */
+export function resolveSignInOptions(options: PlexSignInOptions): TransportOptions {
+  const shared = sharedOptions(options);
+  return { ...shared, baseUrls: [shared.plexTvUrl], token: undefined };
+}
+
+function sharedOptions(options: PlexSignInOptions): Omit<TransportOptions, 'baseUrls' | 'token'> {
+  const plexTvUrl = options.plexTvUrl ?? 'https://plex.tv';
+  assertHttpUrl(plexTvUrl);
   const timeoutMs = options.timeoutMs ?? 10_000;
   if (!Number.isFinite(timeoutMs) || timeoutMs <= 0) {
     throw new TypeError(`timeoutMs must be a positive number of milliseconds; got ${timeoutMs}`);
@@ -49,9 +66,7 @@ export function resolveOptions(options: PlexClientOptions): TransportOptions {
   const product = options.product ?? 'plexmcp';
   const deviceName = options.deviceName ?? hostname();
   return {
-    baseUrls,
-    plexTvUrl: options.plexTvUrl ?? 'https://plex.tv',
-    token: options.token,
+    plexTvUrl,
     identityHeaders: {
       'X-Plex-Client-Identifier':
         options.clientIdentifier ?? defaultClientIdentifier(deviceName, product),

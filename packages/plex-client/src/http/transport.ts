@@ -27,7 +27,8 @@ export interface TransportOptions {
   /** Server base URLs in order of preference (local, remote, relay). */
   baseUrls: readonly string[];
   plexTvUrl: string;
-  token: string;
+  /** Undefined only for the plex.tv sign-in transport, which exists to get a token. */
+  token: string | undefined;
   /** The X-Plex identity headers. */
   identityHeaders: Record<string, string>;
   timeoutMs: number;
@@ -87,7 +88,7 @@ export class Transport {
       headers: {
         ...options.identityHeaders,
         Accept: 'application/json',
-        'X-Plex-Token': options.token,
+        ...(options.token === undefined ? {} : { 'X-Plex-Token': options.token }),
       },
       timeout: options.timeoutMs,
       throwHttpErrors: true,
@@ -156,6 +157,8 @@ export class Transport {
    */
   authenticatedUrl(path: string, query?: Query, site: Site = 'pms'): URL {
     const url = this.url(path, query, site);
+    if (this.options.token === undefined)
+      throw new Error('this client has no token to put in a URL');
     url.searchParams.set('X-Plex-Token', this.options.token);
     return url;
   }
@@ -201,14 +204,18 @@ export class Transport {
     }
   }
 
+  private secrets(): string[] {
+    return this.options.token === undefined ? [] : [this.options.token];
+  }
+
   private target(spec: RequestSpec, url: string): RequestTarget {
     return {
       method: spec.method ?? 'GET',
       // By name (`X-Plex-Token=`, `token=`) and by value, wherever a caller put it.
-      url: redactText(redactUrl(url), [this.options.token]),
+      url: redactText(redactUrl(url), this.secrets()),
       site: (spec.site ?? 'pms') === 'pms' ? 'Plex Media Server' : 'plex.tv',
       timeoutMs: this.options.timeoutMs,
-      secrets: [this.options.token],
+      secrets: this.secrets(),
     };
   }
 }
