@@ -28,3 +28,18 @@ export function pageOf(totalSize: number, offset: number, limit: number, returne
 export function isoTime(seconds: number | undefined): string | undefined {
   return seconds === undefined ? undefined : new Date(seconds * 1000).toISOString();
 }
+
+/** The item summary of a library item. */
+export function summarizeItem(item: {
+  ratingKey: string;
+  title: string;
+  type: string;
+  year?: number | undefined;
+}): ItemSummary {
+  return {
+    id: item.ratingKey,
+    title: item.title,
+    type: item.type,
+    ...(item.year === undefined ? {} : { year: item.year }),
+  };
+}

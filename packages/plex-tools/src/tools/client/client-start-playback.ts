@@ -1,8 +1,8 @@
-import type { PlayQueueType } from '@plexmcp/plex-client';
 import * as v from 'valibot';
 import { defineTool } from '../../define-tool.js';
 import { ToolError } from '../../errors.js';
 import { mediaAddressing } from '../../shared/inputs.js';
+import { playKindOf } from '../../shared/play-kind.js';
 import { resolveMedia } from '../../shared/resolve-media.js';
 import { playerAddressing, resolvePlayer } from '../../shared/resolve-player.js';
 import {
@@ -15,20 +15,6 @@ import {
   timelineOut,
   timelinesOf,
 } from './shared.js';
-
-/** The play queue kind for each playable item type. */
-const QUEUE_TYPE: Record<string, PlayQueueType> = {
-  movie: 'video',
-  show: 'video',
-  season: 'video',
-  episode: 'video',
-  clip: 'video',
-  artist: 'audio',
-  album: 'audio',
-  track: 'audio',
-  photo: 'photo',
-  photoalbum: 'photo',
-};
 
 /** client_start_playback: plays a library item on a player, through a new play queue. */
 export const clientStartPlayback = defineTool({
@@ -61,7 +47,7 @@ export const clientStartPlayback = defineTool({
     const player = await resolvePlayer(ctx, input);
     requireCapability(player, 'playback', 'playback commands');
     const item = await resolveMedia(ctx, input);
-    const type = QUEUE_TYPE[item.type];
+    const type = playKindOf(item.type);
     if (type === undefined) {
       throw new ToolError(
         'INVALID_INPUT',

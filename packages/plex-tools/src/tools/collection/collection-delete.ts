@@ -1,6 +1,6 @@
 import * as v from 'valibot';
 import { defineTool } from '../../define-tool.js';
-import { ToolError } from '../../errors.js';
+import { requireConfirmation } from '../../shared/confirm.js';
 import { ratingKey } from '../../shared/inputs.js';
 import { resolveCollection } from '../../shared/resolve-collection.js';
 
@@ -35,13 +35,12 @@ export const collectionDelete = defineTool({
       collection_id: input.collection_id,
     });
     const count = collection.childCount ?? 0;
-    if (input.confirm !== collection.title) {
-      throw new ToolError(
-        'CONFIRMATION_REQUIRED',
-        `This deletes the collection "${collection.title}" (id ${collection.ratingKey}) from ${libraryTitle}, with its grouping of ${count} items, summary and artwork (the items stay in the library). Call again with confirm: "${collection.title}".`,
-        { id: collection.ratingKey, title: collection.title, item_count: count },
-      );
-    }
+    requireConfirmation(
+      input.confirm,
+      collection.title,
+      `This deletes the collection "${collection.title}" (id ${collection.ratingKey}) from ${libraryTitle}, with its grouping of ${count} items, summary and artwork (the items stay in the library). Call again with confirm: "${collection.title}".`,
+      { id: collection.ratingKey, title: collection.title, item_count: count },
+    );
     await ctx.plex.collections.delete(collection.ratingKey, { signal: ctx.signal });
     return {
       deleted: {

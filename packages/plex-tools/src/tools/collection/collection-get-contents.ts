@@ -1,9 +1,8 @@
 import * as v from 'valibot';
 import { defineTool } from '../../define-tool.js';
 import { paging } from '../../shared/inputs.js';
-import { itemSummary, pageFacts, pageOf } from '../../shared/outputs.js';
+import { itemSummary, pageFacts, pageOf, summarizeItem } from '../../shared/outputs.js';
 import { collectionAddressing, resolveCollection } from '../../shared/resolve-collection.js';
-import { summarizeItem } from './shared.js';
 
 /** collection_get_contents: a collection's members in its order. */
 export const collectionGetContents = defineTool({

@@ -1,10 +1,10 @@
 import * as v from 'valibot';
 import { defineTool } from '../../define-tool.js';
 import { ToolError } from '../../errors.js';
-import { itemSummary } from '../../shared/outputs.js';
+import { itemSummary, summarizeItem } from '../../shared/outputs.js';
 import { collectionAddressing, resolveCollection } from '../../shared/resolve-collection.js';
 import { itemList, resolveItemList } from '../../shared/resolve-item-list.js';
-import { memberKeys, summarizeItem } from './shared.js';
+import { memberKeys } from './shared.js';
 
 /** collection_remove_from: takes items out of a collection (they stay in the library). */
 export const collectionRemoveFrom = defineTool({

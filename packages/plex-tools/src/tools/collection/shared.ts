@@ -25,21 +25,6 @@ export function summarizeCollection(
   };
 }
 
-/** The compact summary of a library item. */
-export function summarizeItem(item: {
-  ratingKey: string;
-  title: string;
-  type: string;
-  year?: number | undefined;
-}) {
-  return {
-    id: item.ratingKey,
-    title: item.title,
-    type: item.type,
-    ...(item.year === undefined ? {} : { year: item.year }),
-  };
-}
-
 /** The ratingKeys of every member of a collection. */
 export async function memberKeys(ctx: ToolContext, collectionId: string): Promise<Set<string>> {
   const keys = new Set<string>();

@@ -2,6 +2,7 @@ import type { Activity, Library } from '@plexmcp/plex-client';
 import * as v from 'valibot';
 import type { ToolContext } from '../../context.js';
 import { isoTime } from '../../shared/outputs.js';
+import { pause } from '../../shared/pause.js';
 
 /** How long to wait for a scan by default, and at most (seconds). */
 export const DEFAULT_WAIT_SECONDS = 30;
@@ -45,25 +46,6 @@ export const scanOutput = v.object({
 
 /** The scan tools' output. */
 export type ScanOutput = v.InferInput<typeof scanOutput>;
-
-/** Waits `ms`, rejecting with the signal's reason when it aborts. */
-function pause(ms: number, signal: AbortSignal): Promise<void> {
-  return new Promise((resolve, reject) => {
-    if (signal.aborted) {
-      reject(signal.reason);
-      return;
-    }
-    const onAbort = () => {
-      clearTimeout(timer);
-      reject(signal.reason);
-    };
-    const timer = setTimeout(() => {
-      signal.removeEventListener('abort', onAbort);
-      resolve();
-    }, ms);
-    signal.addEventListener('abort', onAbort, { once: true });
-  });
-}
 
 /** Scan progress (0–100) per section id, from `/activities`; empty when Plex will not say. */
 async function scanProgress(ctx: ToolContext): Promise<Map<string, number>> {

@@ -3,6 +3,7 @@ import * as v from 'valibot';
 import type { ToolContext } from '../../context.js';
 import { defineTool } from '../../define-tool.js';
 import { ToolError } from '../../errors.js';
+import { requireConfirmation } from '../../shared/confirm.js';
 import { ratingKey } from '../../shared/inputs.js';
 import { mediaSummary, summarize } from './shared.js';
 
@@ -86,19 +87,18 @@ export const mediaDelete = defineTool({
       );
     }
     const files = await filesLost(ctx, item);
-    if (input.confirm !== item.title) {
-      const what = [item.type, item.year, `id ${item.ratingKey}`].filter(Boolean).join(', ');
-      throw new ToolError(
-        'CONFIRMATION_REQUIRED',
-        `Deleting "${item.title}" (${what}) removes it from Plex and deletes ${describeFiles(files)}. To go ahead, call again with confirm: ${JSON.stringify(item.title)}.`,
-        {
-          target,
-          files: files.paths,
-          file_count: files.paths.length + files.unlisted,
-          size_bytes: files.sizeBytes,
-        },
-      );
-    }
+    const what = [item.type, item.year, `id ${item.ratingKey}`].filter(Boolean).join(', ');
+    requireConfirmation(
+      input.confirm,
+      item.title,
+      `Deleting "${item.title}" (${what}) removes it from Plex and deletes ${describeFiles(files)}. To go ahead, call again with confirm: ${JSON.stringify(item.title)}.`,
+      {
+        target,
+        files: files.paths,
+        file_count: files.paths.length + files.unlisted,
+        size_bytes: files.sizeBytes,
+      },
+    );
     const server = await ctx.plex.server.info(call);
     if (server.allowMediaDeletion === false) throw new ToolError('PLEX_ERROR', NOT_ALLOWED);
     try {

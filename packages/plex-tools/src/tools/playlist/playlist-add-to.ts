@@ -1,10 +1,10 @@
 import * as v from 'valibot';
 import { defineTool } from '../../define-tool.js';
 import { ToolError } from '../../errors.js';
-import { itemSummary } from '../../shared/outputs.js';
+import { itemSummary, summarizeItem } from '../../shared/outputs.js';
+import { playKindOf } from '../../shared/play-kind.js';
 import { itemList, resolveItemList } from '../../shared/resolve-item-list.js';
 import { playlistAddressing, resolvePlaylist } from '../../shared/resolve-playlist.js';
-import { playlistKindOf, summarizeItem } from './shared.js';
 
 /** playlist_add_to: appends items to a playlist. */
 export const playlistAddTo = defineTool({
@@ -35,7 +35,7 @@ export const playlistAddTo = defineTool({
       );
     }
     const { items, notFound } = await resolveItemList(ctx, input);
-    const wrong = items.filter((item) => playlistKindOf(item.type) !== playlist.playlistType);
+    const wrong = items.filter((item) => playKindOf(item.type) !== playlist.playlistType);
     if (wrong.length > 0) {
       throw new ToolError(
         'INVALID_INPUT',

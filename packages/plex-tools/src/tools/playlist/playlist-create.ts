@@ -1,8 +1,9 @@
 import * as v from 'valibot';
 import { defineTool } from '../../define-tool.js';
 import { ToolError } from '../../errors.js';
+import { playKindOf } from '../../shared/play-kind.js';
 import { itemList, resolveItemList } from '../../shared/resolve-item-list.js';
-import { playlistKindOf, playlistSummary, summarizePlaylist } from './shared.js';
+import { playlistSummary, summarizePlaylist } from './shared.js';
 
 /** playlist_create: a new playlist of the given items. */
 export const playlistCreate = defineTool({
@@ -32,7 +33,7 @@ export const playlistCreate = defineTool({
         { not_found: notFound },
       );
     }
-    const kinds = new Set(items.map((item) => playlistKindOf(item.type)));
+    const kinds = new Set(items.map((item) => playKindOf(item.type)));
     const [kind] = kinds;
     if (kinds.size !== 1 || kind === undefined) {
       throw new ToolError(

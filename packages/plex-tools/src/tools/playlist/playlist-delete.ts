@@ -1,6 +1,6 @@
 import * as v from 'valibot';
 import { defineTool } from '../../define-tool.js';
-import { ToolError } from '../../errors.js';
+import { requireConfirmation } from '../../shared/confirm.js';
 import { ratingKey } from '../../shared/inputs.js';
 
 /** playlist_delete: deletes a playlist (its items stay in the library). */
@@ -26,13 +26,12 @@ export const playlistDelete = defineTool({
   },
   async run(ctx, input) {
     const playlist = await ctx.plex.playlists.get(input.playlist_id, { signal: ctx.signal });
-    if (input.confirm !== playlist.title) {
-      throw new ToolError(
-        'CONFIRMATION_REQUIRED',
-        `This deletes the playlist "${playlist.title}" (id ${playlist.ratingKey}) and its list of ${playlist.leafCount} items (the items stay in the library). Call again with confirm: "${playlist.title}".`,
-        { id: playlist.ratingKey, title: playlist.title, item_count: playlist.leafCount },
-      );
-    }
+    requireConfirmation(
+      input.confirm,
+      playlist.title,
+      `This deletes the playlist "${playlist.title}" (id ${playlist.ratingKey}) and its list of ${playlist.leafCount} items (the items stay in the library). Call again with confirm: "${playlist.title}".`,
+      { id: playlist.ratingKey, title: playlist.title, item_count: playlist.leafCount },
+    );
     await ctx.plex.playlists.delete(playlist.ratingKey, { signal: ctx.signal });
     return {
       deleted: { id: playlist.ratingKey, title: playlist.title, item_count: playlist.leafCount },

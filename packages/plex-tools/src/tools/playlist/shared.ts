@@ -45,36 +45,3 @@ export function summarizeEntry(item: PlaylistItem): v.InferOutput<typeof playlis
     ...(item.playlistItemID === undefined ? {} : { playlist_item_id: String(item.playlistItemID) }),
   };
 }
-
-const KINDS: Record<string, 'video' | 'audio' | 'photo'> = {
-  movie: 'video',
-  show: 'video',
-  season: 'video',
-  episode: 'video',
-  clip: 'video',
-  artist: 'audio',
-  album: 'audio',
-  track: 'audio',
-  photo: 'photo',
-  photoalbum: 'photo',
-};
-
-/** The playlist kind an item goes into, if it can go into one. */
-export function playlistKindOf(type: string): 'video' | 'audio' | 'photo' | undefined {
-  return KINDS[type];
-}
-
-/** The compact summary of a library item. */
-export function summarizeItem(item: {
-  ratingKey: string;
-  title: string;
-  type: string;
-  year?: number | undefined;
-}) {
-  return {
-    id: item.ratingKey,
-    title: item.title,
-    type: item.type,
-    ...(item.year === undefined ? {} : { year: item.year }),
-  };
-}

@@ -1,5 +1,6 @@
 import * as v from 'valibot';
 import { defineTool } from '../../define-tool.js';
+import { activityStarted, startActivity } from './start-activity.js';
 
 /** server_clean_bundles: starts removing metadata bundles no item uses any more. */
 export const serverCleanBundles = defineTool({
@@ -10,18 +11,17 @@ export const serverCleanBundles = defineTool({
   description:
     'Start removing unused metadata bundles (artwork and data of deleted items) in the background to free disk space.',
   input: v.object({}),
-  output: v.object({ status: v.literal('started'), message: v.string() }),
+  output: activityStarted,
   annotations: {
     readOnlyHint: false,
     destructiveHint: false,
     idempotentHint: true,
     openWorldHint: false,
   },
-  async run(ctx) {
-    await ctx.plex.libraries.cleanBundles({ signal: ctx.signal });
-    return {
-      status: 'started' as const,
-      message: 'Cleaning unused bundles started; it runs in the background.',
-    };
-  },
+  run: (ctx) =>
+    startActivity(
+      ctx,
+      (options) => ctx.plex.libraries.cleanBundles(options),
+      'Cleaning unused bundles started; it runs in the background.',
+    ),
 });

@@ -1,5 +1,6 @@
 import * as v from 'valibot';
 import { defineTool } from '../../define-tool.js';
+import { activityStarted, startActivity } from './start-activity.js';
 
 /** server_optimize_database: starts compacting and re-indexing the library database. */
 export const serverOptimizeDatabase = defineTool({
@@ -10,18 +11,17 @@ export const serverOptimizeDatabase = defineTool({
   description:
     'Start compacting and re-indexing the Plex library database in the background. Useful after large deletions.',
   input: v.object({}),
-  output: v.object({ status: v.literal('started'), message: v.string() }),
+  output: activityStarted,
   annotations: {
     readOnlyHint: false,
     destructiveHint: false,
     idempotentHint: true,
     openWorldHint: false,
   },
-  async run(ctx) {
-    await ctx.plex.libraries.optimize({ signal: ctx.signal });
-    return {
-      status: 'started' as const,
-      message: 'Database optimisation started; it runs in the background.',
-    };
-  },
+  run: (ctx) =>
+    startActivity(
+      ctx,
+      (options) => ctx.plex.libraries.optimize(options),
+      'Database optimisation started; it runs in the background.',
+    ),
 });

@@ -3,6 +3,7 @@ import * as v from 'valibot';
 import type { ToolContext } from '../../context.js';
 import { defineTool } from '../../define-tool.js';
 import { ToolError } from '../../errors.js';
+import { pause } from '../../shared/pause.js';
 
 /** The butler tasks Plex Media Server knows (PMS API 1.2.2), as `POST /butler/{name}` takes them. */
 export const BUTLER_TASKS = [
@@ -37,25 +38,6 @@ const FIRST_POLL_MS = 50;
 const MAX_POLL_MS = 2000;
 /** A task whose activity never showed counts as done after this (it may end between polls). */
 const UNSEEN_GRACE_MS = 1000;
-
-/** Waits `ms`; rejects with the signal's reason when it aborts. */
-function pause(ms: number, signal: AbortSignal): Promise<void> {
-  return new Promise((resolve, reject) => {
-    if (signal.aborted) {
-      reject(signal.reason);
-      return;
-    }
-    const onAbort = () => {
-      clearTimeout(timer);
-      reject(signal.reason);
-    };
-    const timer = setTimeout(() => {
-      signal.removeEventListener('abort', onAbort);
-      resolve();
-    }, ms);
-    signal.addEventListener('abort', onAbort, { once: true });
-  });
-}
 
 /**
  * Polls `/activities` for the activity running `task` (PMS tags it with `Context.taskName`) until

@@ -1,6 +1,7 @@
 import * as v from 'valibot';
 import { defineTool } from '../../define-tool.js';
 import { ToolError } from '../../errors.js';
+import { requireConfirmation } from '../../shared/confirm.js';
 import { playedItem, playedItemOf } from './describe.js';
 
 const output = v.object({
@@ -74,13 +75,12 @@ export const sessionsTerminate = defineTool({
     const player = session.Player?.title ?? session.Player?.product;
     const item = playedItemOf(session);
     const names = [userTitle, username].filter((n): n is string => !!n);
-    if (input.confirm === undefined || !names.includes(input.confirm)) {
-      throw new ToolError(
-        'CONFIRMATION_REQUIRED',
-        `This stops ${userTitle || 'the user'}'s playback of "${session.title}"${player ? ` on ${player}` : ''}; their progress is kept. Call again with confirm: "${userTitle || username}".`,
-        { session_id: sessionId, user: userTitle, username, title: session.title, player },
-      );
-    }
+    requireConfirmation(
+      input.confirm,
+      names,
+      `This stops ${userTitle || 'the user'}'s playback of "${session.title}"${player ? ` on ${player}` : ''}; their progress is kept. Call again with confirm: "${userTitle || username}".`,
+      { session_id: sessionId, user: userTitle, username, title: session.title, player },
+    );
     const reason = input.reason ?? 'The server owner stopped this stream.';
     await ctx.plex.sessions.terminate(sessionId, reason, call);
     const out: v.InferInput<typeof output> = {

@@ -1,8 +1,18 @@
-import type { ItemPage, MetadataItem } from '@plexmcp/plex-client';
+import type {
+  CallOptions,
+  ItemPage,
+  MetadataItem,
+  PageOptions,
+  PlexClient,
+} from '@plexmcp/plex-client';
 import * as v from 'valibot';
+import type { ToolContext } from '../../context.js';
+import { paging } from '../../shared/inputs.js';
 import { isoTime, pageFacts, pageOf } from '../../shared/outputs.js';
-import type { ResolvedUser } from '../../shared/resolve-user.js';
+import { resolveUser } from '../../shared/resolve-user.js';
+import { clientForUser } from '../../shared/user-client.js';
 import { playedItem, playedItemOf } from '../sessions/describe.js';
+import { usernameInput } from './user-get-info.js';
 
 /** An item to resume or start next, with how far along it is. */
 export const deckItem = v.object({
@@ -33,17 +43,22 @@ function deckItemOf(item: MetadataItem): v.InferOutput<typeof deckItem> {
   };
 }
 
-/** The output for a page of deck items. */
-export function deckPage(
-  resolved: ResolvedUser,
-  page: ItemPage,
-  offset: number,
-  limit: number,
-): v.InferOutput<typeof deckOutput> {
+/** The input of On Deck and Continue Watching. */
+export const deckInput = v.object({ ...usernameInput, limit: paging.limit });
+
+/** Reads the user's first `limit` deck items through `fetch`, with the user's own client. */
+export async function readDeck(
+  ctx: ToolContext,
+  input: v.InferOutput<typeof deckInput>,
+  fetch: (plex: PlexClient, window: PageOptions, call: CallOptions) => Promise<ItemPage>,
+): Promise<v.InferOutput<typeof deckOutput>> {
+  const resolved = await resolveUser(ctx, input.username);
+  const plex = await clientForUser(ctx, resolved);
+  const page = await fetch(plex, { offset: 0, limit: input.limit }, { signal: ctx.signal });
   const items = page.items.map(deckItemOf);
   return {
     user: { username: resolved.user.username, title: resolved.user.title },
     items,
-    ...pageOf(page.totalSize, offset, limit, items.length),
+    ...pageOf(page.totalSize, 0, input.limit, items.length),
   };
 }

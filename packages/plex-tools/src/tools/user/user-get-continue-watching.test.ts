@@ -12,6 +12,7 @@ describe('user_get_continue_watching', () => {
     const h = toolHarness();
     const data = (await h.data(TOOL)) as Output;
     expect(data.user.username).toBe('demo_owner');
+    expectNoTokens(h, data);
     expect(data).toMatchObject({ total: 4, has_more: false });
     expect(data.items[0]).toMatchObject({
       title: 'Charade',

@@ -1,10 +1,5 @@
-import * as v from 'valibot';
 import { defineTool } from '../../define-tool.js';
-import { paging } from '../../shared/inputs.js';
-import { resolveUser } from '../../shared/resolve-user.js';
-import { clientForUser } from '../../shared/user-client.js';
-import { deckOutput, deckPage } from './deck-items.js';
-import { usernameInput } from './user-get-info.js';
+import { deckInput, deckOutput, readDeck } from './deck-items.js';
 
 /** user_get_continue_watching: the Continue Watching hub, paged. */
 export const userGetContinueWatching = defineTool({
@@ -13,7 +8,7 @@ export const userGetContinueWatching = defineTool({
   access: 'read',
   title: 'Continue Watching',
   description: "A user's Continue Watching hub, with progress.",
-  input: v.object({ ...usernameInput, limit: paging.limit }),
+  input: deckInput,
   output: deckOutput,
   annotations: {
     readOnlyHint: true,
@@ -21,13 +16,6 @@ export const userGetContinueWatching = defineTool({
     idempotentHint: true,
     openWorldHint: true,
   },
-  async run(ctx, input) {
-    const resolved = await resolveUser(ctx, input.username);
-    const plex = await clientForUser(ctx, resolved);
-    const page = await plex.hubs.continueWatchingItems(
-      { offset: 0, limit: input.limit },
-      { signal: ctx.signal },
-    );
-    return deckPage(resolved, page, 0, input.limit);
-  },
+  run: (ctx, input) =>
+    readDeck(ctx, input, (plex, window, call) => plex.hubs.continueWatchingItems(window, call)),
 });

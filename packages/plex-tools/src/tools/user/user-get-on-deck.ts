@@ -1,10 +1,5 @@
-import * as v from 'valibot';
 import { defineTool } from '../../define-tool.js';
-import { paging } from '../../shared/inputs.js';
-import { resolveUser } from '../../shared/resolve-user.js';
-import { clientForUser } from '../../shared/user-client.js';
-import { deckOutput, deckPage } from './deck-items.js';
-import { usernameInput } from './user-get-info.js';
+import { deckInput, deckOutput, readDeck } from './deck-items.js';
 
 /** user_get_on_deck: what to watch next, with progress. */
 export const userGetOnDeck = defineTool({
@@ -13,7 +8,7 @@ export const userGetOnDeck = defineTool({
   access: 'read',
   title: 'On Deck',
   description: "A user's On Deck: their in-progress items and next episodes, with progress.",
-  input: v.object({ ...usernameInput, limit: paging.limit }),
+  input: deckInput,
   output: deckOutput,
   annotations: {
     readOnlyHint: true,
@@ -21,13 +16,6 @@ export const userGetOnDeck = defineTool({
     idempotentHint: true,
     openWorldHint: true,
   },
-  async run(ctx, input) {
-    const resolved = await resolveUser(ctx, input.username);
-    const plex = await clientForUser(ctx, resolved);
-    const page = await plex.libraries.onDeck(
-      { offset: 0, limit: input.limit },
-      { signal: ctx.signal },
-    );
-    return deckPage(resolved, page, 0, input.limit);
-  },
+  run: (ctx, input) =>
+    readDeck(ctx, input, (plex, window, call) => plex.libraries.onDeck(window, call)),
 });
