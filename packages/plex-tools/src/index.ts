@@ -1,4 +1,4 @@
-export { type CallContext, callTool, type ToolResult } from './call-tool.js';
+export { type CallContext, callTool, runTool, type ToolResult } from './call-tool.js';
 export type { ProgressUpdate, ToolConfig, ToolContext, ToolImage } from './context.js';
 export {
   type AnyTool,

@@ -1,0 +1,52 @@
+#!/usr/bin/env node
+import { StdioServerTransport } from '@modelcontextprotocol/sdk/server/stdio.js';
+import { ConfigError, loadConfig, USAGE } from './config/config.js';
+import { connectPlex } from './plex-connection.js';
+import { createPlexMcpServer } from './server/create-server.js';
+
+/** stdout belongs to JSON-RPC in stdio mode: everything a person should read goes to stderr. */
+function log(message: string): void {
+  process.stderr.write(`plex-mcp-server: ${message}\n`);
+}
+
+async function main(): Promise<void> {
+  let config: ReturnType<typeof loadConfig>;
+  try {
+    config = loadConfig(process.argv.slice(2), process.env);
+  } catch (error) {
+    log(error instanceof ConfigError ? error.message : String(error));
+    process.exit(2);
+  }
+  if (config === 'help') {
+    process.stdout.write(`${USAGE}\n`);
+    return;
+  }
+  const connection = await connectPlex(config);
+  const server = createPlexMcpServer({
+    plex: connection.plex,
+    tools: {
+      access: config.access,
+      readOnly: config.readOnly,
+      ...(config.toolsets ? { toolsets: config.toolsets } : {}),
+    },
+    config: config.plexUsername ? { defaultUsername: config.plexUsername } : {},
+  });
+  let stopping = false;
+  const stop = async () => {
+    if (stopping) return;
+    stopping = true;
+    await server.close().catch(() => undefined);
+    await connection.close();
+    process.exit(0);
+  };
+  process.stdin.on('end', () => void stop());
+  process.once('SIGINT', () => void stop());
+  process.once('SIGTERM', () => void stop());
+  await server.connect(new StdioServerTransport());
+  log(config.demo ? 'serving the demo library over stdio' : 'serving over stdio');
+}
+
+main().catch((error: unknown) => {
+  log(`failed to start: ${error instanceof Error ? error.message : String(error)}`);
+  process.exit(1);
+});
