@@ -4,10 +4,15 @@ import { TEST_NOW_MS, toolHarness } from '../../testing/harness.js';
 import { expectNoTokens } from './tokens.test-support.js';
 import type { userGetOnDeck } from './user-get-on-deck.js';
 
-type Output = v.InferOutput<typeof userGetOnDeck.output>;
-const TOOL = 'user_get_on_deck';
+// On Deck and Continue Watching share their input, output and the way they act as a user; the
+// same behaviour is checked for both.
 
-describe('user_get_on_deck', () => {
+type Output = v.InferOutput<typeof userGetOnDeck.output>;
+
+describe.each([
+  ['user_get_on_deck', 'On Deck'],
+  ['user_get_continue_watching', 'Continue Watching'],
+])('%s', (TOOL, list) => {
   it("lists the owner's in-progress items and next episodes with progress", async () => {
     const h = toolHarness();
     const data = (await h.data(TOOL)) as Output;
@@ -28,7 +33,7 @@ describe('user_get_on_deck', () => {
     expect(page.items.map((i) => i.title)).toEqual(['Charade', 'The Newcomers']);
   });
 
-  it("shows a home user's and a friend's own On Deck, not the owner's", async () => {
+  it(`shows a home user's and a friend's own ${list}, not the owner's`, async () => {
     const h = toolHarness();
     const { state } = h.emulator;
     const keyOf = (title: string) =>
