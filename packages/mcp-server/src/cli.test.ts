@@ -97,4 +97,33 @@ describe('plex-mcp-server over stdio', () => {
     expect(stderr).toContain('access must be read, write or delete');
     expect(stderr).toContain('toolsets must be a comma list of');
   });
+
+  it('serves HTTP with --transport http and prints the URL on stderr', async () => {
+    const child = spawn(process.execPath, [cli, '--demo', '--transport', 'http', '--port', '0'], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+      env: { PATH: process.env.PATH ?? '' },
+      cwd: outDir,
+    });
+    let stderr = '';
+    const url = await new Promise<string>((resolve, reject) => {
+      child.stderr.on('data', (chunk: Buffer) => {
+        stderr += chunk.toString();
+        const match = /over HTTP at (http:\/\/127\.0\.0\.1:\d+)\/mcp/.exec(stderr);
+        if (match?.[1]) resolve(match[1]);
+      });
+      child.on('exit', () => reject(new Error(`exited: ${stderr}`)));
+    });
+    const tools = (await (await fetch(`${url}/tools`)).json()) as { name: string }[];
+    expect(tools.map((tool) => tool.name)).toContain('media_search');
+    const exited = new Promise((resolve) => child.on('exit', resolve));
+    child.kill('SIGTERM');
+    expect(await exited).toBe(0);
+    expect(stderr).toContain('loopback only');
+  }, 30_000);
+
+  it('refuses a non-loopback HTTP host without API keys', async () => {
+    const { code, stderr } = await run(['--demo', '--transport', 'http', '--host', '0.0.0.0']);
+    expect(code).toBe(2);
+    expect(stderr).toContain('Refusing to listen on 0.0.0.0 without API keys');
+  });
 });

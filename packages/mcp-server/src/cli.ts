@@ -22,14 +22,45 @@ async function main(): Promise<void> {
     return;
   }
   const connection = await connectPlex(config);
+  const tools = {
+    access: config.access,
+    readOnly: config.readOnly,
+    ...(config.toolsets ? { toolsets: config.toolsets } : {}),
+  };
+  const toolConfig = config.plexUsername ? { defaultUsername: config.plexUsername } : {};
+  if (config.transport === 'http') {
+    // HTTP code is loaded only in HTTP mode, so stdio starts pay nothing for it.
+    const { startHttpServer } = await import('./http/server.js');
+    const http = await startHttpServer({
+      plex: connection.plex,
+      tools,
+      config: toolConfig,
+      host: config.host,
+      port: config.port,
+      apiKeys: config.apiKeys,
+      allowedHosts: config.allowedHosts,
+      stateless: config.stateless,
+    });
+    let closing = false;
+    const shutdown = async () => {
+      if (closing) return;
+      closing = true;
+      await http.close();
+      await connection.close();
+      process.exit(0);
+    };
+    process.once('SIGINT', () => void shutdown());
+    process.once('SIGTERM', () => void shutdown());
+    const keys = config.apiKeys.length;
+    log(
+      `${config.demo ? 'serving the demo library' : 'serving'} over HTTP at ${http.url}/mcp (REST: ${http.url}/tools; ${keys === 0 ? 'no API keys, loopback only' : `${keys} API key${keys === 1 ? '' : 's'}`}${config.stateless ? '; stateless' : ''})`,
+    );
+    return;
+  }
   const server = createPlexMcpServer({
     plex: connection.plex,
-    tools: {
-      access: config.access,
-      readOnly: config.readOnly,
-      ...(config.toolsets ? { toolsets: config.toolsets } : {}),
-    },
-    config: config.plexUsername ? { defaultUsername: config.plexUsername } : {},
+    tools,
+    config: toolConfig,
   });
   let stopping = false;
   const stop = async () => {

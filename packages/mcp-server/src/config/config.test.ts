@@ -25,7 +25,80 @@ describe('loadConfig', () => {
       toolsets: undefined,
       readOnly: false,
       timeoutMs: 10_000,
+      host: '127.0.0.1',
+      port: 3001,
+      apiKeys: [],
+      allowedHosts: [],
+      stateless: false,
     });
+  });
+
+  it('reads the HTTP settings from flags or environment', () => {
+    expect(
+      loadConfig(
+        [
+          '--demo',
+          '--transport',
+          'http',
+          '--port',
+          '0',
+          '--stateless',
+          '--allowed-hosts',
+          'a.lan, b.lan',
+        ],
+        {
+          PLEX_MCP_HOST: '0.0.0.0',
+          PLEX_MCP_API_KEYS: 'admin-secret-1:read+write+delete,plain-secret-2',
+        },
+        missing,
+      ),
+    ).toMatchObject({
+      transport: 'http',
+      host: '0.0.0.0',
+      port: 0,
+      stateless: true,
+      allowedHosts: ['a.lan', 'b.lan'],
+      apiKeys: [
+        { key: 'admin-secret-1', scopes: ['read', 'write', 'delete'] },
+        { key: 'plain-secret-2', scopes: undefined },
+      ],
+    });
+    expect(
+      loadConfig(
+        ['--demo', '--api-key', 'flag-secret-1:read', '--api-key', 'flag-secret-2'],
+        { PLEX_MCP_TRANSPORT: 'http', PLEX_MCP_API_KEYS: 'env-secret-1' },
+        missing,
+      ),
+    ).toMatchObject({
+      transport: 'http',
+      apiKeys: [
+        { key: 'flag-secret-1', scopes: ['read'] },
+        { key: 'flag-secret-2', scopes: undefined },
+      ],
+    });
+  });
+
+  it('refuses a non-loopback host without keys, and bad keys without echoing them', () => {
+    expect(() =>
+      loadConfig(['--demo', '--transport', 'http', '--host', '0.0.0.0'], {}, missing),
+    ).toThrow(/Refusing to listen on 0\.0\.0\.0 without API keys/);
+    expect(
+      loadConfig(['--demo', '--transport', 'http', '--host', '127.0.0.2'], {}, missing),
+    ).toMatchObject({ host: '127.0.0.2' });
+    expect(() => loadConfig(['--demo', '--api-key', 'long-secret-1:admin'], {}, missing)).toThrow(
+      /API key #1 has an unknown scope after ':'/,
+    );
+    let message = '';
+    try {
+      loadConfig(['--demo', '--api-key', 'short'], {}, missing);
+    } catch (error) {
+      message = (error as Error).message;
+    }
+    expect(message).toMatch(/shorter than 8/);
+    expect(message).not.toContain('short:');
+    expect(() => loadConfig(['--demo', '--port', '70000'], {}, missing)).toThrow(
+      /PLEX_MCP_PORT must be between 0 and 65535/,
+    );
   });
 
   it('lets flags win over the environment, which wins over .env', () => {
@@ -57,8 +130,8 @@ describe('loadConfig', () => {
       loadConfig(['--demo'], { PLEX_TIMEOUT_MS: 'soon', PLEX_TV_URL: 'plex.tv' }, missing),
     ).toThrow(/PLEX_TV_URL must be a URL[\s\S]*PLEX_TIMEOUT_MS must be a number/);
     expect(() => loadConfig(['--bogus'], {}, missing)).toThrow(/--help for the options/);
-    expect(() => loadConfig(['--transport', 'http', '--demo'], {}, missing)).toThrow(
-      'transport must be stdio',
+    expect(() => loadConfig(['--transport', 'sse', '--demo'], {}, missing)).toThrow(
+      'transport must be stdio or http',
     );
   });
 

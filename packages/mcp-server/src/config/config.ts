@@ -5,7 +5,7 @@ import { readDotEnv } from './dotenv.js';
 
 /** Everything the server needs to start, after flags, environment and `.env` are merged. */
 export interface ServerConfig {
-  transport: 'stdio';
+  transport: 'stdio' | 'http';
   demo: boolean;
   plexUrl: string | undefined;
   plexToken: string | undefined;
@@ -15,6 +15,70 @@ export interface ServerConfig {
   toolsets: ToolModule[] | undefined;
   readOnly: boolean;
   timeoutMs: number;
+  /** HTTP mode: the interface to bind. */
+  host: string;
+  /** HTTP mode: the port (0 picks a free one). */
+  port: number;
+  /** HTTP mode: accepted API keys; empty means none are required and only loopback is served. */
+  apiKeys: ApiKey[];
+  /** HTTP mode: Host/Origin names accepted besides the loopback names. */
+  allowedHosts: string[];
+  /** HTTP mode: no MCP sessions; each POST stands alone. */
+  stateless: boolean;
+}
+
+/** An HTTP API key and the access scopes it carries (undefined: the server's `--access` set). */
+export interface ApiKey {
+  key: string;
+  scopes: ToolAccess[] | undefined;
+}
+
+const LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost', '::1', '[::1]']);
+
+/** True for the loopback names and addresses (127.0.0.0/8, ::1, localhost). */
+export function isLoopbackHost(host: string): boolean {
+  return LOOPBACK_HOSTS.has(host.toLowerCase()) || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(host);
+}
+
+/** Refuses to serve a non-loopback interface without API keys. */
+export function assertBindAllowed(host: string, apiKeys: readonly ApiKey[]): void {
+  if (apiKeys.length === 0 && !isLoopbackHost(host)) {
+    throw new ConfigError(
+      `Refusing to listen on ${host} without API keys: anyone on the network could use your Plex. Set PLEX_MCP_API_KEYS (or --api-key), or use --host 127.0.0.1.`,
+    );
+  }
+}
+
+const SCOPES = ['read', 'write', 'delete'] as const;
+
+/** Parses `key[:scope+scope]` entries; throws ConfigError without echoing the key. */
+export function parseApiKeys(entries: readonly string[]): ApiKey[] {
+  return entries.map((entry, index) => {
+    const colon = entry.lastIndexOf(':');
+    const key = (colon === -1 ? entry : entry.slice(0, colon)).trim();
+    if (key.length < 8) {
+      throw new ConfigError(
+        `API key #${index + 1} is shorter than 8 characters; use a long random key.`,
+      );
+    }
+    if (colon === -1) return { key, scopes: undefined };
+    const scopes = entry
+      .slice(colon + 1)
+      .split('+')
+      .map((scope) => scope.trim())
+      .filter(Boolean);
+    for (const scope of scopes) {
+      if (!(SCOPES as readonly string[]).includes(scope)) {
+        throw new ConfigError(
+          `API key #${index + 1} has an unknown scope after ':'; scopes are read, write and delete joined with + (e.g. key:read+write).`,
+        );
+      }
+    }
+    if (scopes.length === 0) {
+      throw new ConfigError(`API key #${index + 1} has an empty scope list after ':'.`);
+    }
+    return { key, scopes: scopes as ToolAccess[] };
+  });
 }
 
 /** A configuration problem, with a message that says how to fix it. */
@@ -40,10 +104,7 @@ const url = (name: string) =>
   v.pipe(v.string(), v.url(`${name} must be a URL such as http://127.0.0.1:32400`));
 
 const schema = v.object({
-  transport: v.picklist(
-    ['stdio'],
-    'transport must be stdio (HTTP transports are not available yet)',
-  ),
+  transport: v.picklist(['stdio', 'http'], 'transport must be stdio or http'),
   demo: v.boolean(),
   plexUrl: v.optional(url('PLEX_URL')),
   plexToken: v.optional(v.pipe(v.string(), v.nonEmpty('PLEX_TOKEN is empty'))),
@@ -59,12 +120,20 @@ const schema = v.object({
     v.integer('PLEX_TIMEOUT_MS must be a whole number of milliseconds'),
     v.minValue(100, 'PLEX_TIMEOUT_MS must be at least 100'),
   ),
+  host: v.pipe(v.string(), v.nonEmpty('PLEX_MCP_HOST is empty')),
+  port: v.pipe(
+    v.number('PLEX_MCP_PORT must be a port number'),
+    v.integer('PLEX_MCP_PORT must be a whole number'),
+    v.minValue(0, 'PLEX_MCP_PORT must be between 0 and 65535'),
+    v.maxValue(65535, 'PLEX_MCP_PORT must be between 0 and 65535'),
+  ),
+  stateless: v.boolean(),
 });
 
 /** The `--help` text. */
 export const USAGE = `Usage: plex-mcp-server [options]
 
-Serves Plex Media Server tools to MCP clients over stdio.
+Serves Plex Media Server tools to MCP clients over stdio or HTTP.
 
 Options:
   --plex-url <url>       Plex server URL (env PLEX_URL)
@@ -74,7 +143,15 @@ Options:
   --toolsets <list>      comma list of ${MODULES.join(', ')} (default all)
   --read-only            only read tools
   --demo                 serve an emulated Plex with a demo library; no Plex server needed
-  --transport stdio      the transport (default stdio)
+  --transport <name>     stdio | http (env PLEX_MCP_TRANSPORT; default stdio)
+  --host <host>          HTTP: interface to bind (env PLEX_MCP_HOST; default 127.0.0.1)
+  --port <port>          HTTP: port (env PLEX_MCP_PORT; default 3001)
+  --api-key <key[:scopes]>
+                         HTTP: an accepted API key, scopes read+write+delete (repeatable;
+                         env PLEX_MCP_API_KEYS as a comma list). Without keys only 127.0.0.1
+  --allowed-hosts <list> HTTP: Host/Origin names accepted besides localhost
+                         (env PLEX_MCP_ALLOWED_HOSTS)
+  --stateless            HTTP: no MCP sessions (env PLEX_MCP_STATELESS=1)
   -h, --help             show this help
 
 Flags win over environment variables, which win over a .env file in the working directory.`;
@@ -110,12 +187,19 @@ export function loadConfig(
       .filter(Boolean),
     readOnly: flags['read-only'] ?? merged.PLEX_MCP_READ_ONLY === '1',
     timeoutMs: timeout === undefined ? 10_000 : Number(timeout),
+    host: pick(flags.host, 'PLEX_MCP_HOST') ?? '127.0.0.1',
+    port: Number(pick(flags.port, 'PLEX_MCP_PORT') ?? 3001),
+    stateless: flags.stateless ?? merged.PLEX_MCP_STATELESS === '1',
   };
   const result = v.safeParse(schema, withoutUndefined(candidate));
   if (!result.success) {
     throw new ConfigError(result.issues.map((issue) => issue.message).join('\n'));
   }
   const config = result.output;
+  const keyEntries = flags['api-key'] ?? commaList(merged.PLEX_MCP_API_KEYS);
+  const apiKeys = parseApiKeys(keyEntries);
+  const allowedHosts = commaList(pick(flags['allowed-hosts'], 'PLEX_MCP_ALLOWED_HOSTS'));
+  if (config.transport === 'http') assertBindAllowed(config.host, apiKeys);
   if (!config.demo && (!config.plexUrl || !config.plexToken)) {
     throw new ConfigError(
       'Set PLEX_URL and PLEX_TOKEN (environment, .env or --plex-url/--plex-token), or run with --demo to try it without a Plex server.',
@@ -132,7 +216,19 @@ export function loadConfig(
     toolsets: config.toolsets,
     readOnly: config.readOnly,
     timeoutMs: config.timeoutMs,
+    host: config.host,
+    port: config.port,
+    apiKeys,
+    allowedHosts,
+    stateless: config.stateless,
   };
+}
+
+function commaList(value: string | undefined): string[] {
+  return (value ?? '')
+    .split(',')
+    .map((item) => item.trim())
+    .filter(Boolean);
 }
 
 function parseFlags(argv: readonly string[]) {
@@ -147,6 +243,11 @@ function parseFlags(argv: readonly string[]) {
       'read-only': { type: 'boolean' },
       demo: { type: 'boolean' },
       transport: { type: 'string' },
+      host: { type: 'string' },
+      port: { type: 'string' },
+      'api-key': { type: 'string', multiple: true },
+      'allowed-hosts': { type: 'string' },
+      stateless: { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
     },
     strict: true,

@@ -8,6 +8,7 @@ import {
 } from '@modelcontextprotocol/sdk/types.js';
 import type { PlexClient } from '@plexmcp/plex-client';
 import {
+  type AnyTool,
   describeTool,
   type ListToolsOptions,
   runTool,
@@ -21,6 +22,8 @@ export interface PlexMcpServerOptions {
   plex: PlexClient;
   /** Which tools this session sees (access, toolsets, read-only). */
   tools?: ListToolsOptions;
+  /** Narrows the visible tools further (an HTTP API key's scopes). */
+  allow?: (tool: AnyTool) => boolean;
   config?: ToolConfig;
   /** Reported in `initialize`. */
   version?: string;
@@ -36,7 +39,12 @@ export function createPlexMcpServer(options: PlexMcpServerOptions): Server {
     { name: 'plexmcp', title: 'Plex', version: options.version ?? '0.1.0' },
     { capabilities: { tools: {}, logging: {} } },
   );
-  const tools = new Map(visibleTools(options.tools).map((tool) => [tool.name, tool]));
+  const allow = options.allow ?? (() => true);
+  const tools = new Map(
+    visibleTools(options.tools)
+      .filter(allow)
+      .map((tool) => [tool.name, tool]),
+  );
   const listing: Tool[] = [...tools.values()].map((tool) => {
     const descriptor = describeTool(tool);
     return {
