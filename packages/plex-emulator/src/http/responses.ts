@@ -1,9 +1,6 @@
 import { encodePng, type PngFill } from '../formats/png.js';
 import type { Page } from './paging.js';
 
-/** A JSON value as the emulator sends it. */
-export type Json = string | number | boolean | null | Json[] | { [key: string]: Json | undefined };
-
 /** Fields of a MediaContainer (or of any Plex element) before empty values are dropped. */
 export type Fields = Record<string, unknown>;
 

@@ -160,11 +160,6 @@ export class EmulatorState {
     return this.sectionIndex.get(sectionId)?.get(type) ?? [];
   }
 
-  /** Item types present in a section. */
-  typesIn(sectionId: number): ItemType[] {
-    return [...(this.sectionIndex.get(sectionId)?.keys() ?? [])];
-  }
-
   /** Children of an item, resolved, in display order. */
   childrenOf(item: ItemRecord): ItemRecord[] {
     const children: ItemRecord[] = [];
