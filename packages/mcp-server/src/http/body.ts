@@ -88,3 +88,14 @@ export function sendError(
     headers,
   );
 }
+
+/** A JSON-RPC-shaped error answer, for the MCP transports (`/mcp`, `/sse`, `/messages/`). */
+export function sendRpcError(
+  res: ServerResponse,
+  status: number,
+  code: number,
+  message: string,
+  headers: Record<string, string> = {},
+): void {
+  sendJson(res, status, { jsonrpc: '2.0', error: { code, message }, id: null }, headers);
+}

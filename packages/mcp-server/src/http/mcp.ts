@@ -3,7 +3,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Server } from '@modelcontextprotocol/sdk/server/index.js';
 import { StreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/streamableHttp.js';
 import { isInitializeRequest } from '@modelcontextprotocol/sdk/types.js';
-import { HttpError, readJson, sendJson } from './body.js';
+import { HttpError, readJson, sendRpcError } from './body.js';
 import type { Caller } from './security.js';
 
 interface Session {
@@ -20,12 +20,13 @@ export interface McpEndpointOptions {
   maxBodyBytes: number;
   /** Sessions idle this long are closed. */
   sessionIdleMs: number;
+  /** The cap on open sessions, counting `otherSessions()` too. */
   maxSessions: number;
+  /** Sessions open on other transports (legacy SSE), which share the cap. */
+  otherSessions?: () => number;
 }
 
-function rpcError(res: ServerResponse, status: number, code: number, message: string): void {
-  sendJson(res, status, { jsonrpc: '2.0', error: { code, message }, id: null });
-}
+const rpcError = sendRpcError;
 
 /** Streamable HTTP at `/mcp`: stateful sessions (one MCP server each) or stateless requests. */
 export function createMcpEndpoint(options: McpEndpointOptions) {
@@ -91,8 +92,9 @@ export function createMcpEndpoint(options: McpEndpointOptions) {
       return;
     }
     if (req.method === 'POST' && isInitializeRequest(body)) {
-      if (sessions.size >= options.maxSessions) sweep();
-      if (sessions.size >= options.maxSessions) {
+      const open = () => sessions.size + (options.otherSessions?.() ?? 0);
+      if (open() >= options.maxSessions) sweep();
+      if (open() >= options.maxSessions) {
         rpcError(
           res,
           503,

@@ -1,6 +1,11 @@
 import { request as httpRequest } from 'node:http';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
+import { SSEClientTransport } from '@modelcontextprotocol/sdk/client/sse.js';
 import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
+import {
+  LATEST_PROTOCOL_VERSION,
+  SUPPORTED_PROTOCOL_VERSIONS,
+} from '@modelcontextprotocol/sdk/types.js';
 import { createPlexClient } from '@plexmcp/plex-client';
 import { createPlexEmulator } from '@plexmcp/plex-emulator';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -293,5 +298,284 @@ describe('Streamable HTTP', () => {
     await new Promise((resolve) => setTimeout(resolve, 200));
     expect(short.sessionCount()).toBe(0);
     await idle.client.close();
+  });
+});
+
+async function connectSse(url: string, headers: Record<string, string> = {}) {
+  const client = new Client({ name: 'sse-test', version: '1.0.0' });
+  const transport = new SSEClientTransport(new URL(`${url}/sse`), { requestInit: { headers } });
+  await client.connect(transport);
+  return { client, transport };
+}
+
+/** Opens `/sse` raw and answers the status, headers and the first event's data line. */
+function firstSseEvent(url: string, headers: Record<string, string> = {}) {
+  return new Promise<{ status: number; headers: Record<string, unknown>; data: string }>(
+    (resolve, reject) => {
+      const req = httpRequest(
+        url,
+        { headers: { accept: 'text/event-stream', ...headers } },
+        (res) => {
+          let text = '';
+          res.setEncoding('utf8');
+          res.on('data', (chunk: string) => {
+            text += chunk;
+            if (text.includes('\n\n') || res.statusCode !== 200) {
+              req.destroy();
+              const data = /^data: (.*)$/m.exec(text)?.[1] ?? text;
+              resolve({ status: res.statusCode ?? 0, headers: res.headers, data });
+            }
+          });
+        },
+      );
+      req.on('error', reject);
+      req.end();
+    },
+  );
+}
+
+const until = async (check: () => boolean) => {
+  for (let i = 0; i < 100 && !check(); i++) await new Promise((r) => setTimeout(r, 10));
+};
+
+describe('legacy SSE', () => {
+  it('serves a real SDK SSE client: list and call', async () => {
+    const server = await serve();
+    const { client } = await connectSse(server.url);
+    expect(server.sessionCount()).toBe(1);
+    const { tools } = await client.listTools();
+    expect(tools.map((tool) => tool.name)).toContain('media_search');
+    const result = await client.callTool({ name: 'media_search', arguments: { query: 'charade' } });
+    expect(JSON.stringify(result.structuredContent)).toContain('Charade');
+    await client.close();
+    await until(() => server.sessionCount() === 0);
+    expect(server.sessionCount()).toBe(0);
+  });
+
+  it('names a relative endpoint, so a path-prefix reverse proxy keeps working', async () => {
+    const { url } = await serve();
+    const event = await firstSseEvent(`${url}/sse`);
+    expect(event.status).toBe(200);
+    expect(event.data).toMatch(/^messages\/\?sessionId=[0-9a-f-]{36}$/);
+    expect(new URL(event.data, 'https://proxy.example/plex/sse').pathname).toBe('/plex/messages/');
+    const slash = await firstSseEvent(`${url}/sse/`);
+    expect(slash.data).toMatch(/^\.\.\/messages\/\?sessionId=/);
+    expect(new URL(slash.data, 'https://proxy.example/plex/sse/').pathname).toBe('/plex/messages/');
+  });
+
+  it('guards SSE like /mcp: keys, scopes, session ownership, unknown sessions', async () => {
+    const server = await withKeys();
+    expect((await firstSseEvent(`${server.url}/sse`)).status).toBe(401);
+    expect((await firstSseEvent(`${server.url}/sse`, { host: 'evil.example' })).status).toBe(403);
+    const reader = await connectSse(server.url, { 'x-api-key': READER });
+    const { tools } = await reader.client.listTools();
+    expect(tools.every((tool) => tool.annotations?.readOnlyHint === true)).toBe(true);
+    const event = await firstSseEvent(`${server.url}/sse`, { 'x-api-key': READER });
+    const post = (path: string, key: string) =>
+      fetch(`${server.url}/${path}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-api-key': key },
+        body: JSON.stringify({ jsonrpc: '2.0', id: 1, method: 'tools/list' }),
+      });
+    // That raw stream is closed now, so its session is gone even for its own key.
+    const own = new URL(event.data, `${server.url}/sse`);
+    await until(() => server.sessionCount() === 1);
+    expect((await post(`messages/${own.search}`, READER)).status).toBe(404);
+    const unknown = await post('messages/?sessionId=00000000-0000-0000-0000-000000000000', ADMIN);
+    expect(unknown.status).toBe(404);
+    expect((await json(unknown)).body.error.code).toBe(-32001);
+    expect((await post('messages/', ADMIN)).status).toBe(404);
+    await reader.client.close();
+  });
+
+  it('keeps another key out of an SSE session and caps the message body', async () => {
+    const server = await serve({
+      apiKeys: parseApiKeys([ADMIN, `${READER}:read`]),
+      maxBodyBytes: 1024,
+    });
+    const reader = await connectSse(server.url, { 'x-api-key': READER });
+    // The live session's endpoint, as the SDK client resolved it from the endpoint event.
+    const live = (reader.transport as unknown as { _endpoint: URL })._endpoint;
+    const send = (key: string, body: string) =>
+      fetch(live, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-api-key': key },
+        body,
+      });
+    const list = JSON.stringify({ jsonrpc: '2.0', id: 7, method: 'tools/list' });
+    expect((await send(ADMIN, list)).status).toBe(404);
+    expect((await send(READER, list)).status).toBe(202);
+    expect((await send(READER, JSON.stringify({ pad: 'x'.repeat(2000) }))).status).toBe(413);
+    expect((await send(READER, '{"jsonrpc":')).status).toBe(400);
+    await reader.client.close();
+  });
+
+  it('shares the session cap with Streamable HTTP', async () => {
+    const server = await serve({ maxSessions: 1 });
+    const first = await connectSse(server.url);
+    expect((await firstSseEvent(`${server.url}/sse`)).status).toBe(503);
+    await expect(connectClient(server.url)).rejects.toThrow(/503|Too many/);
+    await first.client.close();
+    await until(() => server.sessionCount() === 0);
+    const next = await connectClient(server.url);
+    expect(server.sessionCount()).toBe(1);
+    await next.client.close();
+  });
+});
+
+describe('rate limit', () => {
+  const rpc = (url: string, headers: Record<string, string> = {}) =>
+    fetch(`${url}/mcp`, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        accept: 'application/json, text/event-stream',
+        ...headers,
+      },
+      body: JSON.stringify({ jsonrpc: '2.0', id: 1, method: 'tools/list' }),
+    });
+
+  it('answers X-RateLimit-* headers that count down', async () => {
+    const { url } = await serve({ rateLimit: { perSecond: 1, burst: 5 } });
+    const first = await fetch(`${url}/tools`);
+    const second = await fetch(`${url}/tools/library_list`);
+    expect(first.headers.get('x-ratelimit-limit')).toBe('5');
+    expect(first.headers.get('x-ratelimit-remaining')).toBe('4');
+    expect(second.headers.get('x-ratelimit-remaining')).toBe('3');
+    expect(Number(second.headers.get('x-ratelimit-reset'))).toBeGreaterThan(0);
+    const mcp = await rpc(url);
+    expect(mcp.headers.get('x-ratelimit-remaining')).toBe('2');
+    expect((await fetch(`${url}/health`)).headers.get('x-ratelimit-limit')).toBeNull();
+  });
+
+  it('answers 429 after the burst, per key, in the REST and JSON-RPC shapes', async () => {
+    const { url } = await serve({
+      apiKeys: parseApiKeys([ADMIN, `${READER}:read`]),
+      rateLimit: { perSecond: 0.5, burst: 3 },
+    });
+    const admin = { 'x-api-key': ADMIN };
+    for (let i = 0; i < 3; i++) {
+      expect((await fetch(`${url}/tools`, { headers: admin })).status).toBe(200);
+    }
+    const limited = await fetch(`${url}/tools`, { headers: admin });
+    expect(limited.status).toBe(429);
+    expect(limited.headers.get('x-ratelimit-remaining')).toBe('0');
+    expect(Number(limited.headers.get('retry-after'))).toBeGreaterThan(0);
+    expect((await json(limited)).body).toMatchObject({
+      success: false,
+      result: null,
+      error: { code: 'RATE_LIMITED', message: expect.any(String), details: { burst: 3 } },
+    });
+    const call429 = await call(url, { tool_name: 'library_list', arguments: {} }, admin);
+    expect(call429.status).toBe(429);
+    const mcp = await json(await rpc(url, admin));
+    expect(mcp.status).toBe(429);
+    expect(mcp.body).toMatchObject({ jsonrpc: '2.0', id: null, error: { code: -32000 } });
+    expect((await firstSseEvent(`${url}/sse`, admin)).status).toBe(429);
+    const other = await fetch(`${url}/tools`, { headers: { 'x-api-key': READER } });
+    expect(other.status).toBe(200);
+    expect(other.headers.get('x-ratelimit-remaining')).toBe('2');
+  });
+
+  it('allows requests again once the bucket refills', async () => {
+    const { url } = await serve({ rateLimit: { perSecond: 20, burst: 2 } });
+    await fetch(`${url}/tools`);
+    await fetch(`${url}/tools`);
+    expect((await fetch(`${url}/tools`)).status).toBe(429);
+    let status = 429;
+    for (let i = 0; i < 40 && status === 429; i++) {
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      status = (await fetch(`${url}/tools`)).status;
+    }
+    expect(status).toBe(200);
+  });
+
+  it('can be turned off', async () => {
+    const { url } = await serve({ rateLimit: false });
+    const response = await fetch(`${url}/tools`);
+    expect(response.status).toBe(200);
+    expect(response.headers.get('x-ratelimit-limit')).toBeNull();
+  });
+});
+
+describe('protocol version negotiation (Streamable HTTP)', () => {
+  const headers = {
+    'content-type': 'application/json',
+    accept: 'application/json, text/event-stream',
+  };
+
+  /** POSTs one JSON-RPC message and reads the answer, whether JSON or one SSE event. */
+  async function post(url: string, message: unknown, extra: Record<string, string> = {}) {
+    const response = await fetch(`${url}/mcp`, {
+      method: 'POST',
+      headers: { ...headers, ...extra },
+      body: JSON.stringify(message),
+    });
+    const text = await response.text();
+    const data = response.headers.get('content-type')?.includes('text/event-stream')
+      ? (/^data: (.*)$/m.exec(text)?.[1] ?? '')
+      : text;
+    return {
+      status: response.status,
+      sessionId: response.headers.get('mcp-session-id'),
+      // biome-ignore lint/suspicious/noExplicitAny: expect() checks the shape.
+      body: (data ? JSON.parse(data) : undefined) as any,
+    };
+  }
+
+  const initialize = (protocolVersion: string) => ({
+    jsonrpc: '2.0',
+    id: 1,
+    method: 'initialize',
+    params: { protocolVersion, capabilities: {}, clientInfo: { name: 'raw', version: '1.0.0' } },
+  });
+
+  it('the SDK supports every version the design names', () => {
+    expect(LATEST_PROTOCOL_VERSION).toBe('2025-11-25');
+    expect(SUPPORTED_PROTOCOL_VERSIONS).toEqual(
+      expect.arrayContaining(['2025-11-25', '2025-06-18', '2025-03-26', '2024-11-05']),
+    );
+  });
+
+  for (const version of ['2025-11-25', '2025-06-18', '2025-03-26', '2024-11-05']) {
+    it(`initializes with ${version} and gets it back`, async () => {
+      const { url } = await serve();
+      const init = await post(url, initialize(version));
+      expect(init.status).toBe(200);
+      expect(init.sessionId).toEqual(expect.any(String));
+      expect(init.body.result).toMatchObject({
+        protocolVersion: version,
+        serverInfo: { name: 'plexmcp' },
+        capabilities: { tools: {} },
+      });
+      const session = { 'mcp-session-id': init.sessionId ?? '', 'mcp-protocol-version': version };
+      const initialized = await fetch(`${url}/mcp`, {
+        method: 'POST',
+        headers: { ...headers, ...session },
+        body: JSON.stringify({ jsonrpc: '2.0', method: 'notifications/initialized' }),
+      });
+      expect(initialized.status).toBe(202);
+      const listed = await post(url, { jsonrpc: '2.0', id: 2, method: 'tools/list' }, session);
+      expect(listed.status).toBe(200);
+      expect(listed.body.result.tools.length).toBeGreaterThan(10);
+    });
+  }
+
+  it('answers an unknown requested version with the latest one', async () => {
+    const { url } = await serve();
+    const init = await post(url, initialize('1999-01-01'));
+    expect(init.body.result.protocolVersion).toBe(LATEST_PROTOCOL_VERSION);
+  });
+
+  it('answers 400 to a bad mcp-protocol-version header after initialize', async () => {
+    const { url } = await serve();
+    const init = await post(url, initialize('2025-06-18'));
+    const bad = await post(
+      url,
+      { jsonrpc: '2.0', id: 2, method: 'tools/list' },
+      { 'mcp-session-id': init.sessionId ?? '', 'mcp-protocol-version': '1999-01-01' },
+    );
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.message).toMatch(/Unsupported protocol version/);
   });
 });

@@ -4,10 +4,12 @@ import type { PlexClient } from '@plexmcp/plex-client';
 import { type ListToolsOptions, type ToolConfig, visibleTools } from '@plexmcp/plex-tools';
 import { type ApiKey, assertBindAllowed } from '../config/config.js';
 import { createPlexMcpServer } from '../server/create-server.js';
-import { sendError, sendJson } from './body.js';
+import { sendError, sendJson, sendRpcError } from './body.js';
 import { createMcpEndpoint } from './mcp.js';
+import { createRateLimiter, type RateLimitOptions, rateLimitHeaders } from './rate-limit.js';
 import { handleRest } from './rest.js';
-import { createAuthenticator, createHostCheck, scopeFilter } from './security.js';
+import { type Caller, createAuthenticator, createHostCheck, scopeFilter } from './security.js';
+import { createSseEndpoint } from './sse.js';
 
 /** What the HTTP front door serves and how it is guarded. */
 export interface HttpServerOptions {
@@ -26,9 +28,15 @@ export interface HttpServerOptions {
   maxBodyBytes?: number;
   /** Default 30 minutes. */
   sessionIdleMs?: number;
-  /** Default 100. */
+  /** Default 100; Streamable HTTP and legacy SSE sessions together. */
   maxSessions?: number;
   version?: string;
+  /**
+   * Per-caller token bucket over `/mcp`, `/sse`, `/messages/` and `/tools…`, keyed by API key
+   * (or by remote address without keys). Default 20 requests per second with bursts of 40;
+   * `false` turns it off.
+   */
+  rateLimit?: RateLimitOptions | false;
 }
 
 /** A listening HTTP server. */
@@ -42,7 +50,8 @@ export interface PlexHttpServer {
 }
 
 /**
- * Serves `/health`, REST `/tools…` and Streamable HTTP `/mcp` on `node:http`. Every route but
+ * Serves `/health`, REST `/tools…`, Streamable HTTP `/mcp` and legacy SSE (`/sse`,
+ * `/messages/`) on `node:http`. Every route but
  * `/health` checks Host/Origin (403) and, when keys are configured, the API key (401); a key's
  * scopes narrow the tools it sees and may call.
  */
@@ -55,19 +64,30 @@ export async function startHttpServer(options: HttpServerOptions): Promise<PlexH
   const checkHost = createHostCheck(options.allowedHosts ?? []);
   const tools = new Map(visibleTools(options.tools).map((tool) => [tool.name, tool]));
   const config = options.config ?? {};
+  const maxSessions = options.maxSessions ?? 100;
+  const rateLimit =
+    options.rateLimit === false ? undefined : (options.rateLimit ?? { perSecond: 20, burst: 40 });
+  const limiter = rateLimit ? createRateLimiter(rateLimit) : undefined;
+  const sessionServer = (caller: Caller) =>
+    createPlexMcpServer({
+      plex: options.plex,
+      config,
+      allow: scopeFilter(caller),
+      ...(options.tools ? { tools: options.tools } : {}),
+      ...(options.version ? { version: options.version } : {}),
+    });
+  const sse = createSseEndpoint({
+    maxBodyBytes,
+    createServer: sessionServer,
+    canOpen: () => mcp.sessionCount() + sse.sessionCount() < maxSessions,
+  });
   const mcp = createMcpEndpoint({
     stateless: options.stateless ?? false,
     maxBodyBytes,
     sessionIdleMs: options.sessionIdleMs ?? 30 * 60_000,
-    maxSessions: options.maxSessions ?? 100,
-    createServer: (caller) =>
-      createPlexMcpServer({
-        plex: options.plex,
-        config,
-        allow: scopeFilter(caller),
-        ...(options.tools ? { tools: options.tools } : {}),
-        ...(options.version ? { version: options.version } : {}),
-      }),
+    maxSessions,
+    otherSessions: sse.sessionCount,
+    createServer: sessionServer,
   });
 
   async function route(req: IncomingMessage, res: ServerResponse): Promise<void> {
@@ -97,8 +117,52 @@ export async function startHttpServer(options: HttpServerOptions): Promise<PlexH
       );
       return;
     }
+    const kind = routeKind(path);
+    if (!kind) {
+      req.resume();
+      sendError(res, 404, 'NOT_FOUND', 'No such endpoint. Try /mcp, /sse, /tools or /health.');
+      return;
+    }
+    if (limiter && rateLimit) {
+      const decision = limiter(
+        caller.keyIndex === undefined
+          ? `address:${req.socket.remoteAddress ?? 'unknown'}`
+          : `key:${caller.keyIndex}`,
+      );
+      const headers = rateLimitHeaders(decision);
+      if (!decision.allowed) {
+        req.resume();
+        const message = `Too many requests: the limit is ${rateLimit.perSecond} per second (bursts of ${rateLimit.burst}). Retry in ${decision.retryAfterSeconds} s.`;
+        if (kind === 'rest') {
+          sendError(
+            res,
+            429,
+            'RATE_LIMITED',
+            message,
+            {
+              per_second: rateLimit.perSecond,
+              burst: rateLimit.burst,
+              retry_after_seconds: decision.retryAfterSeconds,
+            },
+            headers,
+          );
+        } else {
+          sendRpcError(res, 429, -32000, message, headers);
+        }
+        return;
+      }
+      for (const [name, value] of Object.entries(headers)) res.setHeader(name, value);
+    }
     if (path === '/mcp' || path === '/mcp/') {
       await mcp.handle(req, res, caller);
+      return;
+    }
+    if (path === '/sse' || path === '/sse/') {
+      await sse.open(req, res, caller, path);
+      return;
+    }
+    if (path === '/messages' || path === '/messages/') {
+      await sse.post(req, res, caller, url);
       return;
     }
     const allow = scopeFilter(caller);
@@ -107,7 +171,7 @@ export async function startHttpServer(options: HttpServerOptions): Promise<PlexH
     ) {
       return;
     }
-    sendError(res, 404, 'NOT_FOUND', 'No such endpoint. Try /mcp, /tools or /health.');
+    sendError(res, 404, 'NOT_FOUND', 'No such endpoint. Try /mcp, /sse, /tools or /health.');
   }
 
   const server = createServer((req, res) => {
@@ -136,13 +200,20 @@ export async function startHttpServer(options: HttpServerOptions): Promise<PlexH
   return {
     url: `http://${shownHost}:${port}`,
     port,
-    sessionCount: mcp.sessionCount,
+    sessionCount: () => mcp.sessionCount() + sse.sessionCount(),
     async close() {
-      await mcp.close();
+      await Promise.all([mcp.close(), sse.close()]);
       await new Promise<void>((resolve) => {
         server.close(() => resolve());
         server.closeAllConnections();
       });
     },
   };
+}
+
+/** Which family a guarded path belongs to (for its error shape), or undefined when none. */
+function routeKind(path: string): 'mcp' | 'rest' | undefined {
+  if (/^\/(mcp|sse|messages)\/?$/.test(path)) return 'mcp';
+  if (path === '/tools' || path.startsWith('/tools/')) return 'rest';
+  return undefined;
 }
