@@ -1,8 +1,11 @@
 import { spawn } from 'node:child_process';
-import { rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js';
+import { createPlexEmulator } from '@plexmcp/plex-emulator';
 import { build } from 'tsup';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
@@ -83,6 +86,36 @@ describe('plex-mcp-server over stdio', () => {
     await client.close();
   }, 30_000);
 
+  it('logs to stderr at the level asked for (--debug, --log-level, PLEX_MCP_LOG_LEVEL)', async () => {
+    const session = async (args: string[], env: Record<string, string> = {}) => {
+      const transport = new StdioClientTransport({
+        command: process.execPath,
+        args: [cli, '--demo', ...args],
+        env: { PATH: process.env.PATH ?? '', ...env },
+        stderr: 'pipe',
+      });
+      let stderr = '';
+      transport.stderr?.on('data', (chunk: Buffer) => {
+        stderr += chunk.toString();
+      });
+      const client = new Client({ name: 'e2e', version: '1.0.0' });
+      await client.connect(transport);
+      await client.callTool({
+        name: 'media_get_details',
+        arguments: { media_title: 'Sherlock Holmes' },
+      });
+      await client.close();
+      return stderr;
+    };
+    const debug = await session(['--debug']);
+    expect(debug).toContain('[debug] config: transport=stdio demo=true');
+    expect(debug).toContain('[debug] media_get_details failed: AMBIGUOUS');
+    expect(debug).toContain('serving the demo library over stdio');
+    expect(debug).not.toContain('plex-emulator-token');
+    const quiet = await session([], { PLEX_MCP_LOG_LEVEL: 'error' });
+    expect(quiet).toBe('');
+  }, 30_000);
+
   it('explains missing configuration on stderr and exits 2, printing nothing on stdout', async () => {
     const { code, stdout, stderr } = await run([]);
     expect(code).toBe(2);
@@ -119,6 +152,9 @@ describe('plex-mcp-server over stdio', () => {
     child.kill('SIGTERM');
     expect(await exited).toBe(0);
     expect(stderr).toContain('loopback only');
+    expect(stderr).toContain(`MCP URL:     ${url}/mcp`);
+    expect(stderr).toContain(`curl -s ${url}/tools`);
+    expect(stderr).toContain(`"url": "${url}/mcp"`);
   }, 30_000);
 
   it('refuses a non-loopback HTTP host without API keys', async () => {
@@ -126,4 +162,109 @@ describe('plex-mcp-server over stdio', () => {
     expect(code).toBe(2);
     expect(stderr).toContain('Refusing to listen on 0.0.0.0 without API keys');
   });
+});
+
+describe('plex-mcp-server login', () => {
+  it('runs the PIN flow against plex.tv and writes only the PLEX_TOKEN line, 0600', async () => {
+    const emulator = createPlexEmulator();
+    const served = await emulator.listen({ port: 0, host: '127.0.0.1' });
+    const dir = mkdtempSync(join(tmpdir(), 'plexmcp-login-'));
+    const envFile = join(dir, 'plex.env');
+    writeFileSync(envFile, 'PLEX_URL=http://127.0.0.1:32400\nPLEX_TOKEN=old-token\n# keep me\n', {
+      mode: 0o644,
+    });
+    try {
+      const child = spawn(process.execPath, [cli, 'login', '--env-file', envFile], {
+        stdio: ['ignore', 'pipe', 'pipe'],
+        env: { PATH: process.env.PATH ?? '', PLEX_TV_URL: served.plexTvUrl },
+        cwd: dir,
+      });
+      let stdout = '';
+      let stderr = '';
+      child.stdout.on('data', (chunk: Buffer) => {
+        stdout += chunk.toString();
+      });
+      const exited = new Promise<number | null>((resolve) => child.on('exit', resolve));
+      const code = await new Promise<string>((resolve, reject) => {
+        child.stderr.on('data', (chunk: Buffer) => {
+          stderr += chunk.toString();
+          const match = /enter the code (\S+)/.exec(stderr);
+          if (match?.[1]) resolve(match[1]);
+        });
+        child.on('exit', () => reject(new Error(`exited: ${stderr}`)));
+      });
+      const linked = await fetch(`${served.plexTvUrl}/api/v2/pins/link`, {
+        method: 'PUT',
+        headers: {
+          'X-Plex-Token': emulator.token,
+          'X-Plex-Client-Identifier': 'browser',
+          'Content-Type': 'application/x-www-form-urlencoded',
+        },
+        body: `code=${code}`,
+      });
+      expect(linked.ok).toBe(true);
+      expect(await exited).toBe(0);
+      expect(readFileSync(envFile, 'utf8')).toBe(
+        `PLEX_URL=http://127.0.0.1:32400\nPLEX_TOKEN=${emulator.token}\n# keep me\n`,
+      );
+      expect(statSync(envFile).mode & 0o777).toBe(0o600);
+      expect(stderr).toContain(`Wrote PLEX_TOKEN to ${envFile}`);
+      expect(stderr + stdout).not.toContain(emulator.token);
+    } finally {
+      await emulator.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 30_000);
+
+  it('gives up after --timeout without writing anything', async () => {
+    const emulator = createPlexEmulator();
+    const served = await emulator.listen({ port: 0, host: '127.0.0.1' });
+    const dir = mkdtempSync(join(tmpdir(), 'plexmcp-login-'));
+    try {
+      const child = spawn(process.execPath, [cli, 'login', '--timeout', '1'], {
+        stdio: ['ignore', 'pipe', 'pipe'],
+        env: { PATH: process.env.PATH ?? '', PLEX_TV_URL: served.plexTvUrl },
+        cwd: dir,
+      });
+      let stderr = '';
+      child.stderr.on('data', (chunk: Buffer) => {
+        stderr += chunk.toString();
+      });
+      const code = await new Promise((resolve) => child.on('exit', resolve));
+      expect(code).toBe(1);
+      expect(stderr).toContain('Not approved within 1 s; nothing was written');
+      expect(() => statSync(join(dir, '.env'))).toThrow();
+    } finally {
+      await emulator.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 30_000);
+
+  it('cancels on Ctrl-C without writing the default .env', async () => {
+    const emulator = createPlexEmulator();
+    const served = await emulator.listen({ port: 0, host: '127.0.0.1' });
+    const dir = mkdtempSync(join(tmpdir(), 'plexmcp-login-'));
+    try {
+      const child = spawn(process.execPath, [cli, 'login'], {
+        stdio: ['ignore', 'pipe', 'pipe'],
+        env: { PATH: process.env.PATH ?? '', PLEX_TV_URL: served.plexTvUrl },
+        cwd: dir,
+      });
+      let stderr = '';
+      const exited = new Promise((resolve) => child.on('exit', resolve));
+      await new Promise<void>((resolve) => {
+        child.stderr.on('data', (chunk: Buffer) => {
+          stderr += chunk.toString();
+          if (stderr.includes('Ctrl-C')) resolve();
+        });
+      });
+      child.kill('SIGINT');
+      expect(await exited).toBe(130);
+      expect(stderr).toContain('Cancelled; nothing was written.');
+      expect(() => statSync(join(dir, '.env'))).toThrow();
+    } finally {
+      await emulator.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 30_000);
 });

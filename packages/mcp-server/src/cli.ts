@@ -1,15 +1,54 @@
 #!/usr/bin/env node
 import { StdioServerTransport } from '@modelcontextprotocol/sdk/server/stdio.js';
+import { redactUrl } from '@plexmcp/plex-client';
 import { ConfigError, loadConfig, USAGE } from './config/config.js';
 import { connectPlex } from './plex-connection.js';
 import { createPlexMcpServer } from './server/create-server.js';
+import { createStderrLogger } from './server/logger.js';
 
 /** stdout belongs to JSON-RPC in stdio mode: everything a person should read goes to stderr. */
 function log(message: string): void {
   process.stderr.write(`plex-mcp-server: ${message}\n`);
 }
 
+/** What `pnpm demo` prints: where to point a client, how to poke it, a config to paste. */
+function demoHelp(url: string): string {
+  const config = { mcpServers: { plex: { type: 'http', url: `${url}/mcp` } } };
+  return [
+    'demo ready.',
+    `  MCP URL:     ${url}/mcp`,
+    `  Try it:      curl -s ${url}/tools`,
+    '  Client config (Cursor, Claude Code, VS Code "servers" take the same entry):',
+    ...JSON.stringify(config, null, 2)
+      .split('\n')
+      .map((line) => `    ${line}`),
+    '  Stop with Ctrl-C.',
+  ].join('\n');
+}
+
+async function login(argv: string[]): Promise<void> {
+  const { LOGIN_USAGE, runLogin } = await import('./login.js');
+  const cancel = new AbortController();
+  process.once('SIGINT', () => cancel.abort());
+  let code: number | 'help';
+  try {
+    code = await runLogin(argv, { env: process.env, say: log, signal: cancel.signal });
+  } catch (error) {
+    log(error instanceof ConfigError ? error.message : `login failed: ${(error as Error).message}`);
+    process.exit(error instanceof ConfigError ? 2 : 1);
+  }
+  if (code === 'help') {
+    process.stdout.write(`${LOGIN_USAGE}\n`);
+    return;
+  }
+  process.exit(code);
+}
+
 async function main(): Promise<void> {
+  if (process.argv[2] === 'login') {
+    await login(process.argv.slice(3));
+    return;
+  }
   let config: ReturnType<typeof loadConfig>;
   try {
     config = loadConfig(process.argv.slice(2), process.env);
@@ -21,6 +60,10 @@ async function main(): Promise<void> {
     process.stdout.write(`${USAGE}\n`);
     return;
   }
+  const logger = createStderrLogger(config.logLevel);
+  logger.debug(
+    `config: transport=${config.transport} demo=${config.demo} access=${config.access} toolsets=${config.toolsets?.join(',') ?? 'all'} read-only=${config.readOnly} plex=${config.demo ? 'emulator' : redactUrl(config.plexUrl ?? '')}`,
+  );
   const connection = await connectPlex(config);
   const tools = {
     access: config.access,
@@ -35,6 +78,7 @@ async function main(): Promise<void> {
       plex: connection.plex,
       tools,
       config: toolConfig,
+      logger,
       host: config.host,
       port: config.port,
       apiKeys: config.apiKeys,
@@ -52,15 +96,17 @@ async function main(): Promise<void> {
     process.once('SIGINT', () => void shutdown());
     process.once('SIGTERM', () => void shutdown());
     const keys = config.apiKeys.length;
-    log(
+    logger.info(
       `${config.demo ? 'serving the demo library' : 'serving'} over HTTP at ${http.url}/mcp (REST: ${http.url}/tools; ${keys === 0 ? 'no API keys, loopback only' : `${keys} API key${keys === 1 ? '' : 's'}`}${config.stateless ? '; stateless' : ''})`,
     );
+    if (config.demo) logger.info(demoHelp(http.url));
     return;
   }
   const server = createPlexMcpServer({
     plex: connection.plex,
     tools,
     config: toolConfig,
+    logger,
   });
   let stopping = false;
   const stop = async () => {
@@ -74,7 +120,7 @@ async function main(): Promise<void> {
   process.once('SIGINT', () => void stop());
   process.once('SIGTERM', () => void stop());
   await server.connect(new StdioServerTransport());
-  log(config.demo ? 'serving the demo library over stdio' : 'serving over stdio');
+  logger.info(config.demo ? 'serving the demo library over stdio' : 'serving over stdio');
 }
 
 main().catch((error: unknown) => {

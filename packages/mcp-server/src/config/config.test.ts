@@ -30,7 +30,23 @@ describe('loadConfig', () => {
       apiKeys: [],
       allowedHosts: [],
       stateless: false,
+      logLevel: 'info',
     });
+  });
+
+  it('reads the log level from --log-level, --debug or PLEX_MCP_LOG_LEVEL', () => {
+    expect(loadConfig(['--demo'], { PLEX_MCP_LOG_LEVEL: 'WARN' }, missing)).toMatchObject({
+      logLevel: 'warn',
+    });
+    expect(
+      loadConfig(['--demo', '--log-level', 'error'], { PLEX_MCP_LOG_LEVEL: 'warn' }, missing),
+    ).toMatchObject({ logLevel: 'error' });
+    expect(
+      loadConfig(['--demo', '--debug'], { PLEX_MCP_LOG_LEVEL: 'warn' }, missing),
+    ).toMatchObject({ logLevel: 'debug' });
+    expect(() => loadConfig(['--demo', '--log-level', 'loud'], {}, missing)).toThrow(
+      'log level must be one of debug, info, warn, error',
+    );
   });
 
   it('reads the HTTP settings from flags or environment', () => {

@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
 import type { ToolAccess, ToolModule } from '@plexmcp/plex-tools';
 import * as v from 'valibot';
+import { LOG_LEVELS, type LogLevel } from '../server/logger.js';
 import { readDotEnv } from './dotenv.js';
 
 /** Everything the server needs to start, after flags, environment and `.env` are merged. */
@@ -25,6 +26,8 @@ export interface ServerConfig {
   allowedHosts: string[];
   /** HTTP mode: no MCP sessions; each POST stands alone. */
   stateless: boolean;
+  /** The lowest level written to stderr. */
+  logLevel: LogLevel;
 }
 
 /** An HTTP API key and the access scopes it carries (undefined: the server's `--access` set). */
@@ -128,10 +131,12 @@ const schema = v.object({
     v.maxValue(65535, 'PLEX_MCP_PORT must be between 0 and 65535'),
   ),
   stateless: v.boolean(),
+  logLevel: v.picklist(LOG_LEVELS, `log level must be one of ${LOG_LEVELS.join(', ')}`),
 });
 
 /** The `--help` text. */
 export const USAGE = `Usage: plex-mcp-server [options]
+       plex-mcp-server login [--env-file <path>]   (sign in to plex.tv, save PLEX_TOKEN)
 
 Serves Plex Media Server tools to MCP clients over stdio or HTTP.
 
@@ -152,6 +157,9 @@ Options:
   --allowed-hosts <list> HTTP: Host/Origin names accepted besides localhost
                          (env PLEX_MCP_ALLOWED_HOSTS)
   --stateless            HTTP: no MCP sessions (env PLEX_MCP_STATELESS=1)
+  --log-level <level>    stderr log level: debug | info | warn | error (env PLEX_MCP_LOG_LEVEL;
+                         default info)
+  --debug                same as --log-level debug
   -h, --help             show this help
 
 Flags win over environment variables, which win over a .env file in the working directory.`;
@@ -190,6 +198,9 @@ export function loadConfig(
     host: pick(flags.host, 'PLEX_MCP_HOST') ?? '127.0.0.1',
     port: Number(pick(flags.port, 'PLEX_MCP_PORT') ?? 3001),
     stateless: flags.stateless ?? merged.PLEX_MCP_STATELESS === '1',
+    logLevel: flags.debug
+      ? 'debug'
+      : (pick(flags['log-level'], 'PLEX_MCP_LOG_LEVEL')?.toLowerCase() ?? 'info'),
   };
   const result = v.safeParse(schema, withoutUndefined(candidate));
   if (!result.success) {
@@ -221,6 +232,7 @@ export function loadConfig(
     apiKeys,
     allowedHosts,
     stateless: config.stateless,
+    logLevel: config.logLevel,
   };
 }
 
@@ -248,6 +260,8 @@ function parseFlags(argv: readonly string[]) {
       'api-key': { type: 'string', multiple: true },
       'allowed-hosts': { type: 'string' },
       stateless: { type: 'boolean' },
+      'log-level': { type: 'string' },
+      debug: { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
     },
     strict: true,

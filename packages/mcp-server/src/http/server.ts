@@ -4,6 +4,7 @@ import type { PlexClient } from '@plexmcp/plex-client';
 import { type ListToolsOptions, type ToolConfig, visibleTools } from '@plexmcp/plex-tools';
 import { type ApiKey, assertBindAllowed } from '../config/config.js';
 import { createPlexMcpServer } from '../server/create-server.js';
+import type { Logger } from '../server/logger.js';
 import { sendError, sendJson, sendRpcError } from './body.js';
 import { createMcpEndpoint } from './mcp.js';
 import { createRateLimiter, type RateLimitOptions, rateLimitHeaders } from './rate-limit.js';
@@ -16,6 +17,8 @@ export interface HttpServerOptions {
   plex: PlexClient;
   tools?: ListToolsOptions;
   config?: ToolConfig;
+  /** Mirrors tool failures to stderr, as in stdio mode. */
+  logger?: Logger;
   /** Default 127.0.0.1; a non-loopback host needs API keys. */
   host?: string;
   /** Default 3001; 0 picks a free port. */
@@ -73,6 +76,7 @@ export async function startHttpServer(options: HttpServerOptions): Promise<PlexH
       plex: options.plex,
       config,
       allow: scopeFilter(caller),
+      ...(options.logger ? { logger: options.logger } : {}),
       ...(options.tools ? { tools: options.tools } : {}),
       ...(options.version ? { version: options.version } : {}),
     });

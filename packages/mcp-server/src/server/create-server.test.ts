@@ -1,13 +1,15 @@
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { InMemoryTransport } from '@modelcontextprotocol/sdk/inMemory.js';
+import { LoggingMessageNotificationSchema } from '@modelcontextprotocol/sdk/types.js';
 import { createPlexClient } from '@plexmcp/plex-client';
 import { createPlexEmulator } from '@plexmcp/plex-emulator';
 import type { ListToolsOptions } from '@plexmcp/plex-tools';
 import { describe, expect, it } from 'vitest';
-import { createPlexMcpServer } from './create-server.js';
+import { createPlexMcpServer, type PlexMcpServerOptions } from './create-server.js';
+import type { Logger } from './logger.js';
 
 /** A real SDK client linked in memory to a server over an emulated Plex. */
-async function connect(tools: ListToolsOptions = {}) {
+async function connect(tools: ListToolsOptions = {}, more: Partial<PlexMcpServerOptions> = {}) {
   const emulator = createPlexEmulator({ activityStepMs: 2 });
   const plex = createPlexClient({
     baseUrl: 'http://plex.test:32400',
@@ -15,7 +17,12 @@ async function connect(tools: ListToolsOptions = {}) {
     retry: false,
     fetch: (input, init) => emulator.fetch(new Request(input, init)),
   });
-  const server = createPlexMcpServer({ plex, tools, config: { defaultUsername: 'demo_owner' } });
+  const server = createPlexMcpServer({
+    plex,
+    tools,
+    config: { defaultUsername: 'demo_owner' },
+    ...more,
+  });
   const client = new Client({ name: 'test', version: '1.0.0' });
   const [clientSide, serverSide] = InMemoryTransport.createLinkedPair();
   await Promise.all([server.connect(serverSide), client.connect(clientSide)]);
@@ -94,5 +101,109 @@ describe('createPlexMcpServer', () => {
       { onprogress: (update) => progress.push(update.progress) },
     );
     expect(progress.length).toBeGreaterThan(0);
+  });
+});
+
+describe('resources', () => {
+  it('lists the libraries and the two templates', async () => {
+    const { client } = await connect();
+    const { resources } = await client.listResources();
+    expect(resources.map((r) => r.name)).toEqual(['Movies', 'TV Shows', 'Music']);
+    expect(resources[0]).toMatchObject({
+      uri: expect.stringMatching(/^plex:\/\/library\/\d+$/),
+      mimeType: 'application/json',
+    });
+    const { resourceTemplates } = await client.listResourceTemplates();
+    expect(resourceTemplates.map((t) => t.uriTemplate)).toEqual([
+      'plex://library/{id}',
+      'plex://item/{id}',
+    ]);
+  });
+
+  it('reads a library (by id or name) with its counts, and an item', async () => {
+    const { client } = await connect();
+    const { resources } = await client.listResources();
+    const movies = resources.find((r) => r.name === 'Movies')!;
+    const read = await client.readResource({ uri: movies.uri });
+    const content = read.contents[0] as { uri: string; mimeType: string; text: string };
+    expect(content).toMatchObject({ uri: movies.uri, mimeType: 'application/json' });
+    const library = JSON.parse(content.text) as { title: string; stats: object };
+    expect(library.title).toBe('Movies');
+    expect(library.stats).toBeTypeOf('object');
+    const byName = await client.readResource({ uri: 'plex://library/TV%20Shows' });
+    expect(JSON.parse((byName.contents[0] as { text: string }).text).title).toBe('TV Shows');
+
+    const item = await client.readResource({ uri: 'plex://item/1000' });
+    const detail = JSON.parse((item.contents[0] as { text: string }).text) as { id: string };
+    expect(detail.id).toBe('1000');
+  });
+
+  it('answers unknown ids and URIs with a clear MCP error', async () => {
+    const { client } = await connect();
+    await expect(client.readResource({ uri: 'plex://item/999999' })).rejects.toThrow(
+      /plex:\/\/item\/999999: NOT_FOUND/,
+    );
+    await expect(client.readResource({ uri: 'plex://library/Nope' })).rejects.toThrow(/NOT_FOUND/);
+    await expect(client.readResource({ uri: 'plex://item/abc' })).rejects.toThrow(
+      /numeric ratingKey/,
+    );
+    await expect(client.readResource({ uri: 'file:///etc/passwd' })).rejects.toThrow(
+      /Unknown resource file:\/\/\/etc\/passwd/,
+    );
+  });
+
+  it('completes library ids and names by prefix', async () => {
+    const { client } = await connect();
+    const ref = { type: 'ref/resource' as const, uri: 'plex://library/{id}' };
+    const byName = await client.complete({ ref, argument: { name: 'id', value: 'mo' } });
+    expect(byName.completion.values).toEqual(['Movies']);
+    const all = await client.complete({ ref, argument: { name: 'id', value: '' } });
+    expect(all.completion.values).toHaveLength(3);
+    const { resources } = await client.listResources();
+    const id = resources[0]!.uri.split('/').pop()!;
+    const byId = await client.complete({ ref, argument: { name: 'id', value: id } });
+    expect(byId.completion.values).toContain(id);
+    const other = await client.complete({
+      ref: { type: 'ref/resource', uri: 'plex://item/{id}' },
+      argument: { name: 'id', value: '1' },
+    });
+    expect(other.completion.values).toEqual([]);
+  });
+});
+
+describe('logging', () => {
+  it('sends tool failures as log messages at the level the client asked for', async () => {
+    const lines: string[] = [];
+    const logger: Logger = {
+      debug: (m) => lines.push(`debug ${m}`),
+      info: (m) => lines.push(`info ${m}`),
+      warn: (m) => lines.push(`warn ${m}`),
+      error: (m) => lines.push(`error ${m}`),
+    };
+    const { client, emulator } = await connect({}, { logger });
+    const messages: { level: string; data: unknown }[] = [];
+    client.setNotificationHandler(LoggingMessageNotificationSchema, (notification) => {
+      messages.push(notification.params);
+    });
+    const ambiguous = { name: 'media_get_details', arguments: { media_title: 'Sherlock Holmes' } };
+
+    await client.setLoggingLevel('warning');
+    await client.callTool(ambiguous);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(messages).toEqual([
+      {
+        level: 'warning',
+        logger: 'plexmcp',
+        data: { tool: 'media_get_details', code: 'AMBIGUOUS', message: expect.any(String) },
+      },
+    ]);
+
+    await client.setLoggingLevel('error');
+    await client.callTool(ambiguous);
+    await client.callTool({ name: 'library_list', arguments: {} });
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(messages).toHaveLength(1);
+    expect(JSON.stringify(messages)).not.toContain(emulator.token);
+    expect(lines[0]).toMatch(/^debug media_get_details failed: AMBIGUOUS: /);
   });
 });

@@ -15,7 +15,18 @@ import {
   type ToolConfig,
   visibleTools,
 } from '@plexmcp/plex-tools';
+import type { Logger } from './logger.js';
+import { registerResources } from './resources.js';
 import { toCallToolResult } from './tool-result.js';
+
+/** Codes that mean the server or Plex is in trouble rather than the caller's input. */
+const SERVER_SIDE = new Set([
+  'PLEX_UNREACHABLE',
+  'TIMEOUT',
+  'RATE_LIMITED',
+  'PLEX_ERROR',
+  'INTERNAL',
+]);
 
 /** What one MCP server instance serves. */
 export interface PlexMcpServerOptions {
@@ -27,6 +38,8 @@ export interface PlexMcpServerOptions {
   config?: ToolConfig;
   /** Reported in `initialize`. */
   version?: string;
+  /** Also told about tool failures (e.g. the CLI's stderr log). Never given tokens. */
+  logger?: Logger;
 }
 
 /**
@@ -37,8 +50,25 @@ export interface PlexMcpServerOptions {
 export function createPlexMcpServer(options: PlexMcpServerOptions): Server {
   const server = new Server(
     { name: 'plexmcp', title: 'Plex', version: options.version ?? '0.1.0' },
-    { capabilities: { tools: {}, logging: {} } },
+    { capabilities: { tools: {}, logging: {}, resources: {}, completions: {} } },
   );
+  const toolConfig = options.config ?? {};
+  // Client-facing log entries (`notifications/message`); the SDK drops those below the level the
+  // client set with `logging/setLevel`. Only codes and messages: tool messages carry no tokens.
+  const notify = (
+    level: 'debug' | 'warning' | 'error',
+    data: Record<string, unknown>,
+    sessionId: string | undefined,
+  ) => {
+    void server.sendLoggingMessage({ level, logger: 'plexmcp', data }, sessionId).catch(() => {});
+  };
+  registerResources(server, {
+    plex: options.plex,
+    config: toolConfig,
+    onError: (uri, error) => {
+      options.logger?.debug(`resource ${uri} failed: ${error.code}: ${error.message}`);
+    },
+  });
   const allow = options.allow ?? (() => true);
   const tools = new Map(
     visibleTools(options.tools)
@@ -69,7 +99,7 @@ export function createPlexMcpServer(options: PlexMcpServerOptions): Server {
     const progressToken = request.params._meta?.progressToken;
     const result = await runTool(tool, request.params.arguments ?? {}, {
       plex: options.plex,
-      config: options.config ?? {},
+      config: toolConfig,
       signal: extra.signal,
       ...(progressToken === undefined
         ? {}
@@ -82,6 +112,12 @@ export function createPlexMcpServer(options: PlexMcpServerOptions): Server {
             },
           }),
     });
+    if (!result.ok) {
+      const { code, message } = result.error;
+      const serverSide = SERVER_SIDE.has(code);
+      notify(serverSide ? 'error' : 'warning', { tool: tool.name, code, message }, extra.sessionId);
+      options.logger?.[serverSide ? 'warn' : 'debug'](`${tool.name} failed: ${code}: ${message}`);
+    }
     return toCallToolResult(result);
   });
   return server;
