@@ -84,6 +84,7 @@ async function main(): Promise<void> {
       apiKeys: config.apiKeys,
       allowedHosts: config.allowedHosts,
       stateless: config.stateless,
+      rateLimit: config.rateLimit,
     });
     let closing = false;
     const shutdown = async () => {

@@ -2,7 +2,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadConfig } from './config.js';
+import { loadConfig, parseRateLimit } from './config.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'plexmcp-config-'));
 const dotEnv = join(dir, '.env');
@@ -30,6 +30,7 @@ describe('loadConfig', () => {
       apiKeys: [],
       allowedHosts: [],
       stateless: false,
+      rateLimit: { perSecond: 20, burst: 40 },
       logLevel: 'info',
     });
   });
@@ -153,5 +154,15 @@ describe('loadConfig', () => {
 
   it('answers help', () => {
     expect(loadConfig(['--help'], {}, missing)).toBe('help');
+  });
+});
+
+describe('parseRateLimit', () => {
+  it('reads rate, rate:burst and off, defaulting to 20:40', () => {
+    expect(parseRateLimit(undefined)).toEqual({ perSecond: 20, burst: 40 });
+    expect(parseRateLimit('5')).toEqual({ perSecond: 5, burst: 10 });
+    expect(parseRateLimit('5:7')).toEqual({ perSecond: 5, burst: 7 });
+    expect(parseRateLimit('off')).toBe(false);
+    expect(() => parseRateLimit('fast')).toThrow('PLEX_MCP_RATE_LIMIT must be requests per second');
   });
 });

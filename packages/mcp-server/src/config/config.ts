@@ -26,6 +26,8 @@ export interface ServerConfig {
   allowedHosts: string[];
   /** HTTP mode: no MCP sessions; each POST stands alone. */
   stateless: boolean;
+  /** HTTP mode: requests per second and burst per API key (or address), or false for none. */
+  rateLimit: { perSecond: number; burst: number } | false;
   /** The lowest level written to stderr. */
   logLevel: LogLevel;
 }
@@ -157,6 +159,7 @@ Options:
   --allowed-hosts <list> HTTP: Host/Origin names accepted besides localhost
                          (env PLEX_MCP_ALLOWED_HOSTS)
   --stateless            HTTP: no MCP sessions (env PLEX_MCP_STATELESS=1)
+  --rate-limit <n[:b]>   HTTP: requests per second [and burst] per key, or off (default 20:40)
   --log-level <level>    stderr log level: debug | info | warn | error (env PLEX_MCP_LOG_LEVEL;
                          default info)
   --debug                same as --log-level debug
@@ -210,6 +213,7 @@ export function loadConfig(
   const keyEntries = flags['api-key'] ?? commaList(merged.PLEX_MCP_API_KEYS);
   const apiKeys = parseApiKeys(keyEntries);
   const allowedHosts = commaList(pick(flags['allowed-hosts'], 'PLEX_MCP_ALLOWED_HOSTS'));
+  const rateLimit = parseRateLimit(pick(flags['rate-limit'], 'PLEX_MCP_RATE_LIMIT'));
   if (config.transport === 'http') assertBindAllowed(config.host, apiKeys);
   if (!config.demo && (!config.plexUrl || !config.plexToken)) {
     throw new ConfigError(
@@ -232,8 +236,24 @@ export function loadConfig(
     apiKeys,
     allowedHosts,
     stateless: config.stateless,
+    rateLimit,
     logLevel: config.logLevel,
   };
+}
+
+/** `20`, `20:40` (per second : burst) or `off`; the default is 20 per second, bursts of 40. */
+export function parseRateLimit(value: string | undefined): ServerConfig['rateLimit'] {
+  if (value === undefined) return { perSecond: 20, burst: 40 };
+  if (value === 'off' || value === '0') return false;
+  const match = /^(\d+(?:\.\d+)?)(?::(\d+))?$/.exec(value.trim());
+  const perSecond = Number(match?.[1]);
+  const burst = match?.[2] === undefined ? Math.ceil(perSecond * 2) : Number(match[2]);
+  if (!match || !(perSecond > 0) || !(burst >= 1)) {
+    throw new ConfigError(
+      `PLEX_MCP_RATE_LIMIT must be requests per second, optionally with a burst (e.g. 20 or 20:40), or off; got "${value}"`,
+    );
+  }
+  return { perSecond, burst };
 }
 
 function commaList(value: string | undefined): string[] {
@@ -260,6 +280,7 @@ function parseFlags(argv: readonly string[]) {
       'api-key': { type: 'string', multiple: true },
       'allowed-hosts': { type: 'string' },
       stateless: { type: 'boolean' },
+      'rate-limit': { type: 'string' },
       'log-level': { type: 'string' },
       debug: { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },

@@ -206,4 +206,24 @@ describe('logging', () => {
     expect(JSON.stringify(messages)).not.toContain(emulator.token);
     expect(lines[0]).toMatch(/^debug media_get_details failed: AMBIGUOUS: /);
   });
+
+  it('aborts the Plex work when the client cancels a call', async () => {
+    const { client, emulator } = await connect();
+    const aborter = new AbortController();
+    const call = client.callTool(
+      { name: 'server_get_alerts', arguments: { timeout_seconds: 30 } },
+      undefined,
+      { signal: aborter.signal },
+    );
+    // The tool listens to Plex's event stream; cancel once it is subscribed.
+    while (emulator.notifications.subscriberCount === 0) {
+      await new Promise((resolve) => setTimeout(resolve, 5));
+    }
+    aborter.abort();
+    await expect(call).rejects.toThrow();
+    for (let i = 0; i < 100 && emulator.notifications.subscriberCount > 0; i++) {
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    }
+    expect(emulator.notifications.subscriberCount).toBe(0);
+  });
 });
