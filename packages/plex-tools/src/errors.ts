@@ -47,7 +47,7 @@ const FROM_PLEX: Record<PlexError['code'], ToolErrorCode> = {
 };
 
 const HINTS: Partial<Record<ToolErrorCode, string>> = {
-  UNAUTHORIZED: ' Check PLEX_TOKEN.',
+  UNAUTHORIZED: ' Check PLEX_TOKEN, or run `plex-mcp-server login` for a new one.',
   PLEX_UNREACHABLE: ' Check PLEX_URL and that Plex Media Server is running.',
   TIMEOUT: ' Try again; if it keeps happening, check the server load or raise the timeout.',
 };
