@@ -57,14 +57,17 @@ function eventStream(ctx: RequestContext): Response {
         unsubscribe();
         clearInterval(ping);
       };
-      ctx.request.signal.addEventListener('abort', () => {
+      const end = () => {
         cleanup();
         try {
           controller.close();
         } catch {
           // already closed by the reader
         }
-      });
+      };
+      // A client that gave up before the stream started would otherwise never be let go.
+      if (ctx.request.signal.aborted) end();
+      else ctx.request.signal.addEventListener('abort', end, { once: true });
     },
     cancel() {
       cleanup();

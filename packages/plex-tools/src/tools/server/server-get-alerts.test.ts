@@ -16,7 +16,8 @@ interface Alert {
   data: Record<string, unknown>;
 }
 
-describe('server_get_alerts', () => {
+// Each test listens for real seconds; on a loaded 2-core CI machine that needs headroom.
+describe('server_get_alerts', { timeout: 30_000 }, () => {
   it('returns the notifications of a scan triggered during the window', async () => {
     const h = toolHarness();
     const listening = h.data('server_get_alerts', { timeout_seconds: 1 });
