@@ -38,6 +38,7 @@ async function login(argv: string[]): Promise<void> {
     process.exit(error instanceof ConfigError ? 2 : 1);
   }
   if (code === 'help') {
+    // `login --help` starts no server, so stdout is free here.
     process.stdout.write(`${LOGIN_USAGE}\n`);
     return;
   }
@@ -57,6 +58,7 @@ async function main(): Promise<void> {
     process.exit(2);
   }
   if (config === 'help') {
+    // --help starts no server, so stdout is free here (and `| less` works as people expect).
     process.stdout.write(`${USAGE}\n`);
     return;
   }
