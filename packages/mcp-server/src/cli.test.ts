@@ -164,107 +164,100 @@ describe('plex-mcp-server over stdio', () => {
   });
 });
 
+/** An emulated plex.tv, a scratch folder, and the login command started against them. */
+async function loginScene() {
+  const emulator = createPlexEmulator();
+  const served = await emulator.listen({ port: 0, host: '127.0.0.1' });
+  const dir = mkdtempSync(join(tmpdir(), 'plexmcp-login-'));
+  const start = (args: string[]) => {
+    const child = spawn(process.execPath, [cli, 'login', ...args], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+      env: { PATH: process.env.PATH ?? '', PLEX_TV_URL: served.plexTvUrl },
+      cwd: dir,
+    });
+    const output = { stdout: '', stderr: '' };
+    child.stdout.on('data', (chunk: Buffer) => {
+      output.stdout += chunk.toString();
+    });
+    child.stderr.on('data', (chunk: Buffer) => {
+      output.stderr += chunk.toString();
+    });
+    const exited = new Promise<number | null>((resolve) => child.on('exit', resolve));
+    /** Resolves with the first match of `pattern` on stderr; rejects if the process ends first. */
+    const waitFor = (pattern: RegExp) =>
+      new Promise<RegExpExecArray>((resolve, reject) => {
+        const check = () => {
+          const match = pattern.exec(output.stderr);
+          if (match) resolve(match);
+        };
+        child.stderr.on('data', check);
+        check();
+        void exited.then(() => reject(new Error(`exited: ${output.stderr}`)));
+      });
+    return { child, output, exited, waitFor };
+  };
+  const cleanup = async () => {
+    await emulator.close();
+    rmSync(dir, { recursive: true, force: true });
+  };
+  return { emulator, served, dir, start, cleanup };
+}
+
 describe('plex-mcp-server login', () => {
   it('runs the PIN flow against plex.tv and writes only the PLEX_TOKEN line, 0600', async () => {
-    const emulator = createPlexEmulator();
-    const served = await emulator.listen({ port: 0, host: '127.0.0.1' });
-    const dir = mkdtempSync(join(tmpdir(), 'plexmcp-login-'));
-    const envFile = join(dir, 'plex.env');
+    const scene = await loginScene();
+    const envFile = join(scene.dir, 'plex.env');
     writeFileSync(envFile, 'PLEX_URL=http://127.0.0.1:32400\nPLEX_TOKEN=old-token\n# keep me\n', {
       mode: 0o644,
     });
     try {
-      const child = spawn(process.execPath, [cli, 'login', '--env-file', envFile], {
-        stdio: ['ignore', 'pipe', 'pipe'],
-        env: { PATH: process.env.PATH ?? '', PLEX_TV_URL: served.plexTvUrl },
-        cwd: dir,
-      });
-      let stdout = '';
-      let stderr = '';
-      child.stdout.on('data', (chunk: Buffer) => {
-        stdout += chunk.toString();
-      });
-      const exited = new Promise<number | null>((resolve) => child.on('exit', resolve));
-      const code = await new Promise<string>((resolve, reject) => {
-        child.stderr.on('data', (chunk: Buffer) => {
-          stderr += chunk.toString();
-          const match = /enter the code (\S+)/.exec(stderr);
-          if (match?.[1]) resolve(match[1]);
-        });
-        child.on('exit', () => reject(new Error(`exited: ${stderr}`)));
-      });
-      const linked = await fetch(`${served.plexTvUrl}/api/v2/pins/link`, {
+      const login = scene.start(['--env-file', envFile]);
+      const [, code] = await login.waitFor(/enter the code (\S+)/);
+      const linked = await fetch(`${scene.served.plexTvUrl}/api/v2/pins/link`, {
         method: 'PUT',
         headers: {
-          'X-Plex-Token': emulator.token,
+          'X-Plex-Token': scene.emulator.token,
           'X-Plex-Client-Identifier': 'browser',
           'Content-Type': 'application/x-www-form-urlencoded',
         },
         body: `code=${code}`,
       });
       expect(linked.ok).toBe(true);
-      expect(await exited).toBe(0);
+      expect(await login.exited).toBe(0);
       expect(readFileSync(envFile, 'utf8')).toBe(
-        `PLEX_URL=http://127.0.0.1:32400\nPLEX_TOKEN=${emulator.token}\n# keep me\n`,
+        `PLEX_URL=http://127.0.0.1:32400\nPLEX_TOKEN=${scene.emulator.token}\n# keep me\n`,
       );
       expect(statSync(envFile).mode & 0o777).toBe(0o600);
-      expect(stderr).toContain(`Wrote PLEX_TOKEN to ${envFile}`);
-      expect(stderr + stdout).not.toContain(emulator.token);
+      expect(login.output.stderr).toContain(`Wrote PLEX_TOKEN to ${envFile}`);
+      expect(login.output.stderr + login.output.stdout).not.toContain(scene.emulator.token);
     } finally {
-      await emulator.close();
-      rmSync(dir, { recursive: true, force: true });
+      await scene.cleanup();
     }
   }, 30_000);
 
   it('gives up after --timeout without writing anything', async () => {
-    const emulator = createPlexEmulator();
-    const served = await emulator.listen({ port: 0, host: '127.0.0.1' });
-    const dir = mkdtempSync(join(tmpdir(), 'plexmcp-login-'));
+    const scene = await loginScene();
     try {
-      const child = spawn(process.execPath, [cli, 'login', '--timeout', '1'], {
-        stdio: ['ignore', 'pipe', 'pipe'],
-        env: { PATH: process.env.PATH ?? '', PLEX_TV_URL: served.plexTvUrl },
-        cwd: dir,
-      });
-      let stderr = '';
-      child.stderr.on('data', (chunk: Buffer) => {
-        stderr += chunk.toString();
-      });
-      const code = await new Promise((resolve) => child.on('exit', resolve));
-      expect(code).toBe(1);
-      expect(stderr).toContain('Not approved within 1 s; nothing was written');
-      expect(() => statSync(join(dir, '.env'))).toThrow();
+      const login = scene.start(['--timeout', '1']);
+      expect(await login.exited).toBe(1);
+      expect(login.output.stderr).toContain('Not approved within 1 s; nothing was written');
+      expect(() => statSync(join(scene.dir, '.env'))).toThrow();
     } finally {
-      await emulator.close();
-      rmSync(dir, { recursive: true, force: true });
+      await scene.cleanup();
     }
   }, 30_000);
 
   it('cancels on Ctrl-C without writing the default .env', async () => {
-    const emulator = createPlexEmulator();
-    const served = await emulator.listen({ port: 0, host: '127.0.0.1' });
-    const dir = mkdtempSync(join(tmpdir(), 'plexmcp-login-'));
+    const scene = await loginScene();
     try {
-      const child = spawn(process.execPath, [cli, 'login'], {
-        stdio: ['ignore', 'pipe', 'pipe'],
-        env: { PATH: process.env.PATH ?? '', PLEX_TV_URL: served.plexTvUrl },
-        cwd: dir,
-      });
-      let stderr = '';
-      const exited = new Promise((resolve) => child.on('exit', resolve));
-      await new Promise<void>((resolve) => {
-        child.stderr.on('data', (chunk: Buffer) => {
-          stderr += chunk.toString();
-          if (stderr.includes('Ctrl-C')) resolve();
-        });
-      });
-      child.kill('SIGINT');
-      expect(await exited).toBe(130);
-      expect(stderr).toContain('Cancelled; nothing was written.');
-      expect(() => statSync(join(dir, '.env'))).toThrow();
+      const login = scene.start([]);
+      await login.waitFor(/Ctrl-C/);
+      login.child.kill('SIGINT');
+      expect(await login.exited).toBe(130);
+      expect(login.output.stderr).toContain('Cancelled; nothing was written.');
+      expect(() => statSync(join(scene.dir, '.env'))).toThrow();
     } finally {
-      await emulator.close();
-      rmSync(dir, { recursive: true, force: true });
+      await scene.cleanup();
     }
   }, 30_000);
 });

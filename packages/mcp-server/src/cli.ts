@@ -38,8 +38,7 @@ async function login(argv: string[]): Promise<void> {
     process.exit(error instanceof ConfigError ? 2 : 1);
   }
   if (code === 'help') {
-    // `login --help` starts no server, so stdout is free here.
-    process.stdout.write(`${LOGIN_USAGE}\n`);
+    process.stderr.write(`${LOGIN_USAGE}\n`);
     return;
   }
   process.exit(code);
@@ -58,8 +57,8 @@ async function main(): Promise<void> {
     process.exit(2);
   }
   if (config === 'help') {
-    // --help starts no server, so stdout is free here (and `| less` works as people expect).
-    process.stdout.write(`${USAGE}\n`);
+    // stdout is JSON-RPC's whenever this binary runs; help, like every other message, uses stderr.
+    process.stderr.write(`${USAGE}\n`);
     return;
   }
   const logger = createStderrLogger(config.logLevel);
