@@ -1,4 +1,5 @@
 import type { Rng } from '../data/rng.js';
+import type { MalformedBody } from './malformed.js';
 
 /** Faults to inject, for tests and benchmarks of how clients cope. */
 export interface FaultConfig {
@@ -10,6 +11,13 @@ export interface FaultConfig {
   errorStatus: number;
   /** Share of requests (0–1) whose connection is dropped without an answer. */
   dropRate: number;
+  /**
+   * Share of requests (0–1) answered 200 with a body that is not the JSON asked for, as a
+   * half-written response or a proxy's login page would be.
+   */
+  malformedRate: number;
+  /** What malformed answers carry: JSON cut off midway, or an HTML page. */
+  malformedBody: MalformedBody;
   /** When true, the server refuses connections, as a stopped PMS does. */
   unreachable: boolean;
   /** Limits the faults to request paths that start with this prefix. */
@@ -21,13 +29,16 @@ export type FaultDecision =
   | { kind: 'none' }
   | { kind: 'unreachable' }
   | { kind: 'drop' }
-  | { kind: 'error'; status: number };
+  | { kind: 'error'; status: number }
+  | { kind: 'malformed'; body: MalformedBody };
 
 const NO_FAULTS: FaultConfig = {
   latencyMs: 0,
   errorRate: 0,
   errorStatus: 500,
   dropRate: 0,
+  malformedRate: 0,
+  malformedBody: 'truncated-json',
   unreachable: false,
   pathPrefix: '/',
 };
@@ -69,6 +80,9 @@ export class Faults {
     if (c.dropRate > 0 && this.rng.chance(c.dropRate)) return { kind: 'drop' };
     if (c.errorRate > 0 && this.rng.chance(c.errorRate)) {
       return { kind: 'error', status: c.errorStatus };
+    }
+    if (c.malformedRate > 0 && this.rng.chance(c.malformedRate)) {
+      return { kind: 'malformed', body: c.malformedBody };
     }
     return { kind: 'none' };
   }

@@ -1,5 +1,6 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { connectionError, type Faults } from '../faults/faults.js';
+import { malformedResponse } from '../faults/malformed.js';
 import type { Services } from '../services/services.js';
 import type { EmulatorState } from '../state/store.js';
 import type { AccountRecord } from '../state/types.js';
@@ -38,6 +39,7 @@ export async function dispatch(
     throw transport === 'fetch' ? connectionError('ECONNRESET') : new DropConnection();
   }
   if (fault.kind === 'error') return htmlError(fault.status);
+  if (fault.kind === 'malformed') return malformedResponse(fault.body);
 
   const plexTvPrefix = deps.services.behaviour.plexTvPath;
   if (url.pathname === plexTvPrefix || url.pathname.startsWith(`${plexTvPrefix}/`)) {
