@@ -2,6 +2,7 @@
 // plex-mcp-server binary, as a user would run it, and hands back its URL.
 import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
 
@@ -38,7 +39,8 @@ export interface BuiltServer {
 
 /**
  * Starts `plex-mcp-server <args>` with only PATH and `env` in its environment, and resolves once
- * it logs the URL it serves HTTP on (pass `--port 0` or `PLEX_MCP_PORT=0` for a free port).
+ * it logs the URL it serves HTTP on (pass `--port 0` or `PLEX_MCP_PORT=0` for a free port). It
+ * runs in the temp folder, where no developer's `.env` adds settings.
  */
 export async function startBuiltServer(
   args: readonly string[],
@@ -48,6 +50,7 @@ export async function startBuiltServer(
   const child = spawn(process.execPath, [SERVER_BIN, ...args], {
     stdio: ['ignore', 'ignore', 'pipe'],
     env: { PATH: process.env.PATH ?? '', ...env },
+    cwd: tmpdir(),
   });
   let stderr = '';
   const exited = new Promise<number | null>((resolve) => child.on('exit', resolve));

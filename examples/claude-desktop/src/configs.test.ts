@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js';
 import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
@@ -34,6 +35,8 @@ async function connectStdio(entry: ServerEntry, extraArgs: string[], env: Record
     // `npx -y @plexmcp/mcp-server <rest>` runs the package's bin with <rest>.
     args: [SERVER_BIN, ...entry.args.slice(2), ...extraArgs],
     env: { PATH: process.env.PATH ?? '', ...env },
+    // Away from any .env a developer keeps in the checkout: the entry alone configures it.
+    cwd: tmpdir(),
     stderr: 'pipe',
   });
   const client = new Client({ name: 'claude-desktop-example', version: '1.0.0' });
