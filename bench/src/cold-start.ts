@@ -1,0 +1,111 @@
+import { spawn } from 'node:child_process';
+import { startEmulator } from './emulator.js';
+import type { BenchSection } from './section.js';
+import { mib, ms, now, summarize } from './stats.js';
+import { expectOk, INITIALIZE_PARAMS, spawnStdioServer } from './stdio-server.js';
+
+const RUNS = 20;
+const CALLS_FOR_RSS = 200;
+
+/** Spawn → `node -e 0` exits: the floor any Node CLI pays. */
+async function nodeBaseline(): Promise<number> {
+  const started = now();
+  const child = spawn(process.execPath, ['-e', '0'], { env: {}, stdio: 'ignore' });
+  await new Promise((resolve) => child.once('exit', resolve));
+  return now() - started;
+}
+
+/**
+ * Spawn → `tools/list` answered. initialize, initialized and tools/list are written at once,
+ * as clients do; the pipe holds them until the server reads stdin.
+ */
+async function coldStart(args: string[], env: Record<string, string>): Promise<number> {
+  const started = now();
+  const server = spawnStdioServer(args, env);
+  const init = server.request('initialize', INITIALIZE_PARAMS);
+  server.notify('notifications/initialized');
+  const list = await server.request('tools/list');
+  const elapsed = now() - started;
+  expectOk(await init, 'initialize');
+  const tools = expectOk(list, 'tools/list').tools as unknown[];
+  if (tools.length === 0) throw new Error('tools/list answered no tools');
+  await server.close();
+  return elapsed;
+}
+
+/** RSS once started (tools listed) and after `CALLS_FOR_RSS` library_list calls. */
+async function memory(args: string[], env: Record<string, string>): Promise<[number, number]> {
+  const server = spawnStdioServer(args, env);
+  expectOk(await server.request('initialize', INITIALIZE_PARAMS), 'initialize');
+  server.notify('notifications/initialized');
+  expectOk(await server.request('tools/list'), 'tools/list');
+  const afterStart = server.rss();
+  for (let i = 0; i < CALLS_FOR_RSS; i++) {
+    const params = { name: 'library_list', arguments: {} };
+    expectOk(await server.request('tools/call', params), 'library_list');
+  }
+  const afterCalls = server.rss();
+  await server.close();
+  return [afterStart, afterCalls];
+}
+
+/** Benchmark 1: cold start of the built stdio server, next to `node -e 0`. */
+export async function benchColdStart(): Promise<BenchSection> {
+  const plex = await startEmulator();
+  try {
+    const variants = [
+      { label: 'stdio `--demo` (emulator in-process)', args: ['--demo'], env: {} },
+      { label: 'stdio, `PLEX_URL` → running emulator', args: [], env: plex.env },
+    ];
+    const samples = {
+      node: [] as number[],
+      variants: variants.map(() => [] as number[]),
+    };
+    // One warm-up round fills the OS file cache; then rounds interleave so drift hits all alike.
+    await nodeBaseline();
+    for (const variant of variants) await coldStart(variant.args, variant.env);
+    for (let run = 0; run < RUNS; run++) {
+      samples.node.push(await nodeBaseline());
+      for (const [index, variant] of variants.entries()) {
+        samples.variants[index]?.push(await coldStart(variant.args, variant.env));
+      }
+    }
+    const rows: (string | number)[][] = [];
+    const base = summarize(samples.node);
+    rows.push(['`node -e 0`', base.n, ms(base.min), ms(base.p50), ms(base.p90), '', '']);
+    for (const [index, variant] of variants.entries()) {
+      const summary = summarize(samples.variants[index] ?? []);
+      const [afterStart, afterCalls] = await memory(variant.args, variant.env);
+      rows.push([
+        variant.label,
+        summary.n,
+        ms(summary.min),
+        ms(summary.p50),
+        ms(summary.p90),
+        mib(afterStart),
+        mib(afterCalls),
+      ]);
+    }
+    return {
+      id: 'cold-start',
+      title: 'Cold start (stdio): spawn → tools/list answered',
+      goal: 'p50 under 250 ms on a 2-core machine (DESIGN.md: ≈150 ms); RSS ≤ 60 MiB after start and ≤ 70 MiB after 200 calls.',
+      columns: [
+        'variant',
+        'runs',
+        'min ms',
+        'p50 ms',
+        'p90 ms',
+        'RSS after start MiB',
+        `RSS after ${CALLS_FOR_RSS} calls MiB`,
+      ],
+      rows,
+      notes: [
+        'The built binary `node packages/mcp-server/bin/plex-mcp-server.js` with an empty environment, in a directory without `.env`; initialize, initialized and tools/list are written at once.',
+        `Rounds interleave \`node -e 0\` and both variants (${RUNS} rounds after one warm-up round). RSS from /proc/<pid>/status; the \`--demo\` figure includes the emulator and its library.`,
+      ],
+    };
+  } finally {
+    await plex.close();
+  }
+}

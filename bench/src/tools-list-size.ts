@@ -1,0 +1,80 @@
+import { createPlexClient } from '@plexmcp/plex-client';
+import type { ToolAccess } from '@plexmcp/plex-tools';
+import { connectInMemory } from './in-memory.js';
+import type { BenchSection } from './section.js';
+import { expectOk } from './stdio-server.js';
+
+interface ListedTool {
+  name: string;
+  description?: string;
+  inputSchema: unknown;
+}
+
+const bytes = (value: unknown) => Buffer.byteLength(JSON.stringify(value), 'utf8');
+
+/** What the model reads of one tool: its name, description and input schema. */
+const modelVisible = (tool: ListedTool) =>
+  bytes({ name: tool.name, description: tool.description, inputSchema: tool.inputSchema });
+
+/** The `tools/list` result exactly as the built server sends it for a session with `access`. */
+async function listFor(access: ToolAccess): Promise<ListedTool[]> {
+  // No call reaches Plex here: tools/list is answered from the registry.
+  const plex = createPlexClient({ baseUrl: 'http://127.0.0.1:9', token: 'unused-token' });
+  const server = await connectInMemory({ plex, tools: { access } });
+  try {
+    return expectOk(await server.request('tools/list'), 'tools/list').tools as ListedTool[];
+  } finally {
+    await server.close();
+  }
+}
+
+/** Benchmark 2: the size of `tools/list` — what every conversation pays in tokens. */
+export async function benchToolsListSize(): Promise<BenchSection> {
+  const rows: (string | number)[][] = [];
+  let largest: ListedTool[] = [];
+  for (const [label, access] of [
+    ['read only (`--access read`)', 'read'],
+    ['default (`--access write`)', 'write'],
+    ['all (`--access delete`)', 'delete'],
+  ] as const) {
+    const tools = await listFor(access);
+    const visible = tools.reduce((sum, tool) => sum + modelVisible(tool), 0);
+    const full = bytes({ tools });
+    rows.push([
+      label,
+      tools.length,
+      visible,
+      Math.round(visible / 4),
+      Math.round(visible / tools.length),
+      full,
+      Math.round(full / 4),
+      Math.round(full / tools.length),
+    ]);
+    if (access === 'delete') largest = tools;
+  }
+  const top = [...largest]
+    .sort((a, b) => modelVisible(b) - modelVisible(a))
+    .slice(0, 5)
+    .map((tool) => `\`${tool.name}\` ${modelVisible(tool)} B`);
+  return {
+    id: 'tools-list',
+    title: 'tools/list size',
+    goal: 'All 61 tools under 40 KB (full JSON); DESIGN.md: under 380 B per tool model-visible (stretch 300).',
+    columns: [
+      'access set',
+      'tools',
+      'model-visible B',
+      'est. tokens',
+      'B/tool',
+      'full JSON B',
+      'est. tokens',
+      'B/tool',
+    ],
+    rows,
+    notes: [
+      'Model-visible = compact JSON of name + description + inputSchema per tool; full = the whole `tools/list` result (adds title, outputSchema, annotations). Tokens estimated as bytes/4.',
+      'Taken from the built `@plexmcp/mcp-server` answering tools/list on an in-memory transport.',
+      `Largest model-visible tools: ${top.join(', ')}.`,
+    ],
+  };
+}
