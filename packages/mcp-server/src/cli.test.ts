@@ -2,54 +2,20 @@ import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js';
 import { createPlexEmulator } from '@plexmcp/plex-emulator';
-import { build } from 'tsup';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { BUILT_BIN as cli, ensureBuilt, runBuilt as run, WORK_DIR } from './testing/built-bin.js';
 
-// Built inside the package so the bundle resolves its third-party imports from node_modules.
-const outDir = fileURLToPath(new URL('../.test-build', import.meta.url));
-const cli = `${outDir}/cli.js`;
-
-beforeAll(async () => {
-  await build({
-    entry: [fileURLToPath(new URL('./cli.ts', import.meta.url))],
-    outDir,
-    format: ['esm'],
-    target: 'node20',
-    noExternal: [/^@plexmcp\//],
-    silent: true,
-    config: false,
-  });
-}, 120_000);
-afterAll(() => rmSync(outDir, { recursive: true, force: true }));
-
-/** Runs the CLI to completion with no stdin; answers exit code and output. */
-function run(args: string[], env: Record<string, string> = {}) {
-  const child = spawn(process.execPath, [cli, ...args], {
-    stdio: ['ignore', 'pipe', 'pipe'],
-    env: { PATH: process.env.PATH ?? '', ...env },
-    cwd: outDir,
-  });
-  let stdout = '';
-  let stderr = '';
-  child.stdout.on('data', (chunk: Buffer) => {
-    stdout += chunk.toString();
-  });
-  child.stderr.on('data', (chunk: Buffer) => {
-    stderr += chunk.toString();
-  });
-  return new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve) =>
-    child.on('exit', (code) => resolve({ code, stdout, stderr })),
-  );
-}
+// `pnpm test` builds before testing, so these run the binary users get.
+beforeAll(ensureBuilt, 60_000);
 
 describe('plex-mcp-server over stdio', () => {
   it('serves the demo library to a real MCP client', async () => {
     const transport = new StdioClientTransport({
       command: process.execPath,
+      cwd: WORK_DIR,
       args: [cli, '--demo'],
       env: { PATH: process.env.PATH ?? '' },
       stderr: 'pipe',
@@ -73,8 +39,11 @@ describe('plex-mcp-server over stdio', () => {
   it('narrows the tools with --read-only and --toolsets', async () => {
     const transport = new StdioClientTransport({
       command: process.execPath,
+      cwd: WORK_DIR,
       args: [cli, '--demo', '--read-only', '--toolsets', 'library,server'],
       env: { PATH: process.env.PATH ?? '' },
+      // Piped (and left unread) so the server's start line stays out of the test report.
+      stderr: 'pipe',
     });
     const client = new Client({ name: 'e2e', version: '1.0.0' });
     await client.connect(transport);
@@ -90,6 +59,7 @@ describe('plex-mcp-server over stdio', () => {
     const session = async (args: string[], env: Record<string, string> = {}) => {
       const transport = new StdioClientTransport({
         command: process.execPath,
+        cwd: WORK_DIR,
         args: [cli, '--demo', ...args],
         env: { PATH: process.env.PATH ?? '', ...env },
         stderr: 'pipe',
@@ -135,7 +105,7 @@ describe('plex-mcp-server over stdio', () => {
     const child = spawn(process.execPath, [cli, '--demo', '--transport', 'http', '--port', '0'], {
       stdio: ['ignore', 'pipe', 'pipe'],
       env: { PATH: process.env.PATH ?? '' },
-      cwd: outDir,
+      cwd: WORK_DIR,
     });
     let stderr = '';
     const url = await new Promise<string>((resolve, reject) => {

@@ -1,0 +1,38 @@
+import {
+  createPlexEmulator,
+  type ListeningEmulator,
+  type PlexEmulator,
+} from '@plexmcp/plex-emulator';
+
+/** A distinctive Plex token: any appearance in captured output is a leak, not a coincidence. */
+export const PLEX_TOKEN = 'plex-tok-E2E-q7Vx29LmRk';
+
+/** A distinctive API key for the HTTP servers, searched for the same way. */
+export const API_KEY = 'mcp-key-E2E-w4Tz81NcPj';
+
+/** An emulator on a real loopback socket, and the environment that points the server at it. */
+export interface PlexScene {
+  emulator: PlexEmulator;
+  served: ListeningEmulator;
+  /** PLEX_URL, PLEX_TOKEN, PLEX_TV_URL and PLEX_MCP_API_KEYS, plus `extra`. */
+  env(extra?: Record<string, string>): Record<string, string>;
+  close(): Promise<void>;
+}
+
+/** Starts a demo-library emulator that only the owner's distinctive token opens. */
+export async function plexScene(): Promise<PlexScene> {
+  const emulator = createPlexEmulator({ token: PLEX_TOKEN, activityStepMs: 2 });
+  const served = await emulator.listen({ port: 0, host: '127.0.0.1' });
+  return {
+    emulator,
+    served,
+    env: (extra = {}) => ({
+      PLEX_URL: served.url,
+      PLEX_TOKEN,
+      PLEX_TV_URL: served.plexTvUrl,
+      PLEX_MCP_API_KEYS: API_KEY,
+      ...extra,
+    }),
+    close: () => emulator.close(),
+  };
+}

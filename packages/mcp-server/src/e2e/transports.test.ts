@@ -1,0 +1,196 @@
+import type { Client } from '@modelcontextprotocol/sdk/client/index.js';
+import type { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
+import { JSONRPCMessageSchema } from '@modelcontextprotocol/sdk/types.js';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { connectLegacySse, connectStreamableHttp } from '../testing/http-clients.js';
+import { type BuiltHttpServer, startBuiltHttpServer } from '../testing/http-server.js';
+import { recordingFetch } from '../testing/recording-fetch.js';
+import { type BuiltStdioSession, connectBuiltStdio } from '../testing/stdio.js';
+import { mcpCaller, restCaller, type ToolCaller } from '../testing/tool-caller.js';
+import { Transcript } from '../testing/transcript.js';
+import { type MovieNightScene, movieNightSteps } from './movie-night.js';
+import { API_KEY, PLEX_TOKEN, type PlexScene, plexScene } from './scene.js';
+
+// The built binary against an emulator on a real socket, once per transport. Everything the
+// servers write and answer lands in one transcript, which the last block searches for secrets.
+const transcript = new Transcript();
+const fetchAndRecord = recordingFetch(transcript);
+const SPAWN_TIMEOUT = 60_000;
+
+/** One emulator and one built HTTP server for a describe block. */
+function httpScene(args: string[] = []) {
+  const scene = {} as MovieNightScene & { plex: PlexScene; server: BuiltHttpServer };
+  beforeAll(async () => {
+    scene.plex = await plexScene();
+    scene.emulator = scene.plex.emulator;
+    scene.server = await startBuiltHttpServer({ args, env: scene.plex.env(), transcript });
+  }, SPAWN_TIMEOUT);
+  afterAll(async () => {
+    expect(await scene.server.stop()).toBe(0);
+    await scene.plex.close();
+  });
+  return scene;
+}
+
+describe('stdio, SDK client', () => {
+  const scene = {} as MovieNightScene & { plex: PlexScene; session: BuiltStdioSession };
+  beforeAll(async () => {
+    scene.plex = await plexScene();
+    scene.emulator = scene.plex.emulator;
+    scene.session = await connectBuiltStdio({ env: scene.plex.env(), transcript });
+    scene.call = mcpCaller(scene.session.client);
+  }, SPAWN_TIMEOUT);
+  afterAll(() => scene.plex.close());
+
+  it('lists the default tools (read and write, no delete)', async () => {
+    const { tools } = await scene.session.client.listTools();
+    const names = tools.map((tool) => tool.name);
+    expect(names).toEqual(expect.arrayContaining(['media_search', 'client_start_playback']));
+    expect(names).not.toContain('media_delete');
+  });
+
+  movieNightSteps(() => scene, 'stdio');
+
+  it('wrote nothing but JSON-RPC lines to stdout, and exits 0 when stdin ends', async () => {
+    expect(await scene.session.close()).toBe(0);
+    expect(scene.session.errors).toEqual([]);
+    const lines = scene.session.server.output.stdout.split('\n');
+    expect(lines.pop()).toBe('');
+    expect(lines.length).toBeGreaterThan(8);
+    for (const line of lines) {
+      expect(JSONRPCMessageSchema.safeParse(JSON.parse(line)).success, line).toBe(true);
+    }
+    expect(scene.session.server.output.stderr).toContain('plex-mcp-server: serving over stdio');
+  });
+});
+
+describe('Streamable HTTP, stateful', () => {
+  const scene = httpScene(['--debug']);
+  let client: Client;
+  beforeAll(async () => {
+    client = await connectStreamableHttp({
+      baseUrl: scene.server.url,
+      apiKey: API_KEY,
+      fetch: fetchAndRecord,
+    });
+    scene.call = mcpCaller(client);
+  }, SPAWN_TIMEOUT);
+  afterAll(() => client.close());
+
+  it('holds a session and shows the server its key', async () => {
+    expect((client.transport as StreamableHTTPClientTransport).sessionId).toMatch(/^[\w-]{16,}$/);
+    expect(scene.server.output.stderr).toContain('(REST: ');
+    expect(scene.server.output.stderr).toContain('1 API key)');
+  });
+
+  movieNightSteps(() => scene, 'Streamable HTTP');
+
+  it('refuses a client without the key, and a wrong key, with 401', async () => {
+    const none = await fetchAndRecord(`${scene.server.url}/mcp`, { method: 'POST', body: '{}' });
+    expect(none.status).toBe(401);
+    expect(await none.json()).toMatchObject({ error: { code: 'UNAUTHORIZED' } });
+    const wrong = await fetchAndRecord(`${scene.server.url}/tools`, {
+      headers: { 'x-api-key': 'not-the-key-at-all' },
+    });
+    expect(wrong.status).toBe(401);
+  });
+});
+
+describe('Streamable HTTP, stateless', () => {
+  const scene = httpScene(['--stateless']);
+  let client: Client;
+  beforeAll(async () => {
+    client = await connectStreamableHttp({
+      baseUrl: scene.server.url,
+      apiKey: API_KEY,
+      fetch: fetchAndRecord,
+    });
+    scene.call = mcpCaller(client);
+  }, SPAWN_TIMEOUT);
+  afterAll(() => client.close());
+
+  it('hands out no session id', () => {
+    expect((client.transport as StreamableHTTPClientTransport).sessionId).toBeUndefined();
+    expect(scene.server.output.stderr).toContain('; stateless)');
+  });
+
+  movieNightSteps(() => scene, 'stateless HTTP');
+});
+
+describe('legacy SSE', () => {
+  const scene = httpScene();
+  let client: Client;
+  beforeAll(async () => {
+    client = await connectLegacySse({
+      baseUrl: scene.server.url,
+      apiKey: API_KEY,
+      fetch: fetchAndRecord,
+    });
+    scene.call = mcpCaller(client);
+  }, SPAWN_TIMEOUT);
+  afterAll(() => client.close());
+
+  movieNightSteps(() => scene, 'legacy SSE');
+});
+
+describe('REST', () => {
+  const scene = httpScene();
+  let rest: ToolCaller;
+  beforeAll(() => {
+    rest = restCaller(scene.server.url, API_KEY, fetchAndRecord);
+    scene.call = rest;
+  });
+
+  it('answers /health without a key and /tools with one', async () => {
+    const health = await fetchAndRecord(`${scene.server.url}/health`);
+    expect(await health.json()).toEqual({ status: 'ok' });
+    const listed = await fetchAndRecord(`${scene.server.url}/tools`, {
+      headers: { authorization: `Bearer ${API_KEY}` },
+    });
+    const tools = (await listed.json()) as { name: string; parameters: { type: string } }[];
+    expect(tools.find((tool) => tool.name === 'playlist_create')).toMatchObject({
+      parameters: { type: 'object' },
+    });
+  });
+
+  movieNightSteps(() => scene, 'REST');
+
+  it('maps tool errors to HTTP statuses with the code and message', async () => {
+    const missing = await fetchAndRecord(`${scene.server.url}/tools/call`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${API_KEY}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ tool_name: 'media_get_details', arguments: { media_id: '999999' } }),
+    });
+    expect(missing.status).toBe(404);
+    expect(await missing.json()).toMatchObject({
+      success: false,
+      result: null,
+      error: { code: 'NOT_FOUND' },
+    });
+    expect(await rest('media_get_details', { media_title: 'Sherlock Holmes' })).toMatchObject({
+      ok: false,
+      code: 'AMBIGUOUS',
+    });
+  });
+});
+
+describe('secrets across the whole run', () => {
+  it('captured every transport', () => {
+    const text = transcript.text();
+    for (const label of ['stdio', 'Streamable HTTP', 'stateless HTTP', 'legacy SSE', 'REST']) {
+      expect(text).toContain(`Movie night (${label})`);
+    }
+    expect(text).toContain('event: endpoint');
+    expect(text).toContain('[debug]');
+    expect(text).toContain('401 Unauthorized');
+  });
+
+  it('never shows the Plex token or the API key', () => {
+    const text = transcript.text();
+    expect(text).not.toContain(PLEX_TOKEN);
+    expect(text).not.toContain(API_KEY);
+    // Parts of them are no better: a truncated or split secret still leaks.
+    expect(text).not.toContain(PLEX_TOKEN.slice(-12));
+    expect(text).not.toContain(API_KEY.slice(-12));
+  });
+});
