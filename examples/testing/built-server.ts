@@ -14,18 +14,19 @@ export const SERVER_BIN = fileURLToPath(
 const BUILT_CLI = fileURLToPath(new URL('../../packages/mcp-server/dist/cli.js', import.meta.url));
 
 /**
- * Waits for the server's build output: `pnpm test` builds first, but another `pnpm build` in the
- * same checkout empties dist/ for a few seconds while it runs.
+ * Waits for a build output: `pnpm test` builds first, but another `pnpm build` in the same
+ * checkout empties dist/ for a few seconds while it runs.
  */
-export async function waitForBuild(timeoutMs = 60_000): Promise<void> {
+export async function waitForFile(path: string, timeoutMs = 60_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
-  while (!existsSync(BUILT_CLI)) {
-    if (Date.now() > deadline) {
-      throw new Error(`${BUILT_CLI} is missing: run \`pnpm build\` first.`);
-    }
+  while (!existsSync(path)) {
+    if (Date.now() > deadline) throw new Error(`${path} is missing: run \`pnpm build\` first.`);
     await sleep(500);
   }
 }
+
+/** Waits for the server's build output (see waitForFile). */
+export const waitForBuild = (): Promise<void> => waitForFile(BUILT_CLI);
 
 /** A running HTTP server process. */
 export interface BuiltServer {
