@@ -1,5 +1,6 @@
 import { createServer } from 'node:net';
 import type { Client } from '@modelcontextprotocol/sdk/client/index.js';
+import type { FaultConfig } from '@plexmcp/plex-emulator';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { connectStreamableHttp } from '../testing/http-clients.js';
 import { type BuiltHttpServer, startBuiltHttpServer } from '../testing/http-server.js';
@@ -14,10 +15,12 @@ import { API_KEY, PLEX_TOKEN, type PlexScene, plexScene } from './scene.js';
 // trips it on a healthy call.
 const TIMEOUT_MS = 1500;
 const SPAWN_TIMEOUT = 60_000;
+// Per test: a shared 2-core CI machine can be slow, and Plex retries add up in the fault cases.
+const CALL_TIMEOUT = 30_000;
 const transcript = new Transcript();
 const fetchAndRecord = recordingFetch(transcript);
 
-describe('Plex faults, one Streamable HTTP session throughout', () => {
+describe('Plex faults, one Streamable HTTP session throughout', { timeout: CALL_TIMEOUT }, () => {
   let plex: PlexScene;
   let server: BuiltHttpServer;
   let client: Client;
@@ -50,7 +53,7 @@ describe('Plex faults, one Streamable HTTP session throughout', () => {
   });
 
   /** Sets faults (after a reset) and waits until a socket switch took effect. */
-  async function fault(changes: Parameters<PlexScene['emulator']['faults']['set']>[0]) {
+  async function fault(changes: Partial<FaultConfig>) {
     plex.emulator.faults.reset();
     plex.emulator.faults.set(changes);
     await plex.emulator.idle();
@@ -177,7 +180,7 @@ async function closedPort(): Promise<number> {
   return address.port;
 }
 
-describe('Plex down at start, over stdio', () => {
+describe('Plex down at start, over stdio', { timeout: CALL_TIMEOUT }, () => {
   it(
     'starts, serves tools/list, and says PLEX_UNREACHABLE with only JSON-RPC on stdout',
     async () => {

@@ -16,6 +16,8 @@ import { API_KEY, PLEX_TOKEN, type PlexScene, plexScene } from './scene.js';
 const transcript = new Transcript();
 const fetchAndRecord = recordingFetch(transcript);
 const SPAWN_TIMEOUT = 60_000;
+// Per test: a shared 2-core CI machine can be slow, and Plex retries add up in the fault cases.
+const CALL_TIMEOUT = 30_000;
 
 /** One emulator and one built HTTP server for a describe block. */
 function httpScene(args: string[] = []) {
@@ -32,7 +34,7 @@ function httpScene(args: string[] = []) {
   return scene;
 }
 
-describe('stdio, SDK client', () => {
+describe('stdio, SDK client', { timeout: CALL_TIMEOUT }, () => {
   const scene = {} as MovieNightScene & { plex: PlexScene; session: BuiltStdioSession };
   beforeAll(async () => {
     scene.plex = await plexScene();
@@ -64,7 +66,7 @@ describe('stdio, SDK client', () => {
   });
 });
 
-describe('Streamable HTTP, stateful', () => {
+describe('Streamable HTTP, stateful', { timeout: CALL_TIMEOUT }, () => {
   const scene = httpScene(['--debug']);
   let client: Client;
   beforeAll(async () => {
@@ -85,7 +87,10 @@ describe('Streamable HTTP, stateful', () => {
 
   movieNightSteps(() => scene, 'Streamable HTTP');
 
-  it('refuses a client without the key, and a wrong key, with 401', async () => {
+  it('takes the key as ?apikey= too (the debug log must not echo it), refuses none or a wrong one', async () => {
+    const query = await fetchAndRecord(`${scene.server.url}/tools?apikey=${API_KEY}`);
+    expect(query.status).toBe(200);
+    expect(((await query.json()) as unknown[]).length).toBeGreaterThan(50);
     const none = await fetchAndRecord(`${scene.server.url}/mcp`, { method: 'POST', body: '{}' });
     expect(none.status).toBe(401);
     expect(await none.json()).toMatchObject({ error: { code: 'UNAUTHORIZED' } });
@@ -96,7 +101,7 @@ describe('Streamable HTTP, stateful', () => {
   });
 });
 
-describe('Streamable HTTP, stateless', () => {
+describe('Streamable HTTP, stateless', { timeout: CALL_TIMEOUT }, () => {
   const scene = httpScene(['--stateless']);
   let client: Client;
   beforeAll(async () => {
@@ -117,7 +122,7 @@ describe('Streamable HTTP, stateless', () => {
   movieNightSteps(() => scene, 'stateless HTTP');
 });
 
-describe('legacy SSE', () => {
+describe('legacy SSE', { timeout: CALL_TIMEOUT }, () => {
   const scene = httpScene();
   let client: Client;
   beforeAll(async () => {
@@ -133,7 +138,7 @@ describe('legacy SSE', () => {
   movieNightSteps(() => scene, 'legacy SSE');
 });
 
-describe('REST', () => {
+describe('REST', { timeout: CALL_TIMEOUT }, () => {
   const scene = httpScene();
   let rest: ToolCaller;
   beforeAll(() => {
@@ -174,7 +179,7 @@ describe('REST', () => {
   });
 });
 
-describe('secrets across the whole run', () => {
+describe('secrets across the whole run', { timeout: CALL_TIMEOUT }, () => {
   it('captured every transport', () => {
     const text = transcript.text();
     for (const label of ['stdio', 'Streamable HTTP', 'stateless HTTP', 'legacy SSE', 'REST']) {
