@@ -1,8 +1,8 @@
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 
-const source = (pkg: string) =>
-  fileURLToPath(new URL(`./packages/${pkg}/src/index.ts`, import.meta.url));
+const source = (pkg: string, entry = 'index.ts') =>
+  fileURLToPath(new URL(`./packages/${pkg}/src/${entry}`, import.meta.url));
 
 /**
  * Test config every package extends: workspace packages resolve to their sources, so tests and
@@ -10,11 +10,16 @@ const source = (pkg: string) =>
  */
 export default defineConfig({
   resolve: {
-    alias: {
-      '@plexmcp/plex-emulator': source('plex-emulator'),
-      '@plexmcp/plex-client': source('plex-client'),
-      '@plexmcp/plex-tools': source('plex-tools'),
-    },
+    // Exact matches, so `@plexmcp/sdk` does not swallow `@plexmcp/sdk/mcp`.
+    alias: [
+      { find: /^@plexmcp\/plex-emulator$/, replacement: source('plex-emulator') },
+      { find: /^@plexmcp\/plex-client$/, replacement: source('plex-client') },
+      { find: /^@plexmcp\/plex-tools$/, replacement: source('plex-tools') },
+      { find: /^@plexmcp\/mcp-server$/, replacement: source('mcp-server') },
+      { find: /^@plexmcp\/sdk$/, replacement: source('sdk') },
+      { find: /^@plexmcp\/sdk\/mcp$/, replacement: source('sdk', 'mcp/index.ts') },
+      { find: /^@plexmcp\/sdk\/codegen$/, replacement: source('sdk', 'codegen/index.ts') },
+    ],
   },
   test: {
     include: ['src/**/*.test.ts'],

@@ -1,0 +1,73 @@
+import type { PlexTools } from './generated/tools.js';
+import { restTransport } from './rest-transport.js';
+import { typedClient } from './typed-client.js';
+import type { PlexMcpClient, ToolMap } from './types.js';
+
+/** Where the server is and how to reach it. */
+export interface PlexMcpClientOptions {
+  /** The server's base URL, e.g. `http://127.0.0.1:3001` (a path prefix behind a proxy is fine). */
+  baseUrl: string | URL;
+  /** An API key, when the server has keys configured. Sent as `Authorization: Bearer`. */
+  apiKey?: string;
+  /** A fetch to use instead of the global one (tests, proxies, custom agents). */
+  fetch?: typeof fetch;
+  /** Per-request timeout. Default 30 000 ms. */
+  timeoutMs?: number;
+}
+
+/** Default per-request timeout: long enough for a slow Plex, short enough to notice a hang. */
+const DEFAULT_TIMEOUT_MS = 30_000;
+
+/**
+ * A typed client for a plexmcp server over its REST endpoints. `T` defaults to the tools this
+ * SDK version knows; pass the map `plexmcp-codegen` generated for a custom server instead.
+ * Throws only for misuse (a bad URL or option); failed calls answer `{ error }`.
+ */
+export function createPlexMcpClient<T extends ToolMap<T> = PlexTools>(
+  options: PlexMcpClientOptions,
+): PlexMcpClient<T> {
+  return typedClient<T>(
+    restTransport({
+      baseUrl: checkedBaseUrl(options.baseUrl),
+      ...(options.apiKey !== undefined ? { apiKey: checkedApiKey(options.apiKey) } : {}),
+      fetch: options.fetch ?? globalThis.fetch,
+      timeoutMs: checkedTimeout(options.timeoutMs ?? DEFAULT_TIMEOUT_MS),
+    }),
+  );
+}
+
+/** The base URL with a trailing slash, so relative paths keep a proxy's path prefix. */
+export function checkedBaseUrl(input: string | URL): URL {
+  let url: URL;
+  try {
+    url = new URL(input);
+  } catch {
+    throw new TypeError(
+      `baseUrl must be an absolute URL such as http://127.0.0.1:3001; got "${input}".`,
+    );
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
+    throw new TypeError(`baseUrl must use http or https; got ${url.protocol}`);
+  }
+  if (url.search || url.username || url.password) {
+    throw new TypeError('baseUrl must not carry credentials or a query; pass the key as apiKey.');
+  }
+  if (!url.pathname.endsWith('/')) url.pathname += '/';
+  return url;
+}
+
+/** Rejects keys that could never be sent as a header. */
+export function checkedApiKey(apiKey: string): string {
+  if (typeof apiKey !== 'string' || apiKey.trim() === '' || /[\r\n]/.test(apiKey)) {
+    throw new TypeError('apiKey must be a non-empty string on one line.');
+  }
+  return apiKey;
+}
+
+/** A positive timeout in ms. */
+export function checkedTimeout(timeoutMs: number): number {
+  if (!Number.isFinite(timeoutMs) || timeoutMs <= 0) {
+    throw new TypeError(`timeoutMs must be a positive number of milliseconds; got ${timeoutMs}.`);
+  }
+  return timeoutMs;
+}

@@ -1,0 +1,5 @@
+export {
+  connectPlexMcpClient,
+  type PlexMcpSession,
+  type PlexMcpSessionOptions,
+} from './connect.js';

@@ -1,0 +1,102 @@
+import type { Client } from '@modelcontextprotocol/sdk/client/index.js';
+import { McpError, ErrorCode as RpcErrorCode } from '@modelcontextprotocol/sdk/types.js';
+import { failure, networkFailure, serverAddress } from '../failures.js';
+import type { CallResult, ToolImage, ToolInfo, Transport } from '../types.js';
+
+/** Tool calls, listing and pings over a connected MCP client, answered as `CallResult`s. */
+export function mcpTransport(client: Client, url: URL, timeoutMs: number): Transport {
+  const where = serverAddress(url);
+
+  function thrown(error: unknown, ms: number, signal: AbortSignal | undefined) {
+    if (error instanceof McpError) {
+      if (error.code === RpcErrorCode.RequestTimeout && !signal?.aborted) {
+        return networkFailure({ name: 'TimeoutError' }, where, ms, signal);
+      }
+      if (error.code === RpcErrorCode.InvalidParams) return failure('INVALID_INPUT', error.message);
+      if (!signal?.aborted) return failure('INTERNAL', error.message, { rpc_code: error.code });
+    }
+    return networkFailure(error, where, ms, signal);
+  }
+
+  return {
+    async call(name, args, options) {
+      const ms = options.timeoutMs ?? timeoutMs;
+      let result: Awaited<ReturnType<Client['callTool']>>;
+      try {
+        result = await client.callTool(
+          { name, arguments: args as Record<string, unknown> },
+          undefined,
+          {
+            timeout: ms,
+            resetTimeoutOnProgress: true,
+            ...(options.signal ? { signal: options.signal } : {}),
+            ...(options.onProgress
+              ? {
+                  onprogress: ({ progress, total, message }) =>
+                    options.onProgress?.({
+                      progress,
+                      ...(total !== undefined ? { total } : {}),
+                      ...(message !== undefined ? { message } : {}),
+                    }),
+                }
+              : {}),
+          },
+        );
+      } catch (error) {
+        return thrown(error, ms, options.signal);
+      }
+      return toCallResult(result);
+    },
+    async listTools(): Promise<CallResult<ToolInfo[]>> {
+      try {
+        const { tools } = await client.listTools(undefined, { timeout: timeoutMs });
+        return {
+          data: tools.map((tool) => ({
+            name: tool.name,
+            ...(tool.title !== undefined ? { title: tool.title } : {}),
+            ...(tool.description !== undefined ? { description: tool.description } : {}),
+            parameters: tool.inputSchema,
+            ...(tool.outputSchema ? { output_schema: tool.outputSchema } : {}),
+            ...(tool.annotations ? { annotations: tool.annotations } : {}),
+          })),
+        };
+      } catch (error) {
+        return thrown(error, timeoutMs, undefined);
+      }
+    },
+    async health() {
+      try {
+        await client.ping({ timeout: timeoutMs });
+        return { data: { status: 'ok' } };
+      } catch (error) {
+        return thrown(error, timeoutMs, undefined);
+      }
+    },
+  };
+}
+
+type ContentBlock = { type: string; text?: string; data?: string; mimeType?: string };
+
+/** Success: structured content (or the JSON text block) plus images. Failure: "CODE: message". */
+function toCallResult(result: Record<string, unknown>) {
+  const content = (Array.isArray(result.content) ? result.content : []) as ContentBlock[];
+  const text = content.find((block) => block.type === 'text')?.text ?? '';
+  if (result.isError) {
+    const match = /^([A-Z][A-Z_]*): ([\s\S]*)$/.exec(text);
+    return match?.[1] && match[2] !== undefined
+      ? failure(match[1], match[2])
+      : failure('INTERNAL', text || 'The tool failed without saying why.');
+  }
+  const images: ToolImage[] = content
+    .filter((block) => block.type === 'image' && block.data && block.mimeType)
+    .map((block) => ({ mimeType: block.mimeType as string, data: block.data as string }));
+  let data = result.structuredContent;
+  if (data === undefined) {
+    try {
+      data = JSON.parse(text);
+    } catch {
+      data = text;
+    }
+  }
+  return { data, ...(images.length > 0 ? { images } : {}) } as CallResult<unknown>;
+}
