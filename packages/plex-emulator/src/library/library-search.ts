@@ -6,8 +6,9 @@ import {
   type ItemType,
   type PlaylistRecord,
 } from '../state/types.js';
+import { sectionSearchIndex } from './search-index.js';
 import { canSeeSection } from './section-access.js';
-import { matchScore, type PreparedQuery } from './title-match.js';
+import { matchNormalized, matchScore, type PreparedQuery } from './title-match.js';
 import { TopK } from './top-k.js';
 
 /** A matching library item. */
@@ -72,23 +73,34 @@ export function searchLibrary(
     (id) => canSeeSection(account, id) && (sectionId === undefined || id === sectionId),
   );
   const byType = new Map<ItemType, TopK<ItemHit>>();
-  const people = new Map<string, PersonHit>();
+  const people: PersonHit[] = [];
   for (const id of sectionIds) {
-    for (const type of SEARCHED_TYPES) {
-      let best = byType.get(type);
-      for (const key of state.keysOf(id, type)) {
-        const item = state.items.get(key);
-        if (!item) continue;
-        const hit = matchItem(query, item);
-        if (hit) {
-          if (!best) {
-            best = new TopK(keep, rankItems);
-            byType.set(type, best);
-          }
-          best.push(hit);
+    const index = sectionSearchIndex(state, id, SEARCHED_TYPES);
+    for (const entry of index.types) {
+      let best = byType.get(entry.type);
+      const { items, titles, originals } = entry;
+      for (let i = 0; i < items.length; i++) {
+        const hit = matchItem(query, items[i] as ItemRecord, titles[i] ?? '', originals[i] ?? '');
+        if (!hit) continue;
+        if (!best) {
+          best = new TopK(keep, rankItems);
+          byType.set(entry.type, best);
         }
-        collectPeople(query, item, people);
+        best.push(hit);
       }
+    }
+    for (const person of index.people) {
+      const score = matchNormalized(query, person.normalized);
+      if (score === undefined) continue;
+      const hit: PersonHit = {
+        kind: person.kind,
+        name: person.name,
+        sectionId: id,
+        count: person.count,
+        score,
+      };
+      if (person.thumb) hit.thumb = person.thumb;
+      people.push(hit);
     }
   }
   const playlists: PlaylistHit[] = [];
@@ -104,7 +116,7 @@ export function searchLibrary(
   return {
     items: [...byType.values()].flatMap((best) => best.values()).sort(rankItems),
     itemTotals,
-    people: [...people.values()].sort(
+    people: people.sort(
       (a, b) => b.score - a.score || b.count - a.count || byTitle(a.name, b.name),
     ),
     playlists: playlists.sort(
@@ -117,34 +129,17 @@ function rankItems(a: ItemHit, b: ItemHit): number {
   return b.score - a.score || byTitle(a.item.title, b.item.title);
 }
 
-function matchItem(query: PreparedQuery, item: ItemRecord): ItemHit | undefined {
-  const score = matchScore(query, item.title);
-  if (score !== undefined) return { item, score };
-  const original = matchScore(query, item.originalTitle);
-  if (original === undefined) return undefined;
-  return { item, score: original - ORIGINAL_TITLE_PENALTY, reason: 'originalTitle' };
-}
-
-function collectPeople(
+function matchItem(
   query: PreparedQuery,
   item: ItemRecord,
-  people: Map<string, PersonHit>,
-): void {
-  for (const kind of ['role', 'director'] as const) {
-    for (const tag of item.tags[kind] ?? []) {
-      const score = matchScore(query, tag.tag);
-      if (score === undefined) continue;
-      const key = `${kind}\u0000${item.sectionId}\u0000${tag.tag.toLowerCase()}`;
-      const known = people.get(key);
-      if (known) {
-        known.count++;
-        continue;
-      }
-      const hit: PersonHit = { kind, name: tag.tag, sectionId: item.sectionId, count: 1, score };
-      if (tag.thumb) hit.thumb = tag.thumb;
-      people.set(key, hit);
-    }
-  }
+  title: string,
+  original: string,
+): ItemHit | undefined {
+  const score = matchNormalized(query, title);
+  if (score !== undefined) return { item, score };
+  const originalScore = original === '' ? undefined : matchNormalized(query, original);
+  if (originalScore === undefined) return undefined;
+  return { item, score: originalScore - ORIGINAL_TITLE_PENALTY, reason: 'originalTitle' };
 }
 
 // Plain code-unit order: `localeCompare` is far too slow for tens of thousands of hits.

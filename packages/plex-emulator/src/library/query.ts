@@ -2,6 +2,7 @@ import type { EmulatorState } from '../state/store.js';
 import type { ItemRecord, ItemType, SectionRecord, SectionType } from '../state/types.js';
 import { cacheFor } from './cache.js';
 import type { QueryEnv } from './env.js';
+import { facetCount } from './facets.js';
 import { compileFilter, type FilterGroup, filterSignature, parseFilter } from './filters.js';
 import { parseItemType, topType } from './hierarchy.js';
 import { defaultSort, parseSort, type SortKey, sortItems, sortSignature } from './sort.js';
@@ -159,7 +160,8 @@ export function selectKeys(state: EmulatorState, query: LibraryQuery): readonly 
 
 /**
  * How many items match a query, without ordering them: the cheap answer to
- * `X-Plex-Container-Size=0`. Unfiltered counts read the section index's length.
+ * `X-Plex-Container-Size=0`. Unfiltered counts read the section index's length; a single
+ * `field=value` filter reads a per-field tally (see `facetCount`).
  */
 export function countMatches(state: EmulatorState, query: LibraryQuery): number {
   const all = state.keysOf(query.sectionId, query.type);
@@ -168,6 +170,8 @@ export function countMatches(state: EmulatorState, query: LibraryQuery): number 
   const cache = cacheFor<number>(state, 'count');
   const cached = cache.get(cacheKey, state.revision);
   if (cached !== undefined) return cached;
+  const tallied = facetCount(state, query, all);
+  if (tallied !== undefined) return tallied;
   const matches = queryPredicate(state, query);
   let count = 0;
   for (const key of all) {

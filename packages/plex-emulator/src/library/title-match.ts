@@ -49,7 +49,11 @@ export function prepareQuery(query: string): PreparedQuery | undefined {
 /** How well `title` matches, or undefined when it does not contain the query at all. */
 export function matchScore(query: PreparedQuery, title: string | undefined): number | undefined {
   if (!title) return undefined;
-  const text = normalizeText(title);
+  return matchNormalized(query, normalizeText(title));
+}
+
+/** `matchScore` for text already passed through `normalizeText` (search indexes keep it so). */
+export function matchNormalized(query: PreparedQuery, text: string): number | undefined {
   if (text === query.text) return MATCH_SCORE.exact;
   if (text.startsWith(query.text)) return MATCH_SCORE.prefix;
   if (text.includes(` ${query.text}`)) return MATCH_SCORE.word;
