@@ -1,11 +1,95 @@
-import { describe, it } from 'vitest';
+// @plexmcp/sdk is resolved through the workspace aliases (vitest.shared.ts, tsconfig paths), not
+// a package.json dependency: the SDK already depends on this package for its own tests.
+import { type CallResult, createPlexMcpClient } from '@plexmcp/sdk';
+import { connectPlexMcpClient, type PlexMcpSession } from '@plexmcp/sdk/mcp';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type BuiltHttpServer, startBuiltHttpServer } from '../testing/http-server.js';
+import { recordingFetch } from '../testing/recording-fetch.js';
+import type { ToolCaller } from '../testing/tool-caller.js';
+import { Transcript } from '../testing/transcript.js';
+import { type MovieNightScene, movieNightSteps } from './movie-night.js';
+import { API_KEY, PLEX_TOKEN, type PlexScene, plexScene } from './scene.js';
 
-// The place for the @plexmcp/sdk end-to-end case. Wire it like the REST block in
-// transports.test.ts: `plexScene()` for the emulator, `startBuiltHttpServer({ env:
-// scene.env(), transcript })` for the built server, then wrap the SDK's typed client in a
-// `ToolCaller` (testing/tool-caller.ts: `(name, args) => { ok, data } | { ok, code, message }`)
-// and call `movieNightSteps(() => ({ call, emulator }), '@plexmcp/sdk')`.
-describe('@plexmcp/sdk against the built server', () => {
-  it.todo('runs the movie-night session through the SDK client (REST and MCP entries)');
-  it.todo('surfaces tool errors as the SDK error type with code and message');
+const transcript = new Transcript();
+const fetchAndRecord = recordingFetch(transcript) as typeof fetch;
+const SPAWN_TIMEOUT = 60_000;
+const CALL_TIMEOUT = 30_000;
+
+/** The SDK's `{ data } | { error }` as the scripted session's outcome. */
+function sdkCaller(call: (name: string, args: object) => Promise<CallResult<unknown>>): ToolCaller {
+  return async (name, args = {}) => {
+    const result = await call(name, args);
+    if (result.error) return { ok: false, code: result.error.code, message: result.error.message };
+    return { ok: true, data: result.data as Record<string, unknown> };
+  };
+}
+
+/** One emulator and one built HTTP server (with an API key) for a describe block. */
+function sdkScene() {
+  const scene = {} as MovieNightScene & { plex: PlexScene; server: BuiltHttpServer };
+  beforeAll(async () => {
+    scene.plex = await plexScene();
+    scene.emulator = scene.plex.emulator;
+    scene.server = await startBuiltHttpServer({ env: scene.plex.env(), transcript });
+  }, SPAWN_TIMEOUT);
+  afterAll(async () => {
+    expect(await scene.server.stop()).toBe(0);
+    await scene.plex.close();
+  });
+  return scene;
+}
+
+describe('@plexmcp/sdk over REST', { timeout: CALL_TIMEOUT }, () => {
+  const scene = sdkScene();
+  beforeAll(() => {
+    const plex = createPlexMcpClient({
+      baseUrl: scene.server.url,
+      apiKey: API_KEY,
+      fetch: fetchAndRecord,
+    });
+    scene.call = sdkCaller((name, args) => plex.call(name as 'library_list', args as never));
+  });
+
+  movieNightSteps(() => scene, 'SDK REST');
+
+  it('answers a tool error as { error } with the code and the next step', async () => {
+    const plex = createPlexMcpClient({
+      baseUrl: scene.server.url,
+      apiKey: API_KEY,
+      fetch: fetchAndRecord,
+    });
+    const result = await plex.tools.media_get_details({ media_title: 'Sherlock Holmes' });
+    expect(result.error?.code).toBe('AMBIGUOUS');
+    expect(result.error?.message).toMatch(/media_id/);
+  });
+});
+
+describe('@plexmcp/sdk over MCP', { timeout: CALL_TIMEOUT }, () => {
+  const scene = sdkScene();
+  let session: PlexMcpSession<import('@plexmcp/sdk').PlexTools>;
+  beforeAll(async () => {
+    session = await connectPlexMcpClient({
+      url: `${scene.server.url}/mcp`,
+      apiKey: API_KEY,
+      fetch: fetchAndRecord,
+    });
+    scene.call = sdkCaller((name, args) => session.call(name as 'library_list', args as never));
+  });
+  afterAll(() => session?.close());
+
+  movieNightSteps(() => scene, 'SDK MCP');
+
+  it('answers a tool error as { error } parsed from the MCP error result', async () => {
+    const result = await session.tools.media_get_details({ media_id: '999999' });
+    expect(result.error?.code).toBe('NOT_FOUND');
+  });
+});
+
+describe('secrets in the SDK run', () => {
+  it('never shows the Plex token or the API key', () => {
+    const text = transcript.text();
+    expect(text).toContain('Movie night (SDK REST)');
+    expect(text).not.toContain(PLEX_TOKEN);
+    expect(text).not.toContain(API_KEY);
+  });
 });
