@@ -1,6 +1,7 @@
 import type { AnyTool, ToolAccess, ToolAnnotations, ToolModule } from './define-tool.js';
+import precomputed from './generated/tool-json-schemas.json' with { type: 'json' };
 import { type JsonSchemaObject, jsonSchemaOf } from './json-schema.js';
-import { TOOLS } from './registry.js';
+import { findTool, TOOLS } from './registry.js';
 
 /** Which tools a session sees. */
 export interface ListToolsOptions {
@@ -40,19 +41,44 @@ export function visibleTools(options: ListToolsOptions = {}): AnyTool[] {
   );
 }
 
-// JSON Schemas are built once per tool, on first listing, and reused for every session.
+/** Input and output JSON Schemas of one tool. */
+export interface ToolJsonSchemas {
+  input: JsonSchemaObject;
+  output: JsonSchemaObject;
+}
+
+/** The registry tools' JSON Schemas, converted once and stored with the source. */
+const PRECOMPUTED = precomputed.tools as Record<string, ToolJsonSchemas>;
+
+/**
+ * Converts a tool's valibot schemas to JSON Schema. Converting all 61 took a tenth of the
+ * server's cold start, so the registry's own tools take theirs from the stored file (which
+ * list-tools.test.ts keeps in step with the source); other tools are converted here.
+ */
+export function jsonSchemasOf(tool: AnyTool, stored = true): ToolJsonSchemas {
+  const saved = stored && findTool(tool.name) === tool ? PRECOMPUTED[tool.name] : undefined;
+  return (
+    saved ?? {
+      input: jsonSchemaOf(tool.input, 'input'),
+      output: jsonSchemaOf(tool.output, 'output'),
+    }
+  );
+}
+
+// Descriptors are built once per tool, on first listing, and reused for every session.
 const descriptors = new Map<AnyTool, ToolDescriptor>();
 
 /** The descriptor of one tool. */
 export function describeTool(tool: AnyTool): ToolDescriptor {
   let descriptor = descriptors.get(tool);
   if (!descriptor) {
+    const schemas = jsonSchemasOf(tool);
     descriptor = {
       name: tool.name,
       title: tool.title,
       description: tool.description,
-      inputSchema: jsonSchemaOf(tool.input, 'input'),
-      outputSchema: jsonSchemaOf(tool.output, 'output'),
+      inputSchema: schemas.input,
+      outputSchema: schemas.output,
       annotations: tool.annotations,
       access: tool.access,
       module: tool.module,
