@@ -52,6 +52,22 @@ const HINTS: Partial<Record<ToolErrorCode, string>> = {
   TIMEOUT: ' Try again; if it keeps happening, check the server load or raise the timeout.',
 };
 
+/**
+ * The client's message plus the deployment hint. For an unreachable or slow Plex the client's own
+ * closing advice ("Check the URL…", "…raise the timeout") says the same thing less precisely, so
+ * the hint replaces it instead of repeating it.
+ */
+function withHint(message: string, code: ToolErrorCode): string {
+  const hint = HINTS[code];
+  if (!hint) return message;
+  if (code === 'PLEX_UNREACHABLE' || code === 'TIMEOUT') {
+    // The first sentence states the failure; URLs hold no spaces, so ". " ends it.
+    const fact = /^[\s\S]*?\.(?= )/.exec(message)?.[0];
+    if (fact) return `${fact}${hint}`;
+  }
+  return `${message}${hint}`;
+}
+
 /** The one place where any thrown value becomes a tool error. */
 export function toToolError(error: unknown): ToolErrorInfo {
   if (error instanceof ToolError) {
@@ -63,7 +79,7 @@ export function toToolError(error: unknown): ToolErrorInfo {
     const code = FROM_PLEX[error.code];
     const details: Record<string, unknown> = { plex_code: error.code };
     if (error.status !== undefined) details.status = error.status;
-    return { code, message: `${error.message}${HINTS[code] ?? ''}`, details };
+    return { code, message: withHint(error.message, code), details };
   }
   if (error instanceof Error && error.name === 'AbortError') {
     return { code: 'TIMEOUT', message: 'The call was cancelled before Plex answered.' };

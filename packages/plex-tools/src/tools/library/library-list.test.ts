@@ -33,6 +33,11 @@ describe('library_list', () => {
     h.emulator.faults.set({ unreachable: true });
     const result = await h.call('library_list');
     expect(result).toMatchObject({ ok: false, error: { code: 'PLEX_UNREACHABLE' } });
-    if (!result.ok) expect(result.error.message).toContain('Check PLEX_URL');
+    // One piece of advice, the deployment's, in place of the client's generic one.
+    if (!result.ok) {
+      expect(result.error.message).toMatch(
+        /^Cannot reach Plex Media Server for GET \S+\/library\/sections \(\w+\)\. Check PLEX_URL and that Plex Media Server is running\.$/,
+      );
+    }
   });
 });
