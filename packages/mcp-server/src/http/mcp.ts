@@ -62,6 +62,11 @@ export function createMcpEndpoint(options: McpEndpointOptions) {
     const message = await readMessage(req, res);
     if (!message.ok) return;
     const body = message.body;
+    // JSON-RPC 2.0 answers an empty batch with one Invalid Request error; the SDK would accept it.
+    if (Array.isArray(body) && body.length === 0) {
+      rpcError(res, 400, -32600, 'Invalid Request: the batch is empty.');
+      return;
+    }
 
     if (options.stateless) {
       if (req.method !== 'POST') {
@@ -79,6 +84,13 @@ export function createMcpEndpoint(options: McpEndpointOptions) {
       return;
     }
 
+    if (req.method !== 'GET' && req.method !== 'POST' && req.method !== 'DELETE') {
+      req.resume();
+      rpcError(res, 405, -32000, 'Method not allowed: /mcp takes POST, GET and DELETE.', {
+        allow: 'GET, POST, DELETE',
+      });
+      return;
+    }
     const sessionId = req.headers['mcp-session-id'];
     if (typeof sessionId === 'string') {
       const session = sessions.get(sessionId);

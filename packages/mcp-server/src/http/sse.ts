@@ -1,6 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Server } from '@modelcontextprotocol/sdk/server/index.js';
 import { SSEServerTransport } from '@modelcontextprotocol/sdk/server/sse.js';
+import { JSONRPCMessageSchema } from '@modelcontextprotocol/sdk/types.js';
 import { HttpError, readJson, sendRpcError } from './body.js';
 import type { Caller } from './security.js';
 
@@ -97,6 +98,18 @@ export function createSseEndpoint(options: SseEndpointOptions) {
       sendRpcError(res, 404, -32001, 'Session not found: open a new stream with GET /sse.');
       return;
     }
+    // Checked here so that these answers are JSON-RPC errors like /mcp's, not the SDK's plain text.
+    const type = req.headers['content-type']?.split(';')[0]?.trim().toLowerCase();
+    if (type !== 'application/json') {
+      req.resume();
+      sendRpcError(
+        res,
+        415,
+        -32000,
+        'Unsupported Media Type: Content-Type must be application/json.',
+      );
+      return;
+    }
     let body: unknown;
     try {
       body = await readJson(req, options.maxBodyBytes);
@@ -105,6 +118,10 @@ export function createSseEndpoint(options: SseEndpointOptions) {
       if (error.status === 400)
         sendRpcError(res, 400, -32700, 'Parse error: the body is not JSON.');
       else sendRpcError(res, error.status, -32600, error.message);
+      return;
+    }
+    if (!JSONRPCMessageSchema.safeParse(body).success) {
+      sendRpcError(res, 400, -32600, 'Invalid Request: the body is not a JSON-RPC 2.0 message.');
       return;
     }
     await session.transport.handlePostMessage(req, res, body);
