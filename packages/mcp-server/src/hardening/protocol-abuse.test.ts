@@ -454,3 +454,30 @@ describe('sessions opened and abandoned', () => {
     await client.close();
   });
 });
+
+describe('protocol abuse in stateless mode', () => {
+  it('answers malformed, oversized and misdirected requests, then serves a client', async () => {
+    const server = await serve({ stateless: true, maxBodyBytes: CAP });
+    const mcp = `${server.url}/mcp`;
+    expectRpcError(await send(mcp, { headers: JSON_AND_SSE, body: '{"jsonrpc":' }), 400, [-32700]);
+    expectRpcError(await send(mcp, { headers: JSON_AND_SSE, body: '[]' }), 400, [-32600]);
+    expectRpcError(
+      await send(mcp, { headers: JSON_AND_SSE, body: JSON.stringify({ id: 1, method: 'ping' }) }),
+      400,
+      [-32600, -32700],
+    );
+    const huge = JSON.stringify({ pad: 'x'.repeat(CAP) });
+    expectRpcError(await send(mcp, { headers: JSON_AND_SSE, body: huge }), 413, [-32600]);
+    for (const method of ['GET', 'DELETE', 'PUT']) {
+      expectRpcError(await send(mcp, { method, headers: JSON_AND_SSE }), 405, [-32000]);
+    }
+    const wrongType = { ...JSON_AND_SSE, 'content-type': 'text/plain' };
+    expectRpcError(await send(mcp, { headers: wrongType, body: INITIALIZE }), 415, [-32000]);
+    expect(server.sessionCount()).toBe(0);
+    const client = new Client({ name: 'after', version: '1.0.0' });
+    await client.connect(new StreamableHTTPClientTransport(new URL(mcp)));
+    const result = await client.callTool({ name: 'media_search', arguments: { query: 'charade' } });
+    expect(JSON.stringify(result.structuredContent)).toContain('Charade');
+    await client.close();
+  });
+});
