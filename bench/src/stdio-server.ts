@@ -17,9 +17,14 @@ export interface StdioServer {
   notify(method: string, params?: Record<string, unknown>): void;
   /** The child's resident set size in bytes, from /proc (Linux). */
   rss(): number;
+  /** CPU time (user + system) the child has used so far, in ms (10 ms resolution on Linux). */
+  cpuMs(): number;
   /** Ends stdin (the server's signal to exit) and waits for the exit. */
   close(): Promise<void>;
 }
+
+/** Linux's USER_HZ: /proc times count in hundredths of a second. */
+const CLOCK_TICKS = 100;
 
 /** The initialize request every session starts with. */
 export const INITIALIZE_PARAMS = {
@@ -88,6 +93,12 @@ export function spawnStdioServer(args: string[], env: Record<string, string> = {
       const status = readFileSync(`/proc/${child.pid}/status`, 'utf8');
       const kib = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? Number.NaN);
       return kib * 1024;
+    },
+    cpuMs() {
+      // Fields after the parenthesised command name: utime and stime are the 12th and 13th.
+      const stat = readFileSync(`/proc/${child.pid}/stat`, 'utf8');
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      return (Number(fields[11]) + Number(fields[12])) * (1000 / CLOCK_TICKS);
     },
     async close() {
       child.stdin.end();

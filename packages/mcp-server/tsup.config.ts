@@ -42,8 +42,8 @@ export default defineConfig([
     esbuildPlugins: [
       {
         // The SDK's Server builds an Ajv validator in its constructor, used only to check
-        // elicitation answers. This server never elicits, and Ajv is a third of the bundle's
-        // start-up work, so the binary gets a stand-in that says so if it is ever reached.
+        // elicitation answers. This server never elicits, and Ajv is a third of the code a stdio
+        // start loads, so the binary gets a stand-in that says so if it is ever reached.
         name: 'no-ajv-in-cli',
         setup(build) {
           build.onResolve({ filter: /\/validation\/ajv-provider\.js$/ }, (args) =>
