@@ -12,4 +12,4 @@ export const SERVER_BIN =
 export const RESULTS_FILE = fileURLToPath(new URL('../RESULTS.md', import.meta.url));
 
 /** The same figures as JSON, so a `--only` run can keep the sections it did not rerun. */
-export const RESULTS_JSON = fileURLToPath(new URL('../results.json', import.meta.url));
+export const RESULTS_JSON = fileURLToPath(new URL('../results.generated.json', import.meta.url));
