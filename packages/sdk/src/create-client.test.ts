@@ -120,7 +120,7 @@ describe('createPlexMcpClient over REST against the built demo server', () => {
     });
     const hung = createPlexMcpClient({ baseUrl: silent.url, timeoutMs: 200 });
     expect((await hung.tools.library_list()).error?.message).toBe(
-      `the plexmcp server at ${silent.url} did not answer within 200 ms. It may be busy or Plex may be slow; try again or raise timeoutMs.`,
+      `No answer from the plexmcp server at ${silent.url} within 200 ms. It may be busy or Plex may be slow; try again or raise timeoutMs.`,
     );
     expect((await hung.call('library_list', {}, { timeoutMs: 50 })).error?.message).toMatch(
       /within 50 ms/,
@@ -136,7 +136,9 @@ describe('createPlexMcpClient over REST against the built demo server', () => {
     });
     const html = await createPlexMcpClient({ baseUrl: proxy.url }).tools.library_list();
     expect(html.error?.code).toBe('INVALID_RESPONSE');
-    expect(html.error?.message).toMatch(/HTTP 502 with text\/html, not JSON/);
+    expect(html.error?.message).toMatch(
+      /^Expected JSON from the plexmcp server at \S+ but got HTTP 502 with text\/html\./,
+    );
     await proxy.close();
   });
 });

@@ -27,7 +27,7 @@ export function networkFailure(
   if (name === 'TimeoutError' || name === 'AbortError') {
     return failure(
       'TIMEOUT',
-      `${where} did not answer within ${timeoutMs} ms. It may be busy or Plex may be slow; try again or raise timeoutMs.`,
+      `No answer from ${where} within ${timeoutMs} ms. It may be busy or Plex may be slow; try again or raise timeoutMs.`,
     );
   }
   return failure(

@@ -60,7 +60,7 @@ export function restTransport(options: RestTransportOptions): Transport {
       const type = response.headers.get('content-type') ?? 'no content type';
       return failure(
         'INVALID_RESPONSE',
-        `${where} answered HTTP ${response.status} with ${type}, not JSON. Is baseUrl the plexmcp server (not a proxy or another service)?`,
+        `Expected JSON from ${where} but got HTTP ${response.status} with ${type}. Is baseUrl the plexmcp server (not a proxy or another service)?`,
       );
     }
   }
@@ -81,7 +81,7 @@ export function restTransport(options: RestTransportOptions): Transport {
         error: { code: error.code, message: error.message, details: error.details ?? null },
       };
     }
-    return failure('HTTP_ERROR', `${where} answered HTTP ${status} without a plexmcp error body.`);
+    return failure('HTTP_ERROR', `Got HTTP ${status} without a plexmcp error body from ${where}.`);
   }
 
   return {

@@ -67,6 +67,19 @@ describe('connectPlexMcpClient (Streamable HTTP)', () => {
     expect((await session.tools.library_list()).data?.libraries.length).toBeGreaterThan(0);
   }, 30_000);
 
+  it('times a call out per its timeoutMs, and the session lives on', async () => {
+    const slow = await session.call(
+      'server_get_alerts',
+      { timeout_seconds: 5 },
+      { timeoutMs: 300 },
+    );
+    expect(slow.error?.code).toBe('TIMEOUT');
+    expect(slow.error?.message).toBe(
+      `No answer from the plexmcp server at ${stateful.url}/mcp within 300 ms. It may be busy or Plex may be slow; try again or raise timeoutMs.`,
+    );
+    expect((await session.health()).data).toEqual({ status: 'ok' });
+  }, 30_000);
+
   it('works against a stateless server, where there is no session id', async () => {
     const plain = await connectPlexMcpClient({ url: `${stateless.url}/mcp` });
     expect(plain.sessionId).toBeUndefined();
