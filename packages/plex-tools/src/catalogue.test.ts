@@ -1,6 +1,22 @@
 import { describe, expect, it } from 'vitest';
 import { listTools, TOOLS } from './index.js';
 
+/** Inputs many tools share: the model should read one short text for each, everywhere. */
+const SHARED_INPUTS = [
+  'media_id',
+  'media_title',
+  'library_id',
+  'playlist_id',
+  'playlist_title',
+  'collection_id',
+  'collection_title',
+  'client_id',
+  'client_name',
+  'item_ids',
+  'item_titles',
+  'offset',
+] as const;
+
 /** Rules every tool must follow to be listed over MCP and used well by a model. */
 describe('the tool catalogue', () => {
   const all = listTools({ access: 'delete' });
@@ -55,13 +71,30 @@ describe('the tool catalogue', () => {
     expect(names({ access: 'delete' })).toEqual(TOOLS.map((t) => t.name));
   });
 
-  it('keeps what a model reads of all tools (name, description, input schema) under 40 KB', () => {
-    const visible = all.map(({ name, description, inputSchema }) => ({
-      name,
-      description,
-      inputSchema,
-    }));
-    expect(JSON.stringify(visible).length).toBeLessThan(40 * 1024);
+  it('keeps what a model reads of a tool (name, description, input schema) under 480 B on average', () => {
+    const bytes = all.map(({ name, description, inputSchema }) =>
+      Buffer.byteLength(JSON.stringify({ name, description, inputSchema })),
+    );
+    const total = bytes.reduce((sum, size) => sum + size, 0);
+    expect(all).toHaveLength(61);
+    expect(total / all.length).toBeLessThan(480);
+  });
+
+  it('describes each shared addressing input identically in every tool', () => {
+    const seen = new Map<string, Set<string>>();
+    for (const tool of all) {
+      const properties = (tool.inputSchema.properties ?? {}) as Record<
+        string,
+        { description?: string }
+      >;
+      for (const name of SHARED_INPUTS) {
+        const description = properties[name]?.description;
+        if (description === undefined) continue;
+        seen.set(name, (seen.get(name) ?? new Set()).add(description));
+      }
+    }
+    expect([...seen.keys()].sort()).toEqual([...SHARED_INPUTS].sort());
+    for (const [name, descriptions] of seen) expect([...descriptions], name).toHaveLength(1);
   });
 
   it('filters by toolset', () => {

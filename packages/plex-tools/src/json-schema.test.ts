@@ -5,7 +5,7 @@ import { ratingKey } from './shared/inputs.js';
 
 describe('jsonSchemaOf', () => {
   const schema = v.object({
-    media_id: v.optional(ratingKey('Item ratingKey')),
+    media_id: v.optional(ratingKey('Item id')),
     mode: v.optional(v.pipe(v.union([v.literal('a'), v.number()]), v.description('Mode'))),
   });
 
@@ -13,7 +13,7 @@ describe('jsonSchemaOf', () => {
     expect(jsonSchemaOf(schema, 'input')).toEqual({
       type: 'object',
       properties: {
-        media_id: { type: ['string', 'integer'], description: 'Item ratingKey' },
+        media_id: { type: ['string', 'integer'], description: 'Item id' },
         mode: { anyOf: [{ const: 'a' }, { type: 'number' }], description: 'Mode' },
       },
     });
@@ -33,5 +33,34 @@ describe('jsonSchemaOf', () => {
   it('keeps required lists when there are required fields', () => {
     const required = v.object({ query: v.pipe(v.string(), v.description('Text')) });
     expect(jsonSchemaOf(required, 'input').required).toEqual(['query']);
+  });
+
+  it('folds array item unions, and drops false flag defaults and a uri format the pattern pins', () => {
+    const input = v.object({
+      ids: v.pipe(
+        v.array(v.union([v.pipe(v.string(), v.nonEmpty()), v.pipe(v.number(), v.integer())])),
+        v.description('Ids'),
+      ),
+      names: v.pipe(v.array(v.pipe(v.string(), v.nonEmpty())), v.description('Names')),
+      force: v.optional(v.pipe(v.boolean(), v.description('Force')), false),
+      lock: v.optional(v.pipe(v.boolean(), v.description('Lock')), true),
+      url: v.pipe(v.string(), v.url(), v.regex(/^https?:\/\//), v.description('URL')),
+    });
+    expect(jsonSchemaOf(input, 'input').properties).toEqual({
+      ids: { type: 'array', items: { type: ['string', 'integer'] }, description: 'Ids' },
+      names: { type: 'array', items: { type: 'string' }, description: 'Names' },
+      force: { type: 'boolean', description: 'Force' },
+      lock: { type: 'boolean', description: 'Lock', default: true },
+      url: { type: 'string', pattern: '^https?://', description: 'URL' },
+    });
+  });
+
+  it('unescapes only slashes in patterns, keeping an escaped backslash before one', () => {
+    const input = v.object({
+      path: v.pipe(v.string(), v.regex(/^a\/b\\\/c\.d$/), v.description('Path')),
+    });
+    expect(jsonSchemaOf(input, 'input').properties).toEqual({
+      path: { type: 'string', pattern: '^a/b\\\\/c\\.d$', description: 'Path' },
+    });
   });
 });

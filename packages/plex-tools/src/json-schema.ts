@@ -24,10 +24,18 @@ function compactProperties(schema: JsonSchemaObject): JsonSchemaObject {
   const properties = schema.properties as Record<string, JsonSchemaObject> | undefined;
   if (!properties) return schema;
   const compacted: Record<string, JsonSchemaObject> = {};
-  for (const [name, property] of Object.entries(properties)) {
-    compacted[name] = dropRedundant(foldTypeUnion(property));
-  }
+  for (const [name, property] of Object.entries(properties)) compacted[name] = compact(property);
   return { ...schema, properties: compacted };
+}
+
+/** Compacts one property, and the item schema of an array property the same way. */
+function compact(property: JsonSchemaObject): JsonSchemaObject {
+  const out = dropRedundant(foldTypeUnion(property));
+  const items = out.items;
+  if (items && typeof items === 'object' && !Array.isArray(items)) {
+    out.items = compact(items as JsonSchemaObject);
+  }
+  return out;
 }
 
 /** `{anyOf: [{type: 'string', …}, {type: 'integer', …}], description}` → `{type: [...], description}`. */
@@ -46,13 +54,22 @@ function foldTypeUnion(property: JsonSchemaObject): JsonSchemaObject {
 
 /**
  * Drops what tells a model nothing: `minLength: 1` (empty strings are refused anyway, with a
- * clear message) and `type` beside an `enum` whose values already say it.
+ * clear message), `type` beside an `enum` whose values already say it, `default: false` on a
+ * flag (an absent flag is off), and `format: 'uri'` beside a `pattern` that already pins the
+ * scheme. Patterns lose the `\/` escapes a JavaScript regex literal needs and JSON Schema does not.
  */
 function dropRedundant(property: JsonSchemaObject): JsonSchemaObject {
   const out = { ...property };
   if (out.minLength === 1) delete out.minLength;
   if (Array.isArray(out.enum) && out.enum.every((value) => typeof value === 'string')) {
     delete out.type;
+  }
+  if (out.type === 'boolean' && out.default === false) delete out.default;
+  if (typeof out.pattern === 'string') {
+    // Escape pairs are matched left to right, so `\\/` (a backslash, then a slash) stays as it is.
+    const pattern = out.pattern.replace(/\\(.)/g, (pair, char) => (char === '/' ? '/' : pair));
+    out.pattern = pattern;
+    if (out.format === 'uri' && pattern.startsWith('^http')) delete out.format;
   }
   return out;
 }

@@ -29,13 +29,13 @@ export const MEDIA_TYPES = [
 
 /** Item addressing: an id, or a title narrowed by library, year and type. */
 export const mediaAddressing = {
-  media_id: v.optional(ratingKey('Item ratingKey')),
+  media_id: v.optional(ratingKey('Item id')),
   media_title: v.optional(
-    v.pipe(v.string(), v.trim(), v.nonEmpty(), v.description('Item title, if no id')),
+    v.pipe(v.string(), v.trim(), v.nonEmpty(), v.description('Exact title, if no id')),
   ),
-  library_name: v.optional(v.pipe(v.string(), v.description('Library to look in'))),
-  year: v.optional(v.pipe(v.number(), v.integer(), v.description('Release year'))),
-  media_type: v.optional(v.pipe(v.picklist(MEDIA_TYPES), v.description('Item type'))),
+  library_name: v.optional(v.pipe(v.string(), v.description('Its library'))),
+  year: v.optional(v.pipe(v.number(), v.integer(), v.description('Its year'))),
+  media_type: v.optional(v.pipe(v.picklist(MEDIA_TYPES), v.description('Its type'))),
 };
 
 /** Library addressing: a name or an id. */
@@ -49,11 +49,11 @@ export const libraryAddressing = {
 /** Paging inputs: `limit` (default 50, max 500) and `offset`. */
 export const paging = {
   limit: v.optional(
-    v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(500), v.description('Max results')),
+    v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(500), v.description('Page size')),
     50,
   ),
   offset: v.optional(
-    v.pipe(v.number(), v.integer(), v.minValue(0), v.description('Results to skip')),
+    v.pipe(v.number(), v.integer(), v.minValue(0), v.description('Items to skip')),
     0,
   ),
 };

@@ -9,10 +9,10 @@ import { resolveLibrary } from './resolve-library.js';
 export const collectionAddressing = {
   collection_id: v.optional(ratingKey('Collection id')),
   collection_title: v.optional(
-    v.pipe(v.string(), v.trim(), v.nonEmpty(), v.description('Collection title, if no id')),
+    v.pipe(v.string(), v.trim(), v.nonEmpty(), v.description('Exact title, if no id')),
   ),
   library_name: v.optional(
-    v.pipe(v.string(), v.trim(), v.nonEmpty(), v.description('Library to look in')),
+    v.pipe(v.string(), v.trim(), v.nonEmpty(), v.description('Its library')),
   ),
 };
 

@@ -14,12 +14,12 @@ const itemId = v.pipe(
 
 /** Several items by id or by exact title (playlist and collection writes). */
 export const itemList = {
-  item_ids: v.optional(v.pipe(v.array(itemId), v.minLength(1), v.description('Item ratingKeys'))),
+  item_ids: v.optional(v.pipe(v.array(itemId), v.minLength(1), v.description('Item ids'))),
   item_titles: v.optional(
     v.pipe(
       v.array(v.pipe(v.string(), v.trim(), v.nonEmpty())),
       v.minLength(1),
-      v.description('Exact item titles, if no ids'),
+      v.description('Exact titles, if no ids'),
     ),
   ),
 };

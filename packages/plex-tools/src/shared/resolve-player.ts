@@ -7,7 +7,7 @@ import { ToolError } from '../errors.js';
 export const playerAddressing = {
   client_id: v.optional(v.pipe(v.string(), v.trim(), v.nonEmpty(), v.description('Player id'))),
   client_name: v.optional(
-    v.pipe(v.string(), v.trim(), v.nonEmpty(), v.description('Player name, if no id')),
+    v.pipe(v.string(), v.trim(), v.nonEmpty(), v.description('Exact name, if no id')),
   ),
 };
 

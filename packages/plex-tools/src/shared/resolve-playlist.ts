@@ -8,7 +8,7 @@ import { ratingKey } from './inputs.js';
 export const playlistAddressing = {
   playlist_id: v.optional(ratingKey('Playlist id')),
   playlist_title: v.optional(
-    v.pipe(v.string(), v.trim(), v.nonEmpty(), v.description('Playlist title, if no id')),
+    v.pipe(v.string(), v.trim(), v.nonEmpty(), v.description('Exact title, if no id')),
   ),
 };
 

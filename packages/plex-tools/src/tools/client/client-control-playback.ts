@@ -67,8 +67,7 @@ export const clientControlPlayback = defineTool({
   module: 'client',
   access: 'write',
   title: 'Control playback',
-  description:
-    'Play, pause, stop, skip, seek or set the volume on a player; returns its timeline after.',
+  description: 'Send a playback command to a player; returns its timeline after.',
   input: v.object({
     ...playerAddressing,
     action: v.pipe(v.picklist(ACTIONS), v.description('Command')),

@@ -20,8 +20,7 @@ export const clientGetActive = defineTool({
   module: 'client',
   access: 'read',
   title: 'Active players',
-  description:
-    'List the remote-controllable players that are playing or paused on something, with item and position.',
+  description: 'List controllable players now playing or paused, with item and position.',
   input: v.object({}),
   output: v.object({
     players: v.array(

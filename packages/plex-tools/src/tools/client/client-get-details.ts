@@ -17,8 +17,7 @@ export const clientGetDetails = defineTool({
   module: 'client',
   access: 'read',
   title: 'Player details',
-  description:
-    "Show one player's device, version, address, capabilities and what it is playing now.",
+  description: "A player's device, version, address, capabilities and what it plays now.",
   input: v.object(playerAddressing),
   output: v.object({
     ...playerInfo.entries,

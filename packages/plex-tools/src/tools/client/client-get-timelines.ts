@@ -10,7 +10,7 @@ export const clientGetTimelines = defineTool({
   access: 'read',
   title: 'Player timelines',
   description:
-    "Show a player's video, music and photo timelines: state, item, position, volume, streams.",
+    "A player's video, music and photo timelines: state, item, position, volume, streams.",
   input: v.object(playerAddressing),
   output: v.object({
     player: playerRef,

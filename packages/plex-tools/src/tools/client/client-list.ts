@@ -33,8 +33,7 @@ export const clientList = defineTool({
   module: 'client',
   access: 'read',
   title: 'List players',
-  description:
-    'List the Plex players the server can remote-control, with state (playing, paused, idle) and capabilities.',
+  description: 'List remote-controllable players with state and capabilities.',
   input: v.object({
     include_details: v.optional(
       v.pipe(v.boolean(), v.description('Add version, address, port')),

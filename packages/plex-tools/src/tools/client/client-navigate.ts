@@ -29,7 +29,7 @@ export const clientNavigate = defineTool({
   description: "Press a remote key on a player's menus.",
   input: v.object({
     ...playerAddressing,
-    action: v.pipe(v.picklist(ACTIONS), v.description('Key to press')),
+    action: v.pipe(v.picklist(ACTIONS), v.description('Key')),
   }),
   output: v.object({ player: playerRef, action: v.string(), sent: v.boolean() }),
   annotations: {

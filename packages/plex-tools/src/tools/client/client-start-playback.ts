@@ -22,12 +22,12 @@ export const clientStartPlayback = defineTool({
   module: 'client',
   access: 'write',
   title: 'Start playback',
-  description: 'Play an item (movie, episode, track, show, season, album) on a player.',
+  description: 'Play an item on a player.',
   input: v.object({
     ...playerAddressing,
     ...mediaAddressing,
     offset_ms: v.optional(
-      v.pipe(v.number(), v.integer(), v.minValue(0), v.description('Start position, ms')),
+      v.pipe(v.number(), v.integer(), v.minValue(0), v.description('Start position')),
     ),
   }),
   output: v.object({

@@ -12,7 +12,7 @@ export const collectionAddTo = defineTool({
   module: 'collection',
   access: 'write',
   title: 'Add to collection',
-  description: 'Add items, by id or exact title, to a collection.',
+  description: 'Add items to a collection.',
   input: v.object({ ...collectionAddressing, ...itemList }),
   output: v.object({
     collection: v.object({ id: v.string(), title: v.string() }),

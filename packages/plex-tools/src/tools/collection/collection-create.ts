@@ -23,12 +23,12 @@ export const collectionCreate = defineTool({
   module: 'collection',
   access: 'write',
   title: 'Create collection',
-  description: 'Create a collection in a library from its items, given by id or exact title.',
+  description: 'Create a collection from items of one library.',
   input: v.object({
-    title: v.pipe(v.string(), v.trim(), v.nonEmpty(), v.description('Collection title')),
+    title: v.pipe(v.string(), v.trim(), v.nonEmpty(), v.description('Title')),
     library_name: v.pipe(v.string(), v.trim(), v.nonEmpty(), v.description('Library name')),
     ...itemList,
-    summary: v.optional(v.pipe(v.string(), v.description('Collection summary'))),
+    summary: v.optional(v.pipe(v.string(), v.description('Summary'))),
   }),
   output: v.object({ collection: collectionSummary }),
   annotations: {

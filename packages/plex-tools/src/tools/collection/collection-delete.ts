@@ -10,11 +10,10 @@ export const collectionDelete = defineTool({
   module: 'collection',
   access: 'delete',
   title: 'Delete collection',
-  description:
-    'Delete a collection; its items stay in the library. confirm must be the exact collection title.',
+  description: 'Delete a collection; its items stay in the library.',
   input: v.object({
     collection_id: ratingKey('Collection id'),
-    confirm: v.optional(v.pipe(v.string(), v.description('Exact collection title'))),
+    confirm: v.optional(v.pipe(v.string(), v.description('Its exact title'))),
   }),
   output: v.object({
     deleted: v.object({

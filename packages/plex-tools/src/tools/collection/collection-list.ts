@@ -11,10 +11,10 @@ export const collectionList = defineTool({
   module: 'collection',
   access: 'read',
   title: 'List collections',
-  description: 'List collections with library and item count, in one library or all.',
+  description: 'List collections with library and item count.',
   input: v.object({
     library_name: v.optional(
-      v.pipe(v.string(), v.trim(), v.nonEmpty(), v.description('Library name')),
+      v.pipe(v.string(), v.trim(), v.nonEmpty(), v.description('Only this library')),
     ),
     ...paging,
   }),

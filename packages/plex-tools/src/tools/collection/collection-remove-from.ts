@@ -12,7 +12,7 @@ export const collectionRemoveFrom = defineTool({
   module: 'collection',
   access: 'write',
   title: 'Remove from collection',
-  description: 'Remove items, by id or exact title, from a collection; they stay in the library.',
+  description: 'Remove items from a collection; they stay in the library.',
   input: v.object({ ...collectionAddressing, ...itemList }),
   output: v.object({
     collection: v.object({ id: v.string(), title: v.string() }),

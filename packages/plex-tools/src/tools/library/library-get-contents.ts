@@ -38,15 +38,14 @@ export const libraryGetContents = defineTool({
   module: 'library',
   access: 'read',
   title: 'Browse a library',
-  description:
-    "Page through a library's items, filtered (unwatched, genre, year, decade, people, …) and sorted by Plex.",
+  description: "Browse a library's items, filtered and sorted by Plex.",
   input: v.object({
     ...libraryAddressing,
-    media_type: v.optional(v.pipe(v.picklist(MEDIA_TYPES), v.description('Item type'))),
+    media_type: v.optional(v.pipe(v.picklist(MEDIA_TYPES), v.description('Only this type'))),
     sort: v.optional(v.pipe(v.picklist(SORTS), v.description('Order; :desc reverses'))),
     unwatched: v.optional(v.pipe(v.boolean(), v.description('Only unwatched (false: watched)'))),
-    genre: text('Genre name'),
-    year: v.optional(v.pipe(v.number(), v.integer(), v.description('Release year'))),
+    genre: text('Genre'),
+    year: v.optional(v.pipe(v.number(), v.integer(), v.description('Year'))),
     decade: v.optional(
       v.pipe(
         v.number(),
@@ -55,12 +54,12 @@ export const libraryGetContents = defineTool({
         v.description('Decade, e.g. 1990'),
       ),
     ),
-    content_rating: text('Content rating'),
-    director: text('Director name'),
-    actor: text('Actor name'),
-    studio: text('Studio name contains'),
+    content_rating: text('e.g. PG-13'),
+    director: text('Name'),
+    actor: text('Name'),
+    studio: text('Part of the name'),
     resolution: v.optional(
-      v.pipe(v.picklist(['4k', '1080', '720', '480', 'sd']), v.description('Video resolution')),
+      v.pipe(v.picklist(['4k', '1080', '720', '480', 'sd']), v.description('Resolution')),
     ),
     ...paging,
   }),

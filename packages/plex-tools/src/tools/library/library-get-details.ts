@@ -10,7 +10,7 @@ export const libraryGetDetails = defineTool({
   module: 'library',
   access: 'read',
   title: 'Library details',
-  description: "Show one library's agent, scanner, language, folders and settings.",
+  description: "A library's agent, scanner, language, folders and settings.",
   input: v.object(libraryAddressing),
   output: v.object({
     id: v.string(),

@@ -13,10 +13,10 @@ export const libraryGetRecentlyAdded = defineTool({
   access: 'read',
   title: 'Recently added',
   description:
-    'List items newest first, in one library or all of them (movies, episodes and albums by default).',
+    'Newest items first, in one library or all; movies, episodes and albums unless media_type.',
   input: v.object({
     ...libraryAddressing,
-    media_type: v.optional(v.pipe(v.picklist(MEDIA_TYPES), v.description('Only this item type'))),
+    media_type: v.optional(v.pipe(v.picklist(MEDIA_TYPES), v.description('Only this type'))),
     ...paging,
   }),
   output: v.object({

@@ -63,8 +63,7 @@ export const libraryGetStats = defineTool({
   module: 'library',
   access: 'read',
   title: 'Library statistics',
-  description:
-    "Count a library's items by type, watched vs unwatched, top genres and decades, without loading items.",
+  description: "Count a library's items by type and watched state, with top genres and decades.",
   input: v.object(libraryAddressing),
   output: v.object({
     id: v.string(),

@@ -23,7 +23,7 @@ export const libraryList = defineTool({
   access: 'read',
   title: 'List libraries',
   description:
-    'List all Plex libraries with id, type, item count and folders. Start here to learn library names.',
+    'List libraries with id, type, item count and folders. Start here for library names.',
   input: v.object({}),
   output: v.object({ libraries: v.array(library) }),
   annotations: {

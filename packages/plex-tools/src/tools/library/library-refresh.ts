@@ -10,12 +10,11 @@ export const libraryRefresh = defineTool({
   module: 'library',
   access: 'write',
   title: 'Refresh libraries',
-  description:
-    'Refresh one library (all if none given): scan for changes and update metadata; waits for the end.',
+  description: 'Refresh one library, or all: scan for changes and update metadata.',
   input: v.object({
     ...libraryAddressing,
     force: v.optional(
-      v.pipe(v.boolean(), v.description('Re-fetch metadata of every item, not just changed')),
+      v.pipe(v.boolean(), v.description('Re-fetch all metadata, not just changed')),
       false,
     ),
     wait_seconds: waitSeconds,

@@ -14,11 +14,11 @@ export const libraryScan = defineTool({
   access: 'write',
   title: 'Scan a library',
   description:
-    'Scan one library, or one folder in it, for new and removed files; waits for the end. Use after adding files.',
+    'Scan a library, or one folder of it, for added and removed files. Use after adding files.',
   input: v.object({
     ...libraryAddressing,
     path: v.optional(
-      v.pipe(v.string(), v.trim(), v.nonEmpty(), v.description("Folder inside the library's")),
+      v.pipe(v.string(), v.trim(), v.nonEmpty(), v.description('Folder in the library')),
     ),
     wait_seconds: waitSeconds,
   }),

@@ -24,7 +24,7 @@ export const waitSeconds = v.optional(
     v.integer(),
     v.minValue(0),
     v.maxValue(MAX_WAIT_SECONDS),
-    v.description(`Max seconds to wait for the end (0-${MAX_WAIT_SECONDS})`),
+    v.description('Max wait for the end'),
   ),
   DEFAULT_WAIT_SECONDS,
 );

@@ -58,10 +58,10 @@ export const mediaDelete = defineTool({
   access: 'delete',
   title: 'Delete media',
   description:
-    'Delete an item and its media files from disk. Call without confirm to see what would be lost; confirm must equal the exact title.',
+    'Delete an item and its files from disk. Call without confirm first to see what would go.',
   input: v.object({
-    media_id: ratingKey('Item ratingKey'),
-    confirm: v.optional(v.pipe(v.string(), v.description("The item's exact title"))),
+    media_id: ratingKey('Item id'),
+    confirm: v.optional(v.pipe(v.string(), v.description('Its exact title'))),
   }),
   output: v.object({
     deleted: mediaSummary,

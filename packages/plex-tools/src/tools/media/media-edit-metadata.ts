@@ -45,8 +45,7 @@ export const mediaEditMetadata = defineTool({
   module: 'media',
   access: 'write',
   title: 'Edit media metadata',
-  description:
-    "Edit an item's fields and tags. Edits are locked against agent refreshes unless lock=false; '' clears a field.",
+  description: "Edit an item's fields and tags; '' clears a field.",
   input: v.object({
     ...mediaAddressing,
     title: v.optional(v.pipe(v.string(), v.trim(), v.nonEmpty(), v.description('New title'))),
@@ -56,14 +55,10 @@ export const mediaEditMetadata = defineTool({
     studio: text('Studio'),
     content_rating: text('Content rating'),
     originally_available_at: v.optional(
-      v.pipe(
-        v.string(),
-        v.isoDate('Expected a date as YYYY-MM-DD'),
-        v.description('Release date YYYY-MM-DD'),
-      ),
+      v.pipe(v.string(), v.isoDate('Expected a date as YYYY-MM-DD'), v.description('Release date')),
     ),
     user_rating: v.optional(
-      v.pipe(v.number(), v.minValue(0), v.maxValue(10), v.description('Your rating 0-10')),
+      v.pipe(v.number(), v.minValue(0), v.maxValue(10), v.description('Your rating')),
     ),
     add_genres: tagList('Genres to add'),
     remove_genres: tagList('Genres to remove'),
@@ -73,7 +68,7 @@ export const mediaEditMetadata = defineTool({
     remove_directors: tagList('Directors to remove'),
     add_writers: tagList('Writers to add'),
     remove_writers: tagList('Writers to remove'),
-    lock: v.optional(v.pipe(v.boolean(), v.description('Lock edited fields (default true)')), true),
+    lock: v.optional(v.pipe(v.boolean(), v.description('Lock edits against refreshes')), true),
   }),
   output: v.object({
     id: v.string(),

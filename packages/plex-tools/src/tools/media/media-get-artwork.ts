@@ -36,20 +36,17 @@ export const mediaGetArtwork = defineTool({
   module: 'media',
   access: 'read',
   title: 'Get media artwork',
-  description: "Show an item's poster, background, logo or banner as an image, resized by Plex.",
+  description: "Show an item's artwork as an image, resized by Plex.",
   input: v.object({
     ...mediaAddressing,
-    art_type: v.optional(
-      v.pipe(v.picklist(ART_TYPES), v.description('Which image (default poster)')),
-      'poster',
-    ),
+    art_type: v.optional(v.pipe(v.picklist(ART_TYPES), v.description('Which image')), 'poster'),
     max_width: v.optional(
       v.pipe(
         v.number(),
         v.integer(),
         v.minValue(16),
         v.maxValue(4096),
-        v.description('Max width in px (default 500)'),
+        v.description('Max width, px'),
       ),
       500,
     ),

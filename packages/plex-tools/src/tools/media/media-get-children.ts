@@ -18,7 +18,7 @@ export const mediaGetChildren = defineTool({
   access: 'read',
   title: 'Media children',
   description:
-    "List a show's seasons, a season's episodes, an artist's albums or an album's tracks, paged.",
+    "List a show's seasons, a season's episodes, an artist's albums or an album's tracks.",
   input: v.object({ ...mediaAddressing, ...paging }),
   output: v.object({
     parent: v.object({ id: v.string(), title: v.string(), type: v.string() }),

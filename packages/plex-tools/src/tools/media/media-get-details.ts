@@ -52,7 +52,7 @@ export const mediaGetDetails = defineTool({
   access: 'read',
   title: 'Media details',
   description:
-    "One item's full details: summary, people, ratings, files and quality, external ids, watched state.",
+    "An item's details: summary, people, ratings, files, quality, external ids, watched state.",
   input: v.object(mediaAddressing),
   output: v.object({
     id: v.string(),

@@ -11,7 +11,7 @@ export const mediaGetRelated = defineTool({
   access: 'read',
   title: 'Related media',
   description:
-    'Items related to one item, grouped: more like this, more by its director or lead actor, same collection.',
+    'Items related to one: more like this, by its director or lead actor, same collection.',
   input: v.object({
     ...mediaAddressing,
     limit: v.optional(
@@ -20,7 +20,7 @@ export const mediaGetRelated = defineTool({
         v.integer(),
         v.minValue(1),
         v.maxValue(100),
-        v.description('Max items per group (1-100)'),
+        v.description('Max per group'),
       ),
       10,
     ),

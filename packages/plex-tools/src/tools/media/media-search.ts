@@ -45,10 +45,9 @@ export const mediaSearch = defineTool({
   module: 'media',
   access: 'read',
   title: 'Search media',
-  description:
-    'Search titles, people and tags across libraries; best matches first. Use to find ids for other tools.',
+  description: 'Search titles, people and tags in all libraries, best first. Use to find ids.',
   input: v.object({
-    query: v.pipe(v.string(), v.trim(), v.nonEmpty(), v.description('Search text')),
+    query: v.pipe(v.string(), v.trim(), v.nonEmpty(), v.description('Text')),
     content_type: v.optional(v.pipe(v.picklist(CONTENT_TYPES), v.description('Only this type'))),
     library_name: v.optional(
       v.pipe(v.string(), v.trim(), v.nonEmpty(), v.description('Only this library')),

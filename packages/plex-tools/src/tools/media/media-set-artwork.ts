@@ -57,7 +57,7 @@ export const mediaSetArtwork = defineTool({
   access: 'write',
   title: 'Set media artwork',
   description:
-    "Set an item's poster, background, logo or banner from a URL, a local image file, or a key from media_list_available_artwork.",
+    "Set an item's artwork from a URL, a local file or a media_list_available_artwork key.",
   input: v.object({
     ...mediaAddressing,
     art_type: v.pipe(v.picklist(ART_TYPES), v.description('Which slot')),
@@ -75,7 +75,7 @@ export const mediaSetArtwork = defineTool({
     artwork_key: v.optional(
       v.pipe(v.string(), v.trim(), v.nonEmpty(), v.description('Candidate key')),
     ),
-    lock: v.optional(v.pipe(v.boolean(), v.description('Lock the slot (default true)')), true),
+    lock: v.optional(v.pipe(v.boolean(), v.description('Lock against refreshes')), true),
   }),
   output: v.object({
     id: v.string(),

@@ -13,11 +13,10 @@ export const mediaSetWatched = defineTool({
   module: 'media',
   access: 'write',
   title: 'Mark watched or unwatched',
-  description:
-    'Mark an item watched or unwatched; for a show, season, artist or album, every item under it.',
+  description: 'Mark an item, and everything under it, watched or unwatched.',
   input: v.object({
     ...mediaAddressing,
-    watched: v.pipe(v.boolean(), v.description('true: watched; false: unwatched')),
+    watched: v.pipe(v.boolean(), v.description('false: unwatched')),
   }),
   output: v.object({
     id: v.string(),

@@ -12,7 +12,7 @@ export const playlistAddTo = defineTool({
   module: 'playlist',
   access: 'write',
   title: 'Add to playlist',
-  description: 'Append items, by id or exact title, to a playlist.',
+  description: 'Append items to a playlist.',
   input: v.object({ ...playlistAddressing, ...itemList }),
   output: v.object({
     playlist: v.object({ id: v.string(), title: v.string() }),

@@ -13,9 +13,9 @@ export const playlistCreate = defineTool({
   title: 'Create playlist',
   description: 'Create a playlist from items given by id or exact title.',
   input: v.object({
-    title: v.pipe(v.string(), v.trim(), v.nonEmpty(), v.description('Playlist title')),
+    title: v.pipe(v.string(), v.trim(), v.nonEmpty(), v.description('Title')),
     ...itemList,
-    summary: v.optional(v.pipe(v.string(), v.description('Playlist summary'))),
+    summary: v.optional(v.pipe(v.string(), v.description('Summary'))),
   }),
   output: v.object({ playlist: playlistSummary }),
   annotations: {

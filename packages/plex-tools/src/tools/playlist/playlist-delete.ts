@@ -9,11 +9,10 @@ export const playlistDelete = defineTool({
   module: 'playlist',
   access: 'delete',
   title: 'Delete playlist',
-  description:
-    'Delete a playlist; its items stay in the library. confirm must be the exact playlist title.',
+  description: 'Delete a playlist; its items stay in the library.',
   input: v.object({
     playlist_id: ratingKey('Playlist id'),
-    confirm: v.optional(v.pipe(v.string(), v.description('Exact playlist title'))),
+    confirm: v.optional(v.pipe(v.string(), v.description('Its exact title'))),
   }),
   output: v.object({
     deleted: v.object({ id: v.string(), title: v.string(), item_count: v.number() }),

@@ -17,7 +17,7 @@ export const playlistList = defineTool({
       v.pipe(v.string(), v.trim(), v.nonEmpty(), v.description('Only with items from it')),
     ),
     playlist_type: v.optional(
-      v.pipe(v.picklist(['video', 'audio', 'photo']), v.description('Playlist kind')),
+      v.pipe(v.picklist(['video', 'audio', 'photo']), v.description('Only this kind')),
     ),
     ...paging,
   }),

@@ -25,7 +25,7 @@ export const playlistRemoveFrom = defineTool({
           ),
         ),
         v.minLength(1),
-        v.description('Entry ids (playlist_get_contents)'),
+        v.description('Entry ids'),
       ),
     ),
   }),

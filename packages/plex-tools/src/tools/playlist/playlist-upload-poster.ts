@@ -45,7 +45,7 @@ export const playlistUploadPoster = defineTool({
   module: 'playlist',
   access: 'write',
   title: 'Upload playlist poster',
-  description: "Set a playlist's poster from an image URL or a local file.",
+  description: "Set a playlist's poster from a URL or a local file.",
   input: v.object({
     ...playlistAddressing,
     url: v.optional(

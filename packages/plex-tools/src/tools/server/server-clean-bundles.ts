@@ -8,8 +8,7 @@ export const serverCleanBundles = defineTool({
   module: 'server',
   access: 'write',
   title: 'Clean bundles',
-  description:
-    'Start removing unused metadata bundles (artwork and data of deleted items) in the background to free disk space.',
+  description: 'Delete unused metadata bundles in the background to free disk space.',
   input: v.object({}),
   output: activityStarted,
   annotations: {

@@ -9,8 +9,7 @@ export const serverEmptyTrash = defineTool({
   module: 'server',
   access: 'write',
   title: 'Empty trash',
-  description:
-    'Permanently remove items whose files are gone (the trash) from one library, or from every library if none is named.',
+  description: 'Permanently remove items whose files are gone (trash), in one library or all.',
   input: v.object({ library_name: libraryAddressing.library_name }),
   output: v.object({
     emptied: v.array(v.object({ id: v.string(), title: v.string() })),

@@ -119,7 +119,7 @@ export const serverGetAlerts = defineTool({
         v.integer(),
         v.minValue(1),
         v.maxValue(60),
-        v.description('Seconds to listen (1-60)'),
+        v.description('Seconds to listen'),
       ),
       5,
     ),

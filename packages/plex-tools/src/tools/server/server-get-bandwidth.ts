@@ -46,7 +46,7 @@ export const serverGetBandwidth = defineTool({
   module: 'server',
   access: 'read',
   title: 'Get bandwidth usage',
-  description: 'Get bytes streamed per user and device, LAN vs WAN (dashboard statistics).',
+  description: 'Bytes streamed per user and device, LAN vs WAN.',
   input: v.object({
     timespan: v.pipe(v.picklist(TIMESPANS), v.description('Bin size (seconds: last 2 min)')),
     lan: v.optional(v.pipe(v.boolean(), v.description('true LAN only, false WAN only'))),

@@ -17,8 +17,7 @@ export const serverGetButlerTasks = defineTool({
   module: 'server',
   access: 'read',
   title: 'List butler tasks',
-  description:
-    'List the scheduled maintenance (butler) tasks with interval and enabled state. Names work with server_run_butler_task.',
+  description: 'List scheduled maintenance (butler) tasks with interval and enabled state.',
   input: v.object({}),
   output: v.object({ tasks: v.array(task), total: v.number() }),
   annotations: {

@@ -30,8 +30,7 @@ export const serverGetCurrentResources = defineTool({
   module: 'server',
   access: 'read',
   title: 'Get server resource use',
-  description:
-    'Get current host and Plex process CPU and memory use (percent): the latest sample, the average and recent samples.',
+  description: 'Host and Plex CPU and memory use (%): latest, average and recent samples.',
   input: v.object({}),
   output: v.object({
     latest: v.optional(sample),

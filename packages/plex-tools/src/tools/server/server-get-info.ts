@@ -43,7 +43,7 @@ export const serverGetInfo = defineTool({
   access: 'read',
   title: 'Get server info',
   description:
-    'Get the Plex server name, version, platform, machine id, plex.tv sign-in, transcoder capabilities and whether an update is available.',
+    'Server name, version, platform, machine id, plex.tv sign-in, transcoder abilities, update available.',
   input: v.object({}),
   output: v.object({
     name: v.string(),

@@ -21,16 +21,10 @@ export const serverGetPlexLogs = defineTool({
   module: 'server',
   access: 'read',
   title: 'Get Plex logs',
-  description: 'Get the tail of a Plex server log, optionally only lines containing search_term.',
+  description: 'Tail of a Plex log, optionally only lines containing search_term.',
   input: v.object({
     num_lines: v.optional(
-      v.pipe(
-        v.number(),
-        v.integer(),
-        v.minValue(1),
-        v.maxValue(2000),
-        v.description('Lines (1-2000)'),
-      ),
+      v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(2000), v.description('Lines')),
       100,
     ),
     log_type: v.optional(v.pipe(v.picklist(LOG_TYPES), v.description('Which log')), 'server'),

@@ -8,8 +8,7 @@ export const serverOptimizeDatabase = defineTool({
   module: 'server',
   access: 'write',
   title: 'Optimize database',
-  description:
-    'Start compacting and re-indexing the Plex library database in the background. Useful after large deletions.',
+  description: 'Compact and re-index the database in the background; useful after big deletions.',
   input: v.object({}),
   output: activityStarted,
   annotations: {

@@ -84,11 +84,11 @@ export const serverRunButlerTask = defineTool({
   module: 'server',
   access: 'write',
   title: 'Run butler task',
-  description: 'Start a scheduled maintenance (butler) task now, outside the maintenance window.',
+  description: 'Run a maintenance (butler) task now.',
   input: v.object({
-    task_name: v.pipe(v.picklist(BUTLER_TASKS), v.description('Task to start')),
+    task_name: v.pipe(v.picklist(BUTLER_TASKS), v.description('Task')),
     wait: v.optional(
-      v.pipe(v.boolean(), v.description(`Wait up to ${MAX_WAIT_MS / 1000} s for it to end`)),
+      v.pipe(v.boolean(), v.description(`Wait up to ${MAX_WAIT_MS / 1000} s for the end`)),
       false,
     ),
   }),

@@ -99,12 +99,9 @@ export const sessionsGetActive = defineTool({
   access: 'read',
   title: 'Active sessions',
   description:
-    'List what is playing now: user, player, item, progress, direct play vs transcode with reasons, bandwidth; with totals.',
+    'What is playing now: user, player, item, progress, direct play or transcode and why, bandwidth.',
   input: v.object({
-    include_addresses: v.optional(
-      v.pipe(v.boolean(), v.description("Include players' IP addresses")),
-      false,
-    ),
+    include_addresses: v.optional(v.pipe(v.boolean(), v.description('Add player IPs')), false),
   }),
   output: v.object({
     sessions: v.array(session),

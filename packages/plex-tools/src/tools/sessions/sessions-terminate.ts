@@ -19,8 +19,7 @@ export const sessionsTerminate = defineTool({
   module: 'sessions',
   access: 'delete',
   title: 'Stop a stream',
-  description:
-    "Stop a stream from sessions_get_active, showing the viewer a reason. confirm: the user's name.",
+  description: 'Stop a stream from sessions_get_active, showing the viewer a reason.',
   input: v.object({
     session_id: v.pipe(
       v.string(),
@@ -29,7 +28,7 @@ export const sessionsTerminate = defineTool({
       v.description('session_id or session_key'),
     ),
     reason: v.optional(v.pipe(v.string(), v.description('Shown on the player'))),
-    confirm: v.optional(v.pipe(v.string(), v.description("The session user's name"))),
+    confirm: v.optional(v.pipe(v.string(), v.description("Its user's name"))),
   }),
   output,
   annotations: {

@@ -7,12 +7,7 @@ import { hasServerAccess } from './user-shape.js';
 /** The `username` input every user tool shares. */
 export const usernameInput = {
   username: v.optional(
-    v.pipe(
-      v.string(),
-      v.trim(),
-      v.nonEmpty(),
-      v.description('Username (default PLEX_USERNAME or owner)'),
-    ),
+    v.pipe(v.string(), v.trim(), v.nonEmpty(), v.description('Username (default: yours)')),
   ),
 };
 
@@ -23,7 +18,7 @@ export const userGetInfo = defineTool({
   access: 'read',
   title: 'User details',
   description:
-    'Details of one user: role, username, email (owner only), joined date, shared libraries, play count. Never tokens.',
+    "A user's role, username, email (owner only), join date, shared libraries, play count.",
   input: v.object({ ...usernameInput }),
   output: v.object({
     username: v.string(),

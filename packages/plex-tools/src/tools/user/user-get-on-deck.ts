@@ -7,7 +7,7 @@ export const userGetOnDeck = defineTool({
   module: 'user',
   access: 'read',
   title: 'On Deck',
-  description: "A user's On Deck: their in-progress items and next episodes, with progress.",
+  description: "A user's On Deck: in-progress items and next episodes.",
   input: deckInput,
   output: deckOutput,
   annotations: {

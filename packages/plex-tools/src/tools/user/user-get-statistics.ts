@@ -58,15 +58,14 @@ export const userGetStatistics = defineTool({
   module: 'user',
   access: 'read',
   title: 'Viewing statistics',
-  description:
-    'Plays and watch time per user over a period, by media type and device. All users unless username.',
+  description: 'Plays and watch time per user over a period, by media type and device.',
   input: v.object({
     time_period: v.pipe(
       v.picklist(Object.keys(PERIODS) as (keyof typeof PERIODS)[]),
       v.description('Window ending now'),
     ),
     username: v.optional(
-      v.pipe(v.string(), v.trim(), v.nonEmpty(), v.description('Only this user (default all)')),
+      v.pipe(v.string(), v.trim(), v.nonEmpty(), v.description('Only this user')),
     ),
   }),
   output: v.object({

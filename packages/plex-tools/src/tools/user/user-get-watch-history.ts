@@ -15,7 +15,7 @@ export const sinceInput = v.pipe(
   v.string(),
   v.trim(),
   v.check((text) => !Number.isNaN(Date.parse(text)), 'Use an ISO date such as 2025-11-01'),
-  v.description('ISO date; plays from then on'),
+  v.description('ISO date to start from'),
 );
 
 /** user_get_watch_history: one user's finished plays, newest first. */

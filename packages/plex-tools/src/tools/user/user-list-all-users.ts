@@ -9,8 +9,7 @@ export const userListAllUsers = defineTool({
   module: 'user',
   access: 'read',
   title: 'List users',
-  description:
-    'List who can use this server: owner, Plex Home users and friends with access (plex.tv), with shared libraries.',
+  description: 'List the owner, Home users and friends with access, and their shared libraries.',
   input: v.object({}),
   output: v.object({
     users: v.array(userSummary),

@@ -9,15 +9,9 @@ export const userSearchUsers = defineTool({
   module: 'user',
   access: 'read',
   title: 'Search users',
-  description:
-    'Find users (owner, home, friends) whose username or name contains search_term, case-insensitive.',
+  description: 'Find users whose username or name contains search_term (any case).',
   input: v.object({
-    search_term: v.pipe(
-      v.string(),
-      v.trim(),
-      v.nonEmpty(),
-      v.description('Part of a username or name'),
-    ),
+    search_term: v.pipe(v.string(), v.trim(), v.nonEmpty(), v.description('Text to find')),
   }),
   output: v.object({
     users: v.array(userSummary),
