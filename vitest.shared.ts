@@ -15,6 +15,10 @@ export default defineConfig({
       { find: /^@plexmcp\/plex-emulator$/, replacement: source('plex-emulator') },
       { find: /^@plexmcp\/plex-client$/, replacement: source('plex-client') },
       { find: /^@plexmcp\/plex-tools$/, replacement: source('plex-tools') },
+      {
+        find: /^@plexmcp\/plex-tools\/sample-args$/,
+        replacement: source('plex-tools', 'sample-args.ts'),
+      },
       { find: /^@plexmcp\/mcp-server$/, replacement: source('mcp-server') },
       { find: /^@plexmcp\/sdk$/, replacement: source('sdk') },
       { find: /^@plexmcp\/sdk\/mcp$/, replacement: source('sdk', 'mcp/index.ts') },

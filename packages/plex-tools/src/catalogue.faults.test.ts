@@ -1,76 +1,21 @@
+import * as v from 'valibot';
 import { describe, expect, it } from 'vitest';
 import { TOOLS } from './index.js';
+import { SAMPLE_ARGS } from './sample-args.js';
 import { toolHarness } from './testing/harness.js';
-
-/** Arguments that pass each tool's own validation, so the first thing that can fail is Plex. */
-const SAMPLE_ARGS: Record<string, Record<string, unknown>> = {
-  library_list: {},
-  library_get_details: { library_name: 'Movies' },
-  library_get_stats: { library_name: 'Movies' },
-  library_refresh: { library_name: 'Movies' },
-  library_scan: { library_name: 'Movies' },
-  library_get_recently_added: {},
-  library_get_contents: { library_name: 'Movies' },
-  media_search: { query: 'night' },
-  media_get_details: { media_id: '1000' },
-  media_get_children: { media_id: '1019' },
-  media_edit_metadata: { media_id: '1000', summary: 'x' },
-  media_set_watched: { media_id: '1000', watched: true },
-  media_delete: { media_id: '1000', confirm: 'Night of the Living Dead' },
-  media_get_artwork: { media_id: '1000' },
-  media_list_available_artwork: { media_id: '1000' },
-  media_set_artwork: { media_id: '1000', art_type: 'poster', url: 'https://example.com/p.png' },
-  media_get_related: { media_id: '1000' },
-  playlist_list: {},
-  playlist_get_contents: { playlist_id: '1073' },
-  playlist_create: { title: 'x', item_ids: ['1000'] },
-  playlist_edit: { playlist_id: '1073', new_title: 'y' },
-  playlist_add_to: { playlist_id: '1073', item_ids: ['1000'] },
-  playlist_remove_from: { playlist_id: '1073', item_ids: ['1000'] },
-  playlist_delete: { playlist_id: '1073', confirm: 'Friday Night Noir' },
-  playlist_upload_poster: { playlist_id: '1073', url: 'https://example.com/p.png' },
-  playlist_copy_to_user: { playlist_id: '1073', username: 'jordan_k' },
-  collection_list: {},
-  collection_get_contents: { collection_id: '1017' },
-  collection_create: { title: 'x', library_name: 'Movies', item_ids: ['1000'] },
-  collection_add_to: { collection_id: '1017', item_ids: ['1000'] },
-  collection_remove_from: { collection_id: '1017', item_ids: ['1000'] },
-  collection_edit: { collection_id: '1017', new_summary: 'x' },
-  collection_delete: { collection_id: '1017', confirm: 'Silent Era' },
-  user_list_all_users: {},
-  user_search_users: { search_term: 'jo' },
-  user_get_info: {},
-  user_get_on_deck: {},
-  user_get_continue_watching: {},
-  user_get_watch_history: {},
-  user_get_statistics: { time_period: 'last_30_days' },
-  sessions_get_active: {},
-  sessions_get_media_playback_history: { media_id: '1000' },
-  sessions_terminate: { session_id: 'x', confirm: 'jordan_k' },
-  server_get_info: {},
-  server_get_plex_logs: {},
-  server_get_bandwidth: { timespan: 'days' },
-  server_get_current_resources: {},
-  server_get_butler_tasks: {},
-  server_run_butler_task: { task_name: 'OptimizeDatabase' },
-  server_get_alerts: { timeout_seconds: 1 },
-  server_empty_trash: {},
-  server_optimize_database: {},
-  server_clean_bundles: {},
-  client_list: {},
-  client_get_details: { client_name: 'Living Room TV' },
-  client_get_timelines: { client_name: 'Living Room TV' },
-  client_get_active: {},
-  client_start_playback: { client_name: 'Living Room TV', media_id: '1000' },
-  client_control_playback: { client_name: 'Living Room TV', action: 'pause' },
-  client_navigate: { client_name: 'Living Room TV', action: 'up' },
-  client_set_streams: { client_name: 'Living Room TV', subtitle_stream_id: 0 },
-};
 
 describe('every tool when Plex is down or slow', () => {
   it('has sample arguments for every tool', () => {
     expect(Object.keys(SAMPLE_ARGS).sort()).toEqual(TOOLS.map((tool) => tool.name).sort());
   });
+
+  it.each(TOOLS.map((tool) => [tool.name, tool] as const))(
+    "%s's sample arguments pass its validation",
+    (name, tool) => {
+      const parsed = v.safeParse(tool.input, SAMPLE_ARGS[name]);
+      expect(parsed.issues?.map((issue) => issue.message)).toBeUndefined();
+    },
+  );
 
   it.each(TOOLS.map((tool) => [tool.name] as const))(
     '%s says Plex is unreachable',

@@ -10,11 +10,11 @@ import {
 import { createPlexClient } from '@plexmcp/plex-client';
 import { createPlexEmulator } from '@plexmcp/plex-emulator';
 import { type AnyTool, describeTool, TOOLS } from '@plexmcp/plex-tools';
+import { SAMPLE_ARGS } from '@plexmcp/plex-tools/sample-args';
 import fc from 'fast-check';
 import * as v from 'valibot';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createPlexMcpServer } from '../server/create-server.js';
-import { SAMPLE_ARGS } from './sample-args.js';
 
 /** The closed set of tool error codes (DESIGN.md convention 8). */
 const CODES = new Set([

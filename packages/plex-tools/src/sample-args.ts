@@ -1,7 +1,7 @@
 /**
- * Arguments that pass each tool's own validation against the emulator's demo library, keyed by
- * tool name: the seeds the property tests mutate. The same idea as plex-tools'
- * catalogue.faults.test.ts; kept here because a package never reaches into another's tests.
+ * Arguments every tool accepts against the emulator's demo library, by tool name: seeds for
+ * fault, property and protocol tests (here and in other packages) and a quick way to try a tool.
+ * A test checks that every tool has an entry and that each entry passes its tool's validation.
  */
 export const SAMPLE_ARGS: Readonly<Record<string, Readonly<Record<string, unknown>>>> = {
   library_list: {},
