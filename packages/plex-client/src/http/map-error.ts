@@ -9,6 +9,7 @@ import { PlexRateLimitedError } from '../errors/rate-limited-error.js';
 import { PlexTimeoutError } from '../errors/timeout-error.js';
 import { PlexUnauthorizedError } from '../errors/unauthorized-error.js';
 import { PlexUnreachableError } from '../errors/unreachable-error.js';
+import { DirectHttpError, DirectTimeoutError, directHeader } from './direct.js';
 import { redactText } from './redact.js';
 
 /** Where a request was going, for the error's message. */
@@ -23,14 +24,42 @@ export interface RequestTarget {
   secrets: readonly string[];
 }
 
-/** Turns whatever ky or fetch threw into the matching `PlexError`. */
+/** A non-2xx answer, from ky or from the direct path. */
+interface FailedAnswer {
+  status: number;
+  header(name: string): string | null;
+  text(): Promise<string>;
+}
+
+function failedAnswer(error: unknown): FailedAnswer | undefined {
+  if (error instanceof DirectHttpError) {
+    const { response } = error;
+    return {
+      status: response.status,
+      header: (name) => directHeader(response, name),
+      text: async () => response.body,
+    };
+  }
+  if (error instanceof HTTPError) {
+    const { response } = error;
+    return {
+      status: response.status,
+      header: (name) => response.headers.get(name),
+      text: () => response.clone().text(),
+    };
+  }
+  return undefined;
+}
+
+/** Turns whatever ky, fetch or the direct path threw into the matching `PlexError`. */
 export async function toPlexError(error: unknown, target: RequestTarget): Promise<PlexError> {
   if (error instanceof PlexError) return error;
   const base = { method: target.method, url: target.url, cause: scrubCause(error, target.secrets) };
   const where = `${target.method} ${target.url}`;
 
-  if (error instanceof HTTPError) {
-    const status = error.response.status;
+  const answer = failedAnswer(error);
+  if (answer) {
+    const status = answer.status;
     const details = { ...base, status };
     switch (status) {
       case 401:
@@ -47,11 +76,11 @@ export async function toPlexError(error: unknown, target: RequestTarget): Promis
         return new PlexNotFoundError(`${target.site} has nothing at ${where} (404).`, details);
       case 400:
         return new PlexBadRequestError(
-          `${target.site} refused the parameters of ${where} (400)${await bodyHint(error.response, target.secrets)}.`,
+          `${target.site} refused the parameters of ${where} (400)${await bodyHint(answer, target.secrets)}.`,
           details,
         );
       case 429: {
-        const retryAfterMs = parseRetryAfter(error.response.headers.get('Retry-After'));
+        const retryAfterMs = parseRetryAfter(answer.header('Retry-After'));
         const wait =
           retryAfterMs === undefined ? '' : ` Retry after ${Math.ceil(retryAfterMs / 1000)} s.`;
         return new PlexRateLimitedError(
@@ -61,12 +90,12 @@ export async function toPlexError(error: unknown, target: RequestTarget): Promis
       }
       default:
         return new PlexHttpError(
-          `${target.site} answered HTTP ${status} for ${where}${await bodyHint(error.response, target.secrets)}.`,
+          `${target.site} answered HTTP ${status} for ${where}${await bodyHint(answer, target.secrets)}.`,
           details,
         );
     }
   }
-  if (error instanceof TimeoutError) {
+  if (error instanceof TimeoutError || error instanceof DirectTimeoutError) {
     return new PlexTimeoutError(
       `${target.site} did not answer ${where} within ${target.timeoutMs} ms. Check that the server is running and reachable, or raise the timeout.`,
       base,
@@ -89,8 +118,13 @@ export function scrubCause(error: unknown, secrets: readonly string[], depth = 0
   if (!(error instanceof Error)) {
     return typeof error === 'string' ? redactText(error, secrets) : error;
   }
-  const fromKy = error instanceof HTTPError || error instanceof TimeoutError;
-  if (!fromKy && !mentionsSecret(error, secrets)) return error;
+  // ky's errors hold the request and its options; direct ones the answer's headers. Copy them all.
+  const fromHttp =
+    error instanceof HTTPError ||
+    error instanceof TimeoutError ||
+    error instanceof DirectHttpError ||
+    error instanceof DirectTimeoutError;
+  if (!fromHttp && !mentionsSecret(error, secrets)) return error;
   const copy = new Error(redactText(error.message, secrets));
   copy.name = error.name;
   copy.stack = redactText(error.stack ?? '', secrets);
@@ -134,10 +168,10 @@ function parseRetryAfter(value: string | null): number | undefined {
 }
 
 /** A short, token-free excerpt of an error body: PMS sends HTML, plex.tv JSON `errors`. */
-async function bodyHint(response: Response, secrets: readonly string[]): Promise<string> {
+async function bodyHint(answer: FailedAnswer, secrets: readonly string[]): Promise<string> {
   let text: string;
   try {
-    text = await response.clone().text();
+    text = await answer.text();
   } catch {
     return '';
   }

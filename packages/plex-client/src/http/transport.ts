@@ -1,26 +1,27 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import ky, { type KyInstance } from 'ky';
 import * as v from 'valibot';
 import { PlexInvalidResponseError } from '../errors/invalid-response-error.js';
 import type { PlexError } from '../errors/plex-error.js';
+import { DirectHttpError, type DirectResponse, directHeader, sendDirect } from './direct.js';
 import { networkCode, type RequestTarget, scrubCause, toPlexError } from './map-error.js';
 import { type Query, toSearchParams } from './query.js';
 import { redactText, redactUrl } from './redact.js';
+import {
+  directRetryDelay,
+  jittered,
+  RETRY_AFTER_STATUSES,
+  RETRY_STATUSES,
+  type RetryPolicy,
+} from './retry.js';
+
+export type { RetryPolicy } from './retry.js';
 
 /** HTTP methods the client sends. */
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'DELETE';
 
 /** Which service a request goes to. */
 export type Site = 'pms' | 'plexTv';
-
-/** Retry policy for idempotent requests. */
-export interface RetryPolicy {
-  /** Retries after the first attempt. 0 turns retrying off. */
-  limit: number;
-  /** Delay before the first retry; doubles each time, with ±50 % jitter. */
-  baseDelayMs: number;
-  /** Upper bound for one delay. */
-  maxDelayMs: number;
-}
 
 /** Everything the transport needs; built once by `createPlexClient`. */
 export interface TransportOptions {
@@ -33,6 +34,7 @@ export interface TransportOptions {
   identityHeaders: Record<string, string>;
   timeoutMs: number;
   retry: RetryPolicy;
+  /** A fetch to send every request through ky with; without it, bodiless requests go direct. */
   fetch?: typeof fetch;
 }
 
@@ -78,18 +80,21 @@ const NEVER_SENT = new Set([
 export class Transport {
   private readonly http: KyInstance;
   private readonly baseUrls: readonly string[];
+  /** Identity, Accept and token headers, sent with every request. */
+  private readonly headers: Record<string, string>;
   private active = 0;
 
   constructor(private readonly options: TransportOptions) {
     if (options.baseUrls.length === 0) throw new Error('at least one base URL is required');
     this.baseUrls = options.baseUrls.map(trimSlash);
     const { retry } = options;
+    this.headers = {
+      ...options.identityHeaders,
+      Accept: 'application/json',
+      ...(options.token === undefined ? {} : { 'X-Plex-Token': options.token }),
+    };
     this.http = ky.create({
-      headers: {
-        ...options.identityHeaders,
-        Accept: 'application/json',
-        ...(options.token === undefined ? {} : { 'X-Plex-Token': options.token }),
-      },
+      headers: this.headers,
       timeout: options.timeoutMs,
       throwHttpErrors: true,
       ...(options.fetch ? { fetch: options.fetch } : {}),
@@ -97,8 +102,8 @@ export class Transport {
         limit: retry.limit,
         // Writes are never retried: Plex may have applied them before the connection failed.
         methods: ['get', 'head'],
-        statusCodes: [429, 502, 503, 504],
-        afterStatusCodes: [429, 503],
+        statusCodes: RETRY_STATUSES,
+        afterStatusCodes: RETRY_AFTER_STATUSES,
         maxRetryAfter: options.timeoutMs,
         delay: (attempt) => jittered(retry, attempt),
       },
@@ -112,15 +117,15 @@ export class Transport {
 
   /** Sends a request and parses its JSON body with `schema`. */
   async json<S extends v.GenericSchema>(spec: RequestSpec, schema: S): Promise<v.InferOutput<S>> {
-    const response = await this.send(spec);
-    const text = await response.text();
+    const response = await this.read(spec);
+    const text = response.body;
     const target = this.target(spec, response.url);
     let data: unknown;
     try {
       data = text === '' ? {} : JSON.parse(text);
     } catch (error) {
       throw new PlexInvalidResponseError(
-        `${target.site} answered ${target.method} ${target.url} with a body that is not JSON (${describeBody(response, text)}).`,
+        `${target.site} answered ${target.method} ${target.url} with a body that is not JSON (${describeBody(response.response, text)}).`,
         {
           ...target,
           status: response.status,
@@ -134,8 +139,8 @@ export class Transport {
 
   /** Sends a request whose answer has no body worth reading (Plex's empty 200s). */
   async empty(spec: RequestSpec): Promise<void> {
-    const response = await this.send(spec);
-    await response.body?.cancel();
+    const response = await this.exchange(spec);
+    if (!isDirect(response)) await response.body?.cancel();
   }
 
   /** Sends a request and hands back the raw response (images, zip archives, event streams). */
@@ -163,15 +168,42 @@ export class Transport {
     return url;
   }
 
-  private async send(spec: RequestSpec): Promise<Response> {
-    if ((spec.site ?? 'pms') === 'plexTv')
-      return this.attempt(spec, trimSlash(this.options.plexTvUrl));
+  /**
+   * Bodiless requests skip ky's per-request Request, AbortSignal and option objects, which on
+   * Node 20 cost more CPU than the HTTP exchange itself; they keep its timeout, retry and error
+   * behaviour (see `direct`). A caller-supplied fetch (tests, proxies) always goes through ky.
+   */
+  private goesDirect(spec: RequestSpec): boolean {
+    return spec.body === undefined && this.options.fetch === undefined;
+  }
+
+  /** Sends a request directly when it can, else through ky. */
+  private exchange(spec: RequestSpec): Promise<DirectResponse | Response> {
+    return this.goesDirect(spec)
+      ? this.send(spec, (base) => this.direct(spec, base))
+      : this.send(spec);
+  }
+
+  /** A whole answer, read directly or through ky. */
+  private async read(spec: RequestSpec): Promise<Answer> {
+    const response = await this.exchange(spec);
+    const body = isDirect(response) ? response.body : await response.text();
+    return { url: response.url, status: response.status, body, response };
+  }
+
+  private async send(spec: RequestSpec): Promise<Response>;
+  private async send<R>(spec: RequestSpec, attempt: (base: string) => Promise<R>): Promise<R>;
+  private async send(
+    spec: RequestSpec,
+    attempt: (base: string) => Promise<unknown> = (base) => this.attempt(spec, base),
+  ): Promise<unknown> {
+    if ((spec.site ?? 'pms') === 'plexTv') return attempt(trimSlash(this.options.plexTvUrl));
     const method = spec.method ?? 'GET';
     const order = this.baseUrls.map((_, i) => (this.active + i) % this.baseUrls.length);
     let firstError: PlexError | undefined;
     for (const index of order) {
       try {
-        const response = await this.attempt(spec, this.baseUrls[index] as string);
+        const response = await attempt(this.baseUrls[index] as string);
         this.active = index;
         return response;
       } catch (error) {
@@ -183,14 +215,47 @@ export class Transport {
     throw firstError;
   }
 
+  /**
+   * One bodiless request to `base` over node:http(s), retried as the ky instance retries (GETs
+   * only; network failures and 429/502/503/504, honouring Retry-After), each try under the
+   * timeout. Redirects, which fetch follows and node:http does not, are handed to ky.
+   */
+  private async direct(spec: RequestSpec, base: string): Promise<DirectResponse | Response> {
+    const url = withQuery(`${base}${spec.path}`, spec);
+    const method = spec.method ?? 'GET';
+    const headers = { ...this.headers, ...requestHeaders(spec) };
+    const { retry, timeoutMs } = this.options;
+    for (let attempt = 1; ; attempt++) {
+      try {
+        const response = await sendDirect(url, {
+          method,
+          headers,
+          timeoutMs,
+          signal: spec.signal,
+        });
+        if (response.status >= 300 && response.status < 400 && directHeader(response, 'Location')) {
+          return this.attempt(spec, base);
+        }
+        if (response.status < 200 || response.status >= 300) throw new DirectHttpError(response);
+        return response;
+      } catch (error) {
+        if (spec.signal?.aborted) throw error;
+        const wait =
+          method === 'GET' ? directRetryDelay(error, attempt, retry, timeoutMs) : undefined;
+        if (wait === undefined) throw await toPlexError(error, this.target(spec, url));
+        try {
+          await sleep(wait, undefined, spec.signal ? { signal: spec.signal } : {});
+        } catch {
+          throw spec.signal?.reason ?? error;
+        }
+      }
+    }
+  }
+
   private async attempt(spec: RequestSpec, base: string): Promise<Response> {
     const url = withQuery(`${base}${spec.path}`, spec);
     const method = spec.method ?? 'GET';
-    const headers: Record<string, string> = { ...spec.headers };
-    if (spec.page) {
-      headers['X-Plex-Container-Start'] = String(spec.page.offset);
-      headers['X-Plex-Container-Size'] = String(spec.page.limit);
-    }
+    const headers = requestHeaders(spec);
     try {
       return await this.http(url, {
         method,
@@ -243,6 +308,24 @@ export function parseWith<S extends v.GenericSchema>(
   );
 }
 
+/** A whole answer: what `json()` reads, from either path. */
+interface Answer {
+  url: string;
+  status: number;
+  body: string;
+  response: DirectResponse | Response;
+}
+
+/** The spec's own headers plus its paging window. */
+function requestHeaders(spec: RequestSpec): Record<string, string> {
+  const headers: Record<string, string> = { ...spec.headers };
+  if (spec.page) {
+    headers['X-Plex-Container-Start'] = String(spec.page.offset);
+    headers['X-Plex-Container-Size'] = String(spec.page.limit);
+  }
+  return headers;
+}
+
 /** `url` with the spec's query and raw query appended. */
 function withQuery(url: string, spec: RequestSpec): string {
   const parts = [toSearchParams(spec.query).toString(), spec.rawQuery ?? ''].filter(Boolean);
@@ -258,16 +341,19 @@ function canFailOver(error: PlexError, method: string): boolean {
   return code !== undefined && NEVER_SENT.has(code);
 }
 
-function jittered(retry: RetryPolicy, attempt: number): number {
-  const exponential = Math.min(retry.maxDelayMs, retry.baseDelayMs * 2 ** (attempt - 1));
-  return exponential * (0.5 + Math.random());
-}
-
 function trimSlash(url: string): string {
   return url.replace(/\/+$/, '');
 }
 
-function describeBody(response: Response, text: string): string {
-  const type = response.headers.get('content-type') ?? 'no content type';
+/** Tells the two answer kinds apart without touching the global Response (which loads undici). */
+function isDirect(response: DirectResponse | Response): response is DirectResponse {
+  return typeof response.body === 'string';
+}
+
+function describeBody(response: DirectResponse | Response, text: string): string {
+  const type =
+    (isDirect(response)
+      ? directHeader(response, 'content-type')
+      : response.headers.get('content-type')) ?? 'no content type';
   return `${type}, ${text.length} bytes`;
 }

@@ -1,0 +1,112 @@
+// Default imports, read at call time: interceptors (msw in tests) patch the module objects.
+import http, { type ClientRequest, type IncomingHttpHeaders } from 'node:http';
+import https from 'node:https';
+
+/** A bodiless request for `sendDirect`. */
+export interface DirectRequest {
+  method: string;
+  headers: Record<string, string>;
+  timeoutMs: number;
+  signal?: AbortSignal | undefined;
+}
+
+/** An answer read to its end. */
+export interface DirectResponse {
+  status: number;
+  url: string;
+  headers: IncomingHttpHeaders;
+  /** The body decoded as UTF-8 (a leading byte-order mark dropped, as `Response.text()` does). */
+  body: string;
+}
+
+/** A non-2xx answer. Holds only the status, headers and body: nothing the caller sent. */
+export class DirectHttpError extends Error {
+  readonly response: DirectResponse;
+  constructor(response: DirectResponse) {
+    super(`Request failed with status code ${response.status}`);
+    this.name = 'HTTPError';
+    this.response = response;
+  }
+}
+
+/** No complete answer within the timeout. */
+export class DirectTimeoutError extends Error {
+  constructor(timeoutMs: number) {
+    super(`Request timed out after ${timeoutMs} ms`);
+    this.name = 'TimeoutError';
+  }
+}
+
+/** One header of a direct answer, with repeated values joined as `Headers.get` joins them. */
+export function directHeader(response: DirectResponse, name: string): string | null {
+  const value = response.headers[name.toLowerCase()];
+  if (value === undefined) return null;
+  return Array.isArray(value) ? value.join(', ') : value;
+}
+
+/**
+ * Sends one bodiless request with node:http(s) on Node's keep-alive agent and buffers the answer.
+ * On Node 20 this costs about half the CPU of `fetch` for Plex's small JSON answers: no WHATWG
+ * Request, Headers, AbortSignal or stream objects per request. The timeout covers the whole
+ * answer, body included. Rejects with the signal's reason on abort, `DirectTimeoutError` on
+ * timeout and the socket's error (with its `code`) when the network fails.
+ */
+export function sendDirect(url: string, init: DirectRequest): Promise<DirectResponse> {
+  const { signal } = init;
+  return new Promise((resolve, reject) => {
+    if (signal?.aborted) {
+      reject(signal.reason);
+      return;
+    }
+    let settled = false;
+    const settle = (done: () => void) => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(timer);
+      signal?.removeEventListener('abort', onAbort);
+      done();
+    };
+    const send = url.startsWith('https:') ? https.request : http.request;
+    let request: ClientRequest;
+    try {
+      request = send(url, { method: init.method, headers: init.headers }, (response) => {
+        const chunks: Buffer[] = [];
+        response.on('data', (chunk: Buffer) => chunks.push(chunk));
+        response.on('error', (error) => settle(() => reject(error)));
+        response.on('close', () => {
+          if (!response.complete) {
+            settle(() =>
+              reject(Object.assign(new Error('socket hang up'), { code: 'ECONNRESET' })),
+            );
+          }
+        });
+        response.on('end', () => {
+          const text = Buffer.concat(chunks).toString('utf8');
+          settle(() =>
+            resolve({
+              status: response.statusCode ?? 0,
+              url,
+              headers: response.headers,
+              body: text.charCodeAt(0) === 0xfeff ? text.slice(1) : text,
+            }),
+          );
+        });
+      });
+    } catch (error) {
+      // Invalid header values and unsupported URLs throw synchronously.
+      reject(error);
+      return;
+    }
+    const timer = setTimeout(() => {
+      settle(() => reject(new DirectTimeoutError(init.timeoutMs)));
+      request.destroy();
+    }, init.timeoutMs);
+    const onAbort = () => {
+      settle(() => reject(signal?.reason));
+      request.destroy();
+    };
+    signal?.addEventListener('abort', onAbort, { once: true });
+    request.on('error', (error) => settle(() => reject(error)));
+    request.end();
+  });
+}
