@@ -5,39 +5,39 @@
 export interface PlexTools {
   /**
    * **Search media**
-   * Search titles, people and tags across libraries; best matches first. Use to find ids for other tools.
+   * Search titles, people and tags in all libraries, best first. Use to find ids.
    */
   media_search: { input: MediaSearchInput; output: MediaSearchOutput };
   /**
    * **Media details**
-   * One item's full details: summary, people, ratings, files and quality, external ids, watched state.
+   * An item's details: summary, people, ratings, files, quality, external ids, watched state.
    */
   media_get_details: { input: MediaGetDetailsInput; output: MediaGetDetailsOutput };
   /**
    * **Media children**
-   * List a show's seasons, a season's episodes, an artist's albums or an album's tracks, paged.
+   * List a show's seasons, a season's episodes, an artist's albums or an album's tracks.
    */
   media_get_children: { input: MediaGetChildrenInput; output: MediaGetChildrenOutput };
   /**
    * **Get media artwork**
-   * Show an item's poster, background, logo or banner as an image, resized by Plex.
+   * Show an item's artwork as an image, resized by Plex.
    */
   media_get_artwork: { input: MediaGetArtworkInput; output: MediaGetArtworkOutput };
   /**
    * **List artwork candidates**
-   * List the posters (or backgrounds, logos, banners) an item can show; pass a key to media_set_artwork.
+   * List the artwork an item can use; pass a key to media_set_artwork.
    */
   media_list_available_artwork: { input: MediaListAvailableArtworkInput; output: MediaListAvailableArtworkOutput };
   /**
    * **Related media**
-   * Items related to one item, grouped: more like this, more by its director or lead actor, same collection.
+   * Items related to one: more like this, by its director or lead actor, same collection.
    */
   media_get_related: { input: MediaGetRelatedInput; output: MediaGetRelatedOutput };
 }
 
 /** Arguments of `media_search`. */
 export interface MediaSearchInput {
-  /** Search text */
+  /** Text */
   query: string;
   /** Only this type */
   content_type?:
@@ -53,7 +53,7 @@ export interface MediaSearchInput {
   /** Only this library */
   library_name?: string;
   /**
-   * Max results
+   * Page size
    * Constraints: minimum 1, maximum 500.
    * @default 50
    */
@@ -77,15 +77,15 @@ export interface MediaSearchOutput {
 
 /** Arguments of `media_get_details`. */
 export interface MediaGetDetailsInput {
-  /** Item ratingKey */
+  /** Item id */
   media_id?: string | number;
-  /** Item title, if no id */
+  /** Exact title, if no id */
   media_title?: string;
-  /** Library to look in */
+  /** Its library */
   library_name?: string;
-  /** Release year */
+  /** Its year */
   year?: number;
-  /** Item type */
+  /** Its type */
   media_type?: 'movie' | 'show' | 'season' | 'episode' | 'artist' | 'album' | 'track';
 }
 
@@ -172,24 +172,24 @@ export interface MediaGetDetailsOutput {
 
 /** Arguments of `media_get_children`. */
 export interface MediaGetChildrenInput {
-  /** Item ratingKey */
+  /** Item id */
   media_id?: string | number;
-  /** Item title, if no id */
+  /** Exact title, if no id */
   media_title?: string;
-  /** Library to look in */
+  /** Its library */
   library_name?: string;
-  /** Release year */
+  /** Its year */
   year?: number;
-  /** Item type */
+  /** Its type */
   media_type?: 'movie' | 'show' | 'season' | 'episode' | 'artist' | 'album' | 'track';
   /**
-   * Max results
+   * Page size
    * Constraints: minimum 1, maximum 500.
    * @default 50
    */
   limit?: number;
   /**
-   * Results to skip
+   * Items to skip
    * Constraints: minimum 0.
    * @default 0
    */
@@ -222,23 +222,23 @@ export interface MediaGetChildrenOutput {
 
 /** Arguments of `media_get_artwork`. */
 export interface MediaGetArtworkInput {
-  /** Item ratingKey */
+  /** Item id */
   media_id?: string | number;
-  /** Item title, if no id */
+  /** Exact title, if no id */
   media_title?: string;
-  /** Library to look in */
+  /** Its library */
   library_name?: string;
-  /** Release year */
+  /** Its year */
   year?: number;
-  /** Item type */
+  /** Its type */
   media_type?: 'movie' | 'show' | 'season' | 'episode' | 'artist' | 'album' | 'track';
   /**
-   * Which image (default poster)
+   * Which image
    * @default "poster"
    */
   art_type?: 'poster' | 'background' | 'logo' | 'banner';
   /**
-   * Max width in px (default 500)
+   * Max width, px
    * Constraints: minimum 16, maximum 4096.
    * @default 500
    */
@@ -259,18 +259,18 @@ export interface MediaGetArtworkOutput {
 
 /** Arguments of `media_list_available_artwork`. */
 export interface MediaListAvailableArtworkInput {
-  /** Item ratingKey */
+  /** Item id */
   media_id?: string | number;
-  /** Item title, if no id */
+  /** Exact title, if no id */
   media_title?: string;
-  /** Library to look in */
+  /** Its library */
   library_name?: string;
-  /** Release year */
+  /** Its year */
   year?: number;
-  /** Item type */
+  /** Its type */
   media_type?: 'movie' | 'show' | 'season' | 'episode' | 'artist' | 'album' | 'track';
   /**
-   * Which slot (default poster)
+   * Which slot
    * @default "poster"
    */
   art_type?: 'poster' | 'background' | 'logo' | 'banner';
@@ -290,18 +290,18 @@ export interface MediaListAvailableArtworkOutput {
 
 /** Arguments of `media_get_related`. */
 export interface MediaGetRelatedInput {
-  /** Item ratingKey */
+  /** Item id */
   media_id?: string | number;
-  /** Item title, if no id */
+  /** Exact title, if no id */
   media_title?: string;
-  /** Library to look in */
+  /** Its library */
   library_name?: string;
-  /** Release year */
+  /** Its year */
   year?: number;
-  /** Item type */
+  /** Its type */
   media_type?: 'movie' | 'show' | 'season' | 'episode' | 'artist' | 'album' | 'track';
   /**
-   * Max items per group (1-100)
+   * Max per group
    * Constraints: minimum 1, maximum 100.
    * @default 10
    */

@@ -5,87 +5,87 @@
 export interface PlexTools {
   /**
    * **List libraries**
-   * List all Plex libraries with id, type, item count and folders. Start here to learn library names.
+   * List libraries with id, type, item count and folders. Start here for library names.
    */
   library_list: { input: LibraryListInput; output: LibraryListOutput };
   /**
    * **Library statistics**
-   * Count a library's items by type, watched vs unwatched, top genres and decades, without loading items.
+   * Count a library's items by type and watched state, with top genres and decades.
    */
   library_get_stats: { input: LibraryGetStatsInput; output: LibraryGetStatsOutput };
   /**
    * **Refresh libraries**
-   * Refresh one library (all if none given): scan for changes and update metadata; waits for the end.
+   * Refresh one library, or all: scan for changes and update metadata.
    */
   library_refresh: { input: LibraryRefreshInput; output: LibraryRefreshOutput };
   /**
    * **Scan a library**
-   * Scan one library, or one folder in it, for new and removed files; waits for the end. Use after adding files.
+   * Scan a library, or one folder of it, for added and removed files. Use after adding files.
    */
   library_scan: { input: LibraryScanInput; output: LibraryScanOutput };
   /**
    * **Library details**
-   * Show one library's agent, scanner, language, folders and settings.
+   * A library's agent, scanner, language, folders and settings.
    */
   library_get_details: { input: LibraryGetDetailsInput; output: LibraryGetDetailsOutput };
   /**
    * **Recently added**
-   * List items newest first, in one library or all of them (movies, episodes and albums by default).
+   * Newest items first, in one library or all; movies, episodes and albums unless media_type.
    */
   library_get_recently_added: { input: LibraryGetRecentlyAddedInput; output: LibraryGetRecentlyAddedOutput };
   /**
    * **Browse a library**
-   * Page through a library's items, filtered (unwatched, genre, year, decade, people, …) and sorted by Plex.
+   * Browse a library's items, filtered and sorted by Plex.
    */
   library_get_contents: { input: LibraryGetContentsInput; output: LibraryGetContentsOutput };
   /**
    * **Search media**
-   * Search titles, people and tags across libraries; best matches first. Use to find ids for other tools.
+   * Search titles, people and tags in all libraries, best first. Use to find ids.
    */
   media_search: { input: MediaSearchInput; output: MediaSearchOutput };
   /**
    * **Media details**
-   * One item's full details: summary, people, ratings, files and quality, external ids, watched state.
+   * An item's details: summary, people, ratings, files, quality, external ids, watched state.
    */
   media_get_details: { input: MediaGetDetailsInput; output: MediaGetDetailsOutput };
   /**
    * **Media children**
-   * List a show's seasons, a season's episodes, an artist's albums or an album's tracks, paged.
+   * List a show's seasons, a season's episodes, an artist's albums or an album's tracks.
    */
   media_get_children: { input: MediaGetChildrenInput; output: MediaGetChildrenOutput };
   /**
    * **Edit media metadata**
-   * Edit an item's fields and tags. Edits are locked against agent refreshes unless lock=false; '' clears a field.
+   * Edit an item's fields and tags; '' clears a field.
    */
   media_edit_metadata: { input: MediaEditMetadataInput; output: MediaEditMetadataOutput };
   /**
    * **Mark watched or unwatched**
-   * Mark an item watched or unwatched; for a show, season, artist or album, every item under it.
+   * Mark an item, and everything under it, watched or unwatched.
    */
   media_set_watched: { input: MediaSetWatchedInput; output: MediaSetWatchedOutput };
   /**
    * **Delete media**
-   * Delete an item and its media files from disk. Call without confirm to see what would be lost; confirm must equal the exact title.
+   * Delete an item and its files from disk. Call without confirm first to see what would go.
    */
   media_delete: { input: MediaDeleteInput; output: MediaDeleteOutput };
   /**
    * **Get media artwork**
-   * Show an item's poster, background, logo or banner as an image, resized by Plex.
+   * Show an item's artwork as an image, resized by Plex.
    */
   media_get_artwork: { input: MediaGetArtworkInput; output: MediaGetArtworkOutput };
   /**
    * **List artwork candidates**
-   * List the posters (or backgrounds, logos, banners) an item can show; pass a key to media_set_artwork.
+   * List the artwork an item can use; pass a key to media_set_artwork.
    */
   media_list_available_artwork: { input: MediaListAvailableArtworkInput; output: MediaListAvailableArtworkOutput };
   /**
    * **Set media artwork**
-   * Set an item's poster, background, logo or banner from a URL, a local image file, or a key from media_list_available_artwork.
+   * Set an item's artwork from a URL, a local file or a media_list_available_artwork key.
    */
   media_set_artwork: { input: MediaSetArtworkInput; output: MediaSetArtworkOutput };
   /**
    * **Related media**
-   * Items related to one item, grouped: more like this, more by its director or lead actor, same collection.
+   * Items related to one: more like this, by its director or lead actor, same collection.
    */
   media_get_related: { input: MediaGetRelatedInput; output: MediaGetRelatedOutput };
   /**
@@ -95,7 +95,7 @@ export interface PlexTools {
   playlist_list: { input: PlaylistListInput; output: PlaylistListOutput };
   /**
    * **Playlist contents**
-   * List a playlist's items in order, with the playlist_item_id of each entry.
+   * List a playlist's entries in order, with each playlist_item_id.
    */
   playlist_get_contents: { input: PlaylistGetContentsInput; output: PlaylistGetContentsOutput };
   /**
@@ -110,7 +110,7 @@ export interface PlexTools {
   playlist_edit: { input: PlaylistEditInput; output: PlaylistEditOutput };
   /**
    * **Add to playlist**
-   * Append items, by id or exact title, to a playlist.
+   * Append items to a playlist.
    */
   playlist_add_to: { input: PlaylistAddToInput; output: PlaylistAddToOutput };
   /**
@@ -120,22 +120,22 @@ export interface PlexTools {
   playlist_remove_from: { input: PlaylistRemoveFromInput; output: PlaylistRemoveFromOutput };
   /**
    * **Delete playlist**
-   * Delete a playlist; its items stay in the library. confirm must be the exact playlist title.
+   * Delete a playlist; its items stay in the library.
    */
   playlist_delete: { input: PlaylistDeleteInput; output: PlaylistDeleteOutput };
   /**
    * **Upload playlist poster**
-   * Set a playlist's poster from an image URL or a local file.
+   * Set a playlist's poster from a URL or a local file.
    */
   playlist_upload_poster: { input: PlaylistUploadPosterInput; output: PlaylistUploadPosterOutput };
   /**
    * **Copy playlist to user**
-   * Copy a playlist into a friend's or home user's account (smart ones as their current items).
+   * Copy a playlist to a friend's or home user's account; smart ones as current items.
    */
   playlist_copy_to_user: { input: PlaylistCopyToUserInput; output: PlaylistCopyToUserOutput };
   /**
    * **List collections**
-   * List collections with library and item count, in one library or all.
+   * List collections with library and item count.
    */
   collection_list: { input: CollectionListInput; output: CollectionListOutput };
   /**
@@ -145,47 +145,47 @@ export interface PlexTools {
   collection_get_contents: { input: CollectionGetContentsInput; output: CollectionGetContentsOutput };
   /**
    * **Create collection**
-   * Create a collection in a library from its items, given by id or exact title.
+   * Create a collection from items of one library.
    */
   collection_create: { input: CollectionCreateInput; output: CollectionCreateOutput };
   /**
    * **Add to collection**
-   * Add items, by id or exact title, to a collection.
+   * Add items to a collection.
    */
   collection_add_to: { input: CollectionAddToInput; output: CollectionAddToOutput };
   /**
    * **Remove from collection**
-   * Remove items, by id or exact title, from a collection; they stay in the library.
+   * Remove items from a collection; they stay in the library.
    */
   collection_remove_from: { input: CollectionRemoveFromInput; output: CollectionRemoveFromOutput };
   /**
    * **Edit collection**
-   * Change a collection's title, summary, labels, artwork, display mode or item order.
+   * Edit a collection's fields, labels, artwork, display mode and item order.
    */
   collection_edit: { input: CollectionEditInput; output: CollectionEditOutput };
   /**
    * **Delete collection**
-   * Delete a collection; its items stay in the library. confirm must be the exact collection title.
+   * Delete a collection; its items stay in the library.
    */
   collection_delete: { input: CollectionDeleteInput; output: CollectionDeleteOutput };
   /**
    * **List users**
-   * List who can use this server: owner, Plex Home users and friends with access (plex.tv), with shared libraries.
+   * List the owner, Home users and friends with access, and their shared libraries.
    */
   user_list_all_users: { input: UserListAllUsersInput; output: UserListAllUsersOutput };
   /**
    * **Search users**
-   * Find users (owner, home, friends) whose username or name contains search_term, case-insensitive.
+   * Find users whose username or name contains search_term (any case).
    */
   user_search_users: { input: UserSearchUsersInput; output: UserSearchUsersOutput };
   /**
    * **User details**
-   * Details of one user: role, username, email (owner only), joined date, shared libraries, play count. Never tokens.
+   * A user's role, username, email (owner only), join date, shared libraries, play count.
    */
   user_get_info: { input: UserGetInfoInput; output: UserGetInfoOutput };
   /**
    * **On Deck**
-   * A user's On Deck: their in-progress items and next episodes, with progress.
+   * A user's On Deck: in-progress items and next episodes.
    */
   user_get_on_deck: { input: UserGetOnDeckInput; output: UserGetOnDeckOutput };
   /**
@@ -200,12 +200,12 @@ export interface PlexTools {
   user_get_watch_history: { input: UserGetWatchHistoryInput; output: UserGetWatchHistoryOutput };
   /**
    * **Viewing statistics**
-   * Plays and watch time per user over a period, by media type and device. All users unless username.
+   * Plays and watch time per user over a period, by media type and device.
    */
   user_get_statistics: { input: UserGetStatisticsInput; output: UserGetStatisticsOutput };
   /**
    * **Active sessions**
-   * List what is playing now: user, player, item, progress, direct play vs transcode with reasons, bandwidth; with totals.
+   * What is playing now: user, player, item, progress, direct play or transcode and why, bandwidth.
    */
   sessions_get_active: { input: SessionsGetActiveInput; output: SessionsGetActiveOutput };
   /**
@@ -215,52 +215,52 @@ export interface PlexTools {
   sessions_get_media_playback_history: { input: SessionsGetMediaPlaybackHistoryInput; output: SessionsGetMediaPlaybackHistoryOutput };
   /**
    * **Stop a stream**
-   * Stop a stream from sessions_get_active, showing the viewer a reason. confirm: the user's name.
+   * Stop a stream from sessions_get_active, showing the viewer a reason.
    */
   sessions_terminate: { input: SessionsTerminateInput; output: SessionsTerminateOutput };
   /**
    * **Get server info**
-   * Get the Plex server name, version, platform, machine id, plex.tv sign-in, transcoder capabilities and whether an update is available.
+   * Server name, version, platform, machine id, plex.tv sign-in, transcoder abilities, update available.
    */
   server_get_info: { input: ServerGetInfoInput; output: ServerGetInfoOutput };
   /**
    * **List butler tasks**
-   * List the scheduled maintenance (butler) tasks with interval and enabled state. Names work with server_run_butler_task.
+   * List scheduled maintenance (butler) tasks with interval and enabled state.
    */
   server_get_butler_tasks: { input: ServerGetButlerTasksInput; output: ServerGetButlerTasksOutput };
   /**
    * **Run butler task**
-   * Start a scheduled maintenance (butler) task now, outside the maintenance window.
+   * Run a maintenance (butler) task now.
    */
   server_run_butler_task: { input: ServerRunButlerTaskInput; output: ServerRunButlerTaskOutput };
   /**
    * **Get server resource use**
-   * Get current host and Plex process CPU and memory use (percent): the latest sample, the average and recent samples.
+   * Host and Plex CPU and memory use (%): latest, average and recent samples.
    */
   server_get_current_resources: { input: ServerGetCurrentResourcesInput; output: ServerGetCurrentResourcesOutput };
   /**
    * **Get bandwidth usage**
-   * Get bytes streamed per user and device, LAN vs WAN (dashboard statistics).
+   * Bytes streamed per user and device, LAN vs WAN.
    */
   server_get_bandwidth: { input: ServerGetBandwidthInput; output: ServerGetBandwidthOutput };
   /**
    * **Get Plex logs**
-   * Get the tail of a Plex server log, optionally only lines containing search_term.
+   * Tail of a Plex log, optionally only lines containing search_term.
    */
   server_get_plex_logs: { input: ServerGetPlexLogsInput; output: ServerGetPlexLogsOutput };
   /**
    * **Empty trash**
-   * Permanently remove items whose files are gone (the trash) from one library, or from every library if none is named.
+   * Permanently remove items whose files are gone (trash), in one library or all.
    */
   server_empty_trash: { input: ServerEmptyTrashInput; output: ServerEmptyTrashOutput };
   /**
    * **Optimize database**
-   * Start compacting and re-indexing the Plex library database in the background. Useful after large deletions.
+   * Compact and re-index the database in the background; useful after big deletions.
    */
   server_optimize_database: { input: ServerOptimizeDatabaseInput; output: ServerOptimizeDatabaseOutput };
   /**
    * **Clean bundles**
-   * Start removing unused metadata bundles (artwork and data of deleted items) in the background to free disk space.
+   * Delete unused metadata bundles in the background to free disk space.
    */
   server_clean_bundles: { input: ServerCleanBundlesInput; output: ServerCleanBundlesOutput };
   /**
@@ -270,32 +270,32 @@ export interface PlexTools {
   server_get_alerts: { input: ServerGetAlertsInput; output: ServerGetAlertsOutput };
   /**
    * **List players**
-   * List the Plex players the server can remote-control, with state (playing, paused, idle) and capabilities.
+   * List remote-controllable players with state and capabilities.
    */
   client_list: { input: ClientListInput; output: ClientListOutput };
   /**
    * **Player details**
-   * Show one player's device, version, address, capabilities and what it is playing now.
+   * A player's device, version, address, capabilities and what it plays now.
    */
   client_get_details: { input: ClientGetDetailsInput; output: ClientGetDetailsOutput };
   /**
    * **Player timelines**
-   * Show a player's video, music and photo timelines: state, item, position, volume, streams.
+   * A player's video, music and photo timelines: state, item, position, volume, streams.
    */
   client_get_timelines: { input: ClientGetTimelinesInput; output: ClientGetTimelinesOutput };
   /**
    * **Active players**
-   * List the remote-controllable players that are playing or paused on something, with item and position.
+   * List controllable players now playing or paused, with item and position.
    */
   client_get_active: { input: ClientGetActiveInput; output: ClientGetActiveOutput };
   /**
    * **Start playback**
-   * Play an item (movie, episode, track, show, season, album) on a player.
+   * Play an item on a player.
    */
   client_start_playback: { input: ClientStartPlaybackInput; output: ClientStartPlaybackOutput };
   /**
    * **Control playback**
-   * Play, pause, stop, skip, seek or set the volume on a player; returns its timeline after.
+   * Send a playback command to a player; returns its timeline after.
    */
   client_control_playback: { input: ClientControlPlaybackInput; output: ClientControlPlaybackOutput };
   /**
@@ -366,13 +366,10 @@ export interface LibraryRefreshInput {
   library_name?: string;
   /** Library id */
   library_id?: string | number;
-  /**
-   * Re-fetch metadata of every item, not just changed
-   * @default false
-   */
+  /** Re-fetch all metadata, not just changed */
   force?: boolean;
   /**
-   * Max seconds to wait for the end (0-300)
+   * Max wait for the end
    * Constraints: minimum 0, maximum 300.
    * @default 30
    */
@@ -397,10 +394,10 @@ export interface LibraryScanInput {
   library_name?: string;
   /** Library id */
   library_id?: string | number;
-  /** Folder inside the library's */
+  /** Folder in the library */
   path?: string;
   /**
-   * Max seconds to wait for the end (0-300)
+   * Max wait for the end
    * Constraints: minimum 0, maximum 300.
    * @default 30
    */
@@ -452,16 +449,16 @@ export interface LibraryGetRecentlyAddedInput {
   library_name?: string;
   /** Library id */
   library_id?: string | number;
-  /** Only this item type */
+  /** Only this type */
   media_type?: 'movie' | 'show' | 'season' | 'episode' | 'artist' | 'album' | 'track';
   /**
-   * Max results
+   * Page size
    * Constraints: minimum 1, maximum 500.
    * @default 50
    */
   limit?: number;
   /**
-   * Results to skip
+   * Items to skip
    * Constraints: minimum 0.
    * @default 0
    */
@@ -494,7 +491,7 @@ export interface LibraryGetContentsInput {
   library_name?: string;
   /** Library id */
   library_id?: string | number;
-  /** Item type */
+  /** Only this type */
   media_type?: 'movie' | 'show' | 'season' | 'episode' | 'artist' | 'album' | 'track';
   /** Order; :desc reverses */
   sort?:
@@ -510,30 +507,30 @@ export interface LibraryGetContentsInput {
     | 'last_viewed_at:desc';
   /** Only unwatched (false: watched) */
   unwatched?: boolean;
-  /** Genre name */
+  /** Genre */
   genre?: string;
-  /** Release year */
+  /** Year */
   year?: number;
   /** Decade, e.g. 1990 */
   decade?: number;
-  /** Content rating */
+  /** e.g. PG-13 */
   content_rating?: string;
-  /** Director name */
+  /** Name */
   director?: string;
-  /** Actor name */
+  /** Name */
   actor?: string;
-  /** Studio name contains */
+  /** Part of the name */
   studio?: string;
-  /** Video resolution */
+  /** Resolution */
   resolution?: '4k' | '1080' | '720' | '480' | 'sd';
   /**
-   * Max results
+   * Page size
    * Constraints: minimum 1, maximum 500.
    * @default 50
    */
   limit?: number;
   /**
-   * Results to skip
+   * Items to skip
    * Constraints: minimum 0.
    * @default 0
    */
@@ -562,7 +559,7 @@ export interface LibraryGetContentsOutput {
 
 /** Arguments of `media_search`. */
 export interface MediaSearchInput {
-  /** Search text */
+  /** Text */
   query: string;
   /** Only this type */
   content_type?:
@@ -578,7 +575,7 @@ export interface MediaSearchInput {
   /** Only this library */
   library_name?: string;
   /**
-   * Max results
+   * Page size
    * Constraints: minimum 1, maximum 500.
    * @default 50
    */
@@ -602,15 +599,15 @@ export interface MediaSearchOutput {
 
 /** Arguments of `media_get_details`. */
 export interface MediaGetDetailsInput {
-  /** Item ratingKey */
+  /** Item id */
   media_id?: string | number;
-  /** Item title, if no id */
+  /** Exact title, if no id */
   media_title?: string;
-  /** Library to look in */
+  /** Its library */
   library_name?: string;
-  /** Release year */
+  /** Its year */
   year?: number;
-  /** Item type */
+  /** Its type */
   media_type?: 'movie' | 'show' | 'season' | 'episode' | 'artist' | 'album' | 'track';
 }
 
@@ -697,24 +694,24 @@ export interface MediaGetDetailsOutput {
 
 /** Arguments of `media_get_children`. */
 export interface MediaGetChildrenInput {
-  /** Item ratingKey */
+  /** Item id */
   media_id?: string | number;
-  /** Item title, if no id */
+  /** Exact title, if no id */
   media_title?: string;
-  /** Library to look in */
+  /** Its library */
   library_name?: string;
-  /** Release year */
+  /** Its year */
   year?: number;
-  /** Item type */
+  /** Its type */
   media_type?: 'movie' | 'show' | 'season' | 'episode' | 'artist' | 'album' | 'track';
   /**
-   * Max results
+   * Page size
    * Constraints: minimum 1, maximum 500.
    * @default 50
    */
   limit?: number;
   /**
-   * Results to skip
+   * Items to skip
    * Constraints: minimum 0.
    * @default 0
    */
@@ -747,15 +744,15 @@ export interface MediaGetChildrenOutput {
 
 /** Arguments of `media_edit_metadata`. */
 export interface MediaEditMetadataInput {
-  /** Item ratingKey */
+  /** Item id */
   media_id?: string | number;
-  /** Item title, if no id */
+  /** Exact title, if no id */
   media_title?: string;
-  /** Library to look in */
+  /** Its library */
   library_name?: string;
-  /** Release year */
+  /** Its year */
   year?: number;
-  /** Item type */
+  /** Its type */
   media_type?: 'movie' | 'show' | 'season' | 'episode' | 'artist' | 'album' | 'track';
   /** New title */
   title?: string;
@@ -770,12 +767,12 @@ export interface MediaEditMetadataInput {
   /** Content rating */
   content_rating?: string;
   /**
-   * Release date YYYY-MM-DD
+   * Release date
    * Constraints: format date.
    */
   originally_available_at?: string;
   /**
-   * Your rating 0-10
+   * Your rating
    * Constraints: minimum 0, maximum 10.
    */
   user_rating?: number;
@@ -796,7 +793,7 @@ export interface MediaEditMetadataInput {
   /** Writers to remove */
   remove_writers?: string[];
   /**
-   * Lock edited fields (default true)
+   * Lock edits against refreshes
    * @default true
    */
   lock?: boolean;
@@ -826,17 +823,17 @@ export interface MediaEditMetadataOutput {
 
 /** Arguments of `media_set_watched`. */
 export interface MediaSetWatchedInput {
-  /** Item ratingKey */
+  /** Item id */
   media_id?: string | number;
-  /** Item title, if no id */
+  /** Exact title, if no id */
   media_title?: string;
-  /** Library to look in */
+  /** Its library */
   library_name?: string;
-  /** Release year */
+  /** Its year */
   year?: number;
-  /** Item type */
+  /** Its type */
   media_type?: 'movie' | 'show' | 'season' | 'episode' | 'artist' | 'album' | 'track';
-  /** true: watched; false: unwatched */
+  /** false: unwatched */
   watched: boolean;
 }
 
@@ -854,9 +851,9 @@ export interface MediaSetWatchedOutput {
 
 /** Arguments of `media_delete`. */
 export interface MediaDeleteInput {
-  /** Item ratingKey */
+  /** Item id */
   media_id: string | number;
-  /** The item's exact title */
+  /** Its exact title */
   confirm?: string;
 }
 
@@ -877,23 +874,23 @@ export interface MediaDeleteOutput {
 
 /** Arguments of `media_get_artwork`. */
 export interface MediaGetArtworkInput {
-  /** Item ratingKey */
+  /** Item id */
   media_id?: string | number;
-  /** Item title, if no id */
+  /** Exact title, if no id */
   media_title?: string;
-  /** Library to look in */
+  /** Its library */
   library_name?: string;
-  /** Release year */
+  /** Its year */
   year?: number;
-  /** Item type */
+  /** Its type */
   media_type?: 'movie' | 'show' | 'season' | 'episode' | 'artist' | 'album' | 'track';
   /**
-   * Which image (default poster)
+   * Which image
    * @default "poster"
    */
   art_type?: 'poster' | 'background' | 'logo' | 'banner';
   /**
-   * Max width in px (default 500)
+   * Max width, px
    * Constraints: minimum 16, maximum 4096.
    * @default 500
    */
@@ -914,18 +911,18 @@ export interface MediaGetArtworkOutput {
 
 /** Arguments of `media_list_available_artwork`. */
 export interface MediaListAvailableArtworkInput {
-  /** Item ratingKey */
+  /** Item id */
   media_id?: string | number;
-  /** Item title, if no id */
+  /** Exact title, if no id */
   media_title?: string;
-  /** Library to look in */
+  /** Its library */
   library_name?: string;
-  /** Release year */
+  /** Its year */
   year?: number;
-  /** Item type */
+  /** Its type */
   media_type?: 'movie' | 'show' | 'season' | 'episode' | 'artist' | 'album' | 'track';
   /**
-   * Which slot (default poster)
+   * Which slot
    * @default "poster"
    */
   art_type?: 'poster' | 'background' | 'logo' | 'banner';
@@ -945,21 +942,21 @@ export interface MediaListAvailableArtworkOutput {
 
 /** Arguments of `media_set_artwork`. */
 export interface MediaSetArtworkInput {
-  /** Item ratingKey */
+  /** Item id */
   media_id?: string | number;
-  /** Item title, if no id */
+  /** Exact title, if no id */
   media_title?: string;
-  /** Library to look in */
+  /** Its library */
   library_name?: string;
-  /** Release year */
+  /** Its year */
   year?: number;
-  /** Item type */
+  /** Its type */
   media_type?: 'movie' | 'show' | 'season' | 'episode' | 'artist' | 'album' | 'track';
   /** Which slot */
   art_type: 'poster' | 'background' | 'logo' | 'banner';
   /**
    * Image URL
-   * Constraints: pattern `^https?:\/\/\S+$`.
+   * Constraints: pattern `^https?://\S+$`.
    */
   url?: string;
   /** Local image file */
@@ -967,7 +964,7 @@ export interface MediaSetArtworkInput {
   /** Candidate key */
   artwork_key?: string;
   /**
-   * Lock the slot (default true)
+   * Lock against refreshes
    * @default true
    */
   lock?: boolean;
@@ -988,18 +985,18 @@ export interface MediaSetArtworkOutput {
 
 /** Arguments of `media_get_related`. */
 export interface MediaGetRelatedInput {
-  /** Item ratingKey */
+  /** Item id */
   media_id?: string | number;
-  /** Item title, if no id */
+  /** Exact title, if no id */
   media_title?: string;
-  /** Library to look in */
+  /** Its library */
   library_name?: string;
-  /** Release year */
+  /** Its year */
   year?: number;
-  /** Item type */
+  /** Its type */
   media_type?: 'movie' | 'show' | 'season' | 'episode' | 'artist' | 'album' | 'track';
   /**
-   * Max items per group (1-100)
+   * Max per group
    * Constraints: minimum 1, maximum 100.
    * @default 10
    */
@@ -1030,16 +1027,16 @@ export interface MediaGetRelatedOutput {
 export interface PlaylistListInput {
   /** Only with items from it */
   library_name?: string;
-  /** Playlist kind */
+  /** Only this kind */
   playlist_type?: 'video' | 'audio' | 'photo';
   /**
-   * Max results
+   * Page size
    * Constraints: minimum 1, maximum 500.
    * @default 50
    */
   limit?: number;
   /**
-   * Results to skip
+   * Items to skip
    * Constraints: minimum 0.
    * @default 0
    */
@@ -1066,16 +1063,16 @@ export interface PlaylistListOutput {
 export interface PlaylistGetContentsInput {
   /** Playlist id */
   playlist_id?: string | number;
-  /** Playlist title, if no id */
+  /** Exact title, if no id */
   playlist_title?: string;
   /**
-   * Max results
+   * Page size
    * Constraints: minimum 1, maximum 500.
    * @default 50
    */
   limit?: number;
   /**
-   * Results to skip
+   * Items to skip
    * Constraints: minimum 0.
    * @default 0
    */
@@ -1104,19 +1101,19 @@ export interface PlaylistGetContentsOutput {
 
 /** Arguments of `playlist_create`. */
 export interface PlaylistCreateInput {
-  /** Playlist title */
+  /** Title */
   title: string;
   /**
-   * Item ratingKeys
+   * Item ids
    * Constraints: at least 1 item(s).
    */
   item_ids?: (string | number)[];
   /**
-   * Exact item titles, if no ids
+   * Exact titles, if no ids
    * Constraints: at least 1 item(s).
    */
   item_titles?: string[];
-  /** Playlist summary */
+  /** Summary */
   summary?: string;
 }
 
@@ -1136,7 +1133,7 @@ export interface PlaylistCreateOutput {
 export interface PlaylistEditInput {
   /** Playlist id */
   playlist_id?: string | number;
-  /** Playlist title, if no id */
+  /** Exact title, if no id */
   playlist_title?: string;
   /** New title */
   new_title?: string;
@@ -1166,15 +1163,15 @@ export interface PlaylistEditOutput {
 export interface PlaylistAddToInput {
   /** Playlist id */
   playlist_id?: string | number;
-  /** Playlist title, if no id */
+  /** Exact title, if no id */
   playlist_title?: string;
   /**
-   * Item ratingKeys
+   * Item ids
    * Constraints: at least 1 item(s).
    */
   item_ids?: (string | number)[];
   /**
-   * Exact item titles, if no ids
+   * Exact titles, if no ids
    * Constraints: at least 1 item(s).
    */
   item_titles?: string[];
@@ -1200,15 +1197,15 @@ export interface PlaylistAddToOutput {
 export interface PlaylistRemoveFromInput {
   /** Playlist id */
   playlist_id?: string | number;
-  /** Playlist title, if no id */
+  /** Exact title, if no id */
   playlist_title?: string;
   /**
-   * Item ratingKeys
+   * Item ids
    * Constraints: at least 1 item(s).
    */
   item_ids?: (string | number)[];
   /**
-   * Entry ids (playlist_get_contents)
+   * Entry ids
    * Constraints: at least 1 item(s).
    */
   playlist_item_ids?: (string | number)[];
@@ -1236,7 +1233,7 @@ export interface PlaylistRemoveFromOutput {
 export interface PlaylistDeleteInput {
   /** Playlist id */
   playlist_id: string | number;
-  /** Exact playlist title */
+  /** Its exact title */
   confirm?: string;
 }
 
@@ -1253,11 +1250,11 @@ export interface PlaylistDeleteOutput {
 export interface PlaylistUploadPosterInput {
   /** Playlist id */
   playlist_id?: string | number;
-  /** Playlist title, if no id */
+  /** Exact title, if no id */
   playlist_title?: string;
   /**
    * Image URL
-   * Constraints: format uri, pattern `^https?:\/\/`.
+   * Constraints: pattern `^https?://`.
    */
   url?: string;
   /** Local image file */
@@ -1278,9 +1275,9 @@ export interface PlaylistUploadPosterOutput {
 export interface PlaylistCopyToUserInput {
   /** Playlist id */
   playlist_id?: string | number;
-  /** Playlist title, if no id */
+  /** Exact title, if no id */
   playlist_title?: string;
-  /** User to copy it to */
+  /** Recipient */
   username: string;
 }
 
@@ -1303,16 +1300,16 @@ export interface PlaylistCopyToUserOutput {
 
 /** Arguments of `collection_list`. */
 export interface CollectionListInput {
-  /** Library name */
+  /** Only this library */
   library_name?: string;
   /**
-   * Max results
+   * Page size
    * Constraints: minimum 1, maximum 500.
    * @default 50
    */
   limit?: number;
   /**
-   * Results to skip
+   * Items to skip
    * Constraints: minimum 0.
    * @default 0
    */
@@ -1338,18 +1335,18 @@ export interface CollectionListOutput {
 export interface CollectionGetContentsInput {
   /** Collection id */
   collection_id?: string | number;
-  /** Collection title, if no id */
+  /** Exact title, if no id */
   collection_title?: string;
-  /** Library to look in */
+  /** Its library */
   library_name?: string;
   /**
-   * Max results
+   * Page size
    * Constraints: minimum 1, maximum 500.
    * @default 50
    */
   limit?: number;
   /**
-   * Results to skip
+   * Items to skip
    * Constraints: minimum 0.
    * @default 0
    */
@@ -1377,21 +1374,21 @@ export interface CollectionGetContentsOutput {
 
 /** Arguments of `collection_create`. */
 export interface CollectionCreateInput {
-  /** Collection title */
+  /** Title */
   title: string;
   /** Library name */
   library_name: string;
   /**
-   * Item ratingKeys
+   * Item ids
    * Constraints: at least 1 item(s).
    */
   item_ids?: (string | number)[];
   /**
-   * Exact item titles, if no ids
+   * Exact titles, if no ids
    * Constraints: at least 1 item(s).
    */
   item_titles?: string[];
-  /** Collection summary */
+  /** Summary */
   summary?: string;
 }
 
@@ -1410,17 +1407,17 @@ export interface CollectionCreateOutput {
 export interface CollectionAddToInput {
   /** Collection id */
   collection_id?: string | number;
-  /** Collection title, if no id */
+  /** Exact title, if no id */
   collection_title?: string;
-  /** Library to look in */
+  /** Its library */
   library_name?: string;
   /**
-   * Item ratingKeys
+   * Item ids
    * Constraints: at least 1 item(s).
    */
   item_ids?: (string | number)[];
   /**
-   * Exact item titles, if no ids
+   * Exact titles, if no ids
    * Constraints: at least 1 item(s).
    */
   item_titles?: string[];
@@ -1452,17 +1449,17 @@ export interface CollectionAddToOutput {
 export interface CollectionRemoveFromInput {
   /** Collection id */
   collection_id?: string | number;
-  /** Collection title, if no id */
+  /** Exact title, if no id */
   collection_title?: string;
-  /** Library to look in */
+  /** Its library */
   library_name?: string;
   /**
-   * Item ratingKeys
+   * Item ids
    * Constraints: at least 1 item(s).
    */
   item_ids?: (string | number)[];
   /**
-   * Exact item titles, if no ids
+   * Exact titles, if no ids
    * Constraints: at least 1 item(s).
    */
   item_titles?: string[];
@@ -1488,17 +1485,17 @@ export interface CollectionRemoveFromOutput {
 export interface CollectionEditInput {
   /** Collection id */
   collection_id?: string | number;
-  /** Collection title, if no id */
+  /** Exact title, if no id */
   collection_title?: string;
-  /** Library to look in */
+  /** Its library */
   library_name?: string;
   /** New title */
   new_title?: string;
-  /** New sort title */
+  /** Sort title */
   new_sort_title?: string;
-  /** New summary */
+  /** Summary */
   new_summary?: string;
-  /** New content rating */
+  /** Content rating */
   new_content_rating?: string;
   /** Labels to add */
   add_labels?: string[];
@@ -1506,12 +1503,12 @@ export interface CollectionEditInput {
   remove_labels?: string[];
   /**
    * Poster URL
-   * Constraints: format uri, pattern `^https?:\/\/`.
+   * Constraints: pattern `^https?://`.
    */
   poster_url?: string;
   /**
    * Background URL
-   * Constraints: format uri, pattern `^https?:\/\/`.
+   * Constraints: pattern `^https?://`.
    */
   background_url?: string;
   /** Library display */
@@ -1544,7 +1541,7 @@ export interface CollectionEditOutput {
 export interface CollectionDeleteInput {
   /** Collection id */
   collection_id: string | number;
-  /** Exact collection title */
+  /** Its exact title */
   confirm?: string;
 }
 
@@ -1580,7 +1577,7 @@ export interface UserListAllUsersOutput {
 
 /** Arguments of `user_search_users`. */
 export interface UserSearchUsersInput {
-  /** Part of a username or name */
+  /** Text to find */
   search_term: string;
 }
 
@@ -1603,7 +1600,7 @@ export interface UserSearchUsersOutput {
 
 /** Arguments of `user_get_info`. */
 export interface UserGetInfoInput {
-  /** Username (default PLEX_USERNAME or owner) */
+  /** Username (default: yours) */
   username?: string;
 }
 
@@ -1627,10 +1624,10 @@ export interface UserGetInfoOutput {
 
 /** Arguments of `user_get_on_deck`. */
 export interface UserGetOnDeckInput {
-  /** Username (default PLEX_USERNAME or owner) */
+  /** Username (default: yours) */
   username?: string;
   /**
-   * Max results
+   * Page size
    * Constraints: minimum 1, maximum 500.
    * @default 50
    */
@@ -1667,10 +1664,10 @@ export interface UserGetOnDeckOutput {
 
 /** Arguments of `user_get_continue_watching`. */
 export interface UserGetContinueWatchingInput {
-  /** Username (default PLEX_USERNAME or owner) */
+  /** Username (default: yours) */
   username?: string;
   /**
-   * Max results
+   * Page size
    * Constraints: minimum 1, maximum 500.
    * @default 50
    */
@@ -1707,20 +1704,20 @@ export interface UserGetContinueWatchingOutput {
 
 /** Arguments of `user_get_watch_history`. */
 export interface UserGetWatchHistoryInput {
-  /** Username (default PLEX_USERNAME or owner) */
+  /** Username (default: yours) */
   username?: string;
   /** Only this type */
   media_type?: 'movie' | 'episode' | 'track';
-  /** ISO date; plays from then on */
+  /** ISO date to start from */
   since?: string;
   /**
-   * Max results
+   * Page size
    * Constraints: minimum 1, maximum 500.
    * @default 50
    */
   limit?: number;
   /**
-   * Results to skip
+   * Items to skip
    * Constraints: minimum 0.
    * @default 0
    */
@@ -1770,7 +1767,7 @@ export interface UserGetStatisticsInput {
     | 'last_90_days'
     | 'last_year'
     | 'all_time';
-  /** Only this user (default all) */
+  /** Only this user */
   username?: string;
 }
 
@@ -1807,10 +1804,7 @@ export interface UserGetStatisticsOutput {
 
 /** Arguments of `sessions_get_active`. */
 export interface SessionsGetActiveInput {
-  /**
-   * Include players' IP addresses
-   * @default false
-   */
+  /** Add player IPs */
   include_addresses?: boolean;
 }
 
@@ -1882,24 +1876,24 @@ export interface SessionsGetActiveOutput {
 
 /** Arguments of `sessions_get_media_playback_history`. */
 export interface SessionsGetMediaPlaybackHistoryInput {
-  /** Item ratingKey */
+  /** Item id */
   media_id?: string | number;
-  /** Item title, if no id */
+  /** Exact title, if no id */
   media_title?: string;
-  /** Library to look in */
+  /** Its library */
   library_name?: string;
-  /** Release year */
+  /** Its year */
   year?: number;
-  /** Item type */
+  /** Its type */
   media_type?: 'movie' | 'show' | 'season' | 'episode' | 'artist' | 'album' | 'track';
   /**
-   * Max results
+   * Page size
    * Constraints: minimum 1, maximum 500.
    * @default 50
    */
   limit?: number;
   /**
-   * Results to skip
+   * Items to skip
    * Constraints: minimum 0.
    * @default 0
    */
@@ -1951,7 +1945,7 @@ export interface SessionsTerminateInput {
   session_id: string;
   /** Shown on the player */
   reason?: string;
-  /** The session user's name */
+  /** Its user's name */
   confirm?: string;
 }
 
@@ -2033,7 +2027,7 @@ export interface ServerGetButlerTasksOutput {
 
 /** Arguments of `server_run_butler_task`. */
 export interface ServerRunButlerTaskInput {
-  /** Task to start */
+  /** Task */
   task_name:
     | 'AutomaticUpdates'
     | 'BackupDatabase'
@@ -2057,10 +2051,7 @@ export interface ServerRunButlerTaskInput {
     | 'RefreshLocalMedia'
     | 'RefreshPeriodicMetadata'
     | 'UpgradeMediaAnalysis';
-  /**
-   * Wait up to 120 s for it to end
-   * @default false
-   */
+  /** Wait up to 120 s for the end */
   wait?: boolean;
 }
 
@@ -2136,7 +2127,7 @@ export interface ServerGetBandwidthOutput {
 /** Arguments of `server_get_plex_logs`. */
 export interface ServerGetPlexLogsInput {
   /**
-   * Lines (1-2000)
+   * Lines
    * Constraints: minimum 1, maximum 2000.
    * @default 100
    */
@@ -2197,7 +2188,7 @@ export interface ServerCleanBundlesOutput {
 /** Arguments of `server_get_alerts`. */
 export interface ServerGetAlertsInput {
   /**
-   * Seconds to listen (1-60)
+   * Seconds to listen
    * Constraints: minimum 1, maximum 60.
    * @default 5
    */
@@ -2226,10 +2217,7 @@ export interface ServerGetAlertsOutput {
 
 /** Arguments of `client_list`. */
 export interface ClientListInput {
-  /**
-   * Add version, address, port
-   * @default false
-   */
+  /** Add version, address, port */
   include_details?: boolean;
 }
 
@@ -2256,7 +2244,7 @@ export interface ClientListOutput {
 export interface ClientGetDetailsInput {
   /** Player id */
   client_id?: string;
-  /** Player name, if no id */
+  /** Exact name, if no id */
   client_name?: string;
 }
 
@@ -2303,7 +2291,7 @@ export interface ClientGetDetailsOutput {
 export interface ClientGetTimelinesInput {
   /** Player id */
   client_id?: string;
-  /** Player name, if no id */
+  /** Exact name, if no id */
   client_name?: string;
 }
 
@@ -2378,20 +2366,20 @@ export interface ClientGetActiveOutput {
 export interface ClientStartPlaybackInput {
   /** Player id */
   client_id?: string;
-  /** Player name, if no id */
+  /** Exact name, if no id */
   client_name?: string;
-  /** Item ratingKey */
+  /** Item id */
   media_id?: string | number;
-  /** Item title, if no id */
+  /** Exact title, if no id */
   media_title?: string;
-  /** Library to look in */
+  /** Its library */
   library_name?: string;
-  /** Release year */
+  /** Its year */
   year?: number;
-  /** Item type */
+  /** Its type */
   media_type?: 'movie' | 'show' | 'season' | 'episode' | 'artist' | 'album' | 'track';
   /**
-   * Start position, ms
+   * Start position
    * Constraints: minimum 0.
    */
   offset_ms?: number;
@@ -2440,7 +2428,7 @@ export interface ClientStartPlaybackOutput {
 export interface ClientControlPlaybackInput {
   /** Player id */
   client_id?: string;
-  /** Player name, if no id */
+  /** Exact name, if no id */
   client_name?: string;
   /** Command */
   action:
@@ -2497,9 +2485,9 @@ export interface ClientControlPlaybackOutput {
 export interface ClientNavigateInput {
   /** Player id */
   client_id?: string;
-  /** Player name, if no id */
+  /** Exact name, if no id */
   client_name?: string;
-  /** Key to press */
+  /** Key */
   action: 'up' | 'down' | 'left' | 'right' | 'select' | 'back' | 'home' | 'context_menu';
 }
 
@@ -2517,7 +2505,7 @@ export interface ClientNavigateOutput {
 export interface ClientSetStreamsInput {
   /** Player id */
   client_id?: string;
-  /** Player name, if no id */
+  /** Exact name, if no id */
   client_name?: string;
   /**
    * Audio stream id
