@@ -1,10 +1,9 @@
-import { Client } from '@modelcontextprotocol/sdk/client/index.js';
-import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
 import { checkedApiKey, checkedTimeout } from '../create-client.js';
 import type { PlexTools } from '../generated/tools.js';
 import { networkReason } from '../network-reason.js';
 import { typedClient } from '../typed-client.js';
 import type { PlexMcpClient, ToolMap } from '../types.js';
+import { loadMcpSdk } from './load-sdk.js';
 import { mcpTransport } from './mcp-transport.js';
 
 /** Where the server's MCP endpoint is and how to reach it. */
@@ -44,11 +43,12 @@ export async function connectPlexMcpClient<T extends ToolMap<T> = PlexTools>(
   if (options.apiKey !== undefined) {
     headers.authorization = `Bearer ${checkedApiKey(options.apiKey)}`;
   }
-  const transport = new StreamableHTTPClientTransport(url, {
+  const sdk = await loadMcpSdk();
+  const transport = new sdk.StreamableHTTPClientTransport(url, {
     requestInit: { headers },
     ...(options.fetch ? { fetch: options.fetch } : {}),
   });
-  const client = new Client(options.clientInfo ?? { name: '@plexmcp/sdk', version: '0.1.0' });
+  const client = new sdk.Client(options.clientInfo ?? { name: '@plexmcp/sdk', version: '0.1.0' });
   try {
     await client.connect(transport, { timeout: timeoutMs });
   } catch (error) {
@@ -57,7 +57,7 @@ export async function connectPlexMcpClient<T extends ToolMap<T> = PlexTools>(
       `Could not open an MCP session with ${url.origin}${url.pathname}: ${connectReason(error)}`,
     );
   }
-  const typed = typedClient<T>(mcpTransport(client, url, timeoutMs));
+  const typed = typedClient<T>(mcpTransport(sdk, client, url, timeoutMs));
   return Object.assign(typed, {
     get sessionId() {
       return transport.sessionId;

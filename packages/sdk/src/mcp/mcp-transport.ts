@@ -1,10 +1,15 @@
 import type { Client } from '@modelcontextprotocol/sdk/client/index.js';
-import { McpError, ErrorCode as RpcErrorCode } from '@modelcontextprotocol/sdk/types.js';
 import { failure, networkFailure, serverAddress } from '../failures.js';
 import type { CallResult, ToolImage, ToolInfo, Transport } from '../types.js';
+import type { McpSdk } from './load-sdk.js';
 
 /** Tool calls, listing and pings over a connected MCP client, answered as `CallResult`s. */
-export function mcpTransport(client: Client, url: URL, timeoutMs: number): Transport {
+export function mcpTransport(
+  { McpError, RpcErrorCode }: McpSdk,
+  client: Client,
+  url: URL,
+  timeoutMs: number,
+): Transport {
   const where = serverAddress(url);
 
   function thrown(error: unknown, ms: number, signal: AbortSignal | undefined) {
