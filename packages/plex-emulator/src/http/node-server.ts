@@ -1,6 +1,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { Socket } from 'node:net';
 import { Readable } from 'node:stream';
+import { bufferedBody } from './responses.js';
 
 /** Answers one request; throwing a `DropConnection` destroys the socket without an answer. */
 export type FetchHandler = (request: Request) => Promise<Response>;
@@ -79,11 +80,20 @@ async function answer(
   host: string,
 ): Promise<void> {
   const aborter = new AbortController();
-  res.on('close', () => aborter.abort());
+  // Only a hang-up before the answer is complete aborts: aborting every finished request would
+  // build a DOMException and run the abort listeners for nothing.
+  res.on('close', () => {
+    if (!res.writableFinished) aborter.abort();
+  });
   try {
     const request = toRequest(req, host, aborter.signal);
     const response = await handler(request);
     res.writeHead(response.status, Object.fromEntries(response.headers));
+    const buffered = bufferedBody(response);
+    if (buffered !== undefined) {
+      res.end(buffered);
+      return;
+    }
     if (!response.body) {
       res.end();
       return;

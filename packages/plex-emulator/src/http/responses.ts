@@ -52,11 +52,22 @@ export function pagedContainer<T>(
   );
 }
 
+/** Text bodies of responses built here, so the socket server can write them without streaming. */
+const BUFFERED = new WeakMap<Response, string>();
+
+/** The body a response was built with, when it was built from text here and not read since. */
+export function bufferedBody(response: Response): string | undefined {
+  return response.bodyUsed ? undefined : BUFFERED.get(response);
+}
+
 /** A plain JSON response (plex.tv answers bare objects and arrays, not MediaContainers). */
 export function json(body: unknown, init?: ResponseInit): Response {
   const headers = new Headers(init?.headers);
   headers.set('Content-Type', 'application/json; charset=utf-8');
-  return new Response(JSON.stringify(body), { ...init, headers });
+  const text = JSON.stringify(body);
+  const response = new Response(text, { ...init, headers });
+  BUFFERED.set(response, text);
+  return response;
 }
 
 /** A painted PNG image; PMS lets clients cache its images for three days. */

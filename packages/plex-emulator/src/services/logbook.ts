@@ -1,8 +1,11 @@
 import type { LogBook } from '../state/store.js';
 import type { LogFile, LogLine } from '../state/types.js';
 
-/** Lines kept per log file; older lines roll off as on a real server's rotated logs. */
+/** Lines kept per log file (up to SLACK more between trims); older lines roll off as on a real server's rotated logs. */
 const MAX_LINES = 5000;
+
+/** Lines allowed past the cap before trimming, so a busy log trims once per batch, not per line. */
+const SLACK = 500;
 
 /** Appends a line to one of the emulated log files. */
 export function appendLog(
@@ -14,7 +17,7 @@ export function appendLog(
 ): void {
   const lines = logs[file];
   lines.push({ at, level, message });
-  if (lines.length > MAX_LINES) lines.splice(0, lines.length - MAX_LINES);
+  if (lines.length > MAX_LINES + SLACK) lines.splice(0, lines.length - MAX_LINES);
 }
 
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
