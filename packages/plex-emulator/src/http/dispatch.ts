@@ -4,7 +4,7 @@ import { malformedResponse } from '../faults/malformed.js';
 import type { Services } from '../services/services.js';
 import type { EmulatorState } from '../state/store.js';
 import type { AccountRecord } from '../state/types.js';
-import { HttpError, type RequestContext } from './context.js';
+import { fromRequest, HttpError, type IncomingRequest, type RequestContext } from './context.js';
 import { DropConnection } from './node-server.js';
 import { readPageRequest } from './paging.js';
 import { htmlError, json } from './responses.js';
@@ -25,16 +25,18 @@ export type Transport = 'fetch' | 'socket';
 /** Routes one request through faults, auth and the route table to a response. */
 export async function dispatch(
   deps: DispatchDeps,
-  request: Request,
+  received: Request | IncomingRequest,
   transport: Transport,
 ): Promise<Response> {
+  // Not `instanceof Request`: a Request from another copy of undici (msw, a polyfill) is welcome too.
+  const request = 'toRequest' in received ? received : fromRequest(received);
   const url = new URL(request.url);
   const fault = deps.faults.decide(url.pathname);
   if (fault.kind === 'unreachable') {
     throw transport === 'fetch' ? connectionError('ECONNREFUSED') : new DropConnection();
   }
   const latency = deps.faults.config.latencyMs;
-  if (latency > 0) await sleep(latency, undefined, { signal: request.signal });
+  if (latency > 0) await sleep(latency, undefined, { signal: request.toRequest().signal });
   if (fault.kind === 'drop') {
     throw transport === 'fetch' ? connectionError('ECONNRESET') : new DropConnection();
   }
@@ -50,7 +52,7 @@ export async function dispatch(
 
 async function route(
   deps: DispatchDeps,
-  request: Request,
+  request: IncomingRequest,
   url: URL,
   path: string,
   site: 'pms' | 'plex.tv',
@@ -66,7 +68,9 @@ async function route(
 
   if (site === 'pms') logRequest(deps.services, request.method, url, account);
   const ctx: RequestContext = {
-    request,
+    get request() {
+      return request.toRequest();
+    },
     url,
     params: match.params,
     query: url.searchParams,

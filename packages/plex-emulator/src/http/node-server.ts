@@ -1,10 +1,11 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { Socket } from 'node:net';
 import { Readable } from 'node:stream';
+import type { IncomingRequest } from './context.js';
 import { bufferedBody } from './responses.js';
 
 /** Answers one request; throwing a `DropConnection` destroys the socket without an answer. */
-export type FetchHandler = (request: Request) => Promise<Response>;
+export type FetchHandler = (request: IncomingRequest) => Promise<Response>;
 
 /** Thrown by a handler to make the socket server hang up without answering. */
 export class DropConnection extends Error {
@@ -79,15 +80,23 @@ async function answer(
   res: ServerResponse,
   host: string,
 ): Promise<void> {
-  const aborter = new AbortController();
+  // The abort signal is made only when a handler builds the full Request (SSE streams, bodies).
+  let aborter: AbortController | undefined;
+  let hungUp = false;
+  const signal = () => {
+    aborter ??= new AbortController();
+    if (hungUp) aborter.abort();
+    return aborter.signal;
+  };
   // Only a hang-up before the answer is complete aborts: aborting every finished request would
   // build a DOMException and run the abort listeners for nothing.
   res.on('close', () => {
-    if (!res.writableFinished) aborter.abort();
+    if (res.writableFinished) return;
+    hungUp = true;
+    aborter?.abort();
   });
   try {
-    const request = toRequest(req, host, aborter.signal);
-    const response = await handler(request);
+    const response = await handler(incoming(req, host, signal));
     res.writeHead(response.status, Object.fromEntries(response.headers));
     const buffered = bufferedBody(response);
     if (buffered !== undefined) {
@@ -100,10 +109,10 @@ async function answer(
     }
     const body = Readable.fromWeb(response.body as import('node:stream/web').ReadableStream);
     body.on('error', () => res.destroy());
-    aborter.signal.addEventListener('abort', () => body.destroy());
+    res.on('close', () => body.destroy());
     body.pipe(res);
   } catch (error) {
-    if (error instanceof DropConnection || aborter.signal.aborted) {
+    if (error instanceof DropConnection || hungUp) {
       req.socket.destroy();
       return;
     }
@@ -112,15 +121,35 @@ async function answer(
   }
 }
 
-function toRequest(req: IncomingMessage, host: string, signal: AbortSignal): Request {
-  const origin = `http://${req.headers.host ?? host}`;
+/** The request as the dispatcher reads it: headers straight from Node, the Request on demand. */
+function incoming(req: IncomingMessage, host: string, signal: () => AbortSignal): IncomingRequest {
+  const url = new URL(req.url ?? '/', `http://${req.headers.host ?? host}`);
+  let built: Request | undefined;
+  return {
+    method: req.method ?? 'GET',
+    url: url.href,
+    headers: {
+      get(name) {
+        const value = req.headers[name.toLowerCase()];
+        if (value === undefined) return null;
+        return Array.isArray(value) ? value.join(', ') : value;
+      },
+    },
+    toRequest: () => {
+      built ??= toRequest(req, url, signal());
+      return built;
+    },
+  };
+}
+
+function toRequest(req: IncomingMessage, url: URL, signal: AbortSignal): Request {
   const headers = new Headers();
   for (const [name, value] of Object.entries(req.headers)) {
     if (Array.isArray(value)) for (const v of value) headers.append(name, v);
     else if (value !== undefined) headers.set(name, value);
   }
   const hasBody = req.method !== 'GET' && req.method !== 'HEAD';
-  return new Request(new URL(req.url ?? '/', origin), {
+  return new Request(url, {
     method: req.method ?? 'GET',
     headers,
     signal,

@@ -15,7 +15,10 @@ export interface Page<T> {
 }
 
 /** Reads the paging window from headers first, then from the query string. */
-export function readPageRequest(headers: Headers, query: URLSearchParams): PageRequest {
+export function readPageRequest(
+  headers: Pick<Headers, 'get'>,
+  query: URLSearchParams,
+): PageRequest {
   const pick = (name: string) => headers.get(name) ?? query.get(name) ?? undefined;
   return {
     start: toCount(pick('X-Plex-Container-Start')) ?? 0,
