@@ -3,6 +3,11 @@ import {
   type ListeningEmulator,
   type PlexEmulator,
 } from '@plexmcp/plex-emulator';
+import { afterAll, beforeAll, expect } from 'vitest';
+import { type BuiltHttpServer, startBuiltHttpServer } from '../testing/http-server.js';
+import type { ToolCaller } from '../testing/tool-caller.js';
+import type { Transcript } from '../testing/transcript.js';
+import type { MovieNightScene } from './movie-night.js';
 
 /** A distinctive Plex token: any appearance in captured output is a leak, not a coincidence. */
 export const PLEX_TOKEN = 'plex-tok-E2E-q7Vx29LmRk';
@@ -36,3 +41,31 @@ export async function plexScene(): Promise<PlexScene> {
     close: () => emulator.close(),
   };
 }
+
+/** Long enough for a cold spawn on a busy 2-core machine. */
+export const SPAWN_TIMEOUT = 60_000;
+
+/** What {@link builtHttpScene} fills in before the describe block's tests run. */
+export type HttpScene = MovieNightScene & { plex: PlexScene; server: BuiltHttpServer };
+
+/**
+ * Registers, in the enclosing describe, an emulator and the built HTTP server pointed at it
+ * (stopped afterwards, which must exit 0). `call` is left for the block to set.
+ */
+export function builtHttpScene(transcript: Transcript, args: readonly string[] = []): HttpScene {
+  const scene = { call: notConnected } as HttpScene;
+  beforeAll(async () => {
+    scene.plex = await plexScene();
+    scene.emulator = scene.plex.emulator;
+    scene.server = await startBuiltHttpServer({ args, env: scene.plex.env(), transcript });
+  }, SPAWN_TIMEOUT);
+  afterAll(async () => {
+    expect(await scene.server.stop()).toBe(0);
+    await scene.plex.close();
+  });
+  return scene;
+}
+
+const notConnected: ToolCaller = () => {
+  throw new Error('the describe block did not set scene.call');
+};

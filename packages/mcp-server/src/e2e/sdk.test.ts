@@ -3,16 +3,14 @@
 import { type CallResult, createPlexMcpClient } from '@plexmcp/sdk';
 import { connectPlexMcpClient, type PlexMcpSession } from '@plexmcp/sdk/mcp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type BuiltHttpServer, startBuiltHttpServer } from '../testing/http-server.js';
 import { recordingFetch } from '../testing/recording-fetch.js';
 import type { ToolCaller } from '../testing/tool-caller.js';
 import { Transcript } from '../testing/transcript.js';
-import { type MovieNightScene, movieNightSteps } from './movie-night.js';
-import { API_KEY, PLEX_TOKEN, type PlexScene, plexScene } from './scene.js';
+import { movieNightSteps } from './movie-night.js';
+import { API_KEY, builtHttpScene, PLEX_TOKEN } from './scene.js';
 
 const transcript = new Transcript();
 const fetchAndRecord = recordingFetch(transcript) as typeof fetch;
-const SPAWN_TIMEOUT = 60_000;
 const CALL_TIMEOUT = 30_000;
 
 /** The SDK's `{ data } | { error }` as the scripted session's outcome. */
@@ -24,19 +22,9 @@ function sdkCaller(call: (name: string, args: object) => Promise<CallResult<unkn
   };
 }
 
-/** One emulator and one built HTTP server (with an API key) for a describe block. */
+/** One emulator and one built HTTP server (the scene's API key) for a describe block. */
 function sdkScene() {
-  const scene = {} as MovieNightScene & { plex: PlexScene; server: BuiltHttpServer };
-  beforeAll(async () => {
-    scene.plex = await plexScene();
-    scene.emulator = scene.plex.emulator;
-    scene.server = await startBuiltHttpServer({ env: scene.plex.env(), transcript });
-  }, SPAWN_TIMEOUT);
-  afterAll(async () => {
-    expect(await scene.server.stop()).toBe(0);
-    await scene.plex.close();
-  });
-  return scene;
+  return builtHttpScene(transcript);
 }
 
 describe('@plexmcp/sdk over REST', { timeout: CALL_TIMEOUT }, () => {

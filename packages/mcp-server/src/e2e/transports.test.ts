@@ -3,34 +3,44 @@ import type { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/cl
 import { JSONRPCMessageSchema } from '@modelcontextprotocol/sdk/types.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { connectLegacySse, connectStreamableHttp } from '../testing/http-clients.js';
-import { type BuiltHttpServer, startBuiltHttpServer } from '../testing/http-server.js';
 import { recordingFetch } from '../testing/recording-fetch.js';
 import { type BuiltStdioSession, connectBuiltStdio } from '../testing/stdio.js';
 import { mcpCaller, restCaller, type ToolCaller } from '../testing/tool-caller.js';
 import { Transcript } from '../testing/transcript.js';
 import { type MovieNightScene, movieNightSteps } from './movie-night.js';
-import { API_KEY, PLEX_TOKEN, type PlexScene, plexScene } from './scene.js';
+import {
+  API_KEY,
+  builtHttpScene,
+  PLEX_TOKEN,
+  type PlexScene,
+  plexScene,
+  SPAWN_TIMEOUT,
+} from './scene.js';
 
 // The built binary against an emulator on a real socket, once per transport. Everything the
 // servers write and answer lands in one transcript, which the last block searches for secrets.
 const transcript = new Transcript();
 const fetchAndRecord = recordingFetch(transcript);
-const SPAWN_TIMEOUT = 60_000;
 // Per test: a shared 2-core CI machine can be slow, and Plex retries add up in the fault cases.
 const CALL_TIMEOUT = 30_000;
 
 /** One emulator and one built HTTP server for a describe block. */
 function httpScene(args: string[] = []) {
-  const scene = {} as MovieNightScene & { plex: PlexScene; server: BuiltHttpServer };
+  return builtHttpScene(transcript, args);
+}
+
+/** An HTTP scene whose calls go through a Streamable HTTP client session. */
+function streamableScene(args: string[]) {
+  const scene = httpScene(args) as ReturnType<typeof httpScene> & { client: Client };
   beforeAll(async () => {
-    scene.plex = await plexScene();
-    scene.emulator = scene.plex.emulator;
-    scene.server = await startBuiltHttpServer({ args, env: scene.plex.env(), transcript });
+    scene.client = await connectStreamableHttp({
+      baseUrl: scene.server.url,
+      apiKey: API_KEY,
+      fetch: fetchAndRecord,
+    });
+    scene.call = mcpCaller(scene.client);
   }, SPAWN_TIMEOUT);
-  afterAll(async () => {
-    expect(await scene.server.stop()).toBe(0);
-    await scene.plex.close();
-  });
+  afterAll(() => scene.client.close());
   return scene;
 }
 
@@ -67,20 +77,12 @@ describe('stdio, SDK client', { timeout: CALL_TIMEOUT }, () => {
 });
 
 describe('Streamable HTTP, stateful', { timeout: CALL_TIMEOUT }, () => {
-  const scene = httpScene(['--debug']);
-  let client: Client;
-  beforeAll(async () => {
-    client = await connectStreamableHttp({
-      baseUrl: scene.server.url,
-      apiKey: API_KEY,
-      fetch: fetchAndRecord,
-    });
-    scene.call = mcpCaller(client);
-  }, SPAWN_TIMEOUT);
-  afterAll(() => client.close());
+  const scene = streamableScene(['--debug']);
 
   it('holds a session and shows the server its key', async () => {
-    expect((client.transport as StreamableHTTPClientTransport).sessionId).toMatch(/^[\w-]{16,}$/);
+    expect((scene.client.transport as StreamableHTTPClientTransport).sessionId).toMatch(
+      /^[\w-]{16,}$/,
+    );
     expect(scene.server.output.stderr).toContain('(REST: ');
     expect(scene.server.output.stderr).toContain('1 API key)');
   });
@@ -102,20 +104,10 @@ describe('Streamable HTTP, stateful', { timeout: CALL_TIMEOUT }, () => {
 });
 
 describe('Streamable HTTP, stateless', { timeout: CALL_TIMEOUT }, () => {
-  const scene = httpScene(['--stateless']);
-  let client: Client;
-  beforeAll(async () => {
-    client = await connectStreamableHttp({
-      baseUrl: scene.server.url,
-      apiKey: API_KEY,
-      fetch: fetchAndRecord,
-    });
-    scene.call = mcpCaller(client);
-  }, SPAWN_TIMEOUT);
-  afterAll(() => client.close());
+  const scene = streamableScene(['--stateless']);
 
   it('hands out no session id', () => {
-    expect((client.transport as StreamableHTTPClientTransport).sessionId).toBeUndefined();
+    expect((scene.client.transport as StreamableHTTPClientTransport).sessionId).toBeUndefined();
     expect(scene.server.output.stderr).toContain('; stateless)');
   });
 

@@ -2,10 +2,9 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
-import { createPlexClient } from '@plexmcp/plex-client';
-import { createPlexEmulator } from '@plexmcp/plex-emulator';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type PlexHttpServer, startHttpServer } from '../http/server.js';
+import { emulatedPlex } from '../testing/emulated-plex.js';
 import { runConformance, type ScenarioOutcome } from './conformance.js';
 
 /** Scenarios any MCP server must pass, whatever tools it serves. */
@@ -46,13 +45,7 @@ for (const stateless of [false, true]) {
     let outcomes: Map<string, ScenarioOutcome>;
 
     beforeAll(async () => {
-      const emulator = createPlexEmulator();
-      const plex = createPlexClient({
-        baseUrl: 'http://plex.test:32400',
-        token: emulator.token,
-        retry: false,
-        fetch: (input, init) => emulator.fetch(new Request(input, init)),
-      });
+      const { plex } = emulatedPlex();
       // The suite fires its scenarios back to back; the rate limit is tested elsewhere.
       server = await startHttpServer({ plex, port: 0, stateless, rateLimit: false });
       outcomes = await runConformance(`${server.url}/mcp`);

@@ -1,9 +1,8 @@
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
-import { createPlexClient } from '@plexmcp/plex-client';
-import { createPlexEmulator } from '@plexmcp/plex-emulator';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type HttpServerOptions, type PlexHttpServer, startHttpServer } from '../http/server.js';
+import { emulatedPlex } from '../testing/emulated-plex.js';
 import { openStream, type RawAnswer, send, streamBody, until } from './raw-http.js';
 
 const CAP = 16 * 1024;
@@ -24,13 +23,7 @@ const servers: PlexHttpServer[] = [];
 
 /** A real HTTP server over an emulated Plex; the rate limit is off (tested elsewhere). */
 async function serve(options: Partial<HttpServerOptions> = {}) {
-  const emulator = createPlexEmulator();
-  const plex = createPlexClient({
-    baseUrl: 'http://plex.test:32400',
-    token: emulator.token,
-    retry: false,
-    fetch: (input, init) => emulator.fetch(new Request(input, init)),
-  });
+  const { plex } = emulatedPlex();
   const server = await startHttpServer({ plex, port: 0, rateLimit: false, ...options });
   servers.push(server);
   return server;

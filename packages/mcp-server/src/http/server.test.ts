@@ -6,10 +6,9 @@ import {
   LATEST_PROTOCOL_VERSION,
   SUPPORTED_PROTOCOL_VERSIONS,
 } from '@modelcontextprotocol/sdk/types.js';
-import { createPlexClient } from '@plexmcp/plex-client';
-import { createPlexEmulator } from '@plexmcp/plex-emulator';
 import { afterEach, describe, expect, it } from 'vitest';
 import { parseApiKeys } from '../config/config.js';
+import { emulatedPlex } from '../testing/emulated-plex.js';
 import { type HttpServerOptions, type PlexHttpServer, startHttpServer } from './server.js';
 
 const ADMIN = 'admin-key-0123456789';
@@ -22,13 +21,7 @@ afterEach(async () => {
 
 /** A real HTTP server on a free loopback port over an emulated Plex. */
 async function serve(options: Partial<HttpServerOptions> = {}) {
-  const emulator = createPlexEmulator();
-  const plex = createPlexClient({
-    baseUrl: 'http://plex.test:32400',
-    token: emulator.token,
-    retry: false,
-    fetch: (input, init) => emulator.fetch(new Request(input, init)),
-  });
+  const { plex } = emulatedPlex();
   const server = await startHttpServer({
     plex,
     port: 0,

@@ -1,22 +1,15 @@
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { InMemoryTransport } from '@modelcontextprotocol/sdk/inMemory.js';
 import { LoggingMessageNotificationSchema } from '@modelcontextprotocol/sdk/types.js';
-import { createPlexClient } from '@plexmcp/plex-client';
-import { createPlexEmulator } from '@plexmcp/plex-emulator';
 import type { ListToolsOptions } from '@plexmcp/plex-tools';
 import { describe, expect, it } from 'vitest';
+import { emulatedPlex } from '../testing/emulated-plex.js';
 import { createPlexMcpServer, type PlexMcpServerOptions } from './create-server.js';
 import type { Logger } from './logger.js';
 
 /** A real SDK client linked in memory to a server over an emulated Plex. */
 async function connect(tools: ListToolsOptions = {}, more: Partial<PlexMcpServerOptions> = {}) {
-  const emulator = createPlexEmulator({ activityStepMs: 2 });
-  const plex = createPlexClient({
-    baseUrl: 'http://plex.test:32400',
-    token: emulator.token,
-    retry: false,
-    fetch: (input, init) => emulator.fetch(new Request(input, init)),
-  });
+  const { emulator, plex } = emulatedPlex({ activityStepMs: 2 });
   const server = createPlexMcpServer({
     plex,
     tools,
