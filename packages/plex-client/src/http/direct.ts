@@ -1,6 +1,5 @@
-// Default imports, read at call time: interceptors (msw in tests) patch the module objects.
+// Read at call time: interceptors (msw in tests) patch the module objects.
 import http, { type ClientRequest, type IncomingHttpHeaders } from 'node:http';
-import https from 'node:https';
 
 /** A bodiless request for `sendDirect`. */
 export interface DirectRequest {
@@ -66,7 +65,10 @@ export function sendDirect(url: string, init: DirectRequest): Promise<DirectResp
       signal?.removeEventListener('abort', onAbort);
       done();
     };
-    const send = url.startsWith('https:') ? https.request : http.request;
+    // node:https (and its TLS stack) loads only for a server that needs it.
+    const send = url.startsWith('https:')
+      ? process.getBuiltinModule('node:https').request
+      : http.request;
     let request: ClientRequest;
     try {
       request = send(url, { method: init.method, headers: init.headers }, (response) => {

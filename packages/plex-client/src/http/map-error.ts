@@ -1,5 +1,5 @@
 import { inspect } from 'node:util';
-import { HTTPError, TimeoutError } from 'ky';
+import type { HTTPError, TimeoutError } from 'ky';
 import { PlexBadRequestError } from '../errors/bad-request-error.js';
 import { PlexForbiddenError } from '../errors/forbidden-error.js';
 import { PlexHttpError } from '../errors/http-error.js';
@@ -10,6 +10,7 @@ import { PlexTimeoutError } from '../errors/timeout-error.js';
 import { PlexUnauthorizedError } from '../errors/unauthorized-error.js';
 import { PlexUnreachableError } from '../errors/unreachable-error.js';
 import { DirectHttpError, DirectTimeoutError, directHeader } from './direct.js';
+import { loadedKy } from './ky-loader.js';
 import { redactText } from './redact.js';
 
 /** Where a request was going, for the error's message. */
@@ -40,7 +41,7 @@ function failedAnswer(error: unknown): FailedAnswer | undefined {
       text: async () => response.body,
     };
   }
-  if (error instanceof HTTPError) {
+  if (isKyHttpError(error)) {
     const { response } = error;
     return {
       status: response.status,
@@ -49,6 +50,16 @@ function failedAnswer(error: unknown): FailedAnswer | undefined {
     };
   }
   return undefined;
+}
+
+function isKyHttpError(error: unknown): error is HTTPError {
+  const ky = loadedKy();
+  return ky !== undefined && error instanceof ky.HTTPError;
+}
+
+function isKyTimeoutError(error: unknown): error is TimeoutError {
+  const ky = loadedKy();
+  return ky !== undefined && error instanceof ky.TimeoutError;
 }
 
 /** Turns whatever ky, fetch or the direct path threw into the matching `PlexError`. */
@@ -95,7 +106,7 @@ export async function toPlexError(error: unknown, target: RequestTarget): Promis
         );
     }
   }
-  if (error instanceof TimeoutError || error instanceof DirectTimeoutError) {
+  if (isKyTimeoutError(error) || error instanceof DirectTimeoutError) {
     return new PlexTimeoutError(
       `${target.site} did not answer ${where} within ${target.timeoutMs} ms. Check that the server is running and reachable, or raise the timeout.`,
       base,
@@ -120,8 +131,8 @@ export function scrubCause(error: unknown, secrets: readonly string[], depth = 0
   }
   // ky's errors hold the request and its options; direct ones the answer's headers. Copy them all.
   const fromHttp =
-    error instanceof HTTPError ||
-    error instanceof TimeoutError ||
+    isKyHttpError(error) ||
+    isKyTimeoutError(error) ||
     error instanceof DirectHttpError ||
     error instanceof DirectTimeoutError;
   if (!fromHttp && !mentionsSecret(error, secrets)) return error;

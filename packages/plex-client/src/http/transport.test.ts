@@ -227,6 +227,75 @@ describe('Transport', () => {
     expect(error.message).toContain('not JSON');
   });
 
+  it('retries a GET whose connection failed, and never a write', async () => {
+    let reads = 0;
+    let writes = 0;
+    server.use(
+      http.get(`${PLEX}/x`, () => {
+        reads++;
+        return reads === 1
+          ? HttpResponse.error()
+          : HttpResponse.json({ MediaContainer: { size: 2 } });
+      }),
+      http.put(`${PLEX}/x`, () => {
+        writes++;
+        return HttpResponse.error();
+      }),
+    );
+    const t = transport();
+    expect((await t.json({ path: '/x' }, okSchema)).MediaContainer.size).toBe(2);
+    expect(reads).toBe(2);
+    expect((await failure(t.empty({ method: 'PUT', path: '/x' }))).code).toBe('UNREACHABLE');
+    expect(writes).toBe(1);
+  });
+
+  it('follows a redirect to the answer', async () => {
+    server.use(
+      http.get(
+        `${PLEX}/old`,
+        () => new HttpResponse(null, { status: 301, headers: { Location: `${PLEX}/new` } }),
+      ),
+      http.get(`${PLEX}/new`, ({ request }) => {
+        expect(request.headers.get('X-Plex-Token')).toBe(TOKEN);
+        return HttpResponse.json({ MediaContainer: { size: 3 } });
+      }),
+    );
+    const body = await transport().json({ path: '/old' }, okSchema);
+    expect(body.MediaContainer.size).toBe(3);
+  });
+
+  it("rejects with the caller's abort reason, not a PlexError, and sends nothing more", async () => {
+    let calls = 0;
+    const controller = new AbortController();
+    server.use(
+      http.get(`${PLEX}/x`, async () => {
+        calls++;
+        controller.abort(new Error('caller gave up'));
+        await new Promise((resolve) => setTimeout(resolve, 50));
+        return new HttpResponse(null, { status: 503 });
+      }),
+    );
+    const error = await failure(
+      transport().json({ path: '/x', signal: controller.signal }, okSchema),
+    );
+    expect(error.message).toBe('caller gave up');
+    expect(error.code).toBeUndefined();
+    expect(calls).toBe(1);
+  });
+
+  it('reads a UTF-8 body without its byte-order mark', async () => {
+    server.use(
+      http.get(
+        `${PLEX}/x`,
+        () =>
+          new HttpResponse('\uFEFF{"MediaContainer":{"size":4}}', {
+            headers: { 'Content-Type': 'application/json' },
+          }),
+      ),
+    );
+    expect((await transport().json({ path: '/x' }, okSchema)).MediaContainer.size).toBe(4);
+  });
+
   describe('failover', () => {
     const BACKUP = 'http://backup.test:32400';
 

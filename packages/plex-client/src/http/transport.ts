@@ -1,9 +1,10 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import ky, { type KyInstance } from 'ky';
+import type { KyInstance, Options as KyOptions } from 'ky';
 import * as v from 'valibot';
 import { PlexInvalidResponseError } from '../errors/invalid-response-error.js';
 import type { PlexError } from '../errors/plex-error.js';
 import { DirectHttpError, type DirectResponse, directHeader, sendDirect } from './direct.js';
+import { loadKy } from './ky-loader.js';
 import { networkCode, type RequestTarget, scrubCause, toPlexError } from './map-error.js';
 import { type Query, toSearchParams } from './query.js';
 import { redactText, redactUrl } from './redact.js';
@@ -78,7 +79,9 @@ const NEVER_SENT = new Set([
  * `PlexError`s with redacted URLs.
  */
 export class Transport {
-  private readonly http: KyInstance;
+  /** The ky instance's settings; the instance itself is made on first use (see `ky()`). */
+  private readonly kyOptions: KyOptions;
+  private kyInstance: Promise<KyInstance> | undefined;
   private readonly baseUrls: readonly string[];
   /** Identity, Accept and token headers, sent with every request. */
   private readonly headers: Record<string, string>;
@@ -93,7 +96,7 @@ export class Transport {
       Accept: 'application/json',
       ...(options.token === undefined ? {} : { 'X-Plex-Token': options.token }),
     };
-    this.http = ky.create({
+    this.kyOptions = {
       headers: this.headers,
       timeout: options.timeoutMs,
       throwHttpErrors: true,
@@ -107,7 +110,13 @@ export class Transport {
         maxRetryAfter: options.timeoutMs,
         delay: (attempt) => jittered(retry, attempt),
       },
-    });
+    };
+  }
+
+  /** The client's one ky instance, created when the first request needs it. */
+  private ky(): Promise<KyInstance> {
+    this.kyInstance ??= loadKy().then((ky) => ky.default.create(this.kyOptions));
+    return this.kyInstance;
   }
 
   /** The base URL requests go to now (the last one that answered). */
@@ -257,7 +266,8 @@ export class Transport {
     const method = spec.method ?? 'GET';
     const headers = requestHeaders(spec);
     try {
-      return await this.http(url, {
+      const http = await this.ky();
+      return await http(url, {
         method,
         headers,
         ...(spec.body === undefined ? {} : { body: spec.body }),
