@@ -56,6 +56,11 @@ describe('createPlexMcpServer', () => {
     expect(result.isError).toBe(true);
     expect(result.structuredContent).toBeUndefined();
     expect((result.content as { text: string }[])[0]?.text).toMatch(/^AMBIGUOUS: 2 items match/);
+    // Programs get the code and the candidates REST would send, outside the model's view.
+    expect(result._meta?.['plexmcp/error']).toMatchObject({
+      code: 'AMBIGUOUS',
+      details: { candidates: [{ title: 'Sherlock Holmes' }, { title: 'Sherlock Holmes' }] },
+    });
   });
 
   it('refuses unknown and hidden tools as protocol errors', async () => {

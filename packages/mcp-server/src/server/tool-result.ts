@@ -1,6 +1,9 @@
 import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
 import type { ToolResult } from '@plexmcp/plex-tools';
 
+/** Where an error result carries its code and details for programs. */
+export const ERROR_META_KEY = 'plexmcp/error';
+
 /**
  * A tool result as MCP wants it. Success: `structuredContent` plus one compact JSON text block
  * (for clients that only read text) and any images as image content. Failure: `isError` with a
@@ -9,9 +12,13 @@ import type { ToolResult } from '@plexmcp/plex-tools';
  */
 export function toCallToolResult(result: ToolResult): CallToolResult {
   if (!result.ok) {
+    const { code, message, details } = result.error;
     return {
       isError: true,
-      content: [{ type: 'text', text: `${result.error.code}: ${result.error.message}` }],
+      content: [{ type: 'text', text: `${code}: ${message}` }],
+      // For programs (the SDK): the same code plus the details REST sends, e.g. AMBIGUOUS's
+      // candidates. `_meta` is not shown to the model, so it costs no tokens.
+      _meta: { [ERROR_META_KEY]: { code, details: details ?? null } },
     };
   }
   return {

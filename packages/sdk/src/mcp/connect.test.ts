@@ -37,6 +37,15 @@ describe('connectPlexMcpClient (Streamable HTTP)', () => {
     expect(missing.error?.message).toMatch(/999999/);
     const invalid = await session.call('media_search', { query: 'x', limit: 0 });
     expect(invalid.error?.code).toBe('INVALID_INPUT');
+    // The same details as over REST: AMBIGUOUS lists the candidates.
+    const ambiguous = await session.tools.media_get_details({ media_title: 'Sherlock Holmes' });
+    expect(ambiguous.error?.code).toBe('AMBIGUOUS');
+    expect(ambiguous.error?.details).toMatchObject({
+      candidates: [{ title: 'Sherlock Holmes' }, { title: 'Sherlock Holmes' }],
+    });
+    const unknown = await session.call('no_such_tool' as 'library_list');
+    expect(unknown.error?.code).toBe('NOT_FOUND');
+    expect(unknown.error?.message).toMatch(/^Unknown tool: no_such_tool\./);
   });
 
   it('lists tools in the REST shape and answers health with a ping', async () => {

@@ -17,8 +17,15 @@ export function mcpTransport(
       if (error.code === RpcErrorCode.RequestTimeout && !signal?.aborted) {
         return networkFailure({ name: 'TimeoutError' }, where, ms, signal);
       }
-      if (error.code === RpcErrorCode.InvalidParams) return failure('INVALID_INPUT', error.message);
-      if (!signal?.aborted) return failure('INTERNAL', error.message, { rpc_code: error.code });
+      if (error.code === RpcErrorCode.InvalidParams) {
+        // The server refuses tools it does not serve as a protocol error; REST says NOT_FOUND.
+        // The message arrives prefixed "MCP error -32602: " once by each side.
+        const code = /Unknown tool/.test(error.message) ? 'NOT_FOUND' : 'INVALID_INPUT';
+        return failure(code, withoutRpcPrefix(error.message));
+      }
+      if (!signal?.aborted) {
+        return failure('INTERNAL', withoutRpcPrefix(error.message), { rpc_code: error.code });
+      }
     }
     return networkFailure(error, where, ms, signal);
   }
@@ -80,6 +87,20 @@ export function mcpTransport(
   };
 }
 
+/** The message without the "MCP error -32602: " each side of the wire prefixes. */
+function withoutRpcPrefix(message: string): string {
+  return message.replace(/^(?:MCP error -?\d+: )+/, '');
+}
+
+/** The details a plexmcp server puts beside an error (`_meta['plexmcp/error']`), if any. */
+function errorDetails(meta: unknown): Record<string, unknown> | null {
+  const error = (meta as Record<string, { details?: unknown }> | undefined)?.['plexmcp/error'];
+  const details = error?.details;
+  return typeof details === 'object' && details !== null
+    ? (details as Record<string, unknown>)
+    : null;
+}
+
 type ContentBlock = { type: string; text?: string; data?: string; mimeType?: string };
 
 /** Success: structured content (or the JSON text block) plus images. Failure: "CODE: message". */
@@ -88,9 +109,10 @@ function toCallResult(result: Record<string, unknown>) {
   const text = content.find((block) => block.type === 'text')?.text ?? '';
   if (result.isError) {
     const match = /^([A-Z][A-Z_]*): ([\s\S]*)$/.exec(text);
-    return match?.[1] && match[2] !== undefined
-      ? failure(match[1], match[2])
-      : failure('INTERNAL', text || 'The tool failed without saying why.');
+    if (!match?.[1] || match[2] === undefined) {
+      return failure('INTERNAL', text || 'The tool failed without saying why.');
+    }
+    return failure(match[1], match[2], errorDetails(result._meta));
   }
   const images: ToolImage[] = content
     .filter((block) => block.type === 'image' && block.data && block.mimeType)
