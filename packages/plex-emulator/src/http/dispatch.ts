@@ -7,7 +7,7 @@ import type { AccountRecord } from '../state/types.js';
 import { fromRequest, HttpError, type IncomingRequest, type RequestContext } from './context.js';
 import { DropConnection } from './node-server.js';
 import { readPageRequest } from './paging.js';
-import { htmlError, json } from './responses.js';
+import { htmlError, json, withBody } from './responses.js';
 import type { Router } from './router.js';
 
 /** What the dispatcher needs from the emulator. */
@@ -22,8 +22,20 @@ export interface DispatchDeps {
 /** Which kind of caller is asking: `fetch()` callers get thrown errors, sockets get hang-ups. */
 export type Transport = 'fetch' | 'socket';
 
-/** Routes one request through faults, auth and the route table to a response. */
+/**
+ * Routes one request through faults, auth and the route table to a response. Socket callers get
+ * JSON bodies through `bufferedBody`; `fetch()` callers get them in the Response.
+ */
 export async function dispatch(
+  deps: DispatchDeps,
+  received: Request | IncomingRequest,
+  transport: Transport,
+): Promise<Response> {
+  const response = await answer(deps, received, transport);
+  return transport === 'fetch' ? withBody(response) : response;
+}
+
+async function answer(
   deps: DispatchDeps,
   received: Request | IncomingRequest,
   transport: Transport,

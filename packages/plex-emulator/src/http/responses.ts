@@ -52,21 +52,36 @@ export function pagedContainer<T>(
   );
 }
 
-/** Text bodies of responses built here, so the socket server can write them without streaming. */
+/**
+ * JSON bodies of responses built here. The Response itself is made without a body: a string body
+ * makes undici build a ReadableStream at once, a twentieth of the emulator's CPU per request,
+ * which the socket server never reads (it writes the text). `withBody` gives `fetch()` callers
+ * the body back.
+ */
 const BUFFERED = new WeakMap<Response, string>();
 
-/** The body a response was built with, when it was built from text here and not read since. */
+/** The JSON text a response was built with here, if any. */
 export function bufferedBody(response: Response): string | undefined {
-  return response.bodyUsed ? undefined : BUFFERED.get(response);
+  return BUFFERED.get(response);
+}
+
+/** The response with its buffered body in place, for callers that read Responses themselves. */
+export function withBody(response: Response): Response {
+  const text = BUFFERED.get(response);
+  if (text === undefined) return response;
+  return new Response(text, {
+    status: response.status,
+    statusText: response.statusText,
+    headers: response.headers,
+  });
 }
 
 /** A plain JSON response (plex.tv answers bare objects and arrays, not MediaContainers). */
 export function json(body: unknown, init?: ResponseInit): Response {
   const headers = new Headers(init?.headers);
   headers.set('Content-Type', 'application/json; charset=utf-8');
-  const text = JSON.stringify(body);
-  const response = new Response(text, { ...init, headers });
-  BUFFERED.set(response, text);
+  const response = new Response(null, { ...init, headers });
+  BUFFERED.set(response, JSON.stringify(body));
   return response;
 }
 
