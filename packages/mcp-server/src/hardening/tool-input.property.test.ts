@@ -144,10 +144,16 @@ function mutatedArgs(tool: AnyTool): fc.Arbitrary<Record<string, unknown>> {
     const args: Record<string, unknown> = { ...sample };
     for (const change of edits) {
       if ('drop' in change) delete args[change.drop];
-      else args[change.set] = change.value;
+      // An own property, as JSON.parse makes it: assigning a "__proto__" key would instead swap
+      // the object's prototype, which no request off the wire can do.
+      else Object.defineProperty(args, change.set, ownValue(change.value));
     }
     return args;
   });
+}
+
+function ownValue(value: unknown): PropertyDescriptor {
+  return { value, enumerable: true, writable: true, configurable: true };
 }
 
 /**
