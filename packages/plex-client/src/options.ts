@@ -24,7 +24,10 @@ export interface PlexClientOptions {
   retry?: Partial<RetryPolicy> | false;
   /** plex.tv base URL. Default `https://plex.tv`. */
   plexTvUrl?: string;
-  /** fetch implementation (tests, proxies). Default the global fetch. */
+  /**
+   * A fetch to send every request through (tests, proxies). Without one, requests without a body
+   * go over node:http(s) (half the CPU of Node 20's fetch) and the rest over the global fetch.
+   */
   fetch?: typeof fetch;
 }
 
