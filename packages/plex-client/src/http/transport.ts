@@ -128,11 +128,11 @@ export class Transport {
   async json<S extends v.GenericSchema>(spec: RequestSpec, schema: S): Promise<v.InferOutput<S>> {
     const response = await this.read(spec);
     const text = response.body;
-    const target = this.target(spec, response.url);
     let data: unknown;
     try {
       data = text === '' ? {} : JSON.parse(text);
     } catch (error) {
+      const target = this.target(spec, response.url);
       throw new PlexInvalidResponseError(
         `${target.site} answered ${target.method} ${target.url} with a body that is not JSON (${describeBody(response.response, text)}).`,
         {
@@ -143,7 +143,10 @@ export class Transport {
         },
       );
     }
-    return parseWith(schema, data, { ...target, status: response.status });
+    // The redacted target is built only for a failure: it parses and rewrites the URL.
+    const result = v.safeParse(schema, data);
+    if (result.success) return result.output;
+    return parseWith(schema, data, { ...this.target(spec, response.url), status: response.status });
   }
 
   /** Sends a request whose answer has no body worth reading (Plex's empty 200s). */
