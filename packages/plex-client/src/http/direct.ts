@@ -50,7 +50,21 @@ export function directHeader(response: DirectResponse, name: string): string | n
  * answer, body included. Rejects with the signal's reason on abort, `DirectTimeoutError` on
  * timeout and the socket's error (with its `code`) when the network fails.
  */
-export function sendDirect(url: string, init: DirectRequest): Promise<DirectResponse> {
+export async function sendDirect(url: string, init: DirectRequest): Promise<DirectResponse> {
+  try {
+    return await sendOnce(url, init);
+  } catch (error) {
+    // A kept-alive socket the server closed while idle fails before anything was sent: try once
+    // more on a fresh one (writes too, as Node's docs advise; no answer had begun).
+    if (!(error instanceof StaleSocketError)) throw error;
+    return sendOnce(url, init);
+  }
+}
+
+/** The request went out on a reused keep-alive socket that was already closed. */
+class StaleSocketError extends Error {}
+
+function sendOnce(url: string, init: DirectRequest): Promise<DirectResponse> {
   const { signal } = init;
   return new Promise((resolve, reject) => {
     if (signal?.aborted) {
@@ -108,7 +122,14 @@ export function sendDirect(url: string, init: DirectRequest): Promise<DirectResp
       request.destroy();
     };
     signal?.addEventListener('abort', onAbort, { once: true });
-    request.on('error', (error) => settle(() => reject(error)));
+    let answered = false;
+    request.on('response', () => {
+      answered = true;
+    });
+    request.on('error', (error: NodeJS.ErrnoException) => {
+      const stale = request.reusedSocket && !answered && error.code === 'ECONNRESET';
+      settle(() => reject(stale ? new StaleSocketError(error.message, { cause: error }) : error));
+    });
     request.end();
   });
 }
