@@ -158,6 +158,32 @@ describe('notifications.stream', () => {
     expect(seen).toEqual([{ type: 'progress', data: { message: 'late' } }]);
   });
 
+  it('ends on abort even when the fetch behind it keeps the body open', async () => {
+    const encoder = new TextEncoder();
+    const client = createPlexClient({
+      baseUrl: PLEX,
+      token: 'tok-1234',
+      retry: false,
+      // A fetch that ignores the request's signal and never closes the stream.
+      fetch: async () =>
+        new Response(
+          new ReadableStream<Uint8Array>({
+            start(controller) {
+              controller.enqueue(encoder.encode('event: ping\ndata: {}\n\n'));
+            },
+          }),
+          { headers: { 'Content-Type': 'text/event-stream' } },
+        ),
+    });
+    const controller = new AbortController();
+    setTimeout(() => controller.abort(), 50);
+    const seen: PlexNotification[] = [];
+    for await (const notification of client.notifications.stream({ signal: controller.signal })) {
+      seen.push(notification);
+    }
+    expect(seen).toEqual([]);
+  });
+
   it('throws the PlexError of a refused connection', async () => {
     msw.use(http.get(EVENTS, () => new HttpResponse(null, { status: 401 })));
     const client = createPlexClient({ baseUrl: PLEX, token: 'tok-1234', retry: false });

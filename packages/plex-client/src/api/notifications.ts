@@ -74,7 +74,7 @@ export function notificationsApi(transport: Transport) {
       const body = response.body;
       if (!body) return;
       try {
-        for await (const event of readServerSentEvents(body)) {
+        for await (const event of readServerSentEvents(chunksUntilAborted(body, signal))) {
           if (event.event === 'ping') continue;
           yield toNotification(event);
         }
@@ -155,3 +155,29 @@ function toNotification(event: SseEvent): PlexNotification {
 
 /** The `notifications` namespace of a Plex client. */
 export type NotificationsApi = ReturnType<typeof notificationsApi>;
+
+/**
+ * The body's chunks until it ends or `signal` aborts. The abort cancels the body itself: a custom
+ * `fetch` that does not tie its body to the request's signal must not keep a listener waiting
+ * for a chunk that never comes.
+ */
+async function* chunksUntilAborted(
+  body: ReadableStream<Uint8Array>,
+  signal: AbortSignal | undefined,
+): AsyncGenerator<Uint8Array, void, undefined> {
+  const reader = body.getReader();
+  const cancel = () => {
+    reader.cancel().catch(() => undefined);
+  };
+  signal?.addEventListener('abort', cancel, { once: true });
+  try {
+    while (!signal?.aborted) {
+      const { done, value } = await reader.read();
+      if (done) return;
+      yield value;
+    }
+  } finally {
+    signal?.removeEventListener('abort', cancel);
+    cancel();
+  }
+}
