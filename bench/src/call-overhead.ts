@@ -112,6 +112,7 @@ export async function benchCallOverhead(): Promise<BenchSection> {
     const summaries = await timePaths(paths);
     const results = paths.map((path, index) => [path.label, summaries[index] as Summary] as const);
     const direct = summaries[0] as Summary;
+    const overStdio = results.find(([label]) => label.startsWith('stdio'))?.[1];
     return {
       id: 'call-overhead',
       title: `Per-call overhead: \`${TOOL}\``,
@@ -136,6 +137,7 @@ export async function benchCallOverhead(): Promise<BenchSection> {
         label === results[0]?.[0] ? '' : ms(summary.p50 - direct.p50),
         label === results[0]?.[0] ? '' : ms(summary.p99 - direct.p99),
       ]),
+      ...(overStdio ? { headlines: { stdioP50Ms: overStdio.p50, stdioP99Ms: overStdio.p99 } } : {}),
       notes: [
         `${WARMUP} warm-up calls per path, then ${ROUNDS} interleaved rounds of ${PER_ROUND} sequential calls per path (${ROUNDS * PER_ROUND} each), timed at the caller. The emulator (demo library) runs with no latency or faults on a loopback socket: in the bench process for the first three rows, inside the server (\`--demo\`) for the rest.`,
         'Raw JSON-RPC rows measure the server alone (no client SDK); the SDK `Client` row adds what an app using it pays for parsing and validating results. HTTP rows use fetch with keep-alive and `--rate-limit off`.',

@@ -1,4 +1,5 @@
 import type { Machine } from './machine.js';
+import { PEERS, type PeerFigure } from './peers.js';
 import type { BenchSection } from './section.js';
 
 /** A section with the machine and moment it was measured on (a partial run keeps older ones). */
@@ -24,6 +25,33 @@ function machineLine(machine: Machine): string {
   return `${machine.cpu}, ${machine.cores} cores, ${machine.ramGiB} RAM, Node ${machine.node}, ${machine.os}`;
 }
 
+const figure = (value: number) => (value >= 100 ? Math.round(value) : value.toFixed(1));
+
+/** Our headline figures beside the peers' and the targets, for the figures this run has. */
+function peerSummary(sections: readonly StoredSection[]): string[] {
+  const ours: Partial<Record<PeerFigure, number>> = Object.assign(
+    {},
+    ...sections.map(({ section }) => section.headlines ?? {}),
+  );
+  const rows = PEERS.flatMap((peer) => {
+    const value = ours[peer.id];
+    return value === undefined
+      ? []
+      : [`| ${peer.label} | ${peer.peerA} | ${peer.peerB} | ${peer.target} | ${figure(value)} |`];
+  });
+  if (rows.length === 0) return [];
+  return [
+    '## Against the peers',
+    '',
+    'DESIGN.md timed two TypeScript Plex MCP servers on these machines; our figures are from the tables below (cold start and RSS: the `PLEX_URL` variant, as the peers ran against a Plex of their own).',
+    '',
+    '| figure | peer A (37 tools) | peer B (58 tools) | our target | plexmcp (61 tools) |',
+    '| --- | ---: | ---: | ---: | ---: |',
+    ...rows,
+    '',
+  ];
+}
+
 /** Renders bench/RESULTS.md: the machine, then one table per section with its goal and notes. */
 export function renderResults(
   machine: Machine,
@@ -39,6 +67,7 @@ export function renderResults(
     `- Date: ${machine.date}`,
     '',
   ];
+  lines.push(...peerSummary(sections));
   for (const { section, machine: measuredOn } of sections) {
     lines.push(`## ${section.title}`, '', `Goal: ${section.goal}`, '', ...table(section), '');
     const elsewhere =

@@ -19,7 +19,7 @@ const BEFORE_AFTER = [
   'Before: library_get_stats Movies at 100k took 1.19 s median (1.79 s first), 0.30 s at 10k: with no counts in PMS tag lists the tool asks one count per genre and decade (29 queries) and the emulator scanned all 60,000 movies for each, its count cache (16 entries) too small to keep them. media_search "harbor" took 354 ms at 100k, 133 ms at 10k: every search normalized every title and every credit (600,000+ strings) again.',
   'Fix (emulator): a single field=value count (genre, decade, year, content rating, …) reads a per-field tally built in one pass and kept per revision (library/facets.ts); search reads a per-section index of normalized titles and distinct credited people, kept per revision (library/search-index.ts). Emulator alone, in-process, 100k: /hubs/search 277 → 15–20 ms warm; the stats queries 1.18 s → 0.11 s warm.',
   'After (bench above, 100k): stats Movies 1.19 s → 0.16 s median; media_search 354 → 92 ms median. Pages were already cached per sort and revision: a warm page costs the same at 100k as at 1k; only the first page after a start or a write pays for sorting (≈0.2–0.4 s at 100k, once per sort order).',
-  'Memory: the tools process stays at ≈ 90–100 MiB at every size (library_get_stats never loads items); the emulator itself holds the library (≈ 350 MiB RSS idle for 100k items).',
+  'Memory: the tools process stays flat across sizes (library_get_stats counts with container-size-0 queries and never loads items); the emulator itself holds the library (see its idle RSS above).',
 ];
 
 /** Library sizes (leaf items: 60 % films, 30 % episodes, 10 % tracks). */

@@ -1,3 +1,5 @@
+import type { PeerFigure } from './peers.js';
+
 /** One benchmark's results: a titled table in bench/RESULTS.md. */
 export interface BenchSection {
   /** Short id used by `pnpm bench --only <id,…>`. */
@@ -9,4 +11,6 @@ export interface BenchSection {
   rows: (string | number)[][];
   /** Remarks printed under the table: how it was measured, what changed. */
   notes?: string[];
+  /** This run's figures for the summary against the peer servers (see peers.ts). */
+  headlines?: Partial<Record<PeerFigure, number>>;
 }

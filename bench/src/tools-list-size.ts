@@ -33,6 +33,7 @@ async function listFor(access: ToolAccess): Promise<ListedTool[]> {
 export async function benchToolsListSize(): Promise<BenchSection> {
   const rows: (string | number)[][] = [];
   let largest: ListedTool[] = [];
+  let bytesPerTool = 0;
   for (const [label, access] of [
     ['read only (`--access read`)', 'read'],
     ['default (`--access write`)', 'write'],
@@ -52,6 +53,7 @@ export async function benchToolsListSize(): Promise<BenchSection> {
       Math.round(full / tools.length),
     ]);
     if (access === 'delete') largest = tools;
+    if (access === 'delete') bytesPerTool = visible / tools.length;
   }
   const outputBytes = largest.reduce((sum, tool) => sum + bytes(tool.outputSchema ?? {}), 0);
   const top = [...largest]
@@ -73,6 +75,7 @@ export async function benchToolsListSize(): Promise<BenchSection> {
       'B/tool',
     ],
     rows,
+    headlines: { bytesPerTool },
     notes: [
       'Model-visible = compact JSON of name + description + inputSchema per tool; full = the whole `tools/list` result (adds title, outputSchema, annotations). Tokens estimated as bytes/4.',
       'Taken from the built `@plexmcp/mcp-server` answering tools/list on an in-memory transport.',
