@@ -50,8 +50,17 @@ export function resolveOptions(options: PlexClientOptions): TransportOptions {
       'createPlexClient needs a token: the X-Plex-Token of a Plex account (createPlexSignIn gets one)',
     );
   }
-  return { ...sharedOptions(options), baseUrls, token: options.token };
+  // A token read from a file or a secret often ends in a newline, which fetch trimmed silently
+  // and node:http refuses: trim it here, once, for both paths.
+  const token = options.token.trim();
+  if (/[\r\n]/.test(token)) {
+    throw new TypeError('The token must be one line: it has a line break inside.');
+  }
+  return { ...sharedOptions(options), baseUrls, token };
 }
+
+/** Timers hold at most 2^31 − 1 ms; a longer timeout would fire at once. */
+const MAX_TIMEOUT_MS = 2 ** 31 - 1;
 
 /** Options for the token-less plex.tv transport behind `createPlexSignIn`. */
 export function resolveSignInOptions(options: PlexSignInOptions): TransportOptions {
@@ -63,8 +72,10 @@ function sharedOptions(options: PlexSignInOptions): Omit<TransportOptions, 'base
   const plexTvUrl = options.plexTvUrl ?? 'https://plex.tv';
   assertHttpUrl(plexTvUrl);
   const timeoutMs = options.timeoutMs ?? 10_000;
-  if (!Number.isFinite(timeoutMs) || timeoutMs <= 0) {
-    throw new TypeError(`timeoutMs must be a positive number of milliseconds; got ${timeoutMs}`);
+  if (!Number.isFinite(timeoutMs) || timeoutMs <= 0 || timeoutMs > MAX_TIMEOUT_MS) {
+    throw new TypeError(
+      `timeoutMs must be a positive number of milliseconds up to ${MAX_TIMEOUT_MS} (about 24 days); got ${timeoutMs}`,
+    );
   }
   const product = options.product ?? 'plexmcp';
   const deviceName = options.deviceName ?? hostname();

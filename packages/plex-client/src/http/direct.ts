@@ -28,6 +28,24 @@ export class DirectHttpError extends Error {
   }
 }
 
+/** An answer larger than `MAX_BODY_BYTES`: read no further, so it cannot exhaust memory. */
+export class DirectBodyTooLargeError extends Error {
+  constructor(readonly limitBytes: number) {
+    super(`The answer is larger than ${Math.round(limitBytes / 2 ** 20)} MiB`);
+    this.name = 'BodyTooLargeError';
+  }
+}
+
+/**
+ * The largest answer read. Plex pages its lists, so real answers are far smaller; the cap keeps
+ * a broken or hostile server from growing one string past what V8 can hold (which would crash
+ * the process from inside a socket callback).
+ */
+export const MAX_BODY_BYTES = 128 * 2 ** 20;
+
+/** Methods safe to send twice: only these are resent after a stale keep-alive socket. */
+const IDEMPOTENT = new Set(['GET', 'HEAD']);
+
 /** No complete answer within the timeout. */
 export class DirectTimeoutError extends Error {
   constructor(timeoutMs: number) {
@@ -51,20 +69,23 @@ export function directHeader(response: DirectResponse, name: string): string | n
  * timeout and the socket's error (with its `code`) when the network fails.
  */
 export async function sendDirect(url: string, init: DirectRequest): Promise<DirectResponse> {
+  // A write goes out on a fresh connection: on a reused socket, a server that acted and then
+  // closed without answering looks the same as one that had closed while idle, and a write must
+  // never be sent twice.
+  if (!IDEMPOTENT.has(init.method)) return sendOnce(url, init, false);
   try {
-    return await sendOnce(url, init);
+    return await sendOnce(url, init, true);
   } catch (error) {
-    // A kept-alive socket the server closed while idle fails before anything was sent: try once
-    // more on a fresh one (writes too, as Node's docs advise; no answer had begun).
+    // A kept-alive socket the server closed while idle fails before an answer: read once more.
     if (!(error instanceof StaleSocketError)) throw error;
-    return sendOnce(url, init);
+    return sendOnce(url, init, true);
   }
 }
 
 /** The request went out on a reused keep-alive socket that was already closed. */
 class StaleSocketError extends Error {}
 
-function sendOnce(url: string, init: DirectRequest): Promise<DirectResponse> {
+function sendOnce(url: string, init: DirectRequest, keepAlive: boolean): Promise<DirectResponse> {
   const { signal } = init;
   return new Promise((resolve, reject) => {
     if (signal?.aborted) {
@@ -85,9 +106,29 @@ function sendOnce(url: string, init: DirectRequest): Promise<DirectResponse> {
       : http.request;
     let request: ClientRequest;
     try {
-      request = send(url, { method: init.method, headers: init.headers }, (response) => {
+      const options = {
+        method: init.method,
+        headers: init.headers,
+        ...(keepAlive ? {} : { agent: false as const }),
+      };
+      request = send(url, options, (response) => {
+        const declared = Number(response.headers['content-length']);
+        if (declared > MAX_BODY_BYTES) {
+          settle(() => reject(new DirectBodyTooLargeError(MAX_BODY_BYTES)));
+          request.destroy();
+          return;
+        }
         const chunks: Buffer[] = [];
-        response.on('data', (chunk: Buffer) => chunks.push(chunk));
+        let received = 0;
+        response.on('data', (chunk: Buffer) => {
+          received += chunk.length;
+          if (received > MAX_BODY_BYTES) {
+            settle(() => reject(new DirectBodyTooLargeError(MAX_BODY_BYTES)));
+            request.destroy();
+            return;
+          }
+          chunks.push(chunk);
+        });
         response.on('error', (error) => settle(() => reject(error)));
         response.on('close', () => {
           if (!response.complete) {
@@ -97,15 +138,22 @@ function sendOnce(url: string, init: DirectRequest): Promise<DirectResponse> {
           }
         });
         response.on('end', () => {
-          const text = Buffer.concat(chunks).toString('utf8');
-          settle(() =>
+          settle(() => {
+            // Inside a socket callback a throw would escape every caller: reject instead.
+            let text: string;
+            try {
+              text = Buffer.concat(chunks).toString('utf8');
+            } catch (error) {
+              reject(error);
+              return;
+            }
             resolve({
               status: response.statusCode ?? 0,
               url,
               headers: response.headers,
               body: text.charCodeAt(0) === 0xfeff ? text.slice(1) : text,
-            }),
-          );
+            });
+          });
         });
       });
     } catch (error) {

@@ -3,13 +3,19 @@ import type { HTTPError, TimeoutError } from 'ky';
 import { PlexBadRequestError } from '../errors/bad-request-error.js';
 import { PlexForbiddenError } from '../errors/forbidden-error.js';
 import { PlexHttpError } from '../errors/http-error.js';
+import { PlexInvalidResponseError } from '../errors/invalid-response-error.js';
 import { PlexNotFoundError } from '../errors/not-found-error.js';
 import { PlexError } from '../errors/plex-error.js';
 import { PlexRateLimitedError } from '../errors/rate-limited-error.js';
 import { PlexTimeoutError } from '../errors/timeout-error.js';
 import { PlexUnauthorizedError } from '../errors/unauthorized-error.js';
 import { PlexUnreachableError } from '../errors/unreachable-error.js';
-import { DirectHttpError, DirectTimeoutError, directHeader } from './direct.js';
+import {
+  DirectBodyTooLargeError,
+  DirectHttpError,
+  DirectTimeoutError,
+  directHeader,
+} from './direct.js';
 import { loadedKy } from './ky-loader.js';
 import { redactText } from './redact.js';
 
@@ -105,6 +111,12 @@ export async function toPlexError(error: unknown, target: RequestTarget): Promis
           details,
         );
     }
+  }
+  if (error instanceof DirectBodyTooLargeError) {
+    return new PlexInvalidResponseError(
+      `${target.site} answered ${where} with more than ${Math.round(error.limitBytes / 2 ** 20)} MiB; the answer was not read. Ask for a smaller page.`,
+      { ...base, path: '(body)' },
+    );
   }
   if (isKyTimeoutError(error) || error instanceof DirectTimeoutError) {
     return new PlexTimeoutError(

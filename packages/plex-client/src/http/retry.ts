@@ -1,4 +1,9 @@
-import { DirectHttpError, DirectTimeoutError, directHeader } from './direct.js';
+import {
+  DirectBodyTooLargeError,
+  DirectHttpError,
+  DirectTimeoutError,
+  directHeader,
+} from './direct.js';
 
 /** Retry policy for idempotent requests. */
 export interface RetryPolicy {
@@ -35,6 +40,9 @@ export function directRetryDelay(
   maxRetryAfterMs: number,
 ): number | undefined {
   if (attempt > retry.limit || error instanceof DirectTimeoutError) return undefined;
+  // Not the network's fault, so another try fails the same way: an answer too large to read, or
+  // Node refusing the request itself (ERR_INVALID_CHAR in a header, ERR_INVALID_URL, …).
+  if (error instanceof DirectBodyTooLargeError || isLocalRefusal(error)) return undefined;
   if (error instanceof DirectHttpError) {
     const { status } = error.response;
     if (!RETRY_STATUSES.includes(status)) return undefined;
@@ -53,4 +61,10 @@ function retryAfterMs(value: string | null): number | undefined {
   if (Number.isNaN(after)) after = Date.parse(value) - Date.now();
   else if (after >= Date.parse('2024-01-01')) after -= Date.now();
   return Number.isNaN(after) ? undefined : Math.max(0, after);
+}
+
+/** Node's own validation errors carry `ERR_…` codes; network failures carry `E…` ones. */
+function isLocalRefusal(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return typeof code === 'string' && code.startsWith('ERR_');
 }
