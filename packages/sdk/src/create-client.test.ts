@@ -191,13 +191,22 @@ describe('createPlexMcpClient requests', () => {
       'baseUrl must not carry credentials or a query; pass the key as apiKey.',
     );
     expect(() => createPlexMcpClient({ baseUrl: 'http://h', apiKey: ' ' })).toThrow(
-      'apiKey must be a non-empty string on one line.',
+      'apiKey must be a non-empty string of visible ASCII characters.',
     );
-    expect(() => createPlexMcpClient({ baseUrl: 'http://h', timeoutMs: 0 })).toThrow(
-      'timeoutMs must be a positive number of milliseconds; got 0.',
+    expect(() => createPlexMcpClient({ baseUrl: 'http://h', apiKey: 'k3y\u0000x' })).toThrow(
+      /^apiKey must be a non-empty string of visible ASCII characters\.$/,
+    );
+    for (const timeoutMs of [0, 1500.5, 3e9, Number.NaN]) {
+      expect(() => createPlexMcpClient({ baseUrl: 'http://h', timeoutMs })).toThrow(
+        `timeoutMs must be a whole number of milliseconds from 1 to 2147483647; got ${timeoutMs}.`,
+      );
+    }
+    expect(() => createPlexMcpClient({ baseUrl: 'http://h', fetch: 'nope' as never })).toThrow(
+      'fetch must be a function.',
     );
     const plex = createPlexMcpClient({ baseUrl: 'http://h' });
     expect(() => plex.call('' as 'library_list')).toThrow('name must be a tool name');
+    expect(() => plex.call('library_list', {}, { timeoutMs: -1 })).toThrow(/^timeoutMs must be/);
     expect(() => plex.call('media_search', [] as never)).toThrow(
       'call("media_search", args): args must be an object of named arguments.',
     );

@@ -1,3 +1,4 @@
+import { checkedApiKey, checkedTimeout } from './checks.js';
 import type { PlexTools } from './generated/tools.js';
 import { restTransport } from './rest-transport.js';
 import { typedClient } from './typed-client.js';
@@ -8,11 +9,11 @@ export interface PlexMcpClientOptions {
   /** The server's base URL, e.g. `http://127.0.0.1:3001` (a path prefix behind a proxy is fine). */
   baseUrl: string | URL;
   /** An API key, when the server has keys configured. Sent as `Authorization: Bearer`. */
-  apiKey?: string;
+  apiKey?: string | undefined;
   /** A fetch to use instead of the global one (tests, proxies, custom agents). */
-  fetch?: typeof fetch;
+  fetch?: typeof fetch | undefined;
   /** Per-request timeout. Default 30 000 ms. */
-  timeoutMs?: number;
+  timeoutMs?: number | undefined;
 }
 
 /** Default per-request timeout: long enough for a slow Plex, short enough to notice a hang. */
@@ -30,10 +31,15 @@ export function createPlexMcpClient<T extends ToolMap<T> = PlexTools>(
     restTransport({
       baseUrl: checkedBaseUrl(options.baseUrl),
       ...(options.apiKey !== undefined ? { apiKey: checkedApiKey(options.apiKey) } : {}),
-      fetch: options.fetch ?? globalThis.fetch,
+      fetch: checkedFetch(options.fetch ?? globalThis.fetch),
       timeoutMs: checkedTimeout(options.timeoutMs ?? DEFAULT_TIMEOUT_MS),
     }),
   );
+}
+
+function checkedFetch(fetchImpl: unknown): typeof fetch {
+  if (typeof fetchImpl !== 'function') throw new TypeError('fetch must be a function.');
+  return fetchImpl as typeof fetch;
 }
 
 /** The base URL with a trailing slash, so relative paths keep a proxy's path prefix. */
@@ -54,20 +60,4 @@ export function checkedBaseUrl(input: string | URL): URL {
   }
   if (!url.pathname.endsWith('/')) url.pathname += '/';
   return url;
-}
-
-/** Rejects keys that could never be sent as a header. */
-export function checkedApiKey(apiKey: string): string {
-  if (typeof apiKey !== 'string' || apiKey.trim() === '' || /[\r\n]/.test(apiKey)) {
-    throw new TypeError('apiKey must be a non-empty string on one line.');
-  }
-  return apiKey;
-}
-
-/** A positive timeout in ms. */
-export function checkedTimeout(timeoutMs: number): number {
-  if (!Number.isFinite(timeoutMs) || timeoutMs <= 0) {
-    throw new TypeError(`timeoutMs must be a positive number of milliseconds; got ${timeoutMs}.`);
-  }
-  return timeoutMs;
 }

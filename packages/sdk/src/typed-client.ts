@@ -1,3 +1,4 @@
+import { checkedTimeout } from './checks.js';
 import type { CallOptions, PlexMcpClient, ToolMap, Transport } from './types.js';
 
 /**
@@ -12,6 +13,7 @@ export function typedClient<T extends ToolMap<T>>(transport: Transport): PlexMcp
     if (args !== undefined && (typeof args !== 'object' || args === null || Array.isArray(args))) {
       throw new TypeError(`call("${name}", args): args must be an object of named arguments.`);
     }
+    if (options?.timeoutMs !== undefined) checkedTimeout(options.timeoutMs);
     return transport.call(name, args ?? {}, options ?? {});
   };
   const tools = new Proxy(Object.create(null) as object, {

@@ -28,11 +28,11 @@ export type CallArgs<I> =
 /** Per-call options. */
 export interface CallOptions {
   /** Cancels the call; the result is then a `CANCELLED` error. */
-  signal?: AbortSignal;
+  signal?: AbortSignal | undefined;
   /** Overrides the client's timeout for this call. */
-  timeoutMs?: number;
+  timeoutMs?: number | undefined;
   /** Progress from long-running tools (MCP transport only; REST answers once). */
-  onProgress?: (progress: ToolProgress) => void;
+  onProgress?: ((progress: ToolProgress) => void) | undefined;
 }
 
 /** A progress notification from a running tool. */
@@ -66,6 +66,8 @@ export type ErrorCode =
   | 'HTTP_ERROR'
   /** The caller's signal aborted the call. */
   | 'CANCELLED'
+  /** The MCP session is gone (idle too long, or the server restarted): connect again. */
+  | 'SESSION_EXPIRED'
   | (string & {});
 
 /** Why a call failed, with what to do next in `message`. */

@@ -82,10 +82,15 @@ describe('plexmcp-codegen', () => {
   });
 
   it('says how to pass a key on 401, without echoing any key', async () => {
+    const none = await codegen(['--url', `${base}/tools`]);
+    expect(none.code).toBe(2);
+    expect(none.stderr).toBe(
+      `plexmcp-codegen: ${base}/tools wants an API key: pass --api-key or set PLEXMCP_API_KEY.\n`,
+    );
     const { code, stderr } = await codegen(['--url', `${base}/tools`, '--api-key', 'wrong-k3y']);
     expect(code).toBe(2);
     expect(stderr).toBe(
-      `plexmcp-codegen: ${base}/tools wants an API key: pass --api-key or set PLEXMCP_API_KEY.\n`,
+      `plexmcp-codegen: ${base}/tools refused the API key (401): check --api-key or PLEXMCP_API_KEY.\n`,
     );
   });
 

@@ -112,7 +112,8 @@ function parse(argv: readonly string[]) {
 async function check(out: string, fresh: string, say: (message: string) => void) {
   let current: string;
   try {
-    current = await readFile(out, 'utf8');
+    // A checkout with Windows line endings holds the same text.
+    current = (await readFile(out, 'utf8')).replaceAll('\r\n', '\n');
   } catch {
     say(`${out} does not exist; run without --check to create it.`);
     return 1;

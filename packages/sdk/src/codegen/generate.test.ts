@@ -57,6 +57,12 @@ describe('generateToolTypes', () => {
     );
   });
 
+  it('names types of tools that start with a digit validly', () => {
+    expect(generateToolTypes([{ ...list, name: '3d_render' }])).toContain(
+      "  '3d_render': { input: Tool3dRenderInput; output: Tool3dRenderOutput };",
+    );
+  });
+
   it('refuses tools whose type names would collide', () => {
     expect(() => generateToolTypes([search, { ...search, name: 'media-search' }])).toThrow(
       'The tools "media_search" and "media-search" would get the same type names.',

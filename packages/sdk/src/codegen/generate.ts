@@ -90,11 +90,12 @@ function declaration(name: string, doc: string, schema: JsonSchema | boolean): s
   return `${head}\nexport type ${name} = ${schemaToType(schema)};`;
 }
 
-/** `media_search` → `MediaSearch`. */
+/** `media_search` → `MediaSearch`; a name starting with a digit gets a `Tool` prefix. */
 function typeBase(toolName: string): string {
-  return toolName
+  const base = toolName
     .split(/[^A-Za-z0-9]+/)
     .filter(Boolean)
     .map((part) => part[0]?.toUpperCase() + part.slice(1))
     .join('');
+  return /^[A-Za-z]/.test(base) ? base : `Tool${base}`;
 }

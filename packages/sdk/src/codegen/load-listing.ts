@@ -1,4 +1,5 @@
 import { readFile } from 'node:fs/promises';
+import { checkedApiKey } from '../checks.js';
 import { networkReason } from '../network-reason.js';
 import type { ToolListing } from './generate.js';
 
@@ -37,7 +38,7 @@ async function fetchListing(source: {
 }) {
   const url = parseUrl(source.url);
   const headers: Record<string, string> = { accept: 'application/json' };
-  if (source.apiKey) headers.authorization = `Bearer ${source.apiKey}`;
+  if (source.apiKey) headers.authorization = `Bearer ${checkedApiKey(source.apiKey)}`;
   const timeoutMs = source.timeoutMs ?? 10_000;
   let response: Response;
   try {
@@ -54,7 +55,11 @@ async function fetchListing(source: {
   }
   const text = await response.text();
   if (response.status === 401) {
-    throw new Error(`${redact(url)} wants an API key: pass --api-key or set PLEXMCP_API_KEY.`);
+    throw new Error(
+      source.apiKey
+        ? `${redact(url)} refused the API key (401): check --api-key or PLEXMCP_API_KEY.`
+        : `${redact(url)} wants an API key: pass --api-key or set PLEXMCP_API_KEY.`,
+    );
   }
   if (!response.ok) {
     throw new Error(`${redact(url)} answered HTTP ${response.status}: ${errorMessage(text)}`);

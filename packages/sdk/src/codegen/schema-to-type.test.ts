@@ -27,6 +27,28 @@ describe('schemaToType', () => {
     );
   });
 
+  it('brackets unions of objects and nullables inside arrays', () => {
+    expect(
+      schemaToType({
+        type: 'array',
+        items: {
+          anyOf: [{ type: 'object', properties: { id: { type: 'string' } } }, { type: 'null' }],
+        },
+      }),
+    ).toBe('({\n  id?: string;\n} | null)[]');
+    expect(schemaToType({ type: 'array', items: { enum: ['a|b', 'c'] } })).toBe(`('a|b' | 'c')[]`);
+    expect(schemaToType({ type: 'array', items: { enum: ['a|b'] } })).toBe(`'a|b'[]`);
+  });
+
+  it('escapes literals and keys as TypeScript strings', () => {
+    expect(schemaToType({ enum: ['two\nlines', 'back\\slash', "it's"] })).toBe(
+      `'two\\nlines' | 'back\\\\slash' | 'it\\'s'`,
+    );
+    expect(
+      propertyLines({ type: 'object', properties: { 'we\\ird': { type: 'string' } } }, 0),
+    ).toEqual([`'we\\\\ird'?: string;`]);
+  });
+
   it('writes records for objects that only constrain their values', () => {
     expect(
       schemaToType({

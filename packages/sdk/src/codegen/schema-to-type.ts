@@ -134,21 +134,43 @@ function union(members: string[], depth: number): string {
   return unique.map((member) => `\n${pad}| ${member}`).join('');
 }
 
-/** Parenthesises a union or multi-line type so `[]` or `|` binds to all of it. */
+/** Parenthesises a union so `[]` or `|` binds to all of it. */
 function wrap(type: string): string {
-  return type.includes('|') && !type.startsWith('{') ? `(${type})` : type;
+  return hasTopLevelUnion(type) ? `(${type})` : type;
+}
+
+/** A `|` outside braces, brackets, parentheses and string literals. */
+function hasTopLevelUnion(type: string): boolean {
+  let depth = 0;
+  let quote = false;
+  for (let index = 0; index < type.length; index++) {
+    const char = type[index];
+    if (quote) {
+      if (char === '\\') index++;
+      else if (char === "'") quote = false;
+    } else if (char === "'") quote = true;
+    else if (char === '{' || char === '(' || char === '[' || char === '<') depth++;
+    else if (char === '}' || char === ')' || char === ']' || char === '>') depth--;
+    else if (char === '|' && depth === 0) return true;
+  }
+  return false;
 }
 
 function literal(value: unknown): string {
-  if (typeof value === 'string')
-    return `'${value.replaceAll('\\', '\\\\').replaceAll("'", "\\'")}'`;
+  if (typeof value === 'string') return quoted(value);
   if (value === null || typeof value === 'number' || typeof value === 'boolean') {
     return String(value);
   }
   return 'unknown';
 }
 
+/** A single-quoted TypeScript string: JSON's escapes (newlines, backslashes, …) plus `'`. */
+function quoted(text: string): string {
+  const escaped = JSON.stringify(text).slice(1, -1).replaceAll('\\"', '"').replaceAll("'", "\\'");
+  return `'${escaped}'`;
+}
+
 /** A property name, quoted unless it is an identifier. */
 export function propertyKey(name: string): string {
-  return /^[A-Za-z_$][\w$]*$/.test(name) ? name : `'${name.replaceAll("'", "\\'")}'`;
+  return /^[A-Za-z_$][\w$]*$/.test(name) ? name : quoted(name);
 }

@@ -96,6 +96,20 @@ describe('connectPlexMcpClient (Streamable HTTP)', () => {
     await plain.close();
   });
 
+  it('answers SESSION_EXPIRED once the server has forgotten the session', async () => {
+    const doomed = await connectPlexMcpClient({ url: `${stateful.url}/mcp`, apiKey: KEY });
+    // Ended from outside, as an idle timeout or a server restart would.
+    const ended = await fetch(`${stateful.url}/mcp`, {
+      method: 'DELETE',
+      headers: { authorization: `Bearer ${KEY}`, 'mcp-session-id': doomed.sessionId ?? '' },
+    });
+    expect(ended.status).toBe(200);
+    const after = await doomed.tools.library_list();
+    expect(after.error?.code).toBe('SESSION_EXPIRED');
+    expect(after.error?.message).toMatch(/connect again with connectPlexMcpClient/);
+    await doomed.close();
+  });
+
   it('ends the session on close, after which calls fail cleanly', async () => {
     const short = await connectPlexMcpClient({ url: `${stateful.url}/mcp`, apiKey: KEY });
     await short.close();

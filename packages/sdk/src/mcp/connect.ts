@@ -1,4 +1,4 @@
-import { checkedApiKey, checkedTimeout } from '../create-client.js';
+import { checkedApiKey, checkedTimeout } from '../checks.js';
 import type { PlexTools } from '../generated/tools.js';
 import { networkReason } from '../network-reason.js';
 import { typedClient } from '../typed-client.js';
@@ -11,11 +11,11 @@ export interface PlexMcpSessionOptions {
   /** The Streamable HTTP endpoint, e.g. `http://127.0.0.1:3001/mcp`. */
   url: string | URL;
   /** An API key, when the server has keys configured. Sent as `Authorization: Bearer`. */
-  apiKey?: string;
+  apiKey?: string | undefined;
   /** A fetch to use instead of the global one. */
-  fetch?: typeof fetch;
+  fetch?: typeof fetch | undefined;
   /** Per-request timeout; progress from the tool restarts it. Default 60 000 ms. */
-  timeoutMs?: number;
+  timeoutMs?: number | undefined;
   /** How this client names itself to the server. */
   clientInfo?: { name: string; version: string };
 }
@@ -58,10 +58,9 @@ export async function connectPlexMcpClient<T extends ToolMap<T> = PlexTools>(
     );
   }
   const typed = typedClient<T>(mcpTransport(sdk, client, url, timeoutMs));
-  return Object.assign(typed, {
-    get sessionId() {
-      return transport.sessionId;
-    },
+  // A getter, so the id stays current (Object.assign would copy today's value once).
+  Object.defineProperty(typed, 'sessionId', { get: () => transport.sessionId, enumerable: true });
+  return Object.assign(typed as PlexMcpClient<T> & { readonly sessionId: string | undefined }, {
     async close() {
       // Tell a stateful server the session is over; a stateless one answers 405, which is fine.
       await transport.terminateSession().catch(() => undefined);

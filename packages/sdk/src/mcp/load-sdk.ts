@@ -9,6 +9,7 @@ export async function loadMcpSdk() {
     return {
       Client: client.Client,
       StreamableHTTPClientTransport: streamable.StreamableHTTPClientTransport,
+      StreamableHTTPError: streamable.StreamableHTTPError,
       McpError: types.McpError,
       RpcErrorCode: types.ErrorCode,
     };

@@ -1,11 +1,18 @@
 import type { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { failure, networkFailure, serverAddress } from '../failures.js';
-import type { CallResult, ToolImage, ToolInfo, Transport } from '../types.js';
+import type {
+  CallFailure,
+  CallResult,
+  ErrorCode,
+  ToolImage,
+  ToolInfo,
+  Transport,
+} from '../types.js';
 import type { McpSdk } from './load-sdk.js';
 
 /** Tool calls, listing and pings over a connected MCP client, answered as `CallResult`s. */
 export function mcpTransport(
-  { McpError, RpcErrorCode }: McpSdk,
+  { McpError, RpcErrorCode, StreamableHTTPError }: McpSdk,
   client: Client,
   url: URL,
   timeoutMs: number,
@@ -13,6 +20,10 @@ export function mcpTransport(
   const where = serverAddress(url);
 
   function thrown(error: unknown, ms: number, signal: AbortSignal | undefined) {
+    // The transport's HTTP errors carry the status as `code`: a running server refused.
+    if (error instanceof StreamableHTTPError && !signal?.aborted) {
+      return httpRefusal(error.code, where);
+    }
     if (error instanceof McpError) {
       if (error.code === RpcErrorCode.RequestTimeout && !signal?.aborted) {
         return networkFailure({ name: 'TimeoutError' }, where, ms, signal);
@@ -99,6 +110,26 @@ function errorDetails(meta: unknown): Record<string, unknown> | null {
   return typeof details === 'object' && details !== null
     ? (details as Record<string, unknown>)
     : null;
+}
+
+/** What each HTTP status the MCP endpoint can refuse a request with means for the caller. */
+const REFUSALS: Record<number, [ErrorCode, string]> = {
+  401: ['UNAUTHORIZED', 'The API key is missing or no longer valid (HTTP 401).'],
+  403: ['FORBIDDEN', 'The server refused this request (HTTP 403): a scope or host check.'],
+  404: [
+    'SESSION_EXPIRED',
+    'The server no longer knows this session (it closes idle sessions and forgets them when it restarts): connect again with connectPlexMcpClient.',
+  ],
+  429: ['RATE_LIMITED', 'Too many requests for this key (HTTP 429): slow down and try again.'],
+};
+
+/** A refusal by HTTP status, with what it means for the caller. */
+function httpRefusal(status: number | undefined, where: string): CallFailure {
+  const [code, message] = (status !== undefined && REFUSALS[status]) || [
+    'HTTP_ERROR',
+    `Got HTTP ${status} from ${where}.`,
+  ];
+  return failure(code, message, { status: status ?? null });
 }
 
 type ContentBlock = { type: string; text?: string; data?: string; mimeType?: string };
