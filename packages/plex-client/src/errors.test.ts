@@ -17,6 +17,7 @@ import { PlexUnreachableError } from './errors/unreachable-error.js';
 import type { Query } from './http/query.js';
 import type { PlexClientOptions } from './options.js';
 import { emulatorClient } from './testing/emulator-client.js';
+import { failure } from './testing/failure.js';
 
 /**
  * Every error code, produced through the public client by the condition that should produce it,
@@ -74,16 +75,6 @@ function inMsw(emulator: PlexEmulator, ...handlers: Parameters<typeof msw.use>) 
     token: emulator.token,
     retry: FAST_RETRY,
   });
-}
-
-/** The rejection of `promise`; fails the test when it resolves. */
-async function failure(promise: Promise<unknown>): Promise<PlexError> {
-  try {
-    await promise;
-  } catch (error) {
-    return error as PlexError;
-  }
-  throw new Error('expected the call to fail');
 }
 
 /** The item whose ratingKey a test needs: the demo library's first movie. */

@@ -2,8 +2,8 @@ import { createServer, type RequestListener } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import * as v from 'valibot';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { PlexError } from '../errors/plex-error.js';
 import { resolveOptions } from '../options.js';
+import { failure } from '../testing/failure.js';
 import { MAX_BODY_BYTES } from './direct.js';
 import { Transport } from './transport.js';
 
@@ -31,15 +31,6 @@ function transport(baseUrl: string, token = 'tok-direct') {
 
 const okSchema = v.object({ MediaContainer: v.object({ size: v.number() }) });
 const ok = JSON.stringify({ MediaContainer: { size: 1 } });
-
-async function failure(promise: Promise<unknown>): Promise<PlexError> {
-  try {
-    await promise;
-  } catch (error) {
-    return error as PlexError;
-  }
-  throw new Error('expected the request to fail');
-}
 
 describe('the direct node:http path', () => {
   it('sends a write once even when the server drops the connection after reading it', async () => {

@@ -3,9 +3,9 @@ import { HttpResponse, http, passthrough } from 'msw';
 import { setupServer } from 'msw/node';
 import * as v from 'valibot';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { PlexError } from '../errors/plex-error.js';
 import { PlexRateLimitedError } from '../errors/rate-limited-error.js';
 import { resolveOptions } from '../options.js';
+import { failure } from '../testing/failure.js';
 import { Transport } from './transport.js';
 
 const TOKEN = 'secret-token-value';
@@ -39,16 +39,6 @@ async function refusingUrl(): Promise<string> {
 }
 
 const okSchema = v.object({ MediaContainer: v.object({ size: v.number() }) });
-
-/** Captures a rejected promise's error for inspection. */
-async function failure(promise: Promise<unknown>): Promise<PlexError> {
-  try {
-    await promise;
-  } catch (error) {
-    return error as PlexError;
-  }
-  throw new Error('expected the request to fail');
-}
 
 describe('Transport', () => {
   it('sends the Plex identity headers and the token in a header, never the URL', async () => {
