@@ -108,7 +108,7 @@ export async function benchColdStart(): Promise<BenchSection> {
     return {
       id: 'cold-start',
       title: 'Cold start (stdio): spawn → tools/list answered',
-      goal: 'p50 under 250 ms on a 2-core machine (DESIGN.md: ≈150 ms); RSS ≤ 60 MiB after start and ≤ 70 MiB after 200 calls.',
+      goal: 'p50 under 250 ms on a 2-core machine (issue #7; DESIGN.md wants ≈150 ms, half the faster peer); RSS ≤ 60 MiB after start and ≤ 70 MiB after 200 calls.',
       columns: [
         'variant',
         'runs',

@@ -1,7 +1,8 @@
 import { type ChildProcessWithoutNullStreams, spawn } from 'node:child_process';
-import { readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { SERVER_BIN } from './paths.js';
+import { procMiB } from './scale-proc.js';
+import { INITIALIZE_PARAMS } from './stdio-server.js';
 
 /** The built server in HTTP mode, in its own process. */
 export interface HttpServerProcess {
@@ -46,10 +47,7 @@ export function spawnHttpServer(
       resolve({
         child,
         url,
-        rss() {
-          const status = readFileSync(`/proc/${child.pid}/status`, 'utf8');
-          return Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? Number.NaN) * 1024;
-        },
+        rss: () => procMiB(child.pid ?? 0, 'VmRSS') * 2 ** 20,
         async close() {
           child.kill('SIGTERM');
           const timer = setTimeout(() => child.kill('SIGKILL'), 5000);
@@ -103,11 +101,7 @@ export async function openMcpSession(base: string): Promise<McpHttpSession> {
   const init = await post({
     id: nextId++,
     method: 'initialize',
-    params: {
-      protocolVersion: '2025-06-18',
-      capabilities: {},
-      clientInfo: { name: 'plexmcp-bench', version: '0.0.0' },
-    },
+    params: INITIALIZE_PARAMS,
   });
   const sessionId = init.headers.get('mcp-session-id');
   await readRpc(init);

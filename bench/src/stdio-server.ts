@@ -2,6 +2,7 @@ import { type ChildProcessWithoutNullStreams, spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { SERVER_BIN } from './paths.js';
+import { procMiB } from './scale-proc.js';
 
 /** A JSON-RPC response as it came off the wire. */
 export interface RpcResponse {
@@ -89,11 +90,7 @@ export function spawnStdioServer(args: string[], env: Record<string, string> = {
     notify(method, params) {
       send({ method, ...(params ? { params } : {}) });
     },
-    rss() {
-      const status = readFileSync(`/proc/${child.pid}/status`, 'utf8');
-      const kib = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? Number.NaN);
-      return kib * 1024;
-    },
+    rss: () => procMiB(child.pid ?? 0, 'VmRSS') * 2 ** 20,
     cpuMs() {
       // Fields after the parenthesised command name: utime and stime are the 12th and 13th.
       const stat = readFileSync(`/proc/${child.pid}/stat`, 'utf8');

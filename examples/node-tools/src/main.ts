@@ -3,8 +3,8 @@
  * page through one library. Plex comes from PLEX_URL and PLEX_TOKEN, or — with --demo — from an
  * emulated Plex started in this process.
  *
- *   pnpm start -- --demo
- *   PLEX_URL=http://192.168.1.10:32400 PLEX_TOKEN=… pnpm start -- "night of the living dead"
+ *   pnpm start --demo
+ *   PLEX_URL=http://192.168.1.10:32400 PLEX_TOKEN=… pnpm start "night of the living dead"
  */
 import { realpathSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';

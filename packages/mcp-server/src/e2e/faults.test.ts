@@ -8,15 +8,19 @@ import { recordingFetch } from '../testing/recording-fetch.js';
 import { connectBuiltStdio } from '../testing/stdio.js';
 import { mcpCaller, restCaller, type ToolCaller } from '../testing/tool-caller.js';
 import { Transcript } from '../testing/transcript.js';
-import { API_KEY, PLEX_TOKEN, type PlexScene, plexScene } from './scene.js';
+import {
+  API_KEY,
+  CALL_TIMEOUT,
+  PLEX_TOKEN,
+  type PlexScene,
+  plexScene,
+  SPAWN_TIMEOUT,
+} from './scene.js';
 
 // The built server pointed at an emulator the test controls, one session through every fault.
 // The timeout is short so the slow case is quick, and long enough that a busy CI machine never
 // trips it on a healthy call.
 const TIMEOUT_MS = 1500;
-const SPAWN_TIMEOUT = 60_000;
-// Per test: a shared 2-core CI machine can be slow, and Plex retries add up in the fault cases.
-const CALL_TIMEOUT = 30_000;
 const transcript = new Transcript();
 const fetchAndRecord = recordingFetch(transcript);
 

@@ -1,8 +1,4 @@
-import {
-  createPlexEmulator,
-  type ListeningEmulator,
-  type PlexEmulator,
-} from '@plexmcp/plex-emulator';
+import { createPlexEmulator, type PlexEmulator } from '@plexmcp/plex-emulator';
 import { afterAll, beforeAll, expect } from 'vitest';
 import { type BuiltHttpServer, startBuiltHttpServer } from '../testing/http-server.js';
 import type { ToolCaller } from '../testing/tool-caller.js';
@@ -18,7 +14,6 @@ export const API_KEY = 'mcp-key-E2E-w4Tz81NcPj';
 /** An emulator on a real loopback socket, and the environment that points the server at it. */
 export interface PlexScene {
   emulator: PlexEmulator;
-  served: ListeningEmulator;
   /** PLEX_URL, PLEX_TOKEN, PLEX_TV_URL and PLEX_MCP_API_KEYS, plus `extra`. */
   env(extra?: Record<string, string>): Record<string, string>;
   close(): Promise<void>;
@@ -30,7 +25,6 @@ export async function plexScene(): Promise<PlexScene> {
   const served = await emulator.listen({ port: 0, host: '127.0.0.1' });
   return {
     emulator,
-    served,
     env: (extra = {}) => ({
       PLEX_URL: served.url,
       PLEX_TOKEN,
@@ -44,6 +38,9 @@ export async function plexScene(): Promise<PlexScene> {
 
 /** Long enough for a cold spawn on a busy 2-core machine. */
 export const SPAWN_TIMEOUT = 60_000;
+
+/** Per test: a shared 2-core CI machine can be slow, and Plex retries add up in fault cases. */
+export const CALL_TIMEOUT = 30_000;
 
 /** What {@link builtHttpScene} fills in before the describe block's tests run. */
 export type HttpScene = MovieNightScene & { plex: PlexScene; server: BuiltHttpServer };

@@ -7,11 +7,10 @@ import { recordingFetch } from '../testing/recording-fetch.js';
 import type { ToolCaller } from '../testing/tool-caller.js';
 import { Transcript } from '../testing/transcript.js';
 import { movieNightSteps } from './movie-night.js';
-import { API_KEY, builtHttpScene, PLEX_TOKEN } from './scene.js';
+import { API_KEY, builtHttpScene, CALL_TIMEOUT, PLEX_TOKEN } from './scene.js';
 
 const transcript = new Transcript();
 const fetchAndRecord = recordingFetch(transcript) as typeof fetch;
-const CALL_TIMEOUT = 30_000;
 
 /** The SDK's `{ data } | { error }` as the scripted session's outcome. */
 function sdkCaller(call: (name: string, args: object) => Promise<CallResult<unknown>>): ToolCaller {

@@ -11,6 +11,7 @@ import { type MovieNightScene, movieNightSteps } from './movie-night.js';
 import {
   API_KEY,
   builtHttpScene,
+  CALL_TIMEOUT,
   PLEX_TOKEN,
   type PlexScene,
   plexScene,
@@ -21,8 +22,6 @@ import {
 // servers write and answer lands in one transcript, which the last block searches for secrets.
 const transcript = new Transcript();
 const fetchAndRecord = recordingFetch(transcript);
-// Per test: a shared 2-core CI machine can be slow, and Plex retries add up in the fault cases.
-const CALL_TIMEOUT = 30_000;
 
 /** One emulator and one built HTTP server for a describe block. */
 function httpScene(args: string[] = []) {

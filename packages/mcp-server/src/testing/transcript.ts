@@ -14,9 +14,4 @@ export class Transcript {
   text(): string {
     return this.parts.join('\n');
   }
-
-  /** How many pieces were recorded (a check that the capture actually captured). */
-  get size(): number {
-    return this.parts.length;
-  }
 }
