@@ -66,6 +66,11 @@ export async function startBuiltServer(
   return { url, stderr: () => stderr, stop: () => stopProcess(child, exited) };
 }
 
+/** The built server with the demo library over HTTP on a free port, guarded by `apiKey`. */
+export function startDemoHttpServer(apiKey: string): Promise<BuiltServer> {
+  return startBuiltServer(['--demo', '--transport', 'http', '--port', '0', '--api-key', apiKey]);
+}
+
 async function stopProcess(child: ChildProcess, exited: Promise<number | null>) {
   if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
   return exited;

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   type BuiltServer,
   SERVER_BIN,
-  startBuiltServer,
+  startDemoHttpServer,
   waitForBuild,
 } from '../../testing/built-server.js';
 
@@ -95,15 +95,7 @@ describe('claude_desktop_config.http.json', () => {
   let server: BuiltServer;
 
   beforeAll(async () => {
-    server = await startBuiltServer([
-      '--demo',
-      '--transport',
-      'http',
-      '--port',
-      '0',
-      '--api-key',
-      KEY,
-    ]);
+    server = await startDemoHttpServer(KEY);
   }, 30_000);
   afterAll(async () => {
     await server?.stop();

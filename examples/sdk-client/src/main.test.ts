@@ -1,21 +1,13 @@
 import { createServer } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type BuiltServer, startBuiltServer } from '../../testing/built-server.js';
+import { type BuiltServer, startDemoHttpServer } from '../../testing/built-server.js';
 import { main } from './main.js';
 
 const KEY = 'sdk-example-key-0123456789';
 let server: BuiltServer;
 
 beforeAll(async () => {
-  server = await startBuiltServer([
-    '--demo',
-    '--transport',
-    'http',
-    '--port',
-    '0',
-    '--api-key',
-    KEY,
-  ]);
+  server = await startDemoHttpServer(KEY);
 }, 30_000);
 afterAll(async () => {
   await server?.stop();
