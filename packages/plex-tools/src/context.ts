@@ -1,9 +1,21 @@
 import type { PlexClient } from '@plexmcp/plex-client';
 
+/**
+ * Where `file_path` inputs may read local image files: `'anywhere'` the process can read,
+ * `'off'` (refused; callers give a `url` instead), or only inside `dir`, symlinks resolved.
+ */
+export type LocalFilePolicy = 'anywhere' | 'off' | { dir: string };
+
 /** Settings tools read besides their arguments. */
 export interface ToolConfig {
   /** Plex username used when a user tool is called without `username` (PLEX_USERNAME). */
   defaultUsername?: string;
+  /**
+   * Which local files `file_path` inputs (media_set_artwork, playlist_upload_poster) may read.
+   * Default `'anywhere'`: a library user or a local stdio server reads its own files. A server
+   * that strangers can call should pass `{ dir }` (its upload directory) or `'off'`.
+   */
+  localFiles?: LocalFilePolicy;
 }
 
 /** A progress report from a long tool. */

@@ -1,5 +1,11 @@
 export { type CallContext, callTool, runTool, type ToolResult } from './call-tool.js';
-export type { ProgressUpdate, ToolConfig, ToolContext, ToolImage } from './context.js';
+export type {
+  LocalFilePolicy,
+  ProgressUpdate,
+  ToolConfig,
+  ToolContext,
+  ToolImage,
+} from './context.js';
 export {
   type AnyTool,
   defineTool,

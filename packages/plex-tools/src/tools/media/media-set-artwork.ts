@@ -1,50 +1,12 @@
-import { readFile, stat } from 'node:fs/promises';
-import type { ArtworkSource, MetadataTypeName } from '@plexmcp/plex-client';
+import type { MetadataTypeName } from '@plexmcp/plex-client';
 import * as v from 'valibot';
 import type { ToolContext } from '../../context.js';
 import { defineTool } from '../../define-tool.js';
 import { ToolError } from '../../errors.js';
 import { mediaAddressing } from '../../shared/inputs.js';
+import { readLocalImage } from '../../shared/local-image.js';
 import { resolveMedia } from '../../shared/resolve-media.js';
 import { ART_KIND, ART_LOCK_FIELD, ART_TYPES } from './shared.js';
-
-/** Largest image file the tool uploads. */
-const MAX_FILE_BYTES = 20 * 1024 * 1024;
-
-/** Image formats recognised by their first bytes; anything else is not uploaded. */
-const SIGNATURES: { type: string; bytes: number[]; at?: number }[] = [
-  { type: 'image/png', bytes: [0x89, 0x50, 0x4e, 0x47] },
-  { type: 'image/jpeg', bytes: [0xff, 0xd8, 0xff] },
-  { type: 'image/gif', bytes: [0x47, 0x49, 0x46, 0x38] },
-  { type: 'image/webp', bytes: [0x57, 0x45, 0x42, 0x50], at: 8 },
-];
-
-function imageType(data: Uint8Array): string | undefined {
-  return SIGNATURES.find(({ bytes, at = 0 }) => bytes.every((byte, i) => data[at + i] === byte))
-    ?.type;
-}
-
-/** Reads a local image file for upload; only real images, and not huge ones. */
-async function readImage(path: string): Promise<ArtworkSource> {
-  let size: number;
-  try {
-    const info = await stat(path);
-    if (!info.isFile()) throw new ToolError('INVALID_INPUT', `"${path}" is not a file.`);
-    size = info.size;
-  } catch (error) {
-    if (error instanceof ToolError) throw error;
-    throw new ToolError('NOT_FOUND', `Cannot read "${path}": no such file, or no permission.`);
-  }
-  if (size > MAX_FILE_BYTES) {
-    throw new ToolError('INVALID_INPUT', `"${path}" is over 20 MB; give a smaller image.`);
-  }
-  const data = new Uint8Array(await readFile(path));
-  const contentType = imageType(data);
-  if (contentType === undefined) {
-    throw new ToolError('INVALID_INPUT', `"${path}" is not a PNG, JPEG, GIF or WebP image.`);
-  }
-  return { data, contentType };
-}
 
 async function candidates(ctx: ToolContext, id: string, artType: (typeof ART_TYPES)[number]) {
   return ctx.plex.metadata.artwork(id, ART_KIND[artType], { signal: ctx.signal });
@@ -101,6 +63,11 @@ export const mediaSetArtwork = defineTool({
         `Give exactly one of url, file_path or artwork_key${given.length > 1 ? ` (got ${given.join(', ')})` : ''}.`,
       );
     }
+    // A file is read before Plex is asked anything: a refused file costs no requests.
+    const image =
+      input.file_path === undefined
+        ? undefined
+        : await readLocalImage(input.file_path, ctx.config.localFiles);
     const item = await resolveMedia(ctx, input);
     const kind = ART_KIND[input.art_type];
     const call = { signal: ctx.signal };
@@ -116,13 +83,12 @@ export const mediaSetArtwork = defineTool({
         );
       }
       await ctx.plex.metadata.selectArtwork(item.ratingKey, kind, input.artwork_key, call);
-    } else if (input.url !== undefined) {
-      source = 'url';
-      await ctx.plex.metadata.uploadArtwork(item.ratingKey, kind, { url: input.url }, call);
-    } else {
+    } else if (image !== undefined) {
       source = 'file';
-      const image = await readImage(input.file_path ?? '');
       await ctx.plex.metadata.uploadArtwork(item.ratingKey, kind, image, call);
+    } else {
+      source = 'url';
+      await ctx.plex.metadata.uploadArtwork(item.ratingKey, kind, { url: input.url ?? '' }, call);
     }
 
     const field = ART_LOCK_FIELD[input.art_type];

@@ -39,7 +39,7 @@ describe('playlist_upload_poster', () => {
     const dir = await mkdtemp(join(tmpdir(), 'plexmcp-poster-'));
     await writeFile(join(dir, 'notes.txt'), 'hello');
     const cases: [Record<string, unknown>, string][] = [
-      [{ file_path: join(dir, 'missing.png') }, 'NOT_FOUND'],
+      [{ file_path: join(dir, 'missing.png') }, 'INVALID_INPUT'],
       [{ file_path: join(dir, 'notes.txt') }, 'INVALID_INPUT'],
       [{ url: 'ftp://example.com/a.jpg' }, 'INVALID_INPUT'],
       [{}, 'INVALID_INPUT'],

@@ -1,43 +1,8 @@
-import { readFile, stat } from 'node:fs/promises';
-import { extname } from 'node:path';
 import * as v from 'valibot';
 import { defineTool } from '../../define-tool.js';
 import { ToolError } from '../../errors.js';
+import { readLocalImage } from '../../shared/local-image.js';
 import { playlistAddressing, resolvePlaylist } from '../../shared/resolve-playlist.js';
-
-const IMAGE_TYPES: Record<string, string> = {
-  '.jpg': 'image/jpeg',
-  '.jpeg': 'image/jpeg',
-  '.png': 'image/png',
-  '.webp': 'image/webp',
-  '.gif': 'image/gif',
-};
-
-/** Larger posters are a mistake rather than artwork. */
-const MAX_BYTES = 20 * 1024 * 1024;
-
-/** Reads a local image for upload, with errors that say what is wrong. */
-async function readImage(path: string): Promise<{ data: Uint8Array; contentType: string }> {
-  const contentType = IMAGE_TYPES[extname(path).toLowerCase()];
-  if (contentType === undefined) {
-    throw new ToolError('INVALID_INPUT', `"${path}" is not a .jpg, .png, .webp or .gif image.`);
-  }
-  let size: number;
-  try {
-    const info = await stat(path);
-    if (!info.isFile()) throw new ToolError('INVALID_INPUT', `"${path}" is not a file.`);
-    size = info.size;
-  } catch (error) {
-    if (error instanceof ToolError) throw error;
-    throw new ToolError('NOT_FOUND', `Cannot read "${path}" on the server running plexmcp.`);
-  }
-  if (size === 0 || size > MAX_BYTES)
-    throw new ToolError(
-      'INVALID_INPUT',
-      `"${path}" is ${size} bytes; a poster is 1 byte to 20 MB.`,
-    );
-  return { data: new Uint8Array(await readFile(path)), contentType };
-}
 
 /** playlist_upload_poster: sets a custom poster on a playlist. */
 export const playlistUploadPoster = defineTool({
@@ -70,7 +35,9 @@ export const playlistUploadPoster = defineTool({
     if ((input.url === undefined) === (input.file_path === undefined))
       throw new ToolError('INVALID_INPUT', 'Give either url or file_path.');
     const image =
-      input.url !== undefined ? { url: input.url } : await readImage(input.file_path ?? '');
+      input.url !== undefined
+        ? { url: input.url }
+        : await readLocalImage(input.file_path ?? '', ctx.config.localFiles);
     const playlist = await resolvePlaylist(ctx, input);
     await ctx.plex.playlists.uploadPoster(playlist.ratingKey, image, { signal: ctx.signal });
     return {
