@@ -60,6 +60,25 @@ describe('the tool catalogue', () => {
     },
   );
 
+  it('caps every array input (at any depth) at 500 items', () => {
+    const arrays: string[] = [];
+    /** Visits every schema node below `node` (lists such as `anyOf` included), naming where it sits. */
+    const walk = (node: unknown, at: string): void => {
+      if (typeof node !== 'object' || node === null) return;
+      const schema = node as Record<string, unknown>;
+      const types = Array.isArray(schema.type) ? schema.type : [schema.type];
+      if (types.includes('array')) {
+        arrays.push(at);
+        expect(schema.maxItems, at).toBeTypeOf('number');
+        expect(schema.maxItems as number, at).toBeLessThanOrEqual(500);
+      }
+      for (const [key, value] of Object.entries(schema)) walk(value, `${at}.${key}`);
+    };
+    for (const tool of all) walk(tool.inputSchema, tool.name);
+    // Item lists, playlist entries, tags, labels and alert types: the walk found them.
+    expect(arrays.length).toBeGreaterThanOrEqual(20);
+  });
+
   it('hides delete tools unless asked, and write tools in read-only mode', () => {
     const names = (options: Parameters<typeof listTools>[0]) =>
       listTools(options).map((t) => t.name);

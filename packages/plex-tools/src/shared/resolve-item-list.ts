@@ -2,6 +2,7 @@ import { isPlexError, type MetadataItem } from '@plexmcp/plex-client';
 import * as v from 'valibot';
 import type { ToolContext } from '../context.js';
 import { ToolError } from '../errors.js';
+import { boundedArray } from './bounded-array.js';
 import { resolveMedia } from './resolve-media.js';
 
 const itemId = v.pipe(
@@ -14,10 +15,10 @@ const itemId = v.pipe(
 
 /** Several items by id or by exact title (playlist and collection writes). */
 export const itemList = {
-  item_ids: v.optional(v.pipe(v.array(itemId), v.minLength(1), v.description('Item ids'))),
+  item_ids: v.optional(v.pipe(boundedArray(itemId), v.minLength(1), v.description('Item ids'))),
   item_titles: v.optional(
     v.pipe(
-      v.array(v.pipe(v.string(), v.trim(), v.nonEmpty())),
+      boundedArray(v.pipe(v.string(), v.trim(), v.nonEmpty())),
       v.minLength(1),
       v.description('Exact titles, if no ids'),
     ),

@@ -776,21 +776,45 @@ export interface MediaEditMetadataInput {
    * Constraints: minimum 0, maximum 10.
    */
   user_rating?: number;
-  /** Genres to add */
+  /**
+   * Genres to add
+   * Constraints: at most 500 item(s).
+   */
   add_genres?: string[];
-  /** Genres to remove */
+  /**
+   * Genres to remove
+   * Constraints: at most 500 item(s).
+   */
   remove_genres?: string[];
-  /** Labels to add */
+  /**
+   * Labels to add
+   * Constraints: at most 500 item(s).
+   */
   add_labels?: string[];
-  /** Labels to remove */
+  /**
+   * Labels to remove
+   * Constraints: at most 500 item(s).
+   */
   remove_labels?: string[];
-  /** Directors to add */
+  /**
+   * Directors to add
+   * Constraints: at most 500 item(s).
+   */
   add_directors?: string[];
-  /** Directors to remove */
+  /**
+   * Directors to remove
+   * Constraints: at most 500 item(s).
+   */
   remove_directors?: string[];
-  /** Writers to add */
+  /**
+   * Writers to add
+   * Constraints: at most 500 item(s).
+   */
   add_writers?: string[];
-  /** Writers to remove */
+  /**
+   * Writers to remove
+   * Constraints: at most 500 item(s).
+   */
   remove_writers?: string[];
   /**
    * Lock edits against refreshes
@@ -1105,12 +1129,12 @@ export interface PlaylistCreateInput {
   title: string;
   /**
    * Item ids
-   * Constraints: at least 1 item(s).
+   * Constraints: at least 1 item(s), at most 500 item(s).
    */
   item_ids?: (string | number)[];
   /**
    * Exact titles, if no ids
-   * Constraints: at least 1 item(s).
+   * Constraints: at least 1 item(s), at most 500 item(s).
    */
   item_titles?: string[];
   /** Summary */
@@ -1167,12 +1191,12 @@ export interface PlaylistAddToInput {
   playlist_title?: string;
   /**
    * Item ids
-   * Constraints: at least 1 item(s).
+   * Constraints: at least 1 item(s), at most 500 item(s).
    */
   item_ids?: (string | number)[];
   /**
    * Exact titles, if no ids
-   * Constraints: at least 1 item(s).
+   * Constraints: at least 1 item(s), at most 500 item(s).
    */
   item_titles?: string[];
 }
@@ -1201,12 +1225,12 @@ export interface PlaylistRemoveFromInput {
   playlist_title?: string;
   /**
    * Item ids
-   * Constraints: at least 1 item(s).
+   * Constraints: at least 1 item(s), at most 500 item(s).
    */
   item_ids?: (string | number)[];
   /**
    * Entry ids
-   * Constraints: at least 1 item(s).
+   * Constraints: at least 1 item(s), at most 500 item(s).
    */
   playlist_item_ids?: (string | number)[];
 }
@@ -1380,12 +1404,12 @@ export interface CollectionCreateInput {
   library_name: string;
   /**
    * Item ids
-   * Constraints: at least 1 item(s).
+   * Constraints: at least 1 item(s), at most 500 item(s).
    */
   item_ids?: (string | number)[];
   /**
    * Exact titles, if no ids
-   * Constraints: at least 1 item(s).
+   * Constraints: at least 1 item(s), at most 500 item(s).
    */
   item_titles?: string[];
   /** Summary */
@@ -1413,12 +1437,12 @@ export interface CollectionAddToInput {
   library_name?: string;
   /**
    * Item ids
-   * Constraints: at least 1 item(s).
+   * Constraints: at least 1 item(s), at most 500 item(s).
    */
   item_ids?: (string | number)[];
   /**
    * Exact titles, if no ids
-   * Constraints: at least 1 item(s).
+   * Constraints: at least 1 item(s), at most 500 item(s).
    */
   item_titles?: string[];
 }
@@ -1455,12 +1479,12 @@ export interface CollectionRemoveFromInput {
   library_name?: string;
   /**
    * Item ids
-   * Constraints: at least 1 item(s).
+   * Constraints: at least 1 item(s), at most 500 item(s).
    */
   item_ids?: (string | number)[];
   /**
    * Exact titles, if no ids
-   * Constraints: at least 1 item(s).
+   * Constraints: at least 1 item(s), at most 500 item(s).
    */
   item_titles?: string[];
 }
@@ -1497,9 +1521,15 @@ export interface CollectionEditInput {
   new_summary?: string;
   /** Content rating */
   new_content_rating?: string;
-  /** Labels to add */
+  /**
+   * Labels to add
+   * Constraints: at most 500 item(s).
+   */
   add_labels?: string[];
-  /** Labels to remove */
+  /**
+   * Labels to remove
+   * Constraints: at most 500 item(s).
+   */
   remove_labels?: string[];
   /**
    * Poster URL
@@ -2195,7 +2225,7 @@ export interface ServerGetAlertsInput {
   timeout_seconds?: number;
   /**
    * Only these, e.g. activity, timeline
-   * Constraints: at least 1 item(s).
+   * Constraints: at least 1 item(s), at most 500 item(s).
    */
   types?: string[];
 }

@@ -1,12 +1,13 @@
 import * as v from 'valibot';
 import { defineTool } from '../../define-tool.js';
 import { ToolError } from '../../errors.js';
+import { boundedArray } from '../../shared/bounded-array.js';
 import { collectionAddressing, resolveCollection } from '../../shared/resolve-collection.js';
 
 const text = (description: string) => v.optional(v.pipe(v.string(), v.description(description)));
 const labels = (description: string) =>
   v.optional(
-    v.pipe(v.array(v.pipe(v.string(), v.trim(), v.nonEmpty())), v.description(description)),
+    v.pipe(boundedArray(v.pipe(v.string(), v.trim(), v.nonEmpty())), v.description(description)),
   );
 const httpUrl = (description: string) =>
   v.optional(

@@ -2,6 +2,7 @@ import type { EditableField, EditableTag, MetadataEdit, MetadataItem } from '@pl
 import * as v from 'valibot';
 import { defineTool } from '../../define-tool.js';
 import { ToolError } from '../../errors.js';
+import { boundedArray } from '../../shared/bounded-array.js';
 import { mediaAddressing } from '../../shared/inputs.js';
 import { resolveMedia } from '../../shared/resolve-media.js';
 
@@ -30,7 +31,7 @@ type TagName = keyof typeof TAGS;
 const text = (description: string) =>
   v.optional(v.pipe(v.string(), v.trim(), v.description(description)));
 const tagList = (description: string) =>
-  v.optional(v.pipe(v.array(v.string()), v.description(description)));
+  v.optional(v.pipe(boundedArray(v.string()), v.description(description)));
 
 /** Tag names with blanks trimmed and empty ones dropped. */
 const clean = (names: readonly string[] | undefined) =>

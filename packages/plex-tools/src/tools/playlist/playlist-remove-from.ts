@@ -2,6 +2,7 @@ import type { PlaylistItem } from '@plexmcp/plex-client';
 import * as v from 'valibot';
 import { defineTool } from '../../define-tool.js';
 import { ToolError } from '../../errors.js';
+import { boundedArray } from '../../shared/bounded-array.js';
 import { itemList } from '../../shared/resolve-item-list.js';
 import { playlistAddressing, resolvePlaylist } from '../../shared/resolve-playlist.js';
 import { playlistEntry, summarizeEntry } from './shared.js';
@@ -18,7 +19,7 @@ export const playlistRemoveFrom = defineTool({
     item_ids: itemList.item_ids,
     playlist_item_ids: v.optional(
       v.pipe(
-        v.array(
+        boundedArray(
           v.pipe(
             v.union([v.pipe(v.string(), v.trim(), v.nonEmpty()), v.number()]),
             v.transform(String),

@@ -2,6 +2,7 @@ import type { PlexNotification } from '@plexmcp/plex-client';
 import * as v from 'valibot';
 import type { ToolContext } from '../../context.js';
 import { defineTool } from '../../define-tool.js';
+import { boundedArray } from '../../shared/bounded-array.js';
 
 /** Alerts kept per call; later ones are counted in `omitted`. */
 const MAX_ALERTS = 200;
@@ -125,7 +126,7 @@ export const serverGetAlerts = defineTool({
     ),
     types: v.optional(
       v.pipe(
-        v.array(v.pipe(v.string(), v.trim(), v.nonEmpty())),
+        boundedArray(v.pipe(v.string(), v.trim(), v.nonEmpty())),
         v.minLength(1),
         v.description('Only these, e.g. activity, timeline'),
       ),
