@@ -11,8 +11,8 @@ export interface RateLimitDecision {
   limit: number;
   /** Whole requests left right now. */
   remaining: number;
-  /** Seconds until the bucket is full again. */
-  resetSeconds: number;
+  /** When the bucket is full again, as a Unix time in seconds. */
+  resetAt: number;
   /** Seconds until the next request would be allowed (0 when allowed). */
   retryAfterSeconds: number;
 }
@@ -25,7 +25,11 @@ interface Bucket {
 /** Buckets kept before full ones (callers idle long enough) are dropped. */
 const PRUNE_ABOVE = 1000;
 
-/** Builds a per-key limiter; `now` is injectable for tests. */
+/**
+ * Builds a per-key limiter; `now` is injectable for tests. `take(key, cost)` spends `cost` tokens
+ * (a JSON-RPC batch costs one per message) and refuses when fewer are left; `blocked(key)` says
+ * whether a key has run dry without spending anything.
+ */
 export function createRateLimiter(options: RateLimitOptions, now: () => number = Date.now) {
   const { perSecond, burst } = options;
   if (!(perSecond > 0) || !(burst >= 1)) {
@@ -42,9 +46,7 @@ export function createRateLimiter(options: RateLimitOptions, now: () => number =
       if (bucket.tokens >= burst) buckets.delete(key);
     }
   };
-
-  return (key: string): RateLimitDecision => {
-    const at = now();
+  const bucketOf = (key: string, at: number) => {
     let bucket = buckets.get(key);
     if (!bucket) {
       if (buckets.size >= PRUNE_ABOVE) prune(at);
@@ -52,24 +54,42 @@ export function createRateLimiter(options: RateLimitOptions, now: () => number =
       buckets.set(key, bucket);
     }
     refill(bucket, at);
-    const allowed = bucket.tokens >= 1;
-    if (allowed) bucket.tokens -= 1;
-    return {
-      allowed,
-      limit: burst,
-      remaining: Math.floor(bucket.tokens),
-      resetSeconds: Math.ceil((burst - bucket.tokens) / perSecond),
-      retryAfterSeconds: allowed ? 0 : Math.max(1, Math.ceil((1 - bucket.tokens) / perSecond)),
-    };
+    return bucket;
+  };
+
+  return {
+    take(key: string, cost = 1): RateLimitDecision {
+      const at = now();
+      const bucket = bucketOf(key, at);
+      const allowed = bucket.tokens >= cost;
+      if (allowed) bucket.tokens -= cost;
+      const missing = Math.min(cost, burst) - bucket.tokens;
+      return {
+        allowed,
+        limit: burst,
+        remaining: Math.floor(bucket.tokens),
+        resetAt: Math.ceil((at + ((burst - bucket.tokens) / perSecond) * 1000) / 1000),
+        retryAfterSeconds: allowed ? 0 : Math.max(1, Math.ceil(missing / perSecond)),
+      };
+    },
+    blocked(key: string): boolean {
+      const bucket = buckets.get(key);
+      if (!bucket) return false;
+      refill(bucket, now());
+      return bucket.tokens < 1;
+    },
   };
 }
+
+/** A limiter built by `createRateLimiter`. */
+export type RateLimiter = ReturnType<typeof createRateLimiter>;
 
 /** The response headers for a decision. */
 export function rateLimitHeaders(decision: RateLimitDecision): Record<string, string> {
   return {
     'x-ratelimit-limit': String(decision.limit),
     'x-ratelimit-remaining': String(decision.remaining),
-    'x-ratelimit-reset': String(decision.resetSeconds),
+    'x-ratelimit-reset': String(decision.resetAt),
     ...(decision.allowed ? {} : { 'retry-after': String(decision.retryAfterSeconds) }),
   };
 }

@@ -136,7 +136,7 @@ describe('REST', () => {
   });
 
   it('answers 400 for malformed JSON or a bad envelope, 413 beyond the body cap', async () => {
-    const { url } = await serve({ maxBodyBytes: 1024 });
+    const { url } = await serve({ limits: { 'body-bytes': 1024 } });
     const malformed = await call(url, '{"tool_name":');
     expect(malformed.status).toBe(400);
     expect(malformed.body.error.code).toBe('INVALID_INPUT');
@@ -208,12 +208,20 @@ describe('security', () => {
   });
 
   it('answers 403 to a foreign Host or Origin, and accepts allowed ones', async () => {
-    const { url } = await serve({ allowedHosts: ['plex-mcp.lan'] });
+    const { url } = await serve({
+      allowedHosts: ['plex-mcp.lan'],
+      allowedOrigins: ['https://console.example'],
+    });
+    const own = new URL(url).host;
     expect(await raw(`${url}/tools`, { host: 'evil.example' })).toBe(403);
     expect(await raw(`${url}/tools`, { origin: 'http://evil.example' })).toBe(403);
     expect(await raw(`${url}/mcp`, { host: 'evil.example:3001' })).toBe(403);
     expect(await raw(`${url}/tools`, { host: 'plex-mcp.lan:3001' })).toBe(200);
-    expect(await raw(`${url}/tools`, { origin: 'http://localhost:5173' })).toBe(200);
+    // A page on another local port is another site.
+    expect(await raw(`${url}/tools`, { origin: 'http://localhost:5173' })).toBe(403);
+    expect(await raw(`${url}/tools`, { origin: 'null' })).toBe(403);
+    expect(await raw(`${url}/tools`, { origin: `http://${own}` })).toBe(200);
+    expect(await raw(`${url}/tools`, { origin: 'https://console.example' })).toBe(200);
   });
 });
 
@@ -281,14 +289,18 @@ describe('Streamable HTTP', () => {
   });
 
   it('caps the number of sessions and expires idle ones', async () => {
-    const server = await serve({ maxSessions: 1, sessionIdleMs: 60_000 });
+    const server = await serve({ limits: { sessions: 1 } });
     const first = await connectClient(server.url);
-    await expect(connectClient(server.url)).rejects.toThrow(/503|Too many/);
-    await first.client.close();
-    const short = await serve({ sessionIdleMs: 50 });
+    // The cap makes room by closing the least recently used session, never by refusing.
+    const second = await connectClient(server.url);
+    expect(server.sessionCount()).toBe(1);
+    await expect(first.client.listTools()).rejects.toThrow(/404|Session not found/);
+    expect((await second.client.listTools()).tools.length).toBeGreaterThan(0);
+    await second.client.close();
+    const short = await serve({ limits: { 'session-idle-seconds': 1 } });
     const idle = await connectClient(short.url);
     expect(short.sessionCount()).toBe(1);
-    await new Promise((resolve) => setTimeout(resolve, 200));
+    await new Promise((resolve) => setTimeout(resolve, 2100));
     expect(short.sessionCount()).toBe(0);
     await idle.client.close();
   });
@@ -384,7 +396,7 @@ describe('legacy SSE', () => {
   it('keeps another key out of an SSE session and caps the message body', async () => {
     const server = await serve({
       apiKeys: parseApiKeys([ADMIN, `${READER}:read`]),
-      maxBodyBytes: 1024,
+      limits: { 'body-bytes': 1024 },
     });
     const reader = await connectSse(server.url, { 'x-api-key': READER });
     // The live session's endpoint, as the SDK client resolved it from the endpoint event.
@@ -404,14 +416,19 @@ describe('legacy SSE', () => {
   });
 
   it('shares the session cap with Streamable HTTP', async () => {
-    const server = await serve({ maxSessions: 1 });
+    const server = await serve({ limits: { sessions: 1 } });
     const first = await connectSse(server.url);
-    expect((await firstSseEvent(`${server.url}/sse`)).status).toBe(503);
-    await expect(connectClient(server.url)).rejects.toThrow(/503|Too many/);
-    await first.client.close();
-    await until(() => server.sessionCount() === 0);
+    const endpoint = (first.transport as unknown as { _endpoint: URL })._endpoint;
+    // A Streamable HTTP session takes the only place: the SSE session is ended.
     const next = await connectClient(server.url);
-    expect(server.sessionCount()).toBe(1);
+    const late = await fetch(endpoint, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ jsonrpc: '2.0', id: 9, method: 'ping' }),
+    });
+    expect(late.status).toBe(404);
+    await first.client.close();
+    expect((await next.client.listTools()).tools.length).toBeGreaterThan(0);
     await next.client.close();
   });
 });

@@ -4,29 +4,21 @@ import {
   ErrorCode,
   ListToolsRequestSchema,
   McpError,
-  type Tool,
 } from '@modelcontextprotocol/sdk/types.js';
 import type { PlexClient } from '@plexmcp/plex-client';
 import {
   type AnyTool,
-  describeTool,
+  type CallContext,
   type ListToolsOptions,
   runTool,
   type ToolConfig,
+  type ToolResult,
   visibleTools,
 } from '@plexmcp/plex-tools';
-import type { Logger } from './logger.js';
+import { isServerSide, type Logger, logToolFailure } from './logger.js';
 import { registerResources } from './resources.js';
+import { mcpToolListing } from './tool-list.js';
 import { toCallToolResult } from './tool-result.js';
-
-/** Codes that mean the server or Plex is in trouble rather than the caller's input. */
-const SERVER_SIDE = new Set([
-  'PLEX_UNREACHABLE',
-  'TIMEOUT',
-  'RATE_LIMITED',
-  'PLEX_ERROR',
-  'INTERNAL',
-]);
 
 /** What one MCP server instance serves. */
 export interface PlexMcpServerOptions {
@@ -40,6 +32,8 @@ export interface PlexMcpServerOptions {
   version?: string;
   /** Also told about tool failures (e.g. the CLI's stderr log). Never given tokens. */
   logger?: Logger;
+  /** Runs a tool (default: directly); the HTTP front door passes one that bounds a key's calls. */
+  runTool?: (tool: AnyTool, args: unknown, ctx: CallContext) => Promise<ToolResult>;
 }
 
 /**
@@ -62,30 +56,24 @@ export function createPlexMcpServer(options: PlexMcpServerOptions): Server {
   ) => {
     void server.sendLoggingMessage({ level, logger: 'plexmcp', data }, sessionId).catch(() => {});
   };
-  registerResources(server, {
-    plex: options.plex,
-    config: toolConfig,
-    onError: (uri, error) => {
-      options.logger?.debug(`resource ${uri} failed: ${error.code}: ${error.message}`);
-    },
-  });
   const allow = options.allow ?? (() => true);
   const tools = new Map(
     visibleTools(options.tools)
       .filter(allow)
       .map((tool) => [tool.name, tool]),
   );
-  const listing: Tool[] = [...tools.values()].map((tool) => {
-    const descriptor = describeTool(tool);
-    return {
-      name: descriptor.name,
-      title: descriptor.title,
-      description: descriptor.description,
-      inputSchema: descriptor.inputSchema as Tool['inputSchema'],
-      outputSchema: descriptor.outputSchema as Tool['outputSchema'],
-      annotations: { title: descriptor.title, ...descriptor.annotations },
-    };
+  const run = options.runTool ?? runTool;
+  registerResources(server, {
+    plex: options.plex,
+    config: toolConfig,
+    // Resources are read through tools, so they answer only what this session's tools may.
+    tools,
+    run,
+    onError: (uri, error) => {
+      options.logger?.debug(`resource ${uri} failed: ${error.code}: ${error.message}`);
+    },
   });
+  const listing = mcpToolListing(tools.values());
 
   server.setRequestHandler(ListToolsRequestSchema, async () => ({ tools: listing }));
   server.setRequestHandler(CallToolRequestSchema, async (request, extra) => {
@@ -97,7 +85,7 @@ export function createPlexMcpServer(options: PlexMcpServerOptions): Server {
       );
     }
     const progressToken = request.params._meta?.progressToken;
-    const result = await runTool(tool, request.params.arguments ?? {}, {
+    const result = await run(tool, request.params.arguments ?? {}, {
       plex: options.plex,
       config: toolConfig,
       signal: extra.signal,
@@ -114,9 +102,12 @@ export function createPlexMcpServer(options: PlexMcpServerOptions): Server {
     });
     if (!result.ok) {
       const { code, message } = result.error;
-      const serverSide = SERVER_SIDE.has(code);
-      notify(serverSide ? 'error' : 'warning', { tool: tool.name, code, message }, extra.sessionId);
-      options.logger?.[serverSide ? 'warn' : 'debug'](`${tool.name} failed: ${code}: ${message}`);
+      notify(
+        isServerSide(code) ? 'error' : 'warning',
+        { tool: tool.name, code, message },
+        extra.sessionId,
+      );
+      if (options.logger) logToolFailure(options.logger, tool.name, result.error);
     }
     return toCallToolResult(result);
   });

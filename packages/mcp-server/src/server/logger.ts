@@ -34,3 +34,32 @@ export const silentLogger: Logger = {
   warn() {},
   error() {},
 };
+
+/** Codes that mean the server or Plex is in trouble rather than the caller's input. */
+const SERVER_SIDE = new Set([
+  'PLEX_UNREACHABLE',
+  'TIMEOUT',
+  'RATE_LIMITED',
+  'PLEX_ERROR',
+  'INTERNAL',
+]);
+
+/** Whether a tool error code points at the server or Plex rather than the caller's input. */
+export function isServerSide(code: string): boolean {
+  return SERVER_SIDE.has(code);
+}
+
+/**
+ * Tells the operator about a failed tool call: server-side failures as warnings, the caller's
+ * own mistakes at debug. The operator also gets the detail callers never see (`logDetail`).
+ */
+export function logToolFailure(
+  logger: Logger,
+  tool: string,
+  error: { code: string; message: string; logDetail?: string },
+): void {
+  const detail = error.logDetail ? ` [${error.logDetail}]` : '';
+  logger[isServerSide(error.code) ? 'warn' : 'debug'](
+    `${tool} failed: ${error.code}: ${error.message}${detail}`,
+  );
+}

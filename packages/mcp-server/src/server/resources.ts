@@ -8,7 +8,13 @@ import {
   ReadResourceRequestSchema,
 } from '@modelcontextprotocol/sdk/types.js';
 import type { PlexClient } from '@plexmcp/plex-client';
-import { callTool, type ToolConfig, type ToolErrorInfo } from '@plexmcp/plex-tools';
+import type {
+  AnyTool,
+  CallContext,
+  ToolConfig,
+  ToolErrorInfo,
+  ToolResult,
+} from '@plexmcp/plex-tools';
 
 /** The MCP error code for an unknown resource (the spec's -32002). */
 export const RESOURCE_NOT_FOUND = -32002;
@@ -21,6 +27,9 @@ const MAX_COMPLETIONS = 100;
 interface ResourceOptions {
   plex: PlexClient;
   config: ToolConfig;
+  /** The tools this session may call: a resource is readable only through one of them. */
+  tools: ReadonlyMap<string, AnyTool>;
+  run: (tool: AnyTool, args: unknown, ctx: CallContext) => Promise<ToolResult>;
   /** Told about every failed read (code and message only). */
   onError?: (uri: string, error: ToolErrorInfo) => void;
 }
@@ -28,16 +37,27 @@ interface ResourceOptions {
 /**
  * Read-only resources: `plex://library/{id}` (details and counts; the id may also be a library
  * name) and `plex://item/{id}` (the detail projection of `media_get_details`), with completion of
- * library ids and names. Reads go through the tools so the JSON matches what tools answer.
+ * library ids and names. Reads go through the tools so the JSON matches what tools answer, and
+ * so a session whose key (or the server's toolsets) leaves a tool out cannot read around it:
+ * listing and completion need `library_list`, each read the tools it is made of.
  */
 export function registerResources(server: Server, options: ResourceOptions): void {
+  const canList = () => options.tools.has('library_list');
   const call = async (
     uri: string,
     name: string,
     args: Record<string, unknown>,
     signal: AbortSignal,
   ) => {
-    const result = await callTool(name, args, {
+    const tool = options.tools.get(name);
+    if (!tool) {
+      throw new McpError(
+        ErrorCode.InvalidRequest,
+        `${uri}: this session may not read it: its API key's scopes or the server's toolsets leave out ${name}.`,
+        { uri, code: 'FORBIDDEN' },
+      );
+    }
+    const result = await options.run(tool, args, {
       plex: options.plex,
       config: options.config,
       signal,
@@ -56,6 +76,7 @@ export function registerResources(server: Server, options: ResourceOptions): voi
   };
 
   server.setRequestHandler(ListResourcesRequestSchema, async (_request, extra) => {
+    if (!canList()) return { resources: [] };
     const libraries = await options.plex.libraries.list({ signal: extra.signal });
     return {
       resources: libraries.map((library) => ({
@@ -120,7 +141,12 @@ export function registerResources(server: Server, options: ResourceOptions): voi
 
   server.setRequestHandler(CompleteRequestSchema, async (request, extra) => {
     const { ref, argument } = request.params;
-    if (ref.type !== 'ref/resource' || ref.uri !== LIBRARY_TEMPLATE || argument.name !== 'id') {
+    if (
+      !canList() ||
+      ref.type !== 'ref/resource' ||
+      ref.uri !== LIBRARY_TEMPLATE ||
+      argument.name !== 'id'
+    ) {
       return { completion: { values: [] } };
     }
     const prefix = argument.value.toLowerCase();

@@ -1,0 +1,162 @@
+import type { PlexClient } from '@plexmcp/plex-client';
+import { type ListToolsOptions, type ToolConfig, visibleTools } from '@plexmcp/plex-tools';
+import { Hono } from 'hono';
+import { HTTPException } from 'hono/http-exception';
+import type { ApiKey } from '../config/config.js';
+import { createPlexMcpServer } from '../server/create-server.js';
+import type { Logger } from '../server/logger.js';
+import { type Caller, createAuthenticator, scopeFilter } from './auth.js';
+import {
+  authGuard,
+  bodyLimitGuard,
+  type FrontDoorEnv,
+  hostOriginGuard,
+  jsonOnlyGuard,
+  jsonRpcBodyReader,
+  rateLimitGuard,
+} from './guards.js';
+import { createHostOriginCheck } from './host-origin.js';
+import type { Limits } from './limits.js';
+import { createMcpDoor } from './mcp-door.js';
+import { createMoviePilotDoor } from './moviepilot-door.js';
+import { createRateLimiter, type RateLimitOptions } from './rate-limit.js';
+import { doorOf, refuse } from './replies.js';
+import { mountRestDoors } from './rest-door.js';
+import { createSessionRegistry } from './sessions.js';
+import { createSseDoor } from './sse-door.js';
+import type { ToolAccess } from './tool-access.js';
+import { createToolCalls } from './tool-calls.js';
+
+/** Everything the front door serves and how it is guarded. */
+export interface FrontDoorOptions {
+  plex: PlexClient;
+  tools: ListToolsOptions | undefined;
+  config: ToolConfig;
+  logger: Logger;
+  apiKeys: readonly ApiKey[];
+  allowedHosts: readonly string[];
+  allowedOrigins: readonly string[];
+  stateless: boolean;
+  rateLimit: RateLimitOptions | false;
+  limits: Limits;
+  version: string | undefined;
+}
+
+/**
+ * The HTTP front door as one Hono app. Read it top to bottom: `/health` answers before any
+ * guard; then every request passes the guards in this order — Host/Origin, JSON-only POSTs,
+ * body limit, API key (with failed checks throttled), JSON-RPC body, rate limit — and reaches
+ * its route. A path that exists answers 405 to other methods; anything else is 404, in the
+ * error shape of the door the path belongs to.
+ */
+export function createFrontDoor(options: FrontDoorOptions) {
+  const { limits, logger } = options;
+  const sessions = createSessionRegistry({
+    total: limits.sessions,
+    perOwner: limits['sessions-per-key'],
+    idleMs: limits['session-idle-seconds'] * 1000,
+    lifetimeMs: limits['session-lifetime-seconds'] * 1000,
+  });
+  const runnerFor = createToolCalls(limits['calls-per-key']);
+  const access: ToolAccess = {
+    plex: options.plex,
+    config: options.config,
+    tools: new Map(visibleTools(options.tools).map((tool) => [tool.name, tool])),
+    runnerFor,
+  };
+  const sessionServer = (caller: Caller) =>
+    createPlexMcpServer({
+      plex: options.plex,
+      config: options.config,
+      allow: scopeFilter(caller),
+      logger,
+      runTool: runnerFor(caller),
+      ...(options.tools ? { tools: options.tools } : {}),
+      ...(options.version ? { version: options.version } : {}),
+    });
+  const mcp = createMcpDoor({
+    createServer: sessionServer,
+    stateless: options.stateless,
+    sessions,
+  });
+  const sse = createSseDoor({ createServer: sessionServer, sessions });
+  const moviePilot = createMoviePilotDoor({
+    access,
+    sessions,
+    logger,
+    version: options.version ?? '0.1.0',
+  });
+
+  const app = new Hono<FrontDoorEnv>({ strict: false });
+  /** Other methods on a path that exists: 405 naming the allowed ones. */
+  const allowOnly = (target: Hono<FrontDoorEnv>, path: string, methods: string) => {
+    target.all(path, (c) =>
+      refuse(doorOf(c.req.path), {
+        status: 405,
+        code: 'METHOD_NOT_ALLOWED',
+        message: `Method not allowed: use ${methods} here.`,
+        headers: { allow: methods },
+      }),
+    );
+  };
+
+  app.get('/health', (c) => c.json({ status: 'ok' }));
+
+  app.use(hostOriginGuard(createHostOriginCheck(options)));
+  app.use(jsonOnlyGuard());
+  app.use(bodyLimitGuard(limits['body-bytes']));
+  app.use(
+    authGuard({
+      authenticate: createAuthenticator(options.apiKeys),
+      // A burst of failures per address, then one more every six seconds.
+      failures: createRateLimiter({ perSecond: 1 / 6, burst: limits['auth-failures'] }),
+      logger,
+    }),
+  );
+  app.use(jsonRpcBodyReader());
+  if (options.rateLimit) {
+    app.use(rateLimitGuard(createRateLimiter(options.rateLimit), options.rateLimit));
+  }
+
+  app.on(['GET', 'POST', 'DELETE'], '/mcp', (c) => mcp.handle(c));
+  allowOnly(app, '/mcp', 'GET, POST, DELETE');
+  app.get('/sse', (c) => sse.open(c));
+  allowOnly(app, '/sse', 'GET');
+  app.post('/messages', (c) => sse.post(c));
+  allowOnly(app, '/messages', 'POST');
+  app.post('/api/v1/mcp', (c) => moviePilot.post(c));
+  app.delete('/api/v1/mcp', (c) => moviePilot.delete(c));
+  allowOnly(app, '/api/v1/mcp', 'POST, DELETE');
+  mountRestDoors(app, access, logger, allowOnly);
+
+  app.notFound((c) =>
+    refuse(doorOf(c.req.path), {
+      status: 404,
+      code: 'NOT_FOUND',
+      message: 'No such endpoint. Try /mcp, /sse, /tools, /api/v1/mcp or /health.',
+    }),
+  );
+  app.onError((error, c) => {
+    const door = doorOf(c.req.path);
+    // The JSON validator's one refusal: a body that does not parse.
+    if (error instanceof HTTPException && error.status === 400) {
+      return refuse(door, {
+        status: 400,
+        code: 'INVALID_INPUT',
+        message: 'The request body is not valid JSON.',
+      });
+    }
+    logger.error(`${c.req.method} ${c.req.path} failed: ${error.message}`);
+    return refuse(door, {
+      status: 500,
+      code: 'INTERNAL',
+      message: 'Unexpected failure; the server log has the details.',
+    });
+  });
+
+  return {
+    app,
+    sessionCount: () => sessions.size(),
+    close: () => sessions.closeAll(),
+  };
+}

@@ -1,0 +1,182 @@
+import type { HttpBindings } from '@hono/node-server';
+import { getConnInfo } from '@hono/node-server/conninfo';
+import type { Context, MiddlewareHandler } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import type { Logger } from '../server/logger.js';
+import type { AuthOutcome, Caller } from './auth.js';
+import type { RateLimiter, RateLimitOptions } from './rate-limit.js';
+import { rateLimitHeaders } from './rate-limit.js';
+import { doorOf, type Refusal, refuse } from './replies.js';
+
+/** What the guards leave on the request for the routes. */
+export interface FrontDoorEnv {
+  /** The Node request and response (absent when the app is called without a socket). */
+  Bindings: Partial<HttpBindings>;
+  Variables: {
+    caller: Caller;
+    /** The parsed JSON body of a POST, or NOT_JSON when it did not parse. */
+    body: unknown;
+  };
+}
+
+/** Marks a POST body that is not valid JSON (the route answers in its own shape). */
+export const NOT_JSON: unique symbol = Symbol('not JSON');
+
+type Guard = MiddlewareHandler<FrontDoorEnv>;
+
+const deny = (c: Context, refusal: Refusal) => refuse(doorOf(c.req.path), refusal);
+
+/** The remote address of the socket (what per-address limits count). */
+export function remoteAddress(c: Context): string {
+  try {
+    return getConnInfo(c).remote.address ?? 'unknown';
+  } catch {
+    return 'unknown';
+  }
+}
+
+/** Runs `fn` once when the response has been sent or the client has gone, whichever is first. */
+export function whenAnswered(c: Context<FrontDoorEnv>, fn: () => void): void {
+  const outgoing = c.env?.outgoing;
+  if (outgoing) outgoing.once('close', fn);
+  else c.req.raw.signal.addEventListener('abort', fn, { once: true });
+}
+
+/** 403 unless Host (and Origin, when sent) pass the check. */
+export function hostOriginGuard(check: (headers: Headers) => string | undefined): Guard {
+  return async (c, next) => {
+    const reason = check(c.req.raw.headers);
+    if (reason) return deny(c, { status: 403, code: 'FORBIDDEN', message: reason });
+    await next();
+  };
+}
+
+/**
+ * 415 for a POST whose body is not declared JSON. Browsers send `text/plain` across sites
+ * without asking first; requiring JSON forces a CORS preflight, which this server never grants.
+ */
+export function jsonOnlyGuard(): Guard {
+  return async (c, next) => {
+    if (c.req.method === 'POST') {
+      const type = c.req.header('content-type')?.split(';')[0]?.trim().toLowerCase();
+      if (type !== 'application/json') {
+        return deny(c, {
+          status: 415,
+          code: 'UNSUPPORTED_MEDIA_TYPE',
+          message: 'Unsupported Media Type: Content-Type must be application/json.',
+        });
+      }
+    }
+    await next();
+  };
+}
+
+/** 413 for a body over `maxBytes`, declared or streamed. */
+export function bodyLimitGuard(maxBytes: number): Guard {
+  return bodyLimit({
+    maxSize: maxBytes,
+    onError: (c) =>
+      deny(c, {
+        status: 413,
+        code: 'PAYLOAD_TOO_LARGE',
+        message: `The request body is larger than ${maxBytes} bytes.`,
+      }),
+  });
+}
+
+/** How key checks are made and failures slowed down. */
+export interface AuthGuardOptions {
+  authenticate: (headers: Headers, url: URL) => AuthOutcome;
+  /** Failed checks per remote address; an empty bucket answers 429 without checking. */
+  failures: RateLimiter;
+  logger: Logger;
+}
+
+/**
+ * 401 without a valid key. Failed checks are counted per remote address: after a burst the
+ * address gets 429 for a while without its keys even being compared, so guessing is slow. Each
+ * failure is logged with the address and path, never the key.
+ */
+export function authGuard({ authenticate, failures, logger }: AuthGuardOptions): Guard {
+  return async (c, next) => {
+    const address = remoteAddress(c);
+    if (failures.blocked(address)) {
+      const decision = failures.take(address, 0);
+      return deny(c, {
+        status: 429,
+        code: 'RATE_LIMITED',
+        message: `Too many failed API-key checks from this address. Retry in ${decision.retryAfterSeconds} s.`,
+        headers: { 'retry-after': String(decision.retryAfterSeconds) },
+      });
+    }
+    const outcome = authenticate(c.req.raw.headers, new URL(c.req.url));
+    if (outcome === 'missing' || outcome === 'invalid') {
+      failures.take(address);
+      logger.warn(
+        `refused ${c.req.method} ${c.req.path} from ${address}: ${outcome === 'missing' ? 'no API key' : 'wrong API key'}`,
+      );
+      return deny(c, {
+        status: 401,
+        code: 'UNAUTHORIZED',
+        message:
+          outcome === 'missing'
+            ? 'An API key is required: send Authorization: Bearer <key>, X-API-KEY or ?apikey=.'
+            : 'The API key is not valid.',
+        headers: { 'www-authenticate': 'Bearer' },
+      });
+    }
+    c.set('caller', outcome);
+    await next();
+  };
+}
+
+/**
+ * Parses a JSON-RPC door's POST body once, for the rate limit (a batch costs one per message)
+ * and the route. REST routes validate their own bodies.
+ */
+export function jsonRpcBodyReader(): Guard {
+  return async (c, next) => {
+    if (c.req.method === 'POST' && doorOf(c.req.path) === 'rpc') {
+      const text = await c.req.text();
+      let body: unknown = NOT_JSON;
+      try {
+        body = JSON.parse(text);
+      } catch {
+        // The route answers in its own shape.
+      }
+      c.set('body', body);
+    }
+    await next();
+  };
+}
+
+/**
+ * A token bucket per API key (per address without keys). Every JSON-RPC message in a batch costs
+ * one token, so a batch is not a way around the limit. Every answer carries `X-RateLimit-*`.
+ */
+export function rateLimitGuard(limiter: RateLimiter, options: RateLimitOptions): Guard {
+  return async (c, next) => {
+    const caller = c.get('caller');
+    const key = caller.keyIndex === undefined ? `address:${remoteAddress(c)}` : caller.owner;
+    const body = c.get('body');
+    const cost = Array.isArray(body) ? Math.max(1, body.length) : 1;
+    const decision = limiter.take(key, cost);
+    const headers = rateLimitHeaders(decision);
+    if (!decision.allowed) {
+      const batch = cost > 1 ? ` This batch of ${cost} messages costs ${cost}.` : '';
+      return deny(c, {
+        status: 429,
+        code: 'RATE_LIMITED',
+        message: `Too many requests: the limit is ${options.perSecond} per second (bursts of ${options.burst}).${batch} Retry in ${decision.retryAfterSeconds} s.`,
+        details: {
+          per_second: options.perSecond,
+          burst: options.burst,
+          retry_after_seconds: decision.retryAfterSeconds,
+        },
+        headers,
+      });
+    }
+    await next();
+    for (const [name, value] of Object.entries(headers)) c.res.headers.set(name, value);
+  };
+}

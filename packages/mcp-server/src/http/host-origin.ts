@@ -1,0 +1,59 @@
+import { isLoopbackHost } from '../config/config.js';
+
+function hostnameOf(value: string): string | undefined {
+  try {
+    return new URL(`http://${value}`).hostname.toLowerCase();
+  } catch {
+    return undefined;
+  }
+}
+
+function originOf(value: string): string | undefined {
+  try {
+    const origin = new URL(value).origin;
+    return origin === 'null' ? undefined : origin.toLowerCase();
+  } catch {
+    return undefined;
+  }
+}
+
+/** What the Host/Origin check accepts besides loopback Hosts and same-origin pages. */
+export interface HostOriginPolicy {
+  /** Host names accepted besides the loopback names (DNS-rebinding protection). */
+  allowedHosts: readonly string[];
+  /** Origins (`https://console.example`) whose pages may call the server besides its own. */
+  allowedOrigins: readonly string[];
+}
+
+/**
+ * DNS-rebinding and cross-site protection. The Host header must name a loopback host or one of
+ * `allowedHosts`. An Origin header, when sent, must be the server's own origin (the scheme and
+ * the very Host the request was sent to) or one of `allowedOrigins`: a page on another local port
+ * is another origin, and is refused like any other site. Answers a reason to refuse, or undefined.
+ */
+export function createHostOriginCheck(policy: HostOriginPolicy) {
+  const hosts = new Set(
+    policy.allowedHosts.map(hostnameOf).filter((host): host is string => host !== undefined),
+  );
+  const origins = new Set(
+    policy.allowedOrigins.map(originOf).filter((origin): origin is string => origin !== undefined),
+  );
+  return (headers: Headers): string | undefined => {
+    const host = headers.get('host');
+    const hostname = host ? hostnameOf(host) : undefined;
+    if (!host || hostname === undefined || !(hosts.has(hostname) || isLoopbackHost(hostname))) {
+      return 'This Host is not allowed. Add it with --allowed-hosts (PLEX_MCP_ALLOWED_HOSTS).';
+    }
+    const origin = headers.get('origin');
+    if (origin === null) return undefined;
+    const normalized = originOf(origin);
+    const own = host.toLowerCase();
+    if (
+      normalized !== undefined &&
+      (normalized === `http://${own}` || normalized === `https://${own}` || origins.has(normalized))
+    ) {
+      return undefined;
+    }
+    return 'This Origin is not allowed: only pages served by this server may call it. Add the origin with --allowed-origins (PLEX_MCP_ALLOWED_ORIGINS).';
+  };
+}

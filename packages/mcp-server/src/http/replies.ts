@@ -1,0 +1,67 @@
+/**
+ * Which answer shape a path's clients read: JSON-RPC for the MCP doors, the `{success, result,
+ * error: {code, message, details}}` envelope for REST `/tools…`, and MoviePilot's envelope
+ * (`error` is one string) for its REST routes under `/api/v1/mcp/`.
+ */
+export type Door = 'rpc' | 'rest' | 'moviepilot';
+
+/** The door a path belongs to, for errors answered before its route runs. */
+export function doorOf(path: string): Door {
+  if (/^\/(mcp|sse|messages)(\/|$)/.test(path) || /^\/api\/v1\/mcp\/?$/.test(path)) return 'rpc';
+  if (path.startsWith('/api/v1/mcp/')) return 'moviepilot';
+  return 'rest';
+}
+
+/** A refusal before or instead of a tool: status, our code, a message that says what to do. */
+export interface Refusal {
+  status: number;
+  code: string;
+  message: string;
+  details?: Record<string, unknown> | null;
+  headers?: Record<string, string>;
+}
+
+/** The JSON-RPC error code a refusal carries on the MCP doors. */
+function rpcCode(refusal: Refusal): number {
+  if (refusal.code === 'SESSION_NOT_FOUND') return -32001;
+  if (refusal.code === 'PARSE_ERROR') return -32700;
+  if (refusal.code === 'INVALID_REQUEST' || refusal.code === 'PAYLOAD_TOO_LARGE') return -32600;
+  return -32000;
+}
+
+/** A JSON answer. */
+export function json(
+  status: number,
+  body: unknown,
+  headers: Record<string, string> = {},
+): Response {
+  return new Response(JSON.stringify(body), {
+    status,
+    headers: { 'content-type': 'application/json; charset=utf-8', ...headers },
+  });
+}
+
+/** A JSON-RPC error answer with a chosen code (id null: the request may not have had one). */
+export function rpcError(
+  status: number,
+  code: number,
+  message: string,
+  headers: Record<string, string> = {},
+  id: string | number | null = null,
+): Response {
+  return json(status, { jsonrpc: '2.0', error: { code, message }, id }, headers);
+}
+
+/** The refusal in the shape the door's clients read. */
+export function refuse(door: Door, refusal: Refusal): Response {
+  const { status, code, message, headers = {} } = refusal;
+  if (door === 'rpc') return rpcError(status, rpcCode(refusal), message, headers);
+  if (door === 'moviepilot') {
+    return json(status, { success: false, result: null, error: `${code}: ${message}` }, headers);
+  }
+  return json(
+    status,
+    { success: false, result: null, error: { code, message, details: refusal.details ?? null } },
+    headers,
+  );
+}

@@ -1,0 +1,60 @@
+import type { PlexClient } from '@plexmcp/plex-client';
+import type { AnyTool, ToolConfig, ToolResult } from '@plexmcp/plex-tools';
+import { type Caller, scopeFilter } from './auth.js';
+import type { Refusal } from './replies.js';
+import type { ToolRunner } from './tool-calls.js';
+
+/** The tools a server serves and how a door runs one for a caller. */
+export interface ToolAccess {
+  plex: PlexClient;
+  config: ToolConfig;
+  /** Tools the server serves at all (access, toolsets, read-only). */
+  tools: ReadonlyMap<string, AnyTool>;
+  /** The runner for a caller (its concurrency share). */
+  runnerFor: (caller: Caller) => ToolRunner;
+}
+
+/** The tools a caller may see, in listing order. */
+export function toolsFor(access: ToolAccess, caller: Caller): AnyTool[] {
+  return [...access.tools.values()].filter(scopeFilter(caller));
+}
+
+/** The tool by name, or a refusal: 404 when not served, 403 when outside the key's scopes. */
+export function findToolFor(access: ToolAccess, caller: Caller, name: string): AnyTool | Refusal {
+  const tool = access.tools.get(name);
+  if (!tool) {
+    return {
+      status: 404,
+      code: 'NOT_FOUND',
+      message: `There is no tool named "${name}". GET /tools lists them.`,
+    };
+  }
+  if (!scopeFilter(caller)(tool)) {
+    return {
+      status: 403,
+      code: 'FORBIDDEN',
+      message: `This API key's scopes do not include ${tool.access}, which ${name} needs.`,
+    };
+  }
+  return tool;
+}
+
+/** Whether `findToolFor` refused. */
+export function isRefusal(found: AnyTool | Refusal): found is Refusal {
+  return 'status' in found;
+}
+
+/** Runs a tool for a caller; the call is cancelled when the client goes away. */
+export function runFor(
+  access: ToolAccess,
+  caller: Caller,
+  tool: AnyTool,
+  args: unknown,
+  signal: AbortSignal,
+): Promise<ToolResult> {
+  return access.runnerFor(caller)(tool, args ?? {}, {
+    plex: access.plex,
+    config: access.config,
+    signal,
+  });
+}
