@@ -91,7 +91,7 @@ describe('claude_desktop_config.stdio.json', () => {
 
 describe('claude_desktop_config.http.json', () => {
   const entry = entryOf('claude_desktop_config.http.json');
-  const KEY = 'example-key-0123456789';
+  const KEY = 'example-key-0123456789-ABCDEFGHIJ';
   let server: BuiltServer;
 
   beforeAll(async () => {

@@ -127,7 +127,7 @@ describe('the container environment on the built server', () => {
   let emulator: ReturnType<typeof createPlexEmulator>;
   let plex: ListeningEmulator;
   let server: BuiltServer;
-  const KEY = 'compose-test-key-0123456789';
+  const KEY = 'compose-test-key-0123456789-ABCDEF';
 
   beforeAll(async () => {
     emulator = createPlexEmulator({ library: 'demo' });

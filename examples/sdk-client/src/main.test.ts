@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type BuiltServer, startDemoHttpServer } from '../../testing/built-server.js';
 import { main } from './main.js';
 
-const KEY = 'sdk-example-key-0123456789';
+const KEY = 'sdk-example-key-0123456789-ABCDEFGH';
 let server: BuiltServer;
 
 beforeAll(async () => {

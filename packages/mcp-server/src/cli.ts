@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 import { StdioServerTransport } from '@modelcontextprotocol/sdk/server/stdio.js';
 import { redactUrl } from '@plexmcp/plex-client';
-import { ConfigError, loadConfig, USAGE } from './config/config.js';
+import { ConfigError, generateApiKey, loadConfig, USAGE } from './config/config.js';
 import { connectPlex } from './plex-connection.js';
 import { createPlexMcpServer } from './server/create-server.js';
 import { createStderrLogger } from './server/logger.js';
@@ -11,13 +11,25 @@ function log(message: string): void {
   process.stderr.write(`plex-mcp-server: ${message}\n`);
 }
 
-/** What `pnpm demo` prints: where to point a client, how to poke it, a config to paste. */
-function demoHelp(url: string): string {
-  const config = { mcpServers: { plex: { type: 'http', url: `${url}/mcp` } } };
+/**
+ * What `pnpm demo` prints: where to point a client, how to poke it, a config to paste. With keys
+ * the examples carry a placeholder (the real keys are secrets and never printed).
+ */
+function demoHelp(url: string, withKeys: boolean): string {
+  const key = '<your API key>';
+  const config = {
+    mcpServers: {
+      plex: {
+        type: 'http',
+        url: `${url}/mcp`,
+        ...(withKeys ? { headers: { 'X-API-KEY': key } } : {}),
+      },
+    },
+  };
   return [
     'demo ready.',
     `  MCP URL:     ${url}/mcp`,
-    `  Try it:      curl -s ${url}/tools`,
+    `  Try it:      curl -s ${withKeys ? `-H 'X-API-KEY: ${key}' ` : ''}${url}/tools`,
     '  Client config (Cursor, Claude Code, VS Code "servers" take the same entry):',
     ...JSON.stringify(config, null, 2)
       .split('\n')
@@ -49,6 +61,11 @@ async function main(): Promise<void> {
     await login(process.argv.slice(3));
     return;
   }
+  if (process.argv[2] === 'generate-key') {
+    // The one thing this binary prints on stdout outside JSON-RPC: the key, for `$(…)`.
+    process.stdout.write(`${generateApiKey()}\n`);
+    return;
+  }
   let config: ReturnType<typeof loadConfig>;
   try {
     config = loadConfig(process.argv.slice(2), process.env);
@@ -61,7 +78,8 @@ async function main(): Promise<void> {
     process.stderr.write(`${USAGE}\n`);
     return;
   }
-  const logger = createStderrLogger(config.logLevel);
+  // The token never reaches a log line, in any encoding.
+  const logger = createStderrLogger(config.logLevel, undefined, [config.plexToken ?? '']);
   logger.debug(
     `config: transport=${config.transport} demo=${config.demo} access=${config.access} toolsets=${config.toolsets?.join(',') ?? 'all'} read-only=${config.readOnly} plex=${config.demo ? 'emulator' : redactUrl(config.plexUrl ?? '')}`,
   );
@@ -71,7 +89,11 @@ async function main(): Promise<void> {
     readOnly: config.readOnly,
     ...(config.toolsets ? { toolsets: config.toolsets } : {}),
   };
-  const toolConfig = config.plexUsername ? { defaultUsername: config.plexUsername } : {};
+  const toolConfig = {
+    ...(config.plexUsername ? { defaultUsername: config.plexUsername } : {}),
+    // stdio reads any path unless the operator names a folder; HTTP none without one.
+    ...(config.uploadDir ? { localFiles: { dir: config.uploadDir } } : {}),
+  };
   if (config.transport === 'http') {
     // HTTP code is loaded only in HTTP mode, so stdio starts pay nothing for it.
     const { startHttpServer } = await import('./http/server.js');
@@ -84,8 +106,10 @@ async function main(): Promise<void> {
       port: config.port,
       apiKeys: config.apiKeys,
       allowedHosts: config.allowedHosts,
+      allowedOrigins: config.allowedOrigins,
       stateless: config.stateless,
       rateLimit: config.rateLimit,
+      limits: config.limits,
     });
     let closing = false;
     const shutdown = async () => {
@@ -101,7 +125,7 @@ async function main(): Promise<void> {
     logger.info(
       `${config.demo ? 'serving the demo library' : 'serving'} over HTTP at ${http.url}/mcp (REST: ${http.url}/tools; ${keys === 0 ? 'no API keys, loopback only' : `${keys} API key${keys === 1 ? '' : 's'}`}${config.stateless ? '; stateless' : ''})`,
     );
-    if (config.demo) logger.info(demoHelp(http.url));
+    if (config.demo) logger.info(demoHelp(http.url, keys > 0));
     return;
   }
   const server = createPlexMcpServer({

@@ -1,5 +1,6 @@
 import { createPlexClient, type PlexClient } from '@plexmcp/plex-client';
 import type { ServerConfig } from './config/config.js';
+import { LIMITS } from './http/limits.js';
 
 /** The Plex client the server uses, and how to let go of what it started. */
 export interface PlexConnection {
@@ -13,6 +14,7 @@ export interface PlexConnection {
  * is imported only then, so a normal start does not pay for it.
  */
 export async function connectPlex(config: ServerConfig): Promise<PlexConnection> {
+  const maxConcurrentRequests = config.limits['plex-requests'] ?? LIMITS['plex-requests'].default;
   if (config.demo) {
     const { createPlexEmulator } = await import('@plexmcp/plex-emulator');
     const emulator = createPlexEmulator({ library: 'demo' });
@@ -22,6 +24,7 @@ export async function connectPlex(config: ServerConfig): Promise<PlexConnection>
       plexTvUrl: served.plexTvUrl,
       token: emulator.token,
       timeoutMs: config.timeoutMs,
+      maxConcurrentRequests,
     });
     return { plex, close: () => emulator.close() };
   }
@@ -29,6 +32,7 @@ export async function connectPlex(config: ServerConfig): Promise<PlexConnection>
     baseUrl: config.plexUrl as string,
     token: config.plexToken as string,
     timeoutMs: config.timeoutMs,
+    maxConcurrentRequests,
     ...(config.plexTvUrl ? { plexTvUrl: config.plexTvUrl } : {}),
   });
   return { plex, close: async () => {} };

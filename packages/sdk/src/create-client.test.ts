@@ -3,8 +3,8 @@ import { createPlexMcpClient } from './create-client.js';
 import { type DemoServer, startDemoServer } from './testing/demo-server.js';
 import { closedPort, stubServer } from './testing/ports.js';
 
-const ADMIN_KEY = 'sdk-admin-k3y-1f9e';
-const READ_KEY = 'sdk-read-k3y-77ab';
+const ADMIN_KEY = 'sdk-admin-k3y-1f9e-a7Cq03LmZx5Wn2Rt';
+const READ_KEY = 'sdk-read-k3y-77ab-Hq4Ve8JsPk1Ny6Tz';
 
 let open: DemoServer;
 let keyed: DemoServer;

@@ -29,6 +29,9 @@ describe('loadConfig', () => {
       port: 3001,
       apiKeys: [],
       allowedHosts: [],
+      allowedOrigins: [],
+      uploadDir: undefined,
+      limits: {},
       stateless: false,
       rateLimit: { perSecond: 20, burst: 40 },
       logLevel: 'info',
@@ -65,7 +68,7 @@ describe('loadConfig', () => {
         ],
         {
           PLEX_MCP_HOST: '0.0.0.0',
-          PLEX_MCP_API_KEYS: 'admin-secret-1:read+write+delete,plain-secret-2',
+          PLEX_MCP_API_KEYS: 'admin-secret-1-0123456789abcdefghij:read+write+delete,plain-secret-2-0123456789abcdefghij',
         },
         missing,
       ),
@@ -76,21 +79,27 @@ describe('loadConfig', () => {
       stateless: true,
       allowedHosts: ['a.lan', 'b.lan'],
       apiKeys: [
-        { key: 'admin-secret-1', scopes: ['read', 'write', 'delete'] },
-        { key: 'plain-secret-2', scopes: undefined },
+        { key: 'admin-secret-1-0123456789abcdefghij', scopes: ['read', 'write', 'delete'] },
+        { key: 'plain-secret-2-0123456789abcdefghij', scopes: undefined },
       ],
     });
     expect(
       loadConfig(
-        ['--demo', '--api-key', 'flag-secret-1:read', '--api-key', 'flag-secret-2'],
-        { PLEX_MCP_TRANSPORT: 'http', PLEX_MCP_API_KEYS: 'env-secret-1' },
+        [
+          '--demo',
+          '--api-key',
+          'flag-secret-1-0123456789abcdefghijk:read',
+          '--api-key',
+          'flag-secret-2-0123456789abcdefghijk',
+        ],
+        { PLEX_MCP_TRANSPORT: 'http', PLEX_MCP_API_KEYS: 'env-secret-1-0123456789abcdefghijkl' },
         missing,
       ),
     ).toMatchObject({
       transport: 'http',
       apiKeys: [
-        { key: 'flag-secret-1', scopes: ['read'] },
-        { key: 'flag-secret-2', scopes: undefined },
+        { key: 'flag-secret-1-0123456789abcdefghijk', scopes: ['read'] },
+        { key: 'flag-secret-2-0123456789abcdefghijk', scopes: undefined },
       ],
     });
   });
@@ -102,19 +111,78 @@ describe('loadConfig', () => {
     expect(
       loadConfig(['--demo', '--transport', 'http', '--host', '127.0.0.2'], {}, missing),
     ).toMatchObject({ host: '127.0.0.2' });
-    expect(() => loadConfig(['--demo', '--api-key', 'long-secret-1:admin'], {}, missing)).toThrow(
-      /API key #1 has an unknown scope after ':'/,
-    );
+    expect(() =>
+      loadConfig(['--demo', '--api-key', 'long-secret-1-0123456789abcdefghijk:admin'], {}, missing),
+    ).toThrow(/API key #1 has an unknown scope after ':'/);
     let message = '';
     try {
-      loadConfig(['--demo', '--api-key', 'short'], {}, missing);
+      loadConfig(['--demo', '--api-key', 'xyzzy'], {}, missing);
     } catch (error) {
       message = (error as Error).message;
     }
-    expect(message).toMatch(/shorter than 8/);
-    expect(message).not.toContain('short:');
+    expect(message).toMatch(/shorter than the minimum of 32 characters/);
+    expect(message).toContain('plex-mcp-server generate-key');
+    expect(message).not.toContain('xyzzy');
+    expect(() => loadConfig(['--demo', '--api-key', 'ab'.repeat(20)], {}, missing)).toThrow(
+      /API key #1 repeats too few characters/,
+    );
     expect(() => loadConfig(['--demo', '--port', '70000'], {}, missing)).toThrow(
       /PLEX_MCP_PORT must be between 0 and 65535/,
+    );
+  });
+
+  it("takes the Python server's settings: --transport sse, FASTMCP_HOST/PORT, access lists", () => {
+    expect(
+      loadConfig(
+        ['--demo', '--transport', 'sse', '--access', 'read,write'],
+        { FASTMCP_HOST: '127.0.0.3', FASTMCP_PORT: '8000' },
+        missing,
+      ),
+    ).toMatchObject({ transport: 'http', host: '127.0.0.3', port: 8000, access: 'write' });
+    // Our own variables come first.
+    expect(
+      loadConfig(
+        ['--demo'],
+        {
+          PLEX_MCP_HOST: '127.0.0.4',
+          PLEX_MCP_PORT: '9000',
+          FASTMCP_HOST: '127.0.0.3',
+          FASTMCP_PORT: '8000',
+          PLEX_MCP_ACCESS: 'delete, read',
+        },
+        missing,
+      ),
+    ).toMatchObject({ host: '127.0.0.4', port: 9000, access: 'delete' });
+    expect(() => loadConfig(['--demo', '--access', 'read,admin'], {}, missing)).toThrow(
+      'access must be read, write or delete',
+    );
+    expect(() => loadConfig(['--demo', '--transport', 'ws'], {}, missing)).toThrow(
+      'transport must be stdio, http or sse',
+    );
+  });
+
+  it('reads the upload folder, allowed origins and limits', () => {
+    const config = loadConfig(
+      ['--demo', '--upload-dir', 'posters', '--limit', 'sessions=50', '--limit', 'calls-per-key=2'],
+      { PLEX_MCP_ALLOWED_ORIGINS: 'https://a.example, https://b.example' },
+      missing,
+    );
+    expect(config).toMatchObject({
+      uploadDir: join(process.cwd(), 'posters'),
+      allowedOrigins: ['https://a.example', 'https://b.example'],
+      limits: { sessions: 50, 'calls-per-key': 2 },
+    });
+    expect(
+      loadConfig(['--demo'], { PLEX_MCP_LIMITS: 'body-bytes=4096,connections=10' }, missing),
+    ).toMatchObject({ limits: { 'body-bytes': 4096, connections: 10 } });
+    expect(() => loadConfig(['--demo', '--limit', 'sessionz=5'], {}, missing)).toThrow(
+      /Unknown limit "sessionz".*known limits: body-bytes, sessions/,
+    );
+    expect(() => loadConfig(['--demo', '--limit', 'sessions=0'], {}, missing)).toThrow(
+      'Limit sessions must be a whole number of at least 1 (e.g. --limit sessions=200).',
+    );
+    expect(() => loadConfig(['--demo', '--limit', 'sessions=many'], {}, missing)).toThrow(
+      /Limit sessions must be a whole number/,
     );
   });
 
@@ -147,8 +215,8 @@ describe('loadConfig', () => {
       loadConfig(['--demo'], { PLEX_TIMEOUT_MS: 'soon', PLEX_TV_URL: 'plex.tv' }, missing),
     ).toThrow(/PLEX_TV_URL must be a URL[\s\S]*PLEX_TIMEOUT_MS must be a number/);
     expect(() => loadConfig(['--bogus'], {}, missing)).toThrow(/--help for the options/);
-    expect(() => loadConfig(['--transport', 'sse', '--demo'], {}, missing)).toThrow(
-      'transport must be stdio or http',
+    expect(() => loadConfig(['--transport', 'websocket', '--demo'], {}, missing)).toThrow(
+      'transport must be stdio, http or sse',
     );
   });
 

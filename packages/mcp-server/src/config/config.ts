@@ -1,8 +1,16 @@
+import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { ToolAccess, ToolModule } from '@plexmcp/plex-tools';
 import * as v from 'valibot';
+import type { Limits } from '../http/limits.js';
 import { LOG_LEVELS, type LogLevel } from '../server/logger.js';
+import { type ApiKey, parseApiKeys } from './api-keys.js';
+import { ConfigError } from './config-error.js';
 import { readDotEnv } from './dotenv.js';
+import { limitsHelp, parseLimits } from './limits-flag.js';
+
+export { type ApiKey, generateApiKey, MIN_KEY_LENGTH, parseApiKeys } from './api-keys.js';
+export { ConfigError } from './config-error.js';
 
 /** Everything the server needs to start, after flags, environment and `.env` are merged. */
 export interface ServerConfig {
@@ -22,20 +30,20 @@ export interface ServerConfig {
   port: number;
   /** HTTP mode: accepted API keys; empty means none are required and only loopback is served. */
   apiKeys: ApiKey[];
-  /** HTTP mode: Host/Origin names accepted besides the loopback names. */
+  /** HTTP mode: Host names accepted besides the loopback names. */
   allowedHosts: string[];
+  /** HTTP mode: origins whose pages may call the server besides its own. */
+  allowedOrigins: string[];
+  /** Where `file_path` arguments may point (required for them over HTTP); undefined: nowhere over HTTP, anywhere over stdio. */
+  uploadDir: string | undefined;
+  /** HTTP mode: limits other than the defaults (`--limit name=value`). */
+  limits: Partial<Limits>;
   /** HTTP mode: no MCP sessions; each POST stands alone. */
   stateless: boolean;
   /** HTTP mode: requests per second and burst per API key (or address), or false for none. */
   rateLimit: { perSecond: number; burst: number } | false;
   /** The lowest level written to stderr. */
   logLevel: LogLevel;
-}
-
-/** An HTTP API key and the access scopes it carries (undefined: the server's `--access` set). */
-export interface ApiKey {
-  key: string;
-  scopes: ToolAccess[] | undefined;
 }
 
 const LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost', '::1', '[::1]']);
@@ -54,46 +62,6 @@ export function assertBindAllowed(host: string, apiKeys: readonly ApiKey[]): voi
   }
 }
 
-const SCOPES = ['read', 'write', 'delete'] as const;
-
-/** Parses `key[:scope+scope]` entries; throws ConfigError without echoing the key. */
-export function parseApiKeys(entries: readonly string[]): ApiKey[] {
-  return entries.map((entry, index) => {
-    const colon = entry.lastIndexOf(':');
-    const key = (colon === -1 ? entry : entry.slice(0, colon)).trim();
-    if (key.length < 8) {
-      throw new ConfigError(
-        `API key #${index + 1} is shorter than 8 characters; use a long random key.`,
-      );
-    }
-    if (colon === -1) return { key, scopes: undefined };
-    const scopes = entry
-      .slice(colon + 1)
-      .split('+')
-      .map((scope) => scope.trim())
-      .filter(Boolean);
-    for (const scope of scopes) {
-      if (!(SCOPES as readonly string[]).includes(scope)) {
-        throw new ConfigError(
-          `API key #${index + 1} has an unknown scope after ':'; scopes are read, write and delete joined with + (e.g. key:read+write).`,
-        );
-      }
-    }
-    if (scopes.length === 0) {
-      throw new ConfigError(`API key #${index + 1} has an empty scope list after ':'.`);
-    }
-    return { key, scopes: scopes as ToolAccess[] };
-  });
-}
-
-/** A configuration problem, with a message that says how to fix it. */
-export class ConfigError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'ConfigError';
-  }
-}
-
 const MODULES = [
   'library',
   'media',
@@ -109,7 +77,7 @@ const url = (name: string) =>
   v.pipe(v.string(), v.url(`${name} must be a URL such as http://127.0.0.1:32400`));
 
 const schema = v.object({
-  transport: v.picklist(['stdio', 'http'], 'transport must be stdio or http'),
+  transport: v.picklist(['stdio', 'http'], 'transport must be stdio, http or sse'),
   demo: v.boolean(),
   plexUrl: v.optional(url('PLEX_URL')),
   plexToken: v.optional(v.pipe(v.string(), v.nonEmpty('PLEX_TOKEN is empty'))),
@@ -139,6 +107,7 @@ const schema = v.object({
 /** The `--help` text. */
 export const USAGE = `Usage: plex-mcp-server [options]
        plex-mcp-server login [--env-file <path>]   (sign in to plex.tv, save PLEX_TOKEN)
+       plex-mcp-server generate-key                (print a new random API key)
 
 Serves Plex Media Server tools to MCP clients over stdio or HTTP.
 
@@ -146,20 +115,31 @@ Options:
   --plex-url <url>       Plex server URL (env PLEX_URL)
   --plex-token <token>   X-Plex-Token (env PLEX_TOKEN; prefer the environment)
   --plex-username <name> default user for user tools (env PLEX_USERNAME)
-  --access <level>       read | write | delete: the highest tool access (default write)
+  --access <level>       read | write | delete, or a comma list (read,write): the highest
+                         tool access wins (default write)
   --toolsets <list>      comma list of ${MODULES.join(', ')} (default all)
   --read-only            only read tools
   --demo                 serve an emulated Plex with a demo library; no Plex server needed
-  --transport <name>     stdio | http (env PLEX_MCP_TRANSPORT; default stdio)
-  --host <host>          HTTP: interface to bind (env PLEX_MCP_HOST; default 127.0.0.1)
-  --port <port>          HTTP: port (env PLEX_MCP_PORT; default 3001)
+  --transport <name>     stdio | http | sse (env PLEX_MCP_TRANSPORT; default stdio). sse is
+                         http: legacy SSE (/sse) is always served beside /mcp
+  --host <host>          HTTP: interface to bind (env PLEX_MCP_HOST, then FASTMCP_HOST;
+                         default 127.0.0.1)
+  --port <port>          HTTP: port (env PLEX_MCP_PORT, then FASTMCP_PORT; default 3001)
   --api-key <key[:scopes]>
                          HTTP: an accepted API key, scopes read+write+delete (repeatable;
                          env PLEX_MCP_API_KEYS as a comma list). Without keys only 127.0.0.1
-  --allowed-hosts <list> HTTP: Host/Origin names accepted besides localhost
+  --allowed-hosts <list> HTTP: Host names accepted besides localhost
                          (env PLEX_MCP_ALLOWED_HOSTS)
+  --allowed-origins <list>
+                         HTTP: origins (https://console.example) whose pages may call
+                         the server besides its own (env PLEX_MCP_ALLOWED_ORIGINS)
+  --upload-dir <dir>     the only folder file_path arguments may read from; over HTTP
+                         file_path is refused without it (env PLEX_MCP_UPLOAD_DIR)
   --stateless            HTTP: no MCP sessions (env PLEX_MCP_STATELESS=1)
   --rate-limit <n[:b]>   HTTP: requests per second [and burst] per key, or off (default 20:40)
+  --limit <name=value>   HTTP: change one limit (repeatable; env PLEX_MCP_LIMITS as a comma
+                         list). The limits and their defaults:
+${limitsHelp()}
   --log-level <level>    stderr log level: debug | info | warn | error (env PLEX_MCP_LOG_LEVEL;
                          default info)
   --debug                same as --log-level debug
@@ -184,22 +164,25 @@ export function loadConfig(
   const pick = (flag: string | undefined, name: string) => flag ?? merged[name];
   const toolsets = pick(flags.toolsets, 'PLEX_MCP_TOOLSETS');
   const timeout = merged.PLEX_TIMEOUT_MS;
+  const transport = pick(flags.transport, 'PLEX_MCP_TRANSPORT') ?? 'stdio';
   const candidate = {
-    transport: pick(flags.transport, 'PLEX_MCP_TRANSPORT') ?? 'stdio',
+    // The Python Plex MCP server's `--transport sse`: our HTTP mode serves legacy SSE too.
+    transport: transport === 'sse' ? 'http' : transport,
     demo: flags.demo ?? merged.PLEX_MCP_DEMO === '1',
     plexUrl: pick(flags['plex-url'], 'PLEX_URL'),
     plexToken: pick(flags['plex-token'], 'PLEX_TOKEN'),
     plexTvUrl: merged.PLEX_TV_URL,
     plexUsername: pick(flags['plex-username'], 'PLEX_USERNAME'),
-    access: pick(flags.access, 'PLEX_MCP_ACCESS') ?? 'write',
+    access: highestAccess(pick(flags.access, 'PLEX_MCP_ACCESS') ?? 'write'),
     toolsets: toolsets
       ?.split(',')
       .map((name) => name.trim())
       .filter(Boolean),
     readOnly: flags['read-only'] ?? merged.PLEX_MCP_READ_ONLY === '1',
     timeoutMs: timeout === undefined ? 10_000 : Number(timeout),
-    host: pick(flags.host, 'PLEX_MCP_HOST') ?? '127.0.0.1',
-    port: Number(pick(flags.port, 'PLEX_MCP_PORT') ?? 3001),
+    // FastMCP's variables, for people coming from the Python server, after our own.
+    host: pick(flags.host, 'PLEX_MCP_HOST') ?? merged.FASTMCP_HOST ?? '127.0.0.1',
+    port: Number(pick(flags.port, 'PLEX_MCP_PORT') ?? merged.FASTMCP_PORT ?? 3001),
     stateless: flags.stateless ?? merged.PLEX_MCP_STATELESS === '1',
     logLevel: flags.debug
       ? 'debug'
@@ -213,6 +196,9 @@ export function loadConfig(
   const keyEntries = flags['api-key'] ?? commaList(merged.PLEX_MCP_API_KEYS);
   const apiKeys = parseApiKeys(keyEntries);
   const allowedHosts = commaList(pick(flags['allowed-hosts'], 'PLEX_MCP_ALLOWED_HOSTS'));
+  const allowedOrigins = commaList(pick(flags['allowed-origins'], 'PLEX_MCP_ALLOWED_ORIGINS'));
+  const limits = parseLimits(flags.limit ?? commaList(merged.PLEX_MCP_LIMITS));
+  const uploadDir = pick(flags['upload-dir'], 'PLEX_MCP_UPLOAD_DIR')?.trim();
   const rateLimit = parseRateLimit(pick(flags['rate-limit'], 'PLEX_MCP_RATE_LIMIT'));
   if (config.transport === 'http') assertBindAllowed(config.host, apiKeys);
   if (!config.demo && (!config.plexUrl || !config.plexToken)) {
@@ -235,6 +221,9 @@ export function loadConfig(
     port: config.port,
     apiKeys,
     allowedHosts,
+    allowedOrigins,
+    uploadDir: uploadDir ? resolve(uploadDir) : undefined,
+    limits,
     stateless: config.stateless,
     rateLimit,
     logLevel: config.logLevel,
@@ -254,6 +243,20 @@ export function parseRateLimit(value: string | undefined): ServerConfig['rateLim
     );
   }
   return { perSecond, burst };
+}
+
+const ACCESS_ORDER = ['read', 'write', 'delete'];
+
+/**
+ * `read`, `write`, `delete`, or a comma list of them as the Python server takes (`read,write`):
+ * the highest named wins. Anything unknown is passed on whole for the schema to refuse.
+ */
+function highestAccess(value: string): string {
+  const levels = commaList(value.toLowerCase());
+  if (levels.length === 0 || levels.some((level) => !ACCESS_ORDER.includes(level))) return value;
+  return levels.reduce((high, level) =>
+    ACCESS_ORDER.indexOf(level) > ACCESS_ORDER.indexOf(high) ? level : high,
+  );
 }
 
 function commaList(value: string | undefined): string[] {
@@ -279,6 +282,9 @@ function parseFlags(argv: readonly string[]) {
       port: { type: 'string' },
       'api-key': { type: 'string', multiple: true },
       'allowed-hosts': { type: 'string' },
+      'allowed-origins': { type: 'string' },
+      'upload-dir': { type: 'string' },
+      limit: { type: 'string', multiple: true },
       stateless: { type: 'boolean' },
       'rate-limit': { type: 'string' },
       'log-level': { type: 'string' },

@@ -1,3 +1,5 @@
+import { redactText } from '@plexmcp/plex-client';
+
 /** Log levels for stderr, lowest first. */
 export const LOG_LEVELS = ['debug', 'info', 'warn', 'error'] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];
@@ -10,19 +12,24 @@ export interface Logger {
   error(message: string): void;
 }
 
-/** A logger that writes `plex-mcp-server: [level] message` lines at or above `level`. */
+/**
+ * A logger that writes `plex-mcp-server: [level] message` lines at or above `level`, with every
+ * secret (and any `X-Plex-Token` value, plain or URL-encoded) masked.
+ */
 export function createStderrLogger(
   level: LogLevel,
   write: (line: string) => void = (line) => {
     process.stderr.write(line);
   },
+  secrets: readonly string[] = [],
 ): Logger {
   const threshold = LOG_LEVELS.indexOf(level);
   const at =
     (name: LogLevel) =>
     (message: string): void => {
       if (LOG_LEVELS.indexOf(name) < threshold) return;
-      write(`plex-mcp-server: ${name === 'info' ? '' : `[${name}] `}${message}\n`);
+      const masked = redactText(message, secrets);
+      write(`plex-mcp-server: ${name === 'info' ? '' : `[${name}] `}${masked}\n`);
     };
   return { debug: at('debug'), info: at('info'), warn: at('warn'), error: at('error') };
 }

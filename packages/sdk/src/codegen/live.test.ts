@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type DemoServer, runCodegenBin, startDemoServer } from '../testing/demo-server.js';
 
-const KEY = 'codegen-live-k3y-90d1';
+const KEY = 'codegen-live-k3y-90d1-Xb5Mw2Qr8Lc4';
 const committed = readFileSync(new URL('../generated/tools.ts', import.meta.url), 'utf8');
 const dir = mkdtempSync(join(tmpdir(), 'plexmcp-codegen-live-'));
 

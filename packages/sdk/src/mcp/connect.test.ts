@@ -4,7 +4,7 @@ import { closedPort } from '../testing/ports.js';
 import type { ToolProgress } from '../types.js';
 import { connectPlexMcpClient, type PlexMcpSession } from './connect.js';
 
-const KEY = 'sdk-mcp-k3y-5c21';
+const KEY = 'sdk-mcp-k3y-5c21-Rw7Nd3Kf9Gh2Vs6Bz';
 
 let stateful: DemoServer;
 let stateless: DemoServer;
