@@ -9,7 +9,7 @@ import type { MovieNightScene } from './movie-night.js';
 export const PLEX_TOKEN = 'plex-tok-E2E-q7Vx29LmRk';
 
 /** A distinctive API key for the HTTP servers, searched for the same way. */
-export const API_KEY = 'mcp-key-E2E-w4Tz81NcPj';
+export const API_KEY = 'mcp-key-E2E-w4Tz81NcPj-9fQm2Lx7RbVd';
 
 /** An emulator on a real loopback socket, and the environment that points the server at it. */
 export interface PlexScene {

@@ -11,8 +11,8 @@ import { parseApiKeys } from '../config/config.js';
 import { emulatedPlex } from '../testing/emulated-plex.js';
 import { type HttpServerOptions, type PlexHttpServer, startHttpServer } from './server.js';
 
-const ADMIN = 'admin-key-0123456789';
-const READER = 'reader-key-0123456789';
+const ADMIN = 'admin-key-0123456789-abcdefghijkl';
+const READER = 'reader-key-0123456789-mnopqrstuvw';
 const open: PlexHttpServer[] = [];
 
 afterEach(async () => {
