@@ -2,6 +2,7 @@ import type { Collection, Library } from '@plexmcp/plex-client';
 import * as v from 'valibot';
 import type { ToolContext } from '../context.js';
 import { ToolError } from '../errors.js';
+import { mapGated } from './concurrency.js';
 import { ratingKey } from './inputs.js';
 import { resolveLibrary } from './resolve-library.js';
 
@@ -45,10 +46,8 @@ export async function collectionsOf(
   ctx: ToolContext,
   libraries: readonly Library[],
 ): Promise<ResolvedCollection[]> {
-  const pages = await Promise.all(
-    libraries.map((library) =>
-      ctx.plex.collections.list(library.id, { limit: 500, signal: ctx.signal }),
-    ),
+  const pages = await mapGated(libraries, (library) =>
+    ctx.plex.collections.list(library.id, { limit: 500, signal: ctx.signal }),
   );
   return pages.flatMap((page, i) =>
     page.items.map((collection) => ({

@@ -2,6 +2,7 @@ import type { Player, PlayerTimelines } from '@plexmcp/plex-client';
 import * as v from 'valibot';
 import type { ToolContext } from '../../context.js';
 import { defineTool } from '../../define-tool.js';
+import { mapGated } from '../../shared/concurrency.js';
 import { isActive, playerState, timelineOf, timelineOut, timelinesOf } from './shared.js';
 
 /** A player's timelines, or undefined when it did not answer (one silent player fails no list). */
@@ -42,7 +43,7 @@ export const clientGetActive = defineTool({
   },
   async run(ctx) {
     const players = await ctx.plex.players.list({ signal: ctx.signal });
-    const polled = await Promise.all(players.map((player) => pollQuietly(ctx, player)));
+    const polled = await mapGated(players, (player) => pollQuietly(ctx, player));
     const active = [];
     for (const [i, player] of players.entries()) {
       const timelines = polled[i];

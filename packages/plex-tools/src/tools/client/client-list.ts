@@ -2,6 +2,7 @@ import type { Player } from '@plexmcp/plex-client';
 import * as v from 'valibot';
 import type { ToolContext } from '../../context.js';
 import { defineTool } from '../../define-tool.js';
+import { mapGated } from '../../shared/concurrency.js';
 import { playerInfo, playerInfoOf, playerState, timelinesOf } from './shared.js';
 
 const listedPlayer = v.object({
@@ -49,7 +50,7 @@ export const clientList = defineTool({
   },
   async run(ctx, input) {
     const players = await ctx.plex.players.list({ signal: ctx.signal });
-    const states = await Promise.all(players.map((player) => stateOf(ctx, player)));
+    const states = await mapGated(players, (player) => stateOf(ctx, player));
     return {
       players: players.map((player, i) => ({
         ...playerInfoOf(player),

@@ -1,5 +1,6 @@
 import * as v from 'valibot';
 import { defineTool } from '../../define-tool.js';
+import { mapGated } from '../../shared/concurrency.js';
 import { paging } from '../../shared/inputs.js';
 import { pageFacts, pageOf } from '../../shared/outputs.js';
 import { resolveLibrary } from '../../shared/resolve-library.js';
@@ -43,14 +44,12 @@ export const collectionList = defineTool({
       };
     }
     // Across libraries: the first offset+limit of each, in library order, is enough for the window.
-    const pages = await Promise.all(
-      libraries.map((library) =>
-        ctx.plex.collections.list(library.id, {
-          offset: 0,
-          limit: input.offset + input.limit,
-          signal: ctx.signal,
-        }),
-      ),
+    const pages = await mapGated(libraries, (library) =>
+      ctx.plex.collections.list(library.id, {
+        offset: 0,
+        limit: input.offset + input.limit,
+        signal: ctx.signal,
+      }),
     );
     const all = pages.flatMap((page, i) =>
       page.items.map((c) => summarizeCollection(c, libraries[i]!.title)),

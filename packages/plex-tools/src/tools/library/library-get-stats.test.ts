@@ -1,6 +1,7 @@
 import type { PlexEmulatorOptions } from '@plexmcp/plex-emulator';
 import { describe, expect, it } from 'vitest';
 import { type ToolHarness, toolHarness } from '../../testing/harness.js';
+import { socketHarness, warningsDuring } from '../../testing/socket.js';
 
 type Stats = {
   items: number;
@@ -137,6 +138,57 @@ describe('library_get_stats', () => {
     const [first] = data.by_decade;
     expect(first?.count).toBe(truth.decades.get(first?.decade ?? -1));
     onlyCounting(requests);
+  });
+
+  it.each([
+    ['demo', 1],
+    ['demo', 2],
+    ['synthetic:5000', 1],
+  ] as const)(
+    'adds no more abort listeners to the call signal than Node allows (%s, section %i, over a socket)',
+    { timeout: 60_000 },
+    async (library, libraryId) => {
+      // Every request in flight listens on the call's signal; more than 10 made Node print a
+      // MaxListenersExceededWarning on each call.
+      const s = await socketHarness({ library });
+      try {
+        const [result, warnings] = await warningsDuring(() =>
+          s.call('library_get_stats', { library_id: libraryId }),
+        );
+        expect(result).toMatchObject({ ok: true });
+        expect(warnings.map((w) => `${w.name}: ${w.message}`)).toEqual([]);
+      } finally {
+        await s.close();
+      }
+    },
+  );
+
+  it('keeps at most 8 requests in flight while it counts 100 genres one by one', async () => {
+    let inFlight = 0;
+    let most = 0;
+    const h: ToolHarness = toolHarness(
+      { library: 'synthetic:2000' },
+      {
+        timeoutMs: 120_000,
+        fetch: async (input, init) => {
+          inFlight++;
+          most = Math.max(most, inFlight);
+          try {
+            const request = new Request(input, init);
+            const response = await h.emulator.fetch(request);
+            return /\/(genre|decade)$/.test(new URL(request.url).pathname)
+              ? await withoutCounts(response)
+              : response;
+          } finally {
+            inFlight--;
+          }
+        },
+      },
+    );
+    const data = (await h.data('library_get_stats', { library_id: 1 })) as Stats;
+    expect(data.top_genres.length).toBeGreaterThan(0);
+    expect(most).toBeGreaterThan(1);
+    expect(most).toBeLessThanOrEqual(8);
   });
 
   it('names the libraries there are when the name is unknown', async () => {

@@ -2,6 +2,7 @@ import type { FilterChoice, Library, LibraryFilters, MetadataTypeName } from '@p
 import * as v from 'valibot';
 import type { ToolContext } from '../../context.js';
 import { defineTool } from '../../define-tool.js';
+import { type Gate, gate } from '../../shared/concurrency.js';
 import { libraryAddressing } from '../../shared/inputs.js';
 import { resolveLibrary } from '../../shared/resolve-library.js';
 import { SECTION_TYPES } from './section-types.js';
@@ -20,41 +21,32 @@ const SHAPES: Record<
 const TOP_GENRES = 10;
 /** Tag values counted one by one when Plex lists them without counts: at most this many. */
 const MAX_COUNTED_VALUES = 100;
-/** Counting queries in flight at once. */
-const PARALLEL = 8;
 
 /** Values of a tag list with how many items carry each: Plex's counts, else counting queries. */
 async function countedChoices(
   ctx: ToolContext,
+  run: Gate,
   library: Library,
   kind: 'genre' | 'decade',
   type: MetadataTypeName,
 ): Promise<{ choice: FilterChoice; count: number }[]> {
-  const list = await ctx.plex.libraries.tags(
-    library.id,
-    kind,
-    { type, limit: 1000 },
-    { signal: ctx.signal },
+  const list = await run(() =>
+    ctx.plex.libraries.tags(library.id, kind, { type, limit: 1000 }, { signal: ctx.signal }),
   );
   if (list.items.every((choice) => choice.count !== undefined)) {
     return list.items.map((choice) => ({ choice, count: choice.count ?? 0 }));
   }
-  // Plex left the counts out: one counting query (page size 0) per value, a few at a time.
+  // Plex left the counts out: one counting query (page size 0) per value, through the gate.
   const choices = list.items.slice(0, MAX_COUNTED_VALUES);
-  const counted: { choice: FilterChoice; count: number }[] = [];
-  for (let i = 0; i < choices.length; i += PARALLEL) {
-    const batch = choices.slice(i, i + PARALLEL);
-    const counts = await Promise.all(
-      batch.map((choice) => {
-        const filters: LibraryFilters = { [kind]: choice.key };
-        return ctx.plex.libraries.count(library.id, { type, filters }, { signal: ctx.signal });
-      }),
-    );
-    batch.forEach((choice, j) => {
-      counted.push({ choice, count: counts[j] ?? 0 });
-    });
-  }
-  return counted;
+  const counts = await Promise.all(
+    choices.map((choice) => {
+      const filters: LibraryFilters = { [kind]: choice.key };
+      return run(() =>
+        ctx.plex.libraries.count(library.id, { type, filters }, { signal: ctx.signal }),
+      );
+    }),
+  );
+  return choices.map((choice, i) => ({ choice, count: counts[i] ?? 0 }));
 }
 
 /** library_get_stats: a library's size and make-up from counting queries alone. */
@@ -93,8 +85,11 @@ export const libraryGetStats = defineTool({
     const types = SECTION_TYPES[library.type] ?? [];
     const shape = SHAPES[library.type] ?? {};
     const call = { signal: ctx.signal };
+    // Type, watch-state, tag and per-value counts share one gate: a dozen queries or a hundred,
+    // never more than PLEX_PARALLEL of them in flight on the call's signal.
+    const run = gate();
     const count = (type: MetadataTypeName, filters: LibraryFilters = {}) =>
-      ctx.plex.libraries.count(library.id, { type, filters }, call);
+      run(() => ctx.plex.libraries.count(library.id, { type, filters }, call));
     const [typeCounts, watch, genres, decades] = await Promise.all([
       Promise.all(types.map((type) => count(type))),
       shape.leaf
@@ -103,8 +98,8 @@ export const libraryGetStats = defineTool({
             count(shape.leaf, { inProgress: true }),
           ])
         : undefined,
-      shape.genre ? countedChoices(ctx, library, 'genre', shape.genre) : [],
-      shape.decade ? countedChoices(ctx, library, 'decade', shape.decade) : [],
+      shape.genre ? countedChoices(ctx, run, library, 'genre', shape.genre) : [],
+      shape.decade ? countedChoices(ctx, run, library, 'decade', shape.decade) : [],
     ]);
     const counts: Record<string, number> = {};
     types.forEach((type, i) => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { toolHarness } from '../../testing/harness.js';
+import { socketHarness, warningsDuring } from '../../testing/socket.js';
 
 describe('library_list', () => {
   it('lists the demo libraries with counts from counting queries', async () => {
@@ -38,6 +39,23 @@ describe('library_list', () => {
       expect(result.error.message).toMatch(
         /^Cannot reach Plex Media Server for GET \S+\/library\/sections \(\w+\)\. Check PLEX_URL and that Plex Media Server is running\.$/,
       );
+    }
+  });
+
+  it('counts 20 libraries without overloading the call signal (over a socket)', async () => {
+    const s = await socketHarness();
+    try {
+      const movies = s.emulator.state.sections.get(1);
+      if (!movies) throw new Error('the demo has no Movies library');
+      for (let id = 10; id < 27; id++) {
+        s.emulator.state.sections.set(id, { ...movies, id, title: `Movies ${id}` });
+      }
+      const [result, warnings] = await warningsDuring(() => s.call('library_list'));
+      expect(result).toMatchObject({ ok: true, data: { libraries: expect.any(Array) } });
+      if (result.ok) expect(result.data.libraries).toHaveLength(20);
+      expect(warnings.map((w) => `${w.name}: ${w.message}`)).toEqual([]);
+    } finally {
+      await s.close();
     }
   });
 });

@@ -1,5 +1,6 @@
 import * as v from 'valibot';
 import { defineTool } from '../../define-tool.js';
+import { mapGated } from '../../shared/concurrency.js';
 import { isoTime } from '../../shared/outputs.js';
 
 /** What one library looks like in the output. */
@@ -35,8 +36,8 @@ export const libraryList = defineTool({
   async run(ctx) {
     const sections = await ctx.plex.libraries.list({ signal: ctx.signal });
     // One counting query per section (page size 0): Plex reports the total without any items.
-    const counts = await Promise.all(
-      sections.map((section) => ctx.plex.libraries.count(section.id, {}, { signal: ctx.signal })),
+    const counts = await mapGated(sections, (section) =>
+      ctx.plex.libraries.count(section.id, {}, { signal: ctx.signal }),
     );
     return {
       libraries: sections.map((section, i) => ({
