@@ -17,6 +17,9 @@ function originOf(value: string): string | undefined {
   }
 }
 
+const CROSS_SITE =
+  'This Origin is not allowed: only pages served by this server may call it. Add the origin with --allowed-origins (PLEX_MCP_ALLOWED_ORIGINS).';
+
 /** What the Host/Origin check accepts besides loopback Hosts and same-origin pages. */
 export interface HostOriginPolicy {
   /** Host names accepted besides the loopback names (DNS-rebinding protection). */
@@ -45,7 +48,12 @@ export function createHostOriginCheck(policy: HostOriginPolicy) {
       return 'This Host is not allowed. Add it with --allowed-hosts (PLEX_MCP_ALLOWED_HOSTS).';
     }
     const origin = headers.get('origin');
-    if (origin === null) return undefined;
+    if (origin === null) {
+      // A page's plain GET (an <img>, a no-cors fetch) carries no Origin, but browsers say where
+      // it came from; programs send neither header.
+      const site = headers.get('sec-fetch-site');
+      return site === 'cross-site' || site === 'same-site' ? CROSS_SITE : undefined;
+    }
     const normalized = originOf(origin);
     const own = host.toLowerCase();
     if (
@@ -54,6 +62,6 @@ export function createHostOriginCheck(policy: HostOriginPolicy) {
     ) {
       return undefined;
     }
-    return 'This Origin is not allowed: only pages served by this server may call it. Add the origin with --allowed-origins (PLEX_MCP_ALLOWED_ORIGINS).';
+    return CROSS_SITE;
   };
 }

@@ -17,7 +17,8 @@ export const LIMITS = {
   'sessions-per-key': {
     default: 20,
     min: 1,
-    about: "open sessions per API key; a key's oldest session is closed to admit its next one",
+    about:
+      "open sessions per API key; a key's least recently used session is closed to admit its next one",
   },
   'session-idle-seconds': {
     default: 30 * 60,

@@ -222,6 +222,11 @@ describe('security', () => {
     expect(await raw(`${url}/tools`, { origin: 'null' })).toBe(403);
     expect(await raw(`${url}/tools`, { origin: `http://${own}` })).toBe(200);
     expect(await raw(`${url}/tools`, { origin: 'https://console.example' })).toBe(200);
+    // A page's GET without Origin (an <img>, a no-cors fetch) still says it is cross-site.
+    expect(await raw(`${url}/sse`, { 'sec-fetch-site': 'cross-site' })).toBe(403);
+    expect(await raw(`${url}/tools`, { 'sec-fetch-site': 'same-site' })).toBe(403);
+    expect(await raw(`${url}/tools`, { 'sec-fetch-site': 'same-origin' })).toBe(200);
+    expect(await raw(`${url}/tools`, { 'sec-fetch-site': 'none' })).toBe(200);
   });
 });
 
