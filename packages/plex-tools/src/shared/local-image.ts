@@ -24,7 +24,7 @@ const FILES_OFF_MESSAGE =
  * outside the directory, too large, empty or not an image all read the same, so a caller
  * cannot map the server's filesystem by the answers.
  */
-function fileRefusal(path: string, policy: LocalFilePolicy = 'anywhere'): string {
+function fileRefusal(path: string, policy: LocalFilePolicy): string {
   const where = typeof policy === 'object' ? ', inside the upload directory' : '';
   return `Cannot use file_path "${path}": it must be a readable PNG, JPEG, GIF or WebP file of at most 20 MiB${where}.`;
 }
