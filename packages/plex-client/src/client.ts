@@ -15,7 +15,7 @@ import { type SearchApi, searchApi } from './api/search.js';
 import { type ServerApi, serverApi } from './api/server.js';
 import { type SessionsApi, sessionsApi } from './api/sessions.js';
 import { type StatisticsApi, statisticsApi } from './api/statistics.js';
-import { Transport } from './http/transport.js';
+import { Transport, type TransportOptions } from './http/transport.js';
 import { type PlexClientOptions, resolveOptions } from './options.js';
 
 /** A typed Plex Media Server + plex.tv client. */
@@ -65,7 +65,15 @@ export interface PlexClient {
 
 /** Creates a client; one HTTP instance serves every call it makes. */
 export function createPlexClient(options: PlexClientOptions): PlexClient {
-  const transport = new Transport(resolveOptions(options));
+  return clientOn(options, resolveOptions(options));
+}
+
+/**
+ * A client on resolved settings. Clients derived from it share its concurrency cap: they talk
+ * to the same server, whose load the cap is there to bound.
+ */
+function clientOn(options: PlexClientOptions, resolved: TransportOptions): PlexClient {
+  const transport = new Transport(resolved);
   return {
     server: serverApi(transport),
     libraries: librariesApi(transport),
@@ -84,7 +92,10 @@ export function createPlexClient(options: PlexClientOptions): PlexClient {
     notifications: notificationsApi(transport),
     players: playersApi(transport),
     plexTv: plexTvApi(transport),
-    withToken: (token) => createPlexClient({ ...options, token }),
+    withToken: (token) => {
+      const derived = { ...options, token };
+      return clientOn(derived, { ...resolveOptions(derived), limit: resolved.limit });
+    },
     get baseUrl() {
       return transport.baseUrl;
     },

@@ -100,7 +100,7 @@ export { PlexRateLimitedError } from './errors/rate-limited-error.js';
 export { PlexTimeoutError } from './errors/timeout-error.js';
 export { PlexUnauthorizedError } from './errors/unauthorized-error.js';
 export { PlexUnreachableError } from './errors/unreachable-error.js';
-export { redactUrl } from './http/redact.js';
+export { redactText, redactUrl } from './http/redact.js';
 export type { RetryPolicy } from './http/transport.js';
 export type { PlexClientOptions, PlexSignInOptions } from './options.js';
 export type { Account, Device } from './schemas/accounts.js';

@@ -1,5 +1,6 @@
 import type * as v from 'valibot';
 import { PlexNotFoundError } from '../errors/not-found-error.js';
+import { pathOf, redactUrl } from '../http/redact.js';
 import type { RequestSpec, Transport } from '../http/transport.js';
 import type { CallOptions } from './server.js';
 
@@ -23,12 +24,11 @@ export function expectOne<T>(
 ): T {
   const item = items[0];
   if (item !== undefined) return item;
-  const url = transport.url(path).toString();
-  throw new PlexNotFoundError(`Plex Media Server answered ${method} ${url} with no ${what}.`, {
-    method,
-    url,
-    status: 200,
-  });
+  const url = redactUrl(transport.url(path));
+  throw new PlexNotFoundError(
+    `Plex Media Server answered ${method} ${pathOf(url)} with no ${what}.`,
+    { method, url, status: 200 },
+  );
 }
 
 /**

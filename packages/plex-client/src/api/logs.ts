@@ -1,6 +1,7 @@
 import { strFromU8, unzipSync } from 'fflate';
 import { PlexInvalidResponseError } from '../errors/invalid-response-error.js';
 import { PlexNotFoundError } from '../errors/not-found-error.js';
+import { redactUrl } from '../http/redact.js';
 import type { Transport } from '../http/transport.js';
 import { withSignal } from './helpers.js';
 import type { CallOptions } from './server.js';
@@ -50,9 +51,9 @@ export function logsApi(transport: Transport) {
     try {
       return unzipSync(zip);
     } catch (error) {
-      const url = transport.url(DOWNLOAD_PATH).toString();
+      const url = redactUrl(transport.url(DOWNLOAD_PATH));
       throw new PlexInvalidResponseError(
-        `Plex Media Server answered GET ${url} with something that is not a ZIP archive (${zip.length} bytes).`,
+        `Plex Media Server answered GET ${DOWNLOAD_PATH} with something that is not a ZIP archive (${zip.length} bytes).`,
         { method: 'GET', url, status: 200, cause: error, path: '' },
       );
     }
@@ -97,10 +98,10 @@ export function logsApi(transport: Transport) {
         names.find((one) => one.slice(one.lastIndexOf('/') + 1) === wanted);
       const data = name === undefined ? undefined : archive[name];
       if (name === undefined || data === undefined) {
-        const url = transport.url(DOWNLOAD_PATH).toString();
+        const url = redactUrl(transport.url(DOWNLOAD_PATH));
         const kinds = Object.keys(LOG_FILES).join(', ');
         throw new PlexNotFoundError(
-          `The server's log archive (GET ${url}) has no "${wanted}". Pass a kind (${kinds}) or one of its files: ${names.map((one) => `"${one}"`).join(', ') || 'none'}.`,
+          `The server's log archive (GET ${DOWNLOAD_PATH}) has no "${wanted}". Pass a kind (${kinds}) or one of its files: ${names.map((one) => `"${one}"`).join(', ') || 'none'}.`,
           { method: 'GET', url, status: 200 },
         );
       }

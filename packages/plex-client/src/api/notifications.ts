@@ -65,6 +65,7 @@ export function notificationsApi(transport: Transport) {
           path: PATH,
           query: filterQuery(options.filters),
           headers: { Accept: 'text/event-stream' },
+          stream: true,
           ...withSignal(options),
         });
       } catch (error) {

@@ -17,7 +17,7 @@ import {
   directHeader,
 } from './direct.js';
 import { loadedKy } from './ky-loader.js';
-import { redactText } from './redact.js';
+import { pathOf, redactText } from './redact.js';
 
 /** Where a request was going, for the error's message. */
 export interface RequestTarget {
@@ -72,7 +72,9 @@ function isKyTimeoutError(error: unknown): error is TimeoutError {
 export async function toPlexError(error: unknown, target: RequestTarget): Promise<PlexError> {
   if (error instanceof PlexError) return error;
   const base = { method: target.method, url: target.url, cause: scrubCause(error, target.secrets) };
-  const where = `${target.method} ${target.url}`;
+  // The message names the path only: it reaches callers, who need not learn the server's
+  // address. The full (redacted) URL stays on the error's `url`, for the operator's log.
+  const where = `${target.method} ${pathOf(target.url)}`;
 
   const answer = failedAnswer(error);
   if (answer) {
@@ -164,11 +166,10 @@ export function scrubCause(error: unknown, secrets: readonly string[], depth = 0
   return copy;
 }
 
-/** Whether any secret, or an `X-Plex-Token=` pair, shows when the error is inspected. */
+/** Whether anything redaction masks (a secret, a token pair, URL credentials) shows when the error is inspected. */
 function mentionsSecret(error: Error, secrets: readonly string[]): boolean {
   const text = inspect(error, { depth: 6, showHidden: true });
-  if (/X-Plex-Token=(?!REDACTED)/i.test(text)) return true;
-  return secrets.some((secret) => secret.length >= 4 && text.includes(secret));
+  return redactText(text, secrets) !== text;
 }
 
 /** The errno-style code of a network failure (`ECONNREFUSED`, `ENOTFOUND`, …), if any. */

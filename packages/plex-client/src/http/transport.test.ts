@@ -119,7 +119,9 @@ describe('Transport', () => {
     );
     expect(error).toMatchObject({ code: 'UNAUTHORIZED', status: 401, method: 'GET' });
     expect(error.url).toBe(`${PLEX}/x?X-Plex-Token=REDACTED`);
-    expect(error.message).toContain('sign in again');
+    expect(error.message).toBe(
+      'Plex Media Server rejected the token (401) for GET /x?X-Plex-Token=REDACTED. The token is missing, wrong or revoked: sign in again to get a new one.',
+    );
     expect(JSON.stringify({ ...error, message: error.message })).not.toContain(TOKEN);
   });
 
@@ -198,10 +200,14 @@ describe('Transport', () => {
     const down = await refusingUrl();
     server.use(http.get(`${down}/*`, () => passthrough()));
     const error = await failure(
-      transport({ baseUrl: down, retry: false }).json({ path: '/x' }, okSchema),
+      transport({ baseUrl: down, retry: false }).json({ path: '/x', query: { type: 1 } }, okSchema),
     );
     expect(error.code).toBe('UNREACHABLE');
-    expect(error.message).toContain('ECONNREFUSED');
+    // The message a caller sees names the request by path; the address stays on `url`.
+    expect(error.message).toBe(
+      'Cannot reach Plex Media Server for GET /x?type=1 (ECONNREFUSED). Check the URL and that the server is running and reachable from this machine.',
+    );
+    expect(error.url).toBe(`${down}/x?type=1`);
   });
 
   it('names the field path when a response does not match its schema', async () => {

@@ -3,11 +3,13 @@ import type { KyInstance, Options as KyOptions } from 'ky';
 import * as v from 'valibot';
 import { PlexInvalidResponseError } from '../errors/invalid-response-error.js';
 import type { PlexError } from '../errors/plex-error.js';
+import type { ConcurrencyLimit } from './concurrency.js';
+import { trimSlash } from './credentials.js';
 import { DirectHttpError, type DirectResponse, directHeader, sendDirect } from './direct.js';
 import { loadKy } from './ky-loader.js';
 import { networkCode, type RequestTarget, scrubCause, toPlexError } from './map-error.js';
 import { type Query, toSearchParams } from './query.js';
-import { redactText, redactUrl } from './redact.js';
+import { pathOf, redactText, redactUrl } from './redact.js';
 import {
   directRetryDelay,
   jittered,
@@ -26,9 +28,15 @@ export type Site = 'pms' | 'plexTv';
 
 /** Everything the transport needs; built once by `createPlexClient`. */
 export interface TransportOptions {
-  /** Server base URLs in order of preference (local, remote, relay). */
+  /** Server base URLs in order of preference (local, remote, relay), without credentials. */
   baseUrls: readonly string[];
   plexTvUrl: string;
+  /** `Authorization: Basic …` per base URL (and plex.tv URL) whose configured form had credentials. */
+  authorizations: ReadonlyMap<string, string>;
+  /** Passwords and encoded Basic credentials, masked like the token wherever text is printed. */
+  credentialSecrets: readonly string[];
+  /** The in-flight cap, shared by every client derived from the one that made it. */
+  limit: ConcurrencyLimit;
   /** Undefined only for the plex.tv sign-in transport, which exists to get a token. */
   token: string | undefined;
   /** The X-Plex identity headers. */
@@ -62,6 +70,8 @@ export interface RequestSpec {
   /** Sends `X-Plex-Container-Start` / `-Size`. */
   page?: PageWindow;
   signal?: AbortSignal;
+  /** A long-lived answer read for as long as the caller wants (an event stream); see `send`. */
+  stream?: boolean;
 }
 
 /** Network failures where the request never reached the server, so another URL is safe to try. */
@@ -75,8 +85,8 @@ const NEVER_SENT = new Set([
 
 /**
  * Sends requests to Plex through one ky instance: identity headers, token in a header only,
- * timeouts, retries for idempotent requests, failover between base URLs, and errors mapped to
- * `PlexError`s with redacted URLs.
+ * timeouts, retries for idempotent requests, failover between base URLs, a cap on requests in
+ * flight, and errors mapped to `PlexError`s with redacted URLs.
  */
 export class Transport {
   /** The ky instance's settings; the instance itself is made on first use (see `ky()`). */
@@ -85,11 +95,17 @@ export class Transport {
   private readonly baseUrls: readonly string[];
   /** Identity, Accept and token headers, sent with every request. */
   private readonly headers: Record<string, string>;
+  /** What redaction masks: the token and any credentials taken out of the base URLs. */
+  private readonly secrets: readonly string[];
   private active = 0;
 
   constructor(private readonly options: TransportOptions) {
     if (options.baseUrls.length === 0) throw new Error('at least one base URL is required');
     this.baseUrls = options.baseUrls.map(trimSlash);
+    this.secrets = [
+      ...(options.token === undefined ? [] : [options.token]),
+      ...options.credentialSecrets,
+    ];
     const { retry } = options;
     this.headers = {
       ...options.identityHeaders,
@@ -134,7 +150,7 @@ export class Transport {
     } catch (error) {
       const target = this.target(spec, response.url);
       throw new PlexInvalidResponseError(
-        `${target.site} answered ${target.method} ${target.url} with a body that is not JSON (${describeBody(response.response, text)}).`,
+        `${target.site} answered ${target.method} ${pathOf(target.url)} with a body that is not JSON (${describeBody(response.response, text)}).`,
         {
           ...target,
           status: response.status,
@@ -203,28 +219,43 @@ export class Transport {
     return { url: response.url, status: response.status, body, response };
   }
 
+  /** The one loop every request goes through: the concurrency cap, then failover between base URLs. */
   private async send(spec: RequestSpec): Promise<Response>;
   private async send<R>(spec: RequestSpec, attempt: (base: string) => Promise<R>): Promise<R>;
   private async send(
     spec: RequestSpec,
     attempt: (base: string) => Promise<unknown> = (base) => this.attempt(spec, base),
   ): Promise<unknown> {
-    if ((spec.site ?? 'pms') === 'plexTv') return attempt(trimSlash(this.options.plexTvUrl));
-    const method = spec.method ?? 'GET';
-    const order = this.baseUrls.map((_, i) => (this.active + i) % this.baseUrls.length);
-    let firstError: PlexError | undefined;
-    for (const index of order) {
-      try {
-        const response = await attempt(this.baseUrls[index] as string);
-        this.active = index;
-        return response;
-      } catch (error) {
-        const plexError = error as PlexError;
-        firstError ??= plexError;
-        if (!canFailOver(plexError, method) || spec.signal?.aborted) throw plexError;
+    // Streams skip the cap: their answer never ends, so a slot held while one is read would be
+    // held forever (a few subscriptions would starve every other call), and one released at its
+    // headers would count an open connection as finished. Callers open few, and on purpose.
+    const limit = spec.stream ? undefined : this.options.limit;
+    // A free slot is taken without a promise: waiting costs something only at the cap.
+    if (limit && !limit.tryAcquire()) await limit.acquire(spec.signal);
+    // The slot is held until the answer (its headers for ky and raw, all of it direct), retries
+    // and failover included: each is one more request at a server that may be under load.
+    try {
+      if ((spec.site ?? 'pms') === 'plexTv') {
+        return await attempt(trimSlash(this.options.plexTvUrl));
       }
+      const method = spec.method ?? 'GET';
+      const order = this.baseUrls.map((_, i) => (this.active + i) % this.baseUrls.length);
+      let firstError: PlexError | undefined;
+      for (const index of order) {
+        try {
+          const response = await attempt(this.baseUrls[index] as string);
+          this.active = index;
+          return response;
+        } catch (error) {
+          const plexError = error as PlexError;
+          firstError ??= plexError;
+          if (!canFailOver(plexError, method) || spec.signal?.aborted) throw plexError;
+        }
+      }
+      throw firstError;
+    } finally {
+      limit?.release();
     }
-    throw firstError;
   }
 
   /**
@@ -236,6 +267,8 @@ export class Transport {
     const url = withQuery(`${base}${spec.path}`, spec);
     const method = spec.method ?? 'GET';
     const headers = { ...this.headers, ...requestHeaders(spec) };
+    const authorization = this.options.authorizations.get(base);
+    if (authorization !== undefined) headers.Authorization = authorization;
     const { retry, timeoutMs } = this.options;
     for (let attempt = 1; ; attempt++) {
       try {
@@ -268,6 +301,8 @@ export class Transport {
     const url = withQuery(`${base}${spec.path}`, spec);
     const method = spec.method ?? 'GET';
     const headers = requestHeaders(spec);
+    const authorization = this.options.authorizations.get(base);
+    if (authorization !== undefined) headers.Authorization = authorization;
     try {
       const http = await this.ky();
       return await http(url, {
@@ -282,18 +317,14 @@ export class Transport {
     }
   }
 
-  private secrets(): string[] {
-    return this.options.token === undefined ? [] : [this.options.token];
-  }
-
   private target(spec: RequestSpec, url: string): RequestTarget {
     return {
       method: spec.method ?? 'GET',
       // By name (`X-Plex-Token=`, `token=`) and by value, wherever a caller put it.
-      url: redactText(redactUrl(url), this.secrets()),
+      url: redactText(redactUrl(url), this.secrets),
       site: (spec.site ?? 'pms') === 'pms' ? 'Plex Media Server' : 'plex.tv',
       timeoutMs: this.options.timeoutMs,
-      secrets: this.secrets(),
+      secrets: this.secrets,
     };
   }
 }
@@ -311,7 +342,7 @@ export function parseWith<S extends v.GenericSchema>(
   // valibot quotes the received value, which may be a credential the server echoed.
   const problem = redactText(issue.message, target.secrets);
   throw new PlexInvalidResponseError(
-    `${target.site} answered ${target.method} ${target.url} with an unexpected shape at ${path || 'the top level'}: ${problem}.`,
+    `${target.site} answered ${target.method} ${pathOf(target.url)} with an unexpected shape at ${path || 'the top level'}: ${problem}.`,
     {
       method: target.method,
       url: target.url,
@@ -352,10 +383,6 @@ function canFailOver(error: PlexError, method: string): boolean {
   if (method === 'GET') return true;
   const code = networkCode(error.cause);
   return code !== undefined && NEVER_SENT.has(code);
-}
-
-function trimSlash(url: string): string {
-  return url.replace(/\/+$/, '');
 }
 
 /** Tells the two answer kinds apart without touching the global Response (which loads undici). */
