@@ -1,4 +1,4 @@
-import { PlexError } from '@plexmcp/plex-client';
+import { PlexError, redactText } from '@plexmcp/plex-client';
 
 /** The closed set of error codes a tool call can end with. */
 export type ToolErrorCode =
@@ -19,6 +19,11 @@ export interface ToolErrorInfo {
   code: ToolErrorCode;
   message: string;
   details?: Record<string, unknown>;
+  /**
+   * For the operator's log only: never sent to callers. What went wrong where (the server's
+   * address, the original exception), which a caller of the MCP server has no business seeing.
+   */
+  logDetail?: string;
 }
 
 /** Thrown by tools for expected failures; `callTool` turns it into an error result. */
@@ -79,13 +84,48 @@ export function toToolError(error: unknown): ToolErrorInfo {
     const code = FROM_PLEX[error.code];
     const details: Record<string, unknown> = { plex_code: error.code };
     if (error.status !== undefined) details.status = error.status;
-    return { code, message: withHint(error.message, code), details };
+    return { code, message: withHint(error.message, code), details, logDetail: plexDetail(error) };
   }
   if (error instanceof Error && error.name === 'AbortError') {
     return { code: 'TIMEOUT', message: 'The call was cancelled before Plex answered.' };
   }
+  // An unexpected exception's text can hold anything (paths, addresses, a library's internals):
+  // the caller learns that it happened, the operator's log learns what it was.
   return {
     code: 'INTERNAL',
-    message: `Unexpected failure: ${error instanceof Error ? error.message : String(error)}`,
+    message: 'Unexpected failure inside the tool; the server log has the details.',
+    logDetail: redactText(describeThrown(error)),
   };
+}
+
+/**
+ * `PLEX_ERROR: UNREACHABLE GET http://192.168.1.10:32400/library/sections (ECONNREFUSED)`: the
+ * Plex code, status, method and full URL (already redacted by the client), and the network code.
+ */
+function plexDetail(error: PlexError): string {
+  const status = error.status === undefined ? '' : ` ${error.status}`;
+  const network = networkCode(error.cause);
+  const why = network === undefined ? '' : ` (${network})`;
+  return `PLEX_ERROR: ${error.code}${status} ${error.method} ${error.url}${why}`;
+}
+
+/** The errno-style code (`ECONNREFUSED`, `ENOTFOUND`, …) somewhere in a cause chain. */
+function networkCode(cause: unknown): string | undefined {
+  let current = cause;
+  for (let depth = 0; depth < 4 && current instanceof Object; depth++) {
+    const code = (current as { code?: unknown }).code;
+    if (typeof code === 'string') return code;
+    current = (current as { cause?: unknown }).cause;
+  }
+  return undefined;
+}
+
+/** `Name: message` of a thrown value, whatever was thrown. */
+function describeThrown(error: unknown): string {
+  if (error instanceof Error) return `${error.name}: ${error.message}`;
+  try {
+    return `Non-error thrown: ${String(error)}`;
+  } catch {
+    return 'Non-error thrown (not printable)';
+  }
 }
