@@ -65,10 +65,14 @@ describe('callTool', () => {
     });
   });
 
-  it('turns unexpected exceptions into INTERNAL', async () => {
+  it('turns unexpected exceptions into INTERNAL, their text for the operator only', async () => {
     expect(await runTool(echo, { count: 1, word: 'boom' }, ctx)).toMatchObject({
       ok: false,
-      error: { code: 'INTERNAL', message: 'Unexpected failure: kaput' },
+      error: {
+        code: 'INTERNAL',
+        message: 'Unexpected failure inside the tool; the server log has the details.',
+        logDetail: expect.stringContaining('kaput'),
+      },
     });
   });
 

@@ -53,7 +53,7 @@ describe('toToolError', () => {
       message:
         'Cannot reach Plex Media Server for GET /library/sections (ECONNREFUSED). Check PLEX_URL and that Plex Media Server is running.',
       details: { plex_code: 'UNREACHABLE' },
-      logDetail: `PLEX_ERROR: UNREACHABLE GET ${url}/library/sections (ECONNREFUSED)`,
+      logDetail: `plex UNREACHABLE GET ${url}/library/sections (ECONNREFUSED)`,
     });
     expect(callerView(info)).not.toContain('127.0.0.1');
   });
@@ -65,7 +65,7 @@ describe('toToolError', () => {
     expect(info).toMatchObject({
       code: 'PLEX_ERROR',
       details: { plex_code: 'HTTP_ERROR', status: 503 },
-      logDetail: `PLEX_ERROR: HTTP_ERROR 503 GET ${PLEX}/library/sections`,
+      logDetail: `plex HTTP_ERROR 503 GET ${PLEX}/library/sections`,
     });
     expect(info.message).toMatch(
       /^Plex Media Server answered HTTP 503 for GET \/library\/sections/,
@@ -79,7 +79,7 @@ describe('toToolError', () => {
     const info = await reported(plex.libraries.items(1, { filters: { raw: { note: token } } }));
     expect(info.code).toBe('UNAUTHORIZED');
     expect(info.logDetail).toBe(
-      `PLEX_ERROR: UNAUTHORIZED 401 GET ${PLEX}/library/sections/1/all?note=REDACTED`,
+      `plex UNAUTHORIZED 401 GET ${PLEX}/library/sections/1/all?note=REDACTED`,
     );
     const everything = JSON.stringify(info);
     for (const secret of [token, 'secretpass', 'user:']) {

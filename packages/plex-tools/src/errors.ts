@@ -99,14 +99,14 @@ export function toToolError(error: unknown): ToolErrorInfo {
 }
 
 /**
- * `PLEX_ERROR: UNREACHABLE GET http://192.168.1.10:32400/library/sections (ECONNREFUSED)`: the
- * Plex code, status, method and full URL (already redacted by the client), and the network code.
+ * `plex UNREACHABLE GET http://192.168.1.10:32400/library/sections (ECONNREFUSED)`: the client's
+ * code, status, method and full URL (already redacted by the client), and the network code.
  */
 function plexDetail(error: PlexError): string {
   const status = error.status === undefined ? '' : ` ${error.status}`;
   const network = networkCode(error.cause);
   const why = network === undefined ? '' : ` (${network})`;
-  return `PLEX_ERROR: ${error.code}${status} ${error.method} ${error.url}${why}`;
+  return `plex ${error.code}${status} ${error.method} ${error.url}${why}`;
 }
 
 /** The errno-style code (`ECONNREFUSED`, `ENOTFOUND`, …) somewhere in a cause chain. */

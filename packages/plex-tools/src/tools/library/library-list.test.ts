@@ -37,7 +37,7 @@ describe('library_list', () => {
     // One piece of advice, the deployment's, in place of the client's generic one.
     if (!result.ok) {
       expect(result.error.message).toMatch(
-        /^Cannot reach Plex Media Server for GET \S+\/library\/sections \(\w+\)\. Check PLEX_URL and that Plex Media Server is running\.$/,
+        /^Cannot reach Plex Media Server for GET \/library\/sections \(\w+\)\. Check PLEX_URL and that Plex Media Server is running\.$/,
       );
     }
   });
