@@ -68,7 +68,8 @@ describe('loadConfig', () => {
         ],
         {
           PLEX_MCP_HOST: '0.0.0.0',
-          PLEX_MCP_API_KEYS: 'admin-secret-1-0123456789abcdefghij:read+write+delete,plain-secret-2-0123456789abcdefghij',
+          PLEX_MCP_API_KEYS:
+            'admin-secret-1-0123456789abcdefghij:read+write+delete,plain-secret-2-0123456789abcdefghij',
         },
         missing,
       ),
@@ -163,15 +164,21 @@ describe('loadConfig', () => {
 
   it('reads the upload folder, allowed origins and limits', () => {
     const config = loadConfig(
-      ['--demo', '--upload-dir', 'posters', '--limit', 'sessions=50', '--limit', 'calls-per-key=2'],
+      ['--demo', '--upload-dir', dir, '--limit', 'sessions=50', '--limit', 'calls-per-key=2'],
       { PLEX_MCP_ALLOWED_ORIGINS: 'https://a.example, https://b.example' },
       missing,
     );
     expect(config).toMatchObject({
-      uploadDir: join(process.cwd(), 'posters'),
+      uploadDir: dir,
       allowedOrigins: ['https://a.example', 'https://b.example'],
       limits: { sessions: 50, 'calls-per-key': 2 },
     });
+    expect(() => loadConfig(['--demo', '--upload-dir', dotEnv], {}, missing)).toThrow(
+      `--upload-dir / PLEX_MCP_UPLOAD_DIR must name an existing folder; ${dotEnv} is not one.`,
+    );
+    expect(() =>
+      loadConfig(['--demo'], { PLEX_MCP_UPLOAD_DIR: join(dir, 'nowhere') }, missing),
+    ).toThrow(/must name an existing folder/);
     expect(
       loadConfig(['--demo'], { PLEX_MCP_LIMITS: 'body-bytes=4096,connections=10' }, missing),
     ).toMatchObject({ limits: { 'body-bytes': 4096, connections: 10 } });

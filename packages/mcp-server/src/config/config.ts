@@ -1,3 +1,4 @@
+import { statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { ToolAccess, ToolModule } from '@plexmcp/plex-tools';
@@ -222,7 +223,7 @@ export function loadConfig(
     apiKeys,
     allowedHosts,
     allowedOrigins,
-    uploadDir: uploadDir ? resolve(uploadDir) : undefined,
+    uploadDir: uploadDir ? checkedUploadDir(uploadDir) : undefined,
     limits,
     stateless: config.stateless,
     rateLimit,
@@ -243,6 +244,23 @@ export function parseRateLimit(value: string | undefined): ServerConfig['rateLim
     );
   }
   return { perSecond, burst };
+}
+
+/** The upload folder as an absolute path; a missing one would refuse every file in silence. */
+function checkedUploadDir(dir: string): string {
+  const absolute = resolve(dir);
+  let isDirectory = false;
+  try {
+    isDirectory = statSync(absolute).isDirectory();
+  } catch {
+    // Reported below, like a file.
+  }
+  if (!isDirectory) {
+    throw new ConfigError(
+      `--upload-dir / PLEX_MCP_UPLOAD_DIR must name an existing folder; ${absolute} is not one.`,
+    );
+  }
+  return absolute;
 }
 
 const ACCESS_ORDER = ['read', 'write', 'delete'];
