@@ -58,6 +58,11 @@ export type ErrorCode =
   | 'RATE_LIMITED'
   | 'PLEX_ERROR'
   | 'INTERNAL'
+  /**
+   * Plex refused the server's own token (REST answers 502). Not the caller's key: that is
+   * UNAUTHORIZED. The server's operator must renew PLEX_TOKEN.
+   */
+  | 'PLEX_UNAUTHORIZED'
   /** The plexmcp server itself could not be reached. */
   | 'SERVER_UNREACHABLE'
   /** The answer was not what a plexmcp server sends (a proxy's error page, say). */

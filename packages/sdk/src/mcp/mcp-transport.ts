@@ -143,7 +143,10 @@ function toCallResult(result: Record<string, unknown>) {
     if (!match?.[1] || match[2] === undefined) {
       return failure('INTERNAL', text || 'The tool failed without saying why.');
     }
-    return failure(match[1], match[2], errorDetails(result._meta));
+    // A tool's UNAUTHORIZED is Plex refusing the server's token; REST calls it PLEX_UNAUTHORIZED,
+    // and so does this client, so that it never reads as the caller's own key failing.
+    const code = match[1] === 'UNAUTHORIZED' ? 'PLEX_UNAUTHORIZED' : match[1];
+    return failure(code, match[2], errorDetails(result._meta));
   }
   const images: ToolImage[] = content
     .filter((block) => block.type === 'image' && block.data && block.mimeType)
