@@ -101,12 +101,14 @@ export function authGuard({ authenticate, failures, logger }: AuthGuardOptions):
   return async (c, next) => {
     const address = remoteAddress(c);
     if (failures.blocked(address)) {
-      const decision = failures.take(address, 0);
+      // Less than one token is left, so asking for one spends nothing and says when it is back
+      // (a cost of 0 would always be "allowed", with a Retry-After of 0).
+      const retryAfter = Math.max(1, failures.take(address, 1).retryAfterSeconds);
       return deny(c, {
         status: 429,
         code: 'RATE_LIMITED',
-        message: `Too many failed API-key checks from this address. Retry in ${decision.retryAfterSeconds} s.`,
-        headers: { 'retry-after': String(decision.retryAfterSeconds) },
+        message: `Too many failed API-key checks from this address. Retry in ${retryAfter} s.`,
+        headers: { 'retry-after': String(retryAfter) },
       });
     }
     const outcome = authenticate(c.req.raw.headers, new URL(c.req.url));

@@ -5,7 +5,9 @@ import type { Limits } from './limits.js';
 /** The Node server settings that bound how long a client may take to send its request. */
 export function socketTimeouts(limits: Limits) {
   return {
-    headersTimeout: limits['header-timeout-seconds'] * 1000,
+    // The headers are part of the request: Node refuses to start when their time is the longer.
+    headersTimeout:
+      Math.min(limits['header-timeout-seconds'], limits['request-timeout-seconds']) * 1000,
     requestTimeout: limits['request-timeout-seconds'] * 1000,
     // Node checks both timeouts on this interval (30 s by default): check often enough that a
     // slow client is cut off near its deadline.
