@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createStderrLogger } from './logger.js';
+import { createStderrLogger, logToolFailure } from './logger.js';
 
 describe('createStderrLogger', () => {
   it('writes lines at or above its level', () => {
@@ -16,5 +16,34 @@ describe('createStderrLogger', () => {
     const lines: string[] = [];
     createStderrLogger('debug', (line) => lines.push(line)).info('serving');
     expect(lines).toEqual(['plex-mcp-server: serving\n']);
+  });
+});
+
+describe('the operator log', () => {
+  it('masks the configured token, plain and URL-encoded, and any X-Plex-Token value', () => {
+    const lines: string[] = [];
+    const token = 'tok/en+with=symbols-0123';
+    const logger = createStderrLogger('debug', (line) => lines.push(line), [token]);
+    logger.warn(`token ${token} and ${encodeURIComponent(token)}`);
+    logger.warn('GET /x?X-Plex-Token=abcdef123 and X-Plex-Token%3Dzyxwvu987');
+    const text = lines.join('');
+    expect(text).not.toContain(token);
+    expect(text).not.toContain(encodeURIComponent(token));
+    expect(text).not.toContain('abcdef123');
+    expect(text).not.toContain('zyxwvu987');
+  });
+
+  it("warns about Plex refusing the server's token and the server's trouble, not a caller's mistakes", () => {
+    const lines: string[] = [];
+    const logger = createStderrLogger('warn', (line) => lines.push(line));
+    logToolFailure(logger, 'library_list', {
+      code: 'UNAUTHORIZED',
+      message: 'Plex refused the token.',
+      logDetail: 'plex UNAUTHORIZED 401 GET http://plex.lan:32400/library/sections',
+    });
+    logToolFailure(logger, 'media_search', { code: 'INVALID_INPUT', message: 'query: required' });
+    expect(lines).toEqual([
+      'plex-mcp-server: [warn] library_list failed: UNAUTHORIZED: Plex refused the token. [plex UNAUTHORIZED 401 GET http://plex.lan:32400/library/sections]\n',
+    ]);
   });
 });

@@ -42,8 +42,12 @@ export const silentLogger: Logger = {
   error() {},
 };
 
-/** Codes that mean the server or Plex is in trouble rather than the caller's input. */
+/**
+ * Codes that mean the server or Plex is in trouble rather than the caller's input. UNAUTHORIZED
+ * is Plex refusing the server's own token: the operator has to renew it.
+ */
 const SERVER_SIDE = new Set([
+  'UNAUTHORIZED',
   'PLEX_UNREACHABLE',
   'TIMEOUT',
   'RATE_LIMITED',
