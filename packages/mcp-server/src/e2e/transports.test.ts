@@ -94,7 +94,12 @@ describe('Streamable HTTP, stateful', { timeout: CALL_TIMEOUT }, () => {
     expect(((await query.json()) as unknown[]).length).toBeGreaterThan(50);
     const none = await fetchAndRecord(`${scene.server.url}/mcp`, { method: 'POST', body: '{}' });
     expect(none.status).toBe(401);
-    expect(await none.json()).toMatchObject({ error: { code: 'UNAUTHORIZED' } });
+    // /mcp's clients read JSON-RPC, refusals included.
+    expect(await none.json()).toMatchObject({
+      jsonrpc: '2.0',
+      error: { code: -32000, message: expect.stringMatching(/API key is required/) },
+      id: null,
+    });
     const wrong = await fetchAndRecord(`${scene.server.url}/tools`, {
       headers: { 'x-api-key': 'not-the-key-at-all' },
     });

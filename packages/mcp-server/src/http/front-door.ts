@@ -44,8 +44,8 @@ export interface FrontDoorOptions {
 
 /**
  * The HTTP front door as one Hono app. Read it top to bottom: `/health` answers before any
- * guard; then every request passes the guards in this order — Host/Origin, JSON-only POSTs,
- * body limit, API key (with failed checks throttled), JSON-RPC body, rate limit — and reaches
+ * guard; then every request passes the guards in this order — Host/Origin, body limit, API key
+ * (with failed checks throttled), JSON-only POSTs, JSON-RPC body, rate limit — and reaches
  * its route. A path that exists answers 405 to other methods; anything else is 404, in the
  * error shape of the door the path belongs to.
  */
@@ -103,7 +103,6 @@ export function createFrontDoor(options: FrontDoorOptions) {
   app.get('/health', (c) => c.json({ status: 'ok' }));
 
   app.use(hostOriginGuard(createHostOriginCheck(options)));
-  app.use(jsonOnlyGuard());
   app.use(bodyLimitGuard(limits['body-bytes']));
   app.use(
     authGuard({
@@ -113,6 +112,7 @@ export function createFrontDoor(options: FrontDoorOptions) {
       logger,
     }),
   );
+  app.use(jsonOnlyGuard());
   app.use(jsonRpcBodyReader());
   if (options.rateLimit) {
     app.use(rateLimitGuard(createRateLimiter(options.rateLimit), options.rateLimit));
