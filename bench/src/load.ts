@@ -1,5 +1,6 @@
 import type { ChildProcess } from 'node:child_process';
 import { runMcpClients, runRestClients } from './load-clients.js';
+import { SERVER_BIN } from './paths.js';
 import {
   fixed,
   percentile,
@@ -35,15 +36,13 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** Starts the built server over HTTP with the demo library and learns its URL from stderr. */
 async function startServer(): Promise<{ child: ChildProcess; url: string }> {
-  const child = spawnBin('packages/mcp-server/bin/plex-mcp-server.js', [
-    '--demo',
-    '--transport',
-    'http',
-    '--port',
-    '0',
-    '--rate-limit',
-    'off',
-  ]);
+  const child = spawnBin(
+    SERVER_BIN,
+    ['--demo', '--transport', 'http', '--port', '0', '--rate-limit', 'off'],
+    // 32 clients without keys are one caller: let it hold them all (the default quota is 20).
+    // An environment variable, which an older build compared with PLEXMCP_BENCH_BIN ignores.
+    { PLEX_MCP_LIMITS: 'sessions-per-key=64' },
+  );
   const [, url = ''] = await waitForLine(
     child,
     'stderr',
@@ -131,7 +130,7 @@ export async function benchLoad(): Promise<BenchSection> {
     ],
     rows,
     notes: [
-      `Built server with --demo (emulator in-process) --transport http --rate-limit off; each row runs its clients for ${DURATION_MS / 1000} s, each client calling library_list, media_search, server_get_info in turn, one call at a time. Client and server share the machine's cores.`,
+      `Built server with --demo (emulator in-process) --transport http --rate-limit off and PLEX_MCP_LIMITS=sessions-per-key=64; each row runs its clients for ${DURATION_MS / 1000} s, each client calling library_list, media_search, server_get_info in turn, one call at a time. Client and server share the machine's cores.`,
       `MCP rows: one SDK Client + StreamableHTTPClientTransport per client (its own session), closed with DELETE /mcp; afterwards every closed session id is probed and must answer 404. RSS is the server's VmRSS from /proc, sampled every 10 ms; "after" is ${SETTLE_MS / 1000} s after the last client finished. The last row repeats the 32-session round: equal "after" figures mean closed sessions are let go.`,
       'Reading the RSS columns: RSS climbs under load and stays near its peak, because V8 keeps the heap it grew rather than hand it back; what matters is that the repeated 32-session round ends no higher than the first. Checked once with the heap capped (NODE_OPTIONS="--max-old-space-size=40 --max-semi-space-size=2"): four alternating REST/MCP rounds ran with zero errors at 90–97 MiB RSS, so closed sessions are collected and nothing piles up.',
       ...notes,

@@ -71,17 +71,25 @@ export function jsonOnlyGuard(): Guard {
   };
 }
 
-/** 413 for a body over `maxBytes`, declared or streamed. */
+/**
+ * 413 for a body over `maxBytes`, declared or streamed. A declared length is checked from the
+ * header alone (Node reads exactly that many bytes), so the common request is not buffered here;
+ * only a chunked body is counted as it arrives.
+ */
 export function bodyLimitGuard(maxBytes: number): Guard {
-  return bodyLimit({
-    maxSize: maxBytes,
-    onError: (c) =>
-      deny(c, {
-        status: 413,
-        code: 'PAYLOAD_TOO_LARGE',
-        message: `The request body is larger than ${maxBytes} bytes.`,
-      }),
-  });
+  const tooLarge = (c: Context) =>
+    deny(c, {
+      status: 413,
+      code: 'PAYLOAD_TOO_LARGE',
+      message: `The request body is larger than ${maxBytes} bytes.`,
+    });
+  const streamed = bodyLimit({ maxSize: maxBytes, onError: tooLarge });
+  return async (c, next) => {
+    if (c.req.header('transfer-encoding') !== undefined) return streamed(c, next);
+    const declared = c.req.header('content-length');
+    if (declared !== undefined && Number(declared) > maxBytes) return tooLarge(c);
+    await next();
+  };
 }
 
 /** How key checks are made and failures slowed down. */

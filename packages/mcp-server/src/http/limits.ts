@@ -31,7 +31,7 @@ export const LIMITS = {
     about: 'a session is closed this long after it opened, however busy',
   },
   'calls-per-key': {
-    default: 4,
+    default: 8,
     min: 1,
     about: 'tool calls one API key runs at once; more wait their turn',
   },
@@ -51,7 +51,8 @@ export const LIMITS = {
     about: 'open TCP connections in all',
   },
   'connections-per-address': {
-    default: 64,
+    // Loopback clients all share one address; each MCP session may hold a stream and a POST.
+    default: 128,
     min: 1,
     about: 'open TCP connections from one remote address',
   },
