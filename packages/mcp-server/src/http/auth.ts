@@ -12,6 +12,14 @@ export interface Caller {
   keyInQuery: string | undefined;
 }
 
+/** Every request's caller when no keys are configured (loopback only): the local user. */
+export const LOCAL_CALLER: Caller = {
+  keyIndex: undefined,
+  scopes: undefined,
+  owner: 'local',
+  keyInQuery: undefined,
+};
+
 const digest = (value: string) => createHash('sha256').update(value, 'utf8').digest();
 
 /** The key a request presents: `Authorization: Bearer`, `X-API-KEY` or `?apikey=`. */
@@ -37,9 +45,7 @@ export type AuthOutcome = Caller | 'missing' | 'invalid';
 export function createAuthenticator(keys: readonly ApiKey[]) {
   const digests = keys.map((entry) => digest(entry.key));
   return (headers: Headers, url: URL): AuthOutcome => {
-    if (keys.length === 0) {
-      return { keyIndex: undefined, scopes: undefined, owner: 'local', keyInQuery: undefined };
-    }
+    if (keys.length === 0) return LOCAL_CALLER;
     const presented = presentedKey(headers, url);
     if (presented === undefined) return 'missing';
     const candidate = digest(presented.key);

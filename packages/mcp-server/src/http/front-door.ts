@@ -5,7 +5,7 @@ import { HTTPException } from 'hono/http-exception';
 import type { ApiKey } from '../config/config.js';
 import { createPlexMcpServer } from '../server/create-server.js';
 import type { Logger } from '../server/logger.js';
-import { type Caller, createAuthenticator, scopeFilter } from './auth.js';
+import { type Caller, createAuthenticator, LOCAL_CALLER, scopeFilter } from './auth.js';
 import {
   authGuard,
   bodyLimitGuard,
@@ -107,6 +107,7 @@ export function createFrontDoor(options: FrontDoorOptions) {
   app.use(
     authGuard({
       authenticate: createAuthenticator(options.apiKeys),
+      open: options.apiKeys.length === 0 ? LOCAL_CALLER : undefined,
       // A burst of failures per address, then one more every six seconds.
       failures: createRateLimiter({ perSecond: 1 / 6, burst: limits['auth-failures'] }),
       logger,

@@ -41,10 +41,21 @@ export function createHostOriginCheck(policy: HostOriginPolicy) {
   const origins = new Set(
     policy.allowedOrigins.map(originOf).filter((origin): origin is string => origin !== undefined),
   );
+  // Clients send the same few Host values again and again: remember the verdicts, a bounded few.
+  const hostVerdicts = new Map<string, boolean>();
+  const hostAllowed = (host: string) => {
+    let allowed = hostVerdicts.get(host);
+    if (allowed === undefined) {
+      const hostname = hostnameOf(host);
+      allowed = hostname !== undefined && (hosts.has(hostname) || isLoopbackHost(hostname));
+      if (hostVerdicts.size >= 64) hostVerdicts.clear();
+      hostVerdicts.set(host, allowed);
+    }
+    return allowed;
+  };
   return (headers: Headers): string | undefined => {
     const host = headers.get('host');
-    const hostname = host ? hostnameOf(host) : undefined;
-    if (!host || hostname === undefined || !(hosts.has(hostname) || isLoopbackHost(hostname))) {
+    if (!host || !hostAllowed(host)) {
       return 'This Host is not allowed. Add it with --allowed-hosts (PLEX_MCP_ALLOWED_HOSTS).';
     }
     const origin = headers.get('origin');
