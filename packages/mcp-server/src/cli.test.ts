@@ -7,6 +7,7 @@ import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js'
 import { createPlexEmulator } from '@plexmcp/plex-emulator';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { BUILT_BIN as cli, ensureBuilt, runBuilt as run, WORK_DIR } from './testing/built-bin.js';
+import { startBuiltHttpServer } from './testing/http-server.js';
 
 // `pnpm test` builds before testing, so these run the binary users get.
 beforeAll(ensureBuilt, 60_000);
@@ -126,6 +127,46 @@ describe('plex-mcp-server over stdio', () => {
     expect(stderr).toContain(`curl -s ${url}/tools`);
     expect(stderr).toContain(`"url": "${url}/mcp"`);
   }, 30_000);
+
+  it('with keys, prints examples that carry a key placeholder (never a real key) and work with one', async () => {
+    const key = 'cli-demo-key-0123456789-abcdefghijkl';
+    const server = await startBuiltHttpServer({ args: ['--demo', '--api-key', key] });
+    try {
+      for (let i = 0; i < 100 && !server.output.stderr.includes('Stop with Ctrl-C'); i++) {
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+      const banner = server.output.stderr;
+      expect(banner).toContain(`curl -s -H 'X-API-KEY: <your API key>' ${server.url}/tools`);
+      expect(banner).toContain('"X-API-KEY": "<your API key>"');
+      expect(banner).not.toContain(key);
+      // What the banner shows works once the placeholder is filled in.
+      const listing = await fetch(`${server.url}/tools`, { headers: { 'X-API-KEY': key } });
+      expect(listing.status).toBe(200);
+      expect((await fetch(`${server.url}/tools`)).status).toBe(401);
+    } finally {
+      await server.stop();
+    }
+  }, 30_000);
+
+  it('generate-key prints a fresh key the server accepts', async () => {
+    const first = await run(['generate-key']);
+    const second = await run(['generate-key']);
+    expect(first.code).toBe(0);
+    expect(first.stdout).toMatch(/^[A-Za-z0-9_-]{43}\n$/);
+    expect(second.stdout).not.toBe(first.stdout);
+    const { code, stderr } = await run([
+      '--demo',
+      '--transport',
+      'http',
+      '--api-key',
+      first.stdout.trim(),
+      '--port',
+      '70000',
+    ]);
+    // It got past the key check to the next setting.
+    expect(code).toBe(2);
+    expect(stderr).toContain('PLEX_MCP_PORT must be between 0 and 65535');
+  });
 
   it('refuses a non-loopback HTTP host without API keys', async () => {
     const { code, stderr } = await run(['--demo', '--transport', 'http', '--host', '0.0.0.0']);
