@@ -107,8 +107,20 @@ describe('docker-compose.yml and .env.example', () => {
     );
   });
 
-  it("maps onto the server's options: HTTP on 0.0.0.0:3001 with the API key from .env", () => {
+  it('refuses to start with the placeholder key, saying how to make a real one', () => {
     const env = containerEnv({ ...example, PLEX_TOKEN: 'a-plex-token' });
+    expect(() => loadConfig(dockerfile.cmd.slice(2), env, here('no-such.env'))).toThrow(
+      /API key #1 is shorter than the minimum of 32 characters.*generate-key/,
+    );
+  });
+
+  it("maps onto the server's options: HTTP on 0.0.0.0:3001 with the API key from .env", () => {
+    const key = 'b1946ac92492d2347c6235b4d2611184aa54d6e9';
+    const env = containerEnv({
+      ...example,
+      PLEX_TOKEN: 'a-plex-token',
+      PLEX_MCP_API_KEYS: example.PLEX_MCP_API_KEYS?.replace(/^[^:]+/, key) ?? '',
+    });
     const config = loadConfig(dockerfile.cmd.slice(2), env, here('no-such.env'));
     expect(config).toMatchObject({
       transport: 'http',
@@ -118,7 +130,7 @@ describe('docker-compose.yml and .env.example', () => {
       plexToken: 'a-plex-token',
       access: 'write',
       allowedHosts: [],
-      apiKeys: [{ key: 'replace-with-a-long-random-key', scopes: ['read', 'write'] }],
+      apiKeys: [{ key, scopes: ['read', 'write'] }],
     });
   });
 });
