@@ -15,7 +15,7 @@ function log(message: string): void {
  * What `pnpm demo` prints: where to point a client, how to poke it, a config to paste. With keys
  * the examples carry a placeholder (the real keys are secrets and never printed).
  */
-function demoHelp(url: string, withKeys: boolean): string {
+function demoHelp(url: string, withKeys: boolean): string[] {
   const key = '<your API key>';
   const config = {
     mcpServers: {
@@ -35,7 +35,7 @@ function demoHelp(url: string, withKeys: boolean): string {
       .split('\n')
       .map((line) => `    ${line}`),
     '  Stop with Ctrl-C.',
-  ].join('\n');
+  ];
 }
 
 async function login(argv: string[]): Promise<void> {
@@ -125,7 +125,8 @@ async function main(): Promise<void> {
     logger.info(
       `${config.demo ? 'serving the demo library' : 'serving'} over HTTP at ${http.url}/mcp (REST: ${http.url}/tools; ${keys === 0 ? 'no API keys, loopback only' : `${keys} API key${keys === 1 ? '' : 's'}`}${config.stateless ? '; stateless' : ''})`,
     );
-    if (config.demo) logger.info(demoHelp(http.url, keys > 0));
+    // One entry a line: the log keeps every entry on one line.
+    if (config.demo) for (const line of demoHelp(http.url, keys > 0)) logger.info(line);
     return;
   }
   const server = createPlexMcpServer({

@@ -4,6 +4,7 @@ import { parseArgs } from 'node:util';
 import type { ToolAccess, ToolModule } from '@plexmcp/plex-tools';
 import * as v from 'valibot';
 import type { Limits } from '../http/limits.js';
+import { DEFAULT_RATE_LIMIT } from '../http/rate-limit.js';
 import { LOG_LEVELS, type LogLevel } from '../server/logger.js';
 import { type ApiKey, parseApiKeys } from './api-keys.js';
 import { ConfigError } from './config-error.js';
@@ -39,7 +40,7 @@ export interface ServerConfig {
   uploadDir: string | undefined;
   /** HTTP mode: limits other than the defaults (`--limit name=value`). */
   limits: Partial<Limits>;
-  /** HTTP mode: no MCP sessions; each POST stands alone. */
+  /** HTTP mode: no sessions on `/mcp`; each POST there stands alone. */
   stateless: boolean;
   /** HTTP mode: requests per second and burst per API key (or address), or false for none. */
   rateLimit: { perSecond: number; burst: number } | false;
@@ -136,10 +137,11 @@ Options:
                          the server besides its own (env PLEX_MCP_ALLOWED_ORIGINS)
   --upload-dir <dir>     the only folder file_path arguments may read from; over HTTP
                          file_path is refused without it (env PLEX_MCP_UPLOAD_DIR)
-  --stateless            HTTP: no MCP sessions (env PLEX_MCP_STATELESS=1)
+  --stateless            HTTP: no sessions on /mcp; each POST stands alone (env
+                         PLEX_MCP_STATELESS=1)
   --rate-limit <n[:b]>   HTTP: requests per second [and burst] per key, or off (default 20:40)
-  --limit <name=value>   HTTP: change one limit (repeatable; env PLEX_MCP_LIMITS as a comma
-                         list). The limits and their defaults:
+  --limit <name=value>   change one limit (repeatable; env PLEX_MCP_LIMITS as a comma list).
+                         plex-requests holds in stdio too; the others bound HTTP mode:
 ${limitsHelp()}
   --log-level <level>    stderr log level: debug | info | warn | error (env PLEX_MCP_LOG_LEVEL;
                          default info)
@@ -233,7 +235,7 @@ export function loadConfig(
 
 /** `20`, `20:40` (per second : burst) or `off`; the default is 20 per second, bursts of 40. */
 export function parseRateLimit(value: string | undefined): ServerConfig['rateLimit'] {
-  if (value === undefined) return { perSecond: 20, burst: 40 };
+  if (value === undefined) return DEFAULT_RATE_LIMIT;
   if (value === 'off' || value === '0') return false;
   const match = /^(\d+(?:\.\d+)?)(?::(\d+))?$/.exec(value.trim());
   const perSecond = Number(match?.[1]);

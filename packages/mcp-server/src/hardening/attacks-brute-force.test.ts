@@ -43,7 +43,7 @@ function guess(index: number) {
 }
 
 describe('attack 6: brute-forcing API keys', { timeout: 15_000 }, () => {
-  it('answers 10 wrong keys with 401, then 429 with Retry-After, even for the right key', async () => {
+  it('answers 10 wrong keys with 401, then 429 with Retry-After, while the right key still works', async () => {
     for (let i = 0; i < 10; i++) {
       const answer = await guess(i);
       expect(answer.status, `guess ${i}: ${answer.text}`).toBe(401);
@@ -58,16 +58,16 @@ describe('attack 6: brute-forcing API keys', { timeout: 15_000 }, () => {
     expect(retryAfter).toBeLessThanOrEqual(6);
     expect(eleventh.json.error.message).toContain(`Retry in ${retryAfter} s.`);
 
-    // While throttled the right key is not even compared: a lucky guess cannot be confirmed.
+    // The guesses are throttled, not the key's holders behind the same address (a proxy, NAT,
+    // Docker's bridge): a valid key is served as ever, a wrong one still answers 429.
     for (const right of [
       () => callTool(server.url, 'library_list', {}, KEYS.admin),
       () => send(`${server.url}/tools?apikey=${KEYS.admin}`, { method: 'GET' }),
-      () => send(`${server.url}/mcp`, { method: 'GET', headers: { 'x-api-key': KEYS.admin } }),
     ]) {
       const answer = await right();
-      expect(answer.status, answer.text).toBe(429);
-      expect(answer.headers.get('retry-after')).not.toBeNull();
+      expect(answer.status, answer.text).toBe(200);
     }
+    expect((await guess(11)).status).toBe(429);
     // The throttle counts the socket's address: a forwarded-for header does not reset it.
     for (const forwarded of ['10.0.0.7', '203.0.113.9, 127.0.0.1']) {
       const spoofed = await callTool(server.url, 'library_list', {}, GUESSES[11], {

@@ -109,20 +109,39 @@ describe('attack 4: fan-out to Plex', { timeout: 15_000 }, () => {
     expect(made).toBeLessThanOrEqual(510);
   });
 
-  it('charges a JSON-RPC batch one token per message: 100 calls → 429, 10 calls pass', async () => {
+  it('charges a JSON-RPC batch one token per message: 100 calls refused, 30 → 429, 10 pass', async () => {
     const session = await openSession(server.url, KEYS.admin);
     const before = plex.tap.requests.length;
+    // More than the burst could never pass: refused as such, not "retry later".
     const flood = await batchOf(session, 100, 1);
-    expect(flood.status, flood.text).toBe(429);
+    expect(flood.status, flood.text).toBe(400);
     expect(flood.json).toMatchObject({
       jsonrpc: '2.0',
       id: null,
-      error: { code: -32000, message: expect.stringMatching(/batch of 100 messages costs 100/) },
+      error: {
+        code: -32600,
+        message: expect.stringMatching(
+          /batch of 100 messages costs 100 requests, more than the burst of 40/,
+        ),
+      },
     });
-    expect(Number(flood.headers.get('retry-after'))).toBeGreaterThanOrEqual(1);
-    expect(flood.headers.get('x-ratelimit-limit')).toBe('40');
-    // Nothing of the refused batch ran.
+    // Within the burst but over what is left of it: 429 with when to retry. Cheap pings spend
+    // the budget first, so no refill in between can let the batch through.
+    const drain = await send(`${server.url}/mcp`, {
+      headers: session.headers,
+      body: JSON.stringify(
+        Array.from({ length: 36 }, (_, i) => ({ jsonrpc: '2.0', id: 100 + i, method: 'ping' })),
+      ),
+    });
+    expect(drain.status, drain.text).toBe(200);
+    const over = await batchOf(session, 30, 200);
+    expect(over.status, over.text).toBe(429);
+    expect(over.json.error.message).toMatch(/batch of 30 messages costs 30/);
+    expect(Number(over.headers.get('retry-after'))).toBeGreaterThanOrEqual(1);
+    expect(over.headers.get('x-ratelimit-limit')).toBe('40');
+    // Nothing of a refused batch ran.
     expect(plex.tap.requests.length).toBe(before);
+    await new Promise((resolve) => setTimeout(resolve, 1600));
 
     const fine = await batchOf(session, 10, 1000);
     expect(fine.status, fine.text).toBe(200);

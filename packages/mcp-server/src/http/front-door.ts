@@ -22,9 +22,9 @@ import { createMoviePilotDoor } from './moviepilot-door.js';
 import { createRateLimiter, type RateLimitOptions } from './rate-limit.js';
 import { doorOf, refuse } from './replies.js';
 import { mountRestDoors } from './rest-door.js';
+import type { ServedTools } from './served-tools.js';
 import { createSessionRegistry } from './sessions.js';
 import { createSseDoor } from './sse-door.js';
-import type { ToolAccess } from './tool-access.js';
 import { createToolCalls } from './tool-calls.js';
 
 /** Everything the front door serves and how it is guarded. */
@@ -45,7 +45,8 @@ export interface FrontDoorOptions {
 /**
  * The HTTP front door as one Hono app. Read it top to bottom: `/health` answers before any
  * guard; then every request passes the guards in this order — Host/Origin, body limit, API key
- * (with failed checks throttled), JSON-only POSTs, JSON-RPC body, rate limit — and reaches
+ * (with failed checks throttled), JSON-only POSTs, rate limit, JSON-RPC body (a batch pays for
+ * its further messages) — and reaches
  * its route. A path that exists answers 405 to other methods; anything else is 404, in the
  * error shape of the door the path belongs to.
  */
@@ -58,7 +59,7 @@ export function createFrontDoor(options: FrontDoorOptions) {
     lifetimeMs: limits['session-lifetime-seconds'] * 1000,
   });
   const runnerFor = createToolCalls(limits['calls-per-key']);
-  const access: ToolAccess = {
+  const served: ServedTools = {
     plex: options.plex,
     config: options.config,
     tools: new Map(visibleTools(options.tools).map((tool) => [tool.name, tool])),
@@ -81,7 +82,7 @@ export function createFrontDoor(options: FrontDoorOptions) {
   });
   const sse = createSseDoor({ createServer: sessionServer, sessions });
   const moviePilot = createMoviePilotDoor({
-    access,
+    served,
     sessions,
     logger,
     version: options.version ?? '0.1.0',
@@ -114,10 +115,10 @@ export function createFrontDoor(options: FrontDoorOptions) {
     }),
   );
   app.use(jsonOnlyGuard());
-  app.use(jsonRpcBodyReader());
   if (options.rateLimit) {
     app.use(rateLimitGuard(createRateLimiter(options.rateLimit), options.rateLimit));
   }
+  app.use(jsonRpcBodyReader());
 
   app.on(['GET', 'POST', 'DELETE'], '/mcp', (c) => mcp.handle(c));
   allowOnly(app, '/mcp', 'GET, POST, DELETE');
@@ -128,7 +129,7 @@ export function createFrontDoor(options: FrontDoorOptions) {
   app.post('/api/v1/mcp', (c) => moviePilot.post(c));
   app.delete('/api/v1/mcp', (c) => moviePilot.delete(c));
   allowOnly(app, '/api/v1/mcp', 'POST, DELETE');
-  mountRestDoors(app, access, logger, allowOnly);
+  mountRestDoors(app, served, logger, allowOnly);
 
   app.notFound((c) =>
     refuse(doorOf(c.req.path), {

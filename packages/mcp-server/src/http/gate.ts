@@ -37,8 +37,6 @@ export function createGate(limit: number) {
         waiting.push(admit);
       });
     },
-    /** Holders right now (for tests and diagnostics). */
-    active: () => active,
     idle: () => active === 0 && waiting.length === 0,
   };
 }

@@ -4,7 +4,7 @@ import type { Context, MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import type { Logger } from '../server/logger.js';
 import type { AuthOutcome, Caller } from './auth.js';
-import type { RateLimiter, RateLimitOptions } from './rate-limit.js';
+import type { RateLimitDecision, RateLimiter, RateLimitOptions } from './rate-limit.js';
 import { rateLimitHeaders } from './rate-limit.js';
 import { doorOf, type Refusal, refuse } from './replies.js';
 
@@ -16,6 +16,8 @@ export interface FrontDoorEnv {
     caller: Caller;
     /** The parsed JSON body of a POST, or NOT_JSON when it did not parse. */
     body: unknown;
+    /** Charges a JSON-RPC batch's further messages to the caller's rate budget (none: no limit). */
+    chargeBatch: ((extra: number) => Response | undefined) | undefined;
   };
 }
 
@@ -35,7 +37,11 @@ export function remoteAddress(c: Context): string {
   }
 }
 
-/** Runs `fn` once when the response has been sent or the client has gone, whichever is first. */
+/**
+ * Runs `fn` once when the response has been sent or the client has gone, whichever is first.
+ * Without a Node response (the app called through `fetch`, as in embedding), only the request's
+ * abort is known: `fn` then runs when the caller aborts, not when the answer is read.
+ */
 export function whenAnswered(c: Context<FrontDoorEnv>, fn: () => void): void {
   const outgoing = c.env?.outgoing;
   if (outgoing) outgoing.once('close', fn);
@@ -103,9 +109,10 @@ export interface AuthGuardOptions {
 }
 
 /**
- * 401 without a valid key. Failed checks are counted per remote address: after a burst the
- * address gets 429 for a while without its keys even being compared, so guessing is slow. Each
- * failure is logged with the address and path, never the key.
+ * 401 without a valid key. Failed checks are counted per remote address: after a burst, the
+ * address's failures answer 429 for a while, so guessing is slow. A valid key always passes, so
+ * someone guessing from a shared address (a proxy, NAT, Docker's bridge) cannot lock the key's
+ * holders out. Each failure is logged with the address and path, never the key.
  */
 export function authGuard({ authenticate, failures, logger, open }: AuthGuardOptions): Guard {
   return async (c, next) => {
@@ -114,10 +121,14 @@ export function authGuard({ authenticate, failures, logger, open }: AuthGuardOpt
       c.set('caller', open);
       return next();
     }
+    const outcome = authenticate(c.req.raw.headers, new URL(c.req.url));
+    if (outcome !== 'missing' && outcome !== 'invalid') {
+      c.set('caller', outcome);
+      return next();
+    }
     const address = remoteAddress(c);
     if (failures.blocked(address)) {
-      // Less than one token is left, so asking for one spends nothing and says when it is back
-      // (a cost of 0 would always be "allowed", with a Retry-After of 0).
+      // Less than one token is left, so asking for one spends nothing and says when it is back.
       const retryAfter = Math.max(1, failures.take(address, 1).retryAfterSeconds);
       return deny(c, {
         status: 429,
@@ -126,30 +137,26 @@ export function authGuard({ authenticate, failures, logger, open }: AuthGuardOpt
         headers: { 'retry-after': String(retryAfter) },
       });
     }
-    const outcome = authenticate(c.req.raw.headers, new URL(c.req.url));
-    if (outcome === 'missing' || outcome === 'invalid') {
-      failures.take(address);
-      logger.warn(
-        `refused ${c.req.method} ${c.req.path} from ${address}: ${outcome === 'missing' ? 'no API key' : 'wrong API key'}`,
-      );
-      return deny(c, {
-        status: 401,
-        code: 'UNAUTHORIZED',
-        message:
-          outcome === 'missing'
-            ? 'An API key is required: send Authorization: Bearer <key>, X-API-KEY or ?apikey=.'
-            : 'The API key is not valid.',
-        headers: { 'www-authenticate': 'Bearer' },
-      });
-    }
-    c.set('caller', outcome);
-    await next();
+    failures.take(address);
+    logger.warn(
+      `refused ${c.req.method} ${c.req.path} from ${address}: ${outcome === 'missing' ? 'no API key' : 'wrong API key'}`,
+    );
+    return deny(c, {
+      status: 401,
+      code: 'UNAUTHORIZED',
+      message:
+        outcome === 'missing'
+          ? 'An API key is required: send Authorization: Bearer <key>, X-API-KEY or ?apikey=.'
+          : 'The API key is not valid.',
+      headers: { 'www-authenticate': 'Bearer' },
+    });
   };
 }
 
 /**
- * Parses a JSON-RPC door's POST body once, for the rate limit (a batch costs one per message)
- * and the route. REST routes validate their own bodies.
+ * Parses a JSON-RPC door's POST body once, for the route and for the rate limit: the request was
+ * charged one token before its body was read, and a batch pays for its other messages here.
+ * REST routes validate their own bodies.
  */
 export function jsonRpcBodyReader(): Guard {
   return async (c, next) => {
@@ -161,6 +168,10 @@ export function jsonRpcBodyReader(): Guard {
       } catch {
         // The route answers in its own shape.
       }
+      if (Array.isArray(body) && body.length > 1) {
+        const refused = c.get('chargeBatch')?.(body.length - 1);
+        if (refused) return refused;
+      }
       c.set('body', body);
     }
     await next();
@@ -168,32 +179,44 @@ export function jsonRpcBodyReader(): Guard {
 }
 
 /**
- * A token bucket per API key (per address without keys). Every JSON-RPC message in a batch costs
- * one token, so a batch is not a way around the limit. Every answer carries `X-RateLimit-*`.
+ * A token bucket per API key (per address without keys), charged before any body is read. On the
+ * JSON-RPC doors every message of a batch costs one token, so a batch is not a way around the
+ * limit; one larger than the burst could never pass, and is refused as such. Every answer past
+ * this point carries `X-RateLimit-*`.
  */
 export function rateLimitGuard(limiter: RateLimiter, options: RateLimitOptions): Guard {
+  const refusal = (decision: RateLimitDecision, cost: number) =>
+    ({
+      status: 429,
+      code: 'RATE_LIMITED',
+      message: `Too many requests: the limit is ${options.perSecond} per second (bursts of ${options.burst}).${cost > 1 ? ` This batch of ${cost} messages costs ${cost}.` : ''} Retry in ${decision.retryAfterSeconds} s.`,
+      details: {
+        per_second: options.perSecond,
+        burst: options.burst,
+        retry_after_seconds: decision.retryAfterSeconds,
+      },
+      headers: rateLimitHeaders(decision),
+    }) satisfies Refusal;
   return async (c, next) => {
     const caller = c.get('caller');
     const key = caller.keyIndex === undefined ? `address:${remoteAddress(c)}` : caller.owner;
-    const body = c.get('body');
-    const cost = Array.isArray(body) ? Math.max(1, body.length) : 1;
-    const decision = limiter.take(key, cost);
-    const headers = rateLimitHeaders(decision);
-    if (!decision.allowed) {
-      const batch = cost > 1 ? ` This batch of ${cost} messages costs ${cost}.` : '';
-      return deny(c, {
-        status: 429,
-        code: 'RATE_LIMITED',
-        message: `Too many requests: the limit is ${options.perSecond} per second (bursts of ${options.burst}).${batch} Retry in ${decision.retryAfterSeconds} s.`,
-        details: {
-          per_second: options.perSecond,
-          burst: options.burst,
-          retry_after_seconds: decision.retryAfterSeconds,
-        },
-        headers,
-      });
-    }
+    let decision = limiter.take(key);
+    if (!decision.allowed) return deny(c, refusal(decision, 1));
+    c.set('chargeBatch', (extra) => {
+      const cost = extra + 1;
+      if (cost > options.burst) {
+        return deny(c, {
+          status: 400,
+          code: 'INVALID_REQUEST',
+          message: `Invalid Request: a batch of ${cost} messages costs ${cost} requests, more than the burst of ${options.burst} this server allows; split it.`,
+        });
+      }
+      decision = limiter.take(key, extra);
+      return decision.allowed ? undefined : deny(c, refusal(decision, cost));
+    });
     await next();
-    for (const [name, value] of Object.entries(headers)) c.res.headers.set(name, value);
+    for (const [name, value] of Object.entries(rateLimitHeaders(decision))) {
+      c.res.headers.set(name, value);
+    }
   };
 }

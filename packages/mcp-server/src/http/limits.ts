@@ -1,7 +1,7 @@
 /**
  * Every limit the HTTP front door enforces, with its default. One table feeds the `--limit`
- * flag (`PLEX_MCP_LIMITS`), `--help` and SECURITY.md, so a limit cannot exist without a default
- * and a documented name.
+ * flag (`PLEX_MCP_LIMITS`) and `--help`, and SECURITY.md's table is checked against it
+ * (limits.test.ts), so a limit cannot exist without a default and a documented name.
  */
 export const LIMITS = {
   'body-bytes': {

@@ -103,7 +103,5 @@ export function createMcpDoor(options: McpDoorOptions) {
         'Bad request: send initialize first, or the Mcp-Session-Id header.',
       );
     },
-    /** Open Streamable HTTP sessions. */
-    count: () => live.size,
   };
 }

@@ -8,8 +8,8 @@ import type { Caller } from './auth.js';
 import { type FrontDoorEnv, NOT_JSON } from './guards.js';
 import { jsonObject } from './json-object.js';
 import { json, rpcError } from './replies.js';
+import { findToolFor, isRefusal, runFor, type ServedTools, toolsFor } from './served-tools.js';
 import type { SessionRegistry } from './sessions.js';
-import { findToolFor, isRefusal, runFor, type ToolAccess, toolsFor } from './tool-access.js';
 
 /** The protocol versions MoviePilot's API names, newest first. */
 export const MOVIEPILOT_PROTOCOL_VERSIONS = ['2025-11-25', '2025-06-18', '2024-11-05'] as const;
@@ -52,7 +52,7 @@ interface RpcSession {
 
 /** What the MoviePilot-style JSON-RPC door needs. */
 export interface MoviePilotDoorOptions {
-  access: ToolAccess;
+  served: ServedTools;
   sessions: SessionRegistry;
   logger: Logger;
   version: string;
@@ -102,7 +102,7 @@ export function createMoviePilotDoor(options: MoviePilotDoorOptions) {
       );
     }
     const caller = c.get('caller');
-    const tool = findToolFor(options.access, caller, parsed.output.name);
+    const tool = findToolFor(options.served, caller, parsed.output.name);
     // A tool outside the key's scopes is as unknown here as it is absent from tools/list.
     if (isRefusal(tool)) {
       return fail(
@@ -112,7 +112,7 @@ export function createMoviePilotDoor(options: MoviePilotDoorOptions) {
       );
     }
     const result = await runFor(
-      options.access,
+      options.served,
       caller,
       tool,
       parsed.output.arguments ?? {},
@@ -167,7 +167,7 @@ export function createMoviePilotDoor(options: MoviePilotDoorOptions) {
       );
     }
     if (method === 'tools/list') {
-      return answer(id, { tools: mcpToolListing(toolsFor(options.access, caller)) });
+      return answer(id, { tools: mcpToolListing(toolsFor(options.served, caller)) });
     }
     if (method === 'tools/call') return callTool(c, id, params);
     return fail('methodNotFound', `Method not found: ${method}.`, id);
@@ -187,7 +187,12 @@ export function createMoviePilotDoor(options: MoviePilotDoorOptions) {
 
     delete(c: Context<FrontDoorEnv>): Response {
       const sessionId = c.req.header('mcp-session-id');
-      if (!sessionId || !options.sessions.use(sessionId, c.get('caller').owner)) {
+      // Only this door's sessions: the same key's /mcp or /sse session is not for it to end.
+      if (
+        !sessionId ||
+        !state.has(sessionId) ||
+        !options.sessions.use(sessionId, c.get('caller').owner)
+      ) {
         return fail('sessionNotFound', 'Session not found: nothing to close.');
       }
       options.sessions.close(sessionId);

@@ -51,6 +51,18 @@ describe('createRateLimiter', () => {
     expect(limiter.blocked('b')).toBe(false);
   });
 
+  it('keeps at most 10,000 callers, forgetting the oldest first', () => {
+    let now = 0;
+    const limiter = createRateLimiter({ perSecond: 1, burst: 1 }, () => now);
+    // Every caller spends its one token, so nothing is pruned as full.
+    for (let i = 0; i < 10_000; i++) limiter.take(`address:${i}`);
+    expect(limiter.blocked('address:0')).toBe(true);
+    now += 1; // not a second later: no prune
+    limiter.take('address:newcomer');
+    expect(limiter.blocked('address:0')).toBe(false);
+    expect(limiter.blocked('address:1')).toBe(true);
+  });
+
   it('refuses nonsense limits', () => {
     expect(() => createRateLimiter({ perSecond: 0, burst: 5 })).toThrow(/perSecond/);
     expect(() => createRateLimiter({ perSecond: 1, burst: 0 })).toThrow(/burst/);

@@ -4,6 +4,9 @@ export interface RateLimitOptions {
   burst: number;
 }
 
+/** The limit when none is configured: 20 requests per second, bursts of 40. */
+export const DEFAULT_RATE_LIMIT: RateLimitOptions = { perSecond: 20, burst: 40 };
+
 /** One request's verdict and the values for the `X-RateLimit-*` headers. */
 export interface RateLimitDecision {
   allowed: boolean;
@@ -22,8 +25,10 @@ interface Bucket {
   updated: number;
 }
 
-/** Buckets kept before full ones (callers idle long enough) are dropped. */
+/** Buckets kept before full ones (callers idle long enough) are dropped, at most once a second. */
 const PRUNE_ABOVE = 1000;
+/** Buckets kept at most, whatever the callers: beyond it the oldest is forgotten. */
+const MAX_BUCKETS = 10_000;
 
 /**
  * Builds a per-key limiter; `now` is injectable for tests. `take(key, cost)` spends `cost` tokens
@@ -36,11 +41,13 @@ export function createRateLimiter(options: RateLimitOptions, now: () => number =
     throw new Error('Rate limit: perSecond must be above 0 and burst at least 1.');
   }
   const buckets = new Map<string, Bucket>();
+  let prunedAt = Number.NEGATIVE_INFINITY;
   const refill = (bucket: Bucket, at: number) => {
     bucket.tokens = Math.min(burst, bucket.tokens + ((at - bucket.updated) / 1000) * perSecond);
     bucket.updated = at;
   };
   const prune = (at: number) => {
+    prunedAt = at;
     for (const [key, bucket] of buckets) {
       refill(bucket, at);
       if (bucket.tokens >= burst) buckets.delete(key);
@@ -49,7 +56,10 @@ export function createRateLimiter(options: RateLimitOptions, now: () => number =
   const bucketOf = (key: string, at: number) => {
     let bucket = buckets.get(key);
     if (!bucket) {
-      if (buckets.size >= PRUNE_ABOVE) prune(at);
+      if (buckets.size >= PRUNE_ABOVE && at - prunedAt >= 1000) prune(at);
+      // Many callers at once (addresses, for failed key checks): forget the oldest. A new key's
+      // bucket starts full either way, so this can only be generous, never refuse anyone.
+      if (buckets.size >= MAX_BUCKETS) buckets.delete(buckets.keys().next().value as string);
       bucket = { tokens: burst, updated: at };
       buckets.set(key, bucket);
     }

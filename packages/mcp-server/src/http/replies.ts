@@ -23,10 +23,9 @@ export interface Refusal {
 
 /** The JSON-RPC error code a refusal carries on the MCP doors. */
 function rpcCode(refusal: Refusal): number {
-  if (refusal.code === 'SESSION_NOT_FOUND') return -32001;
-  if (refusal.code === 'PARSE_ERROR') return -32700;
-  if (refusal.code === 'INVALID_REQUEST' || refusal.code === 'PAYLOAD_TOO_LARGE') return -32600;
-  return -32000;
+  return refusal.code === 'INVALID_REQUEST' || refusal.code === 'PAYLOAD_TOO_LARGE'
+    ? -32600
+    : -32000;
 }
 
 /** A JSON answer. */

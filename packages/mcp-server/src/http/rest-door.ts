@@ -7,8 +7,8 @@ import { logToolFailure } from '../server/logger.js';
 import type { FrontDoorEnv } from './guards.js';
 import { jsonObject } from './json-object.js';
 import { type Door, json, refuse } from './replies.js';
-import { findToolFor, isRefusal, runFor, type ToolAccess, toolsFor } from './tool-access.js';
-import { httpToolError } from './tool-calls.js';
+import { findToolFor, isRefusal, runFor, type ServedTools, toolsFor } from './served-tools.js';
+import { httpToolError } from './tool-errors.js';
 import { moviePilotTool, restTool } from './tool-listing.js';
 
 const TOOL_NAME = v.pipe(
@@ -51,7 +51,7 @@ const MOVIEPILOT: Flavour = {
  */
 export function mountRestDoors(
   app: Hono<FrontDoorEnv>,
-  access: ToolAccess,
+  served: ServedTools,
   logger: Logger,
   allowOnly: (app: Hono<FrontDoorEnv>, path: string, methods: string) => void,
 ): void {
@@ -72,13 +72,13 @@ export function mountRestDoors(
       async (c) => {
         const { tool_name: name, arguments: args } = c.req.valid('json');
         const caller = c.get('caller');
-        const found = findToolFor(access, caller, name);
+        const found = findToolFor(served, caller, name);
         if (isRefusal(found)) {
           // MoviePilot's clients read an unknown tool as the call's own failure.
           if (door === 'moviepilot' && found.status === 404) return moviePilotFailure(found);
           return refuse(door, found);
         }
-        const result = await runFor(access, caller, found, args ?? {}, c.req.raw.signal);
+        const result = await runFor(served, caller, found, args ?? {}, c.req.raw.signal);
         if (!result.ok) {
           logToolFailure(logger, found.name, result.error);
           const failure = httpToolError(result.error);
@@ -107,10 +107,10 @@ export function mountRestDoors(
     allowOnly(app, `${prefix}/tools/call`, 'POST');
 
     app.get(`${prefix}/tools`, (c) =>
-      json(200, toolsFor(access, c.get('caller')).map(flavour.listed)),
+      json(200, toolsFor(served, c.get('caller')).map(flavour.listed)),
     );
     const one = (c: Context<FrontDoorEnv>, schemaOnly: boolean) => {
-      const found = findToolFor(access, c.get('caller'), c.req.param('name') ?? '');
+      const found = findToolFor(served, c.get('caller'), c.req.param('name') ?? '');
       if (isRefusal(found)) return refuse(door, found);
       return json(200, schemaOnly ? describeTool(found).inputSchema : flavour.listed(found));
     };

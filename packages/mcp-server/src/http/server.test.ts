@@ -348,6 +348,22 @@ const until = async (check: () => boolean) => {
   for (let i = 0; i < 100 && !check(); i++) await new Promise((r) => setTimeout(r, 10));
 };
 
+describe('MoviePilot door and the other doors', () => {
+  it("DELETE /api/v1/mcp ends only its own door's sessions", async () => {
+    const server = await serve();
+    const { client, transport } = await connectClient(server.url);
+    const id = transport.sessionId ?? '';
+    const deleted = await fetch(`${server.url}/api/v1/mcp`, {
+      method: 'DELETE',
+      headers: { 'mcp-session-id': id },
+    });
+    expect(deleted.status).toBe(404);
+    expect((await deleted.json()).error.code).toBe(-32002);
+    expect((await client.listTools()).tools.length).toBeGreaterThan(0);
+    await client.close();
+  });
+});
+
 describe('legacy SSE', () => {
   it('serves a real SDK SSE client: list and call', async () => {
     const server = await serve();

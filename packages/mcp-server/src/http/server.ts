@@ -7,7 +7,7 @@ import { type ApiKey, assertBindAllowed } from '../config/config.js';
 import { type Logger, silentLogger } from '../server/logger.js';
 import { createFrontDoor } from './front-door.js';
 import { type Limits, resolveLimits } from './limits.js';
-import type { RateLimitOptions } from './rate-limit.js';
+import { DEFAULT_RATE_LIMIT, type RateLimitOptions } from './rate-limit.js';
 import { capConnections, socketTimeouts } from './sockets.js';
 
 /** What the HTTP front door serves and how it is guarded. */
@@ -37,7 +37,10 @@ export interface HttpServerOptions {
    * address without keys). Default 20 requests per second with bursts of 40; `false` turns it off.
    */
   rateLimit?: RateLimitOptions | false;
-  /** Limits other than the defaults (see `LIMITS`). */
+  /**
+   * Limits other than the defaults (see `LIMITS`). `plex-requests` belongs to the Plex client:
+   * whoever creates `plex` sets it (`maxConcurrentRequests`), as the CLI does.
+   */
   limits?: Partial<Limits>;
 }
 
@@ -67,8 +70,7 @@ export async function startHttpServer(options: HttpServerOptions): Promise<PlexH
     allowedHosts: options.allowedHosts ?? [],
     allowedOrigins: options.allowedOrigins ?? [],
     stateless: options.stateless ?? false,
-    rateLimit:
-      options.rateLimit === false ? false : (options.rateLimit ?? { perSecond: 20, burst: 40 }),
+    rateLimit: options.rateLimit === false ? false : (options.rateLimit ?? DEFAULT_RATE_LIMIT),
     limits,
     version: options.version,
   });

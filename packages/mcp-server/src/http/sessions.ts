@@ -60,7 +60,11 @@ export function createSessionRegistry(policy: SessionPolicy, now: () => number =
     for (const entry of sessions.values()) if (expired(entry, at)) end(entry);
   };
 
-  const timer = setInterval(sweep, Math.max(1000, Math.min(policy.idleMs, 60_000)));
+  // Often enough that neither an idle nor an over-age session outlives its limit by much.
+  const timer = setInterval(
+    sweep,
+    Math.max(1000, Math.min(policy.idleMs, policy.lifetimeMs, 60_000)),
+  );
   timer.unref();
 
   return {

@@ -37,10 +37,16 @@ export function createSseDoor(options: SseDoorOptions) {
 
   return {
     open(c: Context<FrontDoorEnv>): Response {
+      // Hono answers HEAD with the GET route: say what a GET would get, but open nothing.
+      if (c.req.method === 'HEAD') {
+        return new Response(null, { headers: { 'content-type': 'text/event-stream' } });
+      }
       const caller = c.get('caller');
       return streamSSE(c, async (stream) => {
         const path = new URL(c.req.url).pathname;
-        const transport = new SseServerTransport(stream, endpointFor(path, caller));
+        const transport = new SseServerTransport(stream, endpointFor(path, caller), () =>
+          c.env?.outgoing?.destroy(),
+        );
         const server = options.createServer(caller);
         const id = transport.sessionId;
         const ended = new Promise<void>((resolve) => {
@@ -75,8 +81,5 @@ export function createSseDoor(options: SseDoorOptions) {
       transport.receive(message.data);
       return new Response('Accepted', { status: 202 });
     },
-
-    /** Open SSE sessions. */
-    count: () => transports.size,
   };
 }

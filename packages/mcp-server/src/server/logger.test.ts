@@ -20,6 +20,15 @@ describe('createStderrLogger', () => {
 });
 
 describe('the operator log', () => {
+  it('keeps each entry on one line, whatever a caller put in it', () => {
+    const lines: string[] = [];
+    const logger = createStderrLogger('debug', (line) => lines.push(line));
+    logger.warn('refused GET /x\nplex-mcp-server: forged\r\u001b[31m from 127.0.0.1');
+    expect(lines).toEqual([
+      'plex-mcp-server: [warn] refused GET /x\\nplex-mcp-server: forged\\u000d\\u001b[31m from 127.0.0.1\n',
+    ]);
+  });
+
   it('masks the configured token, plain and URL-encoded, and any X-Plex-Token value', () => {
     const lines: string[] = [];
     const token = 'tok/en+with=symbols-0123';

@@ -13,8 +13,20 @@ export interface Logger {
 }
 
 /**
+ * One line per entry: a message carries caller-chosen text (paths, titles), and a newline in it
+ * must not start a line of its own that reads like the server's.
+ */
+function escapeControls(text: string): string {
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are the point.
+  return text.replace(/[\u0000-\u001f\u007f]/g, (char) =>
+    char === '\n' ? '\\n' : `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`,
+  );
+}
+
+/**
  * A logger that writes `plex-mcp-server: [level] message` lines at or above `level`, with every
- * secret (and any `X-Plex-Token` value, plain or URL-encoded) masked.
+ * secret (and any `X-Plex-Token` value, plain or URL-encoded) masked and control characters
+ * escaped, so each entry is exactly one line.
  */
 export function createStderrLogger(
   level: LogLevel,
@@ -28,8 +40,8 @@ export function createStderrLogger(
     (name: LogLevel) =>
     (message: string): void => {
       if (LOG_LEVELS.indexOf(name) < threshold) return;
-      const masked = redactText(message, secrets);
-      write(`plex-mcp-server: ${name === 'info' ? '' : `[${name}] `}${masked}\n`);
+      const safe = escapeControls(redactText(message, secrets));
+      write(`plex-mcp-server: ${name === 'info' ? '' : `[${name}] `}${safe}\n`);
     };
   return { debug: at('debug'), info: at('info'), warn: at('warn'), error: at('error') };
 }

@@ -42,6 +42,8 @@ interface ResourceOptions {
  * listing and completion need `library_list`, each read the tools it is made of.
  */
 export function registerResources(server: Server, options: ResourceOptions): void {
+  // Listing and completion read the library list straight from Plex (one request, where
+  // library_list costs one per library): the rate limit and the Plex client's cap bound them.
   const canList = () => options.tools.has('library_list');
   const call = async (
     uri: string,

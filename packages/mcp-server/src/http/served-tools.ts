@@ -5,7 +5,7 @@ import type { Refusal } from './replies.js';
 import type { ToolRunner } from './tool-calls.js';
 
 /** The tools a server serves and how a door runs one for a caller. */
-export interface ToolAccess {
+export interface ServedTools {
   plex: PlexClient;
   config: ToolConfig;
   /** Tools the server serves at all (access, toolsets, read-only). */
@@ -15,13 +15,13 @@ export interface ToolAccess {
 }
 
 /** The tools a caller may see, in listing order. */
-export function toolsFor(access: ToolAccess, caller: Caller): AnyTool[] {
-  return [...access.tools.values()].filter(scopeFilter(caller));
+export function toolsFor(served: ServedTools, caller: Caller): AnyTool[] {
+  return [...served.tools.values()].filter(scopeFilter(caller));
 }
 
 /** The tool by name, or a refusal: 404 when not served, 403 when outside the key's scopes. */
-export function findToolFor(access: ToolAccess, caller: Caller, name: string): AnyTool | Refusal {
-  const tool = access.tools.get(name);
+export function findToolFor(served: ServedTools, caller: Caller, name: string): AnyTool | Refusal {
+  const tool = served.tools.get(name);
   if (!tool) {
     return {
       status: 404,
@@ -46,15 +46,15 @@ export function isRefusal(found: AnyTool | Refusal): found is Refusal {
 
 /** Runs a tool for a caller; the call is cancelled when the client goes away. */
 export function runFor(
-  access: ToolAccess,
+  served: ServedTools,
   caller: Caller,
   tool: AnyTool,
   args: unknown,
   signal: AbortSignal,
 ): Promise<ToolResult> {
-  return access.runnerFor(caller)(tool, args ?? {}, {
-    plex: access.plex,
-    config: access.config,
+  return served.runnerFor(caller)(tool, args ?? {}, {
+    plex: served.plex,
+    config: served.config,
     signal,
   });
 }
