@@ -1,5 +1,5 @@
 import { request as httpRequest } from 'node:http';
-import { afterEach } from 'vitest';
+import { afterEach, expect } from 'vitest';
 import { parseApiKeys } from '../config/config.js';
 import { type HttpServerOptions, type PlexHttpServer, startHttpServer } from '../http/server.js';
 import { emulatedPlex } from '../testing/emulated-plex.js';
@@ -113,3 +113,10 @@ export const keysOf = (value: unknown): string[] =>
 /** Text that looks like a stack trace or an internal path leaked into an answer. */
 export const INTERNAL_DUMP =
   /(^|\s)at\s+\S+\s+\(|(^|\s)at\s|\/(work|home|usr|src)\/|node_modules|\.[cm]?[jt]s:\d+|\n/;
+
+/** A JSON answer in exactly the `{success, result, error}` envelope both REST flavours share. */
+export function expectEnvelope(answer: Answer, status: number): void {
+  expect(answer.status, answer.text).toBe(status);
+  expect(answer.headers.get('content-type')).toMatch(/^application\/json\b/);
+  expect(keysOf(answer.json)).toEqual(['error', 'result', 'success']);
+}

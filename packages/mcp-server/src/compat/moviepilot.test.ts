@@ -10,6 +10,7 @@ import {
   ADMIN,
   type Answer,
   closeServersAfterEach,
+  expectEnvelope,
   INTERNAL_DUMP,
   keysOf,
   OTHER,
@@ -403,13 +404,6 @@ describe('MoviePilot REST: /api/v1/mcp/tools…', () => {
       headers: { 'content-type': 'application/json', 'x-api-key': ADMIN, ...headers },
       body,
     });
-
-  /** A MoviePilot call answer: exactly {success, result, error}. */
-  function expectEnvelope(answer: Answer, status: number) {
-    expect(answer.status, answer.text).toBe(status);
-    expect(answer.headers.get('content-type')).toMatch(/^application\/json\b/);
-    expect(keysOf(answer.json)).toEqual(['error', 'result', 'success']);
-  }
 
   /** A refused call: {success: false, result: null, error: "CODE: message"}. */
   function expectRefused(answer: Answer, status: number, code: string) {

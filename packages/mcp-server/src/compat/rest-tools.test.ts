@@ -9,6 +9,7 @@ import {
   ADMIN,
   type Answer,
   closeServersAfterEach,
+  expectEnvelope,
   keysOf,
   READER,
   request,
@@ -39,13 +40,6 @@ const call = (url: string, body: unknown, headers: Record<string, string> = {}) 
   });
 
 const LIBRARY_LIST = { tool_name: 'library_list', arguments: {} };
-
-/** A JSON answer in exactly the {success, result, error} envelope. */
-function expectEnvelope(answer: Answer, status: number) {
-  expect(answer.status, answer.text).toBe(status);
-  expect(answer.headers.get('content-type')).toMatch(/^application\/json\b/);
-  expect(keysOf(answer.json)).toEqual(['error', 'result', 'success']);
-}
 
 /** A failed call: {success: false, result: null, error: {code, message, details}}. */
 function expectError(answer: Answer, status: number, code: string) {

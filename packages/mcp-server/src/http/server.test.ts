@@ -358,7 +358,7 @@ describe('MoviePilot door and the other doors', () => {
       headers: { 'mcp-session-id': id },
     });
     expect(deleted.status).toBe(404);
-    expect((await deleted.json()).error.code).toBe(-32002);
+    expect(((await deleted.json()) as { error: { code: number } }).error.code).toBe(-32002);
     expect((await client.listTools()).tools.length).toBeGreaterThan(0);
     await client.close();
   });
