@@ -46,9 +46,8 @@ export interface FrontDoorOptions {
  * The HTTP front door as one Hono app. Read it top to bottom: `/health` answers before any
  * guard; then every request passes the guards in this order — Host/Origin, body limit, API key
  * (with failed checks throttled), JSON-only POSTs, rate limit, JSON-RPC body (a batch pays for
- * its further messages) — and reaches
- * its route. A path that exists answers 405 to other methods; anything else is 404, in the
- * error shape of the door the path belongs to.
+ * its further messages) — and reaches its route. A path that exists answers 405 to other
+ * methods; anything else is 404, in the error shape of the door the path belongs to.
  */
 export function createFrontDoor(options: FrontDoorOptions) {
   const { limits, logger } = options;
