@@ -1,5 +1,6 @@
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { type AddressInfo, createServer as createNetServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
@@ -11,6 +12,9 @@ import { startBuiltHttpServer } from './testing/http-server.js';
 
 // `pnpm test` builds before testing, so these run the binary users get.
 beforeAll(ensureBuilt, 60_000);
+
+/** util-linux `script`, for a pseudo-terminal; the terminal test is skipped without it. */
+const hasScript = spawnSync('script', ['--version']).status === 0;
 
 describe('plex-mcp-server over stdio', () => {
   it('serves the demo library to a real MCP client', async () => {
@@ -34,6 +38,8 @@ describe('plex-mcp-server over stdio', () => {
     expect(JSON.stringify(result.structuredContent)).toContain('Charade');
     await client.close();
     expect(stderr).toContain('serving the demo library over stdio');
+    // Started by a client, not in a terminal: no hint for a person.
+    expect(stderr).not.toContain('waiting for an MCP client');
     expect(stderr).not.toContain('plex-emulator-token');
   }, 30_000);
 
@@ -91,9 +97,102 @@ describe('plex-mcp-server over stdio', () => {
     const { code, stdout, stderr } = await run([]);
     expect(code).toBe(2);
     expect(stdout).toBe('');
-    expect(stderr).toContain('Set PLEX_URL and PLEX_TOKEN');
-    expect(stderr).toContain('--demo');
+    expect(stderr).toContain('PLEX_URL is not set');
+    expect(stderr).toContain('PLEX_TOKEN is not set. Run `plex-mcp-server login` to get one');
+    expect(stderr).toContain('--demo tries it without a Plex server.');
   });
+
+  it('names only the missing setting', async () => {
+    const { code, stderr } = await run([], { PLEX_URL: 'http://127.0.0.1:32400' });
+    expect(code).toBe(2);
+    expect(stderr).toBe(
+      'plex-mcp-server: PLEX_TOKEN is not set. Run `plex-mcp-server login` to get one, or set PLEX_TOKEN (environment, .env or --plex-token); --demo tries it without a Plex server.\n',
+    );
+  });
+
+  it('prints its version on stdout with --version and -v, and reports it in initialize', async () => {
+    const { version } = JSON.parse(readFileSync(join(cli, '../../package.json'), 'utf8')) as {
+      version: string;
+    };
+    for (const flag of ['--version', '-v']) {
+      const { code, stdout, stderr } = await run([flag]);
+      expect(code).toBe(0);
+      expect(stdout).toBe(`${version}\n`);
+      expect(stderr).toBe('');
+    }
+    const transport = new StdioClientTransport({
+      command: process.execPath,
+      cwd: WORK_DIR,
+      args: [cli, '--demo'],
+      env: { PATH: process.env.PATH ?? '' },
+      stderr: 'pipe',
+    });
+    const client = new Client({ name: 'e2e', version: '1.0.0' });
+    await client.connect(transport);
+    expect(client.getServerVersion()).toMatchObject({ name: 'plexmcp', version });
+    await client.close();
+  }, 30_000);
+
+  it('keeps --help off stdout when stdout is not a terminal', async () => {
+    const { code, stdout, stderr } = await run(['--help']);
+    expect(code).toBe(0);
+    expect(stdout).toBe('');
+    expect(stderr).toContain('Usage: plex-mcp-server [options]');
+    expect(stderr).toContain('-v, --version');
+    expect(stderr).toContain('login [--dotenv <path>]');
+  });
+
+  it('says a taken port is taken and how to pick another, exiting 1', async () => {
+    const blocker = createNetServer();
+    await new Promise<void>((resolve) => blocker.listen(0, '127.0.0.1', resolve));
+    const { port } = blocker.address() as AddressInfo;
+    try {
+      const { code, stdout, stderr } = await run([
+        '--demo',
+        '--transport',
+        'http',
+        '--port',
+        String(port),
+      ]);
+      expect(code).toBe(1);
+      expect(stdout).toBe('');
+      expect(stderr).toBe(
+        `plex-mcp-server: Port ${port} is already in use (another plex-mcp-server, or another program). Pick another with --port <n> or PLEX_MCP_PORT.\n`,
+      );
+    } finally {
+      await new Promise((resolve) => blocker.close(resolve));
+    }
+  }, 30_000);
+
+  it.skipIf(!hasScript)(
+    'started by hand in a terminal, says it waits for an MCP client and how to try HTTP',
+    async () => {
+      // util-linux `script` gives the server a pseudo-terminal for stdin, stdout and stderr.
+      const child = spawn('script', ['-qfec', `${process.execPath} ${cli} --demo`, '/dev/null'], {
+        stdio: ['pipe', 'pipe', 'pipe'],
+        env: { PATH: process.env.PATH ?? '', TERM: 'dumb' },
+        cwd: WORK_DIR,
+        detached: true,
+      });
+      let seen = '';
+      const exited = new Promise((resolve) => child.on('exit', resolve));
+      try {
+        await new Promise<void>((resolve, reject) => {
+          child.stdout.on('data', (chunk: Buffer) => {
+            seen += chunk.toString();
+            if (seen.includes('--transport http instead')) resolve();
+          });
+          void exited.then(() => reject(new Error(`exited: ${seen}`)));
+        });
+      } finally {
+        if (child.pid) process.kill(-child.pid, 'SIGTERM');
+        await exited;
+      }
+      expect(seen).toContain('waiting for an MCP client on stdin');
+      expect(seen).toContain('run with --transport http instead');
+    },
+    30_000,
+  );
 
   it('names bad values', async () => {
     const { code, stderr } = await run(['--demo', '--access', 'admin', '--toolsets', 'music']);
@@ -222,7 +321,7 @@ describe('plex-mcp-server login', () => {
       mode: 0o644,
     });
     try {
-      const login = scene.start(['--env-file', envFile]);
+      const login = scene.start(['--dotenv', envFile]);
       const [, code] = await login.waitFor(/enter the code (\S+)/);
       const linked = await fetch(`${scene.served.plexTvUrl}/api/v2/pins/link`, {
         method: 'PUT',
@@ -241,6 +340,22 @@ describe('plex-mcp-server login', () => {
       expect(statSync(envFile).mode & 0o777).toBe(0o600);
       expect(login.output.stderr).toContain(`Wrote PLEX_TOKEN to ${envFile}`);
       expect(login.output.stderr + login.output.stdout).not.toContain(scene.emulator.token);
+    } finally {
+      await scene.cleanup();
+    }
+  }, 30_000);
+
+  it('answers the old --env-file spelling with the new --dotenv one, exiting 2', async () => {
+    const scene = await loginScene();
+    // Node 20 reads `--env-file` even after the script name and exits 9 ("not found") before
+    // any of our code runs when the file is missing; with the file there, the server answers.
+    const envFile = join(scene.dir, 'plex.env');
+    writeFileSync(envFile, 'PLEX_URL=http://127.0.0.1:32400\n');
+    try {
+      const login = scene.start(['--env-file', envFile]);
+      expect(await login.exited).toBe(2);
+      expect(login.output.stderr).toContain(`plex-mcp-server login --dotenv ${envFile}`);
+      expect(readFileSync(envFile, 'utf8')).toBe('PLEX_URL=http://127.0.0.1:32400\n');
     } finally {
       await scene.cleanup();
     }

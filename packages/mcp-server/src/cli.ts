@@ -1,14 +1,35 @@
 #!/usr/bin/env node
 import { StdioServerTransport } from '@modelcontextprotocol/sdk/server/stdio.js';
 import { redactUrl } from '@plexmcp/plex-client';
+// Inlined by the bundler: the version costs no file read at start.
+import packageJson from '../package.json' with { type: 'json' };
 import { ConfigError, generateApiKey, loadConfig, USAGE } from './config/config.js';
 import { connectPlex } from './plex-connection.js';
 import { createPlexMcpServer } from './server/create-server.js';
 import { createStderrLogger } from './server/logger.js';
 
+/** This build's version, as `--version` prints it and `initialize` reports it. */
+const VERSION = packageJson.version;
+
 /** stdout belongs to JSON-RPC in stdio mode: everything a person should read goes to stderr. */
 function log(message: string): void {
   process.stderr.write(`plex-mcp-server: ${message}\n`);
+}
+
+/**
+ * Help is asked for by a person: on their terminal it goes to stdout (so `| less` works); when
+ * stdout is not a terminal it may be an MCP client's JSON-RPC pipe, so stderr.
+ */
+function printHelp(text: string): void {
+  (process.stdout.isTTY ? process.stdout : process.stderr).write(`${text}\n`);
+}
+
+/**
+ * Said when stdio is started by hand: without it a person sees a silent, waiting process and
+ * thinks it hung.
+ */
+function terminalStdioHint(demo: boolean): string {
+  return `waiting for an MCP client on stdin: this is the stdio transport, which an MCP client starts and talks JSON-RPC to. To try ${demo ? 'the demo' : 'it'} from a browser or curl, run with --transport http instead. Ctrl-C stops.`;
 }
 
 /**
@@ -50,7 +71,7 @@ async function login(argv: string[]): Promise<void> {
     process.exit(error instanceof ConfigError ? 2 : 1);
   }
   if (code === 'help') {
-    process.stderr.write(`${LOGIN_USAGE}\n`);
+    printHelp(LOGIN_USAGE);
     return;
   }
   process.exit(code);
@@ -74,8 +95,12 @@ async function main(): Promise<void> {
     process.exit(2);
   }
   if (config === 'help') {
-    // stdout is JSON-RPC's whenever this binary runs; help, like every other message, uses stderr.
-    process.stderr.write(`${USAGE}\n`);
+    printHelp(USAGE);
+    return;
+  }
+  if (config === 'version') {
+    // Asked for explicitly, like generate-key's key: stdout, for scripts and bug reports.
+    process.stdout.write(`${VERSION}\n`);
     return;
   }
   // The token never reaches a log line, in any encoding.
@@ -97,20 +122,28 @@ async function main(): Promise<void> {
   if (config.transport === 'http') {
     // HTTP code is loaded only in HTTP mode, so stdio starts pay nothing for it.
     const { startHttpServer } = await import('./http/server.js');
-    const http = await startHttpServer({
-      plex: connection.plex,
-      tools,
-      config: toolConfig,
-      logger,
-      host: config.host,
-      port: config.port,
-      apiKeys: config.apiKeys,
-      allowedHosts: config.allowedHosts,
-      allowedOrigins: config.allowedOrigins,
-      stateless: config.stateless,
-      rateLimit: config.rateLimit,
-      limits: config.limits,
-    });
+    let http: Awaited<ReturnType<typeof startHttpServer>>;
+    try {
+      http = await startHttpServer({
+        plex: connection.plex,
+        version: VERSION,
+        tools,
+        config: toolConfig,
+        logger,
+        host: config.host,
+        port: config.port,
+        apiKeys: config.apiKeys,
+        allowedHosts: config.allowedHosts,
+        allowedOrigins: config.allowedOrigins,
+        stateless: config.stateless,
+        rateLimit: config.rateLimit,
+        limits: config.limits,
+      });
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EADDRINUSE') throw error;
+      log(`${(error as Error).message}. Pick another with --port <n> or PLEX_MCP_PORT.`);
+      process.exit(1);
+    }
     let closing = false;
     const shutdown = async () => {
       if (closing) return;
@@ -131,6 +164,7 @@ async function main(): Promise<void> {
   }
   const server = createPlexMcpServer({
     plex: connection.plex,
+    version: VERSION,
     tools,
     config: toolConfig,
     logger,
@@ -148,6 +182,7 @@ async function main(): Promise<void> {
   process.once('SIGTERM', () => void stop());
   await server.connect(new StdioServerTransport());
   logger.info(config.demo ? 'serving the demo library over stdio' : 'serving over stdio');
+  if (process.stdin.isTTY) logger.info(terminalStdioHint(config.demo));
 }
 
 main().catch((error: unknown) => {

@@ -2,7 +2,8 @@ import { mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { writeEnvValue } from './login.js';
+import { ConfigError } from './config/config-error.js';
+import { runLogin, writeEnvValue } from './login.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'plexmcp-envfile-'));
 
@@ -22,5 +23,20 @@ describe('writeEnvValue', () => {
     writeFileSync(path, 'export PLEX_TOKEN=old\nPLEX_TOKEN_EXTRA=keep\n');
     writeEnvValue(path, 'PLEX_TOKEN', 'two');
     expect(readFileSync(path, 'utf8')).toBe('PLEX_TOKEN=two\nPLEX_TOKEN_EXTRA=keep\n');
+  });
+});
+
+describe('runLogin', () => {
+  it('answers the old --env-file spelling with the new --dotenv one, before any sign-in', async () => {
+    const said: string[] = [];
+    const io = { env: {}, say: (line: string) => said.push(line) };
+    await expect(runLogin(['--env-file', 'plex.env'], io)).rejects.toThrow(
+      /--dotenv, not --env-file.*plex-mcp-server login --dotenv plex\.env$/,
+    );
+    await expect(runLogin(['--env-file=plex.env'], io)).rejects.toThrow(
+      'plex-mcp-server login --dotenv plex.env',
+    );
+    await expect(runLogin(['--env-file'], io)).rejects.toBeInstanceOf(ConfigError);
+    expect(said).toEqual([]);
   });
 });

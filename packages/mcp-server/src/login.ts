@@ -11,7 +11,7 @@ export const LOGIN_USAGE = `Usage: plex-mcp-server login [options]
 Signs in to plex.tv with a PIN (no password typed here) and saves the token as PLEX_TOKEN.
 
 Options:
-  --env-file <path>      file to write PLEX_TOKEN to (default: .env in the working directory);
+  --dotenv <path>        file to write PLEX_TOKEN to (default: .env in the working directory);
                          only the PLEX_TOKEN line is added or replaced, and the file is made 0600
   --timeout <seconds>    how long to wait for the approval (default 900)
   -h, --help             show this help
@@ -28,12 +28,23 @@ export interface LoginIo {
 
 /** Exit code of a login run: 0 signed in, 1 failed or timed out, 130 cancelled. */
 export async function runLogin(argv: readonly string[], io: LoginIo): Promise<number | 'help'> {
-  let flags: { 'env-file'?: string; timeout?: string; help?: boolean };
+  // Node 20 takes `--env-file` for itself wherever it can see it (node --env-file, NODE_OPTIONS),
+  // so the option was renamed; the old spelling gets the new name instead of "unknown option".
+  const old = argv.findIndex((arg) => arg === '--env-file' || arg.startsWith('--env-file='));
+  if (old !== -1) {
+    const given = argv[old]?.startsWith('--env-file=')
+      ? argv[old].slice('--env-file='.length)
+      : argv[old + 1];
+    throw new ConfigError(
+      `login writes to the file named by --dotenv, not --env-file (Node reads --env-file itself): plex-mcp-server login --dotenv ${given || '<path>'}`,
+    );
+  }
+  let flags: { dotenv?: string; timeout?: string; help?: boolean };
   try {
     flags = parseArgs({
       args: [...argv],
       options: {
-        'env-file': { type: 'string' },
+        dotenv: { type: 'string' },
         timeout: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
@@ -43,7 +54,7 @@ export async function runLogin(argv: readonly string[], io: LoginIo): Promise<nu
     throw new ConfigError(`${(error as Error).message}. Run login --help for the options.`);
   }
   if (flags.help) return 'help';
-  const envFile = resolve(flags['env-file'] ?? '.env');
+  const envFile = resolve(flags.dotenv ?? '.env');
   const timeoutSeconds = Number(flags.timeout ?? 900);
   if (!Number.isFinite(timeoutSeconds) || timeoutSeconds <= 0) {
     throw new ConfigError('--timeout must be a positive number of seconds');

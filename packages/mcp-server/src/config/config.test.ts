@@ -227,8 +227,35 @@ describe('loadConfig', () => {
     );
   });
 
-  it('answers help', () => {
+  it('answers help and version', () => {
     expect(loadConfig(['--help'], {}, missing)).toBe('help');
+    expect(loadConfig(['--version'], {}, missing)).toBe('version');
+    expect(loadConfig(['-v'], {}, missing)).toBe('version');
+  });
+
+  it('names exactly the Plex settings that are missing, and how to get a token', () => {
+    const message = (env: Record<string, string>) => {
+      try {
+        loadConfig([], env, missing);
+      } catch (error) {
+        return (error as Error).message;
+      }
+      throw new Error('loadConfig accepted a config without Plex settings');
+    };
+    const noToken = message({ PLEX_URL: 'http://plex:32400' });
+    expect(noToken).toBe(
+      'PLEX_TOKEN is not set. Run `plex-mcp-server login` to get one, or set PLEX_TOKEN (environment, .env or --plex-token); --demo tries it without a Plex server.',
+    );
+    const noUrl = message({ PLEX_TOKEN: 't' });
+    expect(noUrl).toContain('PLEX_URL is not set');
+    expect(noUrl).toContain('PLEX_URL=http://127.0.0.1:32400');
+    expect(noUrl).toContain('--demo tries it without a Plex server.');
+    expect(noUrl).not.toContain('PLEX_TOKEN');
+    const neither = message({}).split('\n');
+    expect(neither).toHaveLength(2);
+    expect(neither[0]).toMatch(/^PLEX_URL is not set/);
+    expect(neither[1]).toMatch(/^PLEX_TOKEN is not set\. Run `plex-mcp-server login`/);
+    expect(neither[1]).toMatch(/--demo tries it without a Plex server\.$/);
   });
 });
 

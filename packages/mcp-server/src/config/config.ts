@@ -108,8 +108,8 @@ const schema = v.object({
 
 /** The `--help` text. */
 export const USAGE = `Usage: plex-mcp-server [options]
-       plex-mcp-server login [--env-file <path>]   (sign in to plex.tv, save PLEX_TOKEN)
-       plex-mcp-server generate-key                (print a new random API key)
+       plex-mcp-server login [--dotenv <path>]   (sign in to plex.tv, save PLEX_TOKEN)
+       plex-mcp-server generate-key              (print a new random API key)
 
 Serves Plex Media Server tools to MCP clients over stdio or HTTP.
 
@@ -146,16 +146,20 @@ ${limitsHelp()}
   --log-level <level>    stderr log level: debug | info | warn | error (env PLEX_MCP_LOG_LEVEL;
                          default info)
   --debug                same as --log-level debug
+  -v, --version          print the version
   -h, --help             show this help
 
 Flags win over environment variables, which win over a .env file in the working directory.`;
 
-/** Parses flags, environment and `.env` into a checked config; throws ConfigError. */
+/**
+ * Parses flags, environment and `.env` into a checked config; throws ConfigError. `--help` and
+ * `--version` answer 'help' and 'version' before anything else is checked.
+ */
 export function loadConfig(
   argv: readonly string[],
   env: Record<string, string | undefined>,
   dotEnvPath = '.env',
-): ServerConfig | 'help' {
+): ServerConfig | 'help' | 'version' {
   let flags: ReturnType<typeof parseFlags>;
   try {
     flags = parseFlags(argv);
@@ -163,6 +167,7 @@ export function loadConfig(
     throw new ConfigError(`${(error as Error).message}. Run with --help for the options.`);
   }
   if (flags.help) return 'help';
+  if (flags.version) return 'version';
   const merged = { ...readDotEnv(dotEnvPath), ...definedOnly(env) };
   const pick = (flag: string | undefined, name: string) => flag ?? merged[name];
   const toolsets = pick(flags.toolsets, 'PLEX_MCP_TOOLSETS');
@@ -204,11 +209,7 @@ export function loadConfig(
   const uploadDir = pick(flags['upload-dir'], 'PLEX_MCP_UPLOAD_DIR')?.trim();
   const rateLimit = parseRateLimit(pick(flags['rate-limit'], 'PLEX_MCP_RATE_LIMIT'));
   if (config.transport === 'http') assertBindAllowed(config.host, apiKeys);
-  if (!config.demo && (!config.plexUrl || !config.plexToken)) {
-    throw new ConfigError(
-      'Set PLEX_URL and PLEX_TOKEN (environment, .env or --plex-url/--plex-token), or run with --demo to try it without a Plex server.',
-    );
-  }
+  if (!config.demo) assertPlexConfigured(config.plexUrl, config.plexToken);
   return {
     transport: config.transport,
     demo: config.demo,
@@ -231,6 +232,28 @@ export function loadConfig(
     rateLimit,
     logLevel: config.logLevel,
   };
+}
+
+/**
+ * Names exactly the Plex settings that are missing, with where each one comes from: a first run
+ * without a token should lead to `login`, not to a search for what PLEX_TOKEN is.
+ */
+function assertPlexConfigured(plexUrl: string | undefined, plexToken: string | undefined): void {
+  const missing: string[] = [];
+  if (!plexUrl) {
+    missing.push(
+      'PLEX_URL is not set: the address of your Plex Media Server, e.g. PLEX_URL=http://127.0.0.1:32400 (environment, .env or --plex-url).',
+    );
+  }
+  if (!plexToken) {
+    missing.push(
+      'PLEX_TOKEN is not set. Run `plex-mcp-server login` to get one, or set PLEX_TOKEN (environment, .env or --plex-token).',
+    );
+  }
+  if (missing.length === 0) return;
+  const last = missing.length - 1;
+  missing[last] = `${missing[last]?.replace(/\.$/, '')}; --demo tries it without a Plex server.`;
+  throw new ConfigError(missing.join('\n'));
 }
 
 /** `20`, `20:40` (per second : burst) or `off`; the default is 20 per second, bursts of 40. */
@@ -310,6 +333,7 @@ function parseFlags(argv: readonly string[]) {
       'log-level': { type: 'string' },
       debug: { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
+      version: { type: 'boolean', short: 'v' },
     },
     strict: true,
   }).values;

@@ -81,10 +81,12 @@ export async function startHttpServer(options: HttpServerOptions): Promise<PlexH
   });
   const server = createServer(socketTimeouts(limits), listener);
   capConnections(server, limits);
+  const wantedPort = options.port ?? 3001;
   await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(options.port ?? 3001, host, () => {
-      server.off('error', reject);
+    const failed = (error: NodeJS.ErrnoException) => reject(listenError(error, wantedPort));
+    server.once('error', failed);
+    server.listen(wantedPort, host, () => {
+      server.off('error', failed);
       resolve();
     });
   });
@@ -102,4 +104,18 @@ export async function startHttpServer(options: HttpServerOptions): Promise<PlexH
       });
     },
   };
+}
+
+/**
+ * A taken port is the usual first failure (a second `pnpm demo`): say so in words, keeping the
+ * `EADDRINUSE` code for callers that branch on it.
+ */
+function listenError(error: NodeJS.ErrnoException, port: number): Error {
+  if (error.code !== 'EADDRINUSE') return error;
+  return Object.assign(
+    new Error(`Port ${port} is already in use (another plex-mcp-server, or another program)`, {
+      cause: error,
+    }),
+    { code: 'EADDRINUSE' },
+  );
 }
