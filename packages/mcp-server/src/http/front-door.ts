@@ -62,6 +62,7 @@ export function createFrontDoor(options: FrontDoorOptions) {
     plex: options.plex,
     config: options.config,
     tools: new Map(visibleTools(options.tools).map((tool) => [tool.name, tool])),
+    options: options.tools,
     runnerFor,
   };
   const sessionServer = (caller: Caller) =>

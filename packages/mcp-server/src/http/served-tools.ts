@@ -1,5 +1,6 @@
 import type { PlexClient } from '@plexmcp/plex-client';
-import type { AnyTool, ToolConfig, ToolResult } from '@plexmcp/plex-tools';
+import type { AnyTool, ListToolsOptions, ToolConfig, ToolResult } from '@plexmcp/plex-tools';
+import { hiddenToolReason, outOfScopeReason } from '../server/hidden-tool.js';
 import { type Caller, scopeFilter } from './auth.js';
 import type { Refusal } from './replies.js';
 import type { ToolRunner } from './tool-calls.js';
@@ -10,6 +11,8 @@ export interface ServedTools {
   config: ToolConfig;
   /** Tools the server serves at all (access, toolsets, read-only). */
   tools: ReadonlyMap<string, AnyTool>;
+  /** The settings that chose `tools`, so a hidden tool's refusal can say which one hides it. */
+  options?: ListToolsOptions | undefined;
   /** The runner for a caller (its concurrency share). */
   runnerFor: (caller: Caller) => ToolRunner;
 }
@@ -19,10 +22,15 @@ export function toolsFor(served: ServedTools, caller: Caller): AnyTool[] {
   return [...served.tools.values()].filter(scopeFilter(caller));
 }
 
-/** The tool by name, or a refusal: 404 when not served, 403 when outside the key's scopes. */
+/**
+ * The tool by name, or a refusal: 404 when no tool has that name, 403 when a real tool is hidden
+ * by the server's settings (saying which) or is outside the key's scopes.
+ */
 export function findToolFor(served: ServedTools, caller: Caller, name: string): AnyTool | Refusal {
   const tool = served.tools.get(name);
   if (!tool) {
+    const hidden = hiddenToolReason(name, served.options);
+    if (hidden !== undefined) return { status: 403, code: 'FORBIDDEN', message: hidden };
     return {
       status: 404,
       code: 'NOT_FOUND',
@@ -33,7 +41,7 @@ export function findToolFor(served: ServedTools, caller: Caller, name: string): 
     return {
       status: 403,
       code: 'FORBIDDEN',
-      message: `This API key's scopes do not include ${tool.access}, which ${name} needs.`,
+      message: outOfScopeReason(tool),
     };
   }
   return tool;

@@ -85,14 +85,27 @@ describe('REST', () => {
     });
   });
 
-  it('answers one tool and its bare input schema, 404 for unknown or hidden ones', async () => {
+  it('answers one tool and its bare input schema, 404 for unknown ones, 403 for hidden ones', async () => {
     const { url } = await serve();
     const one = await json(await fetch(`${url}/tools/library_list`));
     expect(one.body).toMatchObject({ name: 'library_list', access: 'read', module: 'library' });
     const schema = await json(await fetch(`${url}/tools/media_search/schema`));
     expect(schema.body).toMatchObject({ type: 'object', required: ['query'] });
     expect((await fetch(`${url}/tools/nope`)).status).toBe(404);
-    expect((await fetch(`${url}/tools/media_delete`)).status).toBe(404);
+    const hidden = await fetch(`${url}/tools/media_delete`);
+    expect(hidden.status).toBe(403);
+    expect(JSON.stringify(await hidden.json())).toContain(
+      'media_delete is hidden on this server: it needs delete access (start the server with --access delete).',
+    );
+    const called = await call(url, { tool_name: 'media_delete', arguments: { media_id: '1000' } });
+    expect(called.status).toBe(403);
+    expect(called.body.error).toMatchObject({
+      code: 'FORBIDDEN',
+      message: expect.stringMatching(/^media_delete is hidden on this server/),
+    });
+    const unknown = await call(url, { tool_name: 'nope', arguments: {} });
+    expect(unknown.status).toBe(404);
+    expect(unknown.body.error.message).toMatch(/There is no tool named "nope"/);
   });
 
   it('calls tools with the {success, result, error} envelope and matching statuses', async () => {
@@ -277,7 +290,7 @@ describe('Streamable HTTP', () => {
         name: 'media_set_watched',
         arguments: { media_id: '1000', watched: true },
       }),
-    ).rejects.toThrow(/Unknown tool/);
+    ).rejects.toThrow(/API key's scopes do not include write, which media_set_watched needs/);
     const hijack = await fetch(`${server.url}/mcp`, {
       method: 'POST',
       headers: {

@@ -63,17 +63,61 @@ describe('createPlexMcpServer', () => {
     });
   });
 
-  it('refuses unknown and hidden tools as protocol errors', async () => {
+  it('refuses unknown tools as protocol errors, and says which setting hides a real one', async () => {
     const { client } = await connect({ readOnly: true });
     await expect(client.callTool({ name: 'nope', arguments: {} })).rejects.toThrow(
-      /Unknown tool: nope/,
+      /Unknown tool: nope\. Call tools\/list/,
     );
     await expect(
       client.callTool({
         name: 'media_set_watched',
         arguments: { media_id: '1000', watched: true },
       }),
-    ).rejects.toThrow(/Unknown tool: media_set_watched/);
+    ).rejects.toThrow(
+      /media_set_watched is hidden on this server: it needs write access and the server runs with --read-only\./,
+    );
+    const byDefault = await connect();
+    await expect(
+      byDefault.client.callTool({ name: 'media_delete', arguments: { media_id: '1000' } }),
+    ).rejects.toThrow(
+      /media_delete is hidden on this server: it needs delete access \(start the server with --access delete\)\./,
+    );
+    const narrowed = await connect({ toolsets: ['library'] });
+    await expect(
+      narrowed.client.callTool({ name: 'media_search', arguments: { query: 'x' } }),
+    ).rejects.toThrow(
+      /media_search is hidden on this server: its module \(media\) is not in --toolsets\./,
+    );
+    const scoped = await connect({}, { allow: (tool) => tool.access === 'read' });
+    await expect(
+      scoped.client.callTool({
+        name: 'media_set_watched',
+        arguments: { media_id: '1000', watched: true },
+      }),
+    ).rejects.toThrow(/API key's scopes do not include write, which media_set_watched needs/);
+  });
+
+  it('answers AMBIGUOUS with the candidates in the text the model reads', async () => {
+    const { client } = await connect();
+    const result = await client.callTool({
+      name: 'media_get_details',
+      arguments: { media_title: 'Sherlock Holmes' },
+    });
+    expect((result.content as { text: string }[])[0]?.text).toBe(
+      'AMBIGUOUS: 2 items match "Sherlock Holmes": 1014 Sherlock Holmes (1916, movie, Movies); 1015 Sherlock Holmes (1922, movie, Movies). Call again with media_id (or narrow with year, media_type or library_name).',
+    );
+  });
+
+  it('answers a wrong id with the input field and where ids come from, not a Plex path', async () => {
+    const { client } = await connect();
+    const result = await client.callTool({
+      name: 'media_get_details',
+      arguments: { media_id: '99999' },
+    });
+    expect(result.isError).toBe(true);
+    expect((result.content as { text: string }[])[0]?.text).toBe(
+      'NOT_FOUND: No item with media_id 99999; find ids with media_search.',
+    );
   });
 
   it('returns artwork as MCP image content', async () => {

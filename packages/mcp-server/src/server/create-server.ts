@@ -15,6 +15,7 @@ import {
   type ToolResult,
   visibleTools,
 } from '@plexmcp/plex-tools';
+import { hiddenToolReason, outOfScopeReason } from './hidden-tool.js';
 import { isServerSide, type Logger, logToolFailure } from './logger.js';
 import { registerResources } from './resources.js';
 import { mcpToolListing } from './tool-list.js';
@@ -57,11 +58,8 @@ export function createPlexMcpServer(options: PlexMcpServerOptions): Server {
     void server.sendLoggingMessage({ level, logger: 'plexmcp', data }, sessionId).catch(() => {});
   };
   const allow = options.allow ?? (() => true);
-  const tools = new Map(
-    visibleTools(options.tools)
-      .filter(allow)
-      .map((tool) => [tool.name, tool]),
-  );
+  const served = visibleTools(options.tools);
+  const tools = new Map(served.filter(allow).map((tool) => [tool.name, tool]));
   const run = options.runTool ?? runTool;
   registerResources(server, {
     plex: options.plex,
@@ -79,9 +77,14 @@ export function createPlexMcpServer(options: PlexMcpServerOptions): Server {
   server.setRequestHandler(CallToolRequestSchema, async (request, extra) => {
     const tool = tools.get(request.params.name);
     if (!tool) {
+      const name = request.params.name;
+      const unscoped = served.find((candidate) => candidate.name === name);
       throw new McpError(
         ErrorCode.InvalidParams,
-        `Unknown tool: ${request.params.name}. Call tools/list for the tools this session may use.`,
+        unscoped
+          ? outOfScopeReason(unscoped)
+          : (hiddenToolReason(name, options.tools) ??
+              `Unknown tool: ${name}. Call tools/list for the tools this session may use.`),
       );
     }
     const progressToken = request.params._meta?.progressToken;

@@ -2,8 +2,10 @@ import type { Collection, Library } from '@plexmcp/plex-client';
 import * as v from 'valibot';
 import type { ToolContext } from '../context.js';
 import { ToolError } from '../errors.js';
+import { lookUpById } from './by-id.js';
 import { mapGated } from './concurrency.js';
 import { ratingKey } from './inputs.js';
+import { candidateLine, candidateList } from './listing.js';
 import { resolveLibrary } from './resolve-library.js';
 
 /** Collection addressing: an id, or an exact title, optionally within a library. */
@@ -67,7 +69,16 @@ export async function resolveCollection(
   ref: CollectionRef,
 ): Promise<ResolvedCollection> {
   if (ref.collection_id !== undefined) {
-    const collection = await ctx.plex.collections.get(ref.collection_id, { signal: ctx.signal });
+    const id = ref.collection_id;
+    const collection = await lookUpById(
+      () => ctx.plex.collections.get(id, { signal: ctx.signal }),
+      {
+        thing: 'collection',
+        field: 'collection_id',
+        id,
+        finder: 'collection_list',
+      },
+    );
     if (collection.type !== 'collection') {
       throw new ToolError(
         'NOT_FOUND',
@@ -93,7 +104,14 @@ export async function resolveCollection(
   if (matches.length > 1) {
     throw new ToolError(
       'AMBIGUOUS',
-      `${matches.length} collections are titled "${title}"; call again with collection_id (or narrow with library_name).`,
+      `${matches.length} collections are titled "${title}": ${candidateList(
+        matches.map((c) =>
+          candidateLine(c.collection.ratingKey, c.collection.title, [
+            c.libraryTitle,
+            `${c.collection.childCount ?? 0} items`,
+          ]),
+        ),
+      )}. Call again with collection_id (or narrow with library_name).`,
       { candidates: matches.map(candidateOf) },
     );
   }

@@ -3,7 +3,8 @@ import * as v from 'valibot';
 import type { ToolContext } from '../context.js';
 import { ToolError } from '../errors.js';
 import { boundedArray } from './bounded-array.js';
-import { resolveMedia } from './resolve-media.js';
+import { candidateList } from './listing.js';
+import { type Candidate, candidateText, resolveMedia } from './resolve-media.js';
 
 const itemId = v.pipe(
   v.union([
@@ -90,10 +91,12 @@ export async function resolveItemList(
       );
     } catch (error) {
       if (error instanceof ToolError && error.code === 'AMBIGUOUS') {
-        const count = (error.details?.candidates as unknown[] | undefined)?.length ?? 'Several';
+        const candidates = (error.details?.candidates as Candidate[] | undefined) ?? [];
+        const listed =
+          candidates.length > 0 ? `: ${candidateList(candidates.map(candidateText))}` : '';
         throw new ToolError(
           'AMBIGUOUS',
-          `${count} items match "${title}"; give its id in item_ids instead.`,
+          `${candidates.length || 'Several'} items match "${title}"${listed}. Give its id in item_ids instead.`,
           error.details,
         );
       }

@@ -23,7 +23,11 @@ export async function resolveLibrary(ctx: ToolContext, ref: LibraryRef): Promise
       : libraries.find((l) => l.title.toLowerCase() === ref.library_name?.toLowerCase());
   if (!found) {
     const names = libraries.map((l) => `"${l.title}" (id ${l.id})`).join(', ');
-    throw new ToolError('NOT_FOUND', `No library "${wanted}". Libraries: ${names || 'none'}.`, {
+    const asked =
+      ref.library_id !== undefined
+        ? `No library with library_id ${ref.library_id}; find ids with library_list.`
+        : `No library "${wanted}".`;
+    throw new ToolError('NOT_FOUND', `${asked} Libraries: ${names || 'none'}.`, {
       libraries: libraries.map((l) => ({ id: String(l.id), title: l.title, type: l.type })),
     });
   }

@@ -1,6 +1,8 @@
 import type { MetadataItem } from '@plexmcp/plex-client';
 import type { ToolContext } from '../context.js';
 import { ToolError } from '../errors.js';
+import { lookUpById } from './by-id.js';
+import { candidateLine, candidateList } from './listing.js';
 import { resolveLibrary } from './resolve-library.js';
 
 /** How a tool addresses an item (see `mediaAddressing`). */
@@ -32,14 +34,33 @@ export function candidateOf(item: MetadataItem): Candidate {
   return candidate;
 }
 
+/** `1014 Sherlock Holmes (1916, movie, Movies)`: a candidate as an AMBIGUOUS message names it. */
+export function candidateText(candidate: Candidate): string {
+  return candidateLine(candidate.id, candidate.title, [
+    candidate.year,
+    candidate.type,
+    candidate.library,
+    candidate.parent === undefined ? undefined : `of ${candidate.parent}`,
+  ]);
+}
+
+/** Fetches an item by the id a caller gave; an unknown id is NOT_FOUND pointing at media_search. */
+export function itemById(ctx: ToolContext, id: string, field = 'media_id'): Promise<MetadataItem> {
+  return lookUpById(() => ctx.plex.metadata.get(id, { signal: ctx.signal }), {
+    thing: 'item',
+    field,
+    id,
+    finder: 'media_search',
+  });
+}
+
 /**
  * Finds the one item a tool is about: by id, or by exact title (case-insensitive) narrowed by
  * library, year and type. Several matches are an AMBIGUOUS error listing them — never a silent
  * first pick; none is NOT_FOUND with near matches when there are some.
  */
 export async function resolveMedia(ctx: ToolContext, ref: MediaRef): Promise<MetadataItem> {
-  if (ref.media_id !== undefined)
-    return ctx.plex.metadata.get(ref.media_id, { signal: ctx.signal });
+  if (ref.media_id !== undefined) return itemById(ctx, ref.media_id);
   if (ref.media_title === undefined) {
     throw new ToolError(
       'INVALID_INPUT',
@@ -64,10 +85,11 @@ export async function resolveMedia(ctx: ToolContext, ref: MediaRef): Promise<Met
   if (matches.length === 1)
     return ctx.plex.metadata.get(matches[0]!.ratingKey, { signal: ctx.signal });
   if (matches.length > 1) {
+    const candidates = matches.map(candidateOf);
     throw new ToolError(
       'AMBIGUOUS',
-      `${matches.length} items match "${title}"; call again with media_id (or narrow with year, media_type or library_name).`,
-      { candidates: matches.map(candidateOf) },
+      `${matches.length} items match "${title}": ${candidateList(candidates.map(candidateText))}. Call again with media_id (or narrow with year, media_type or library_name).`,
+      { candidates },
     );
   }
   const near = narrowed.slice(0, 5).map(candidateOf);

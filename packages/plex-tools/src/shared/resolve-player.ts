@@ -2,6 +2,7 @@ import type { Player } from '@plexmcp/plex-client';
 import * as v from 'valibot';
 import type { ToolContext } from '../context.js';
 import { ToolError } from '../errors.js';
+import { candidateLine, candidateList } from './listing.js';
 
 /** Player addressing: a machineIdentifier, or a name. */
 export const playerAddressing = {
@@ -50,14 +51,17 @@ export async function resolvePlayer(ctx: ToolContext, ref: PlayerRef): Promise<P
   if (matches.length > 1) {
     throw new ToolError(
       'AMBIGUOUS',
-      `${matches.length} players are ${asked}; call again with client_id.`,
+      `${matches.length} players are ${asked}: ${candidateList(
+        matches.map((p) => candidateLine(p.machineIdentifier, p.name, [p.product])),
+      )}. Call again with client_id.`,
       { candidates: matches.map(candidateOf) },
     );
   }
   const names = players.map((p) => `"${p.name}" (id ${p.machineIdentifier})`);
+  const finder = ref.client_id === undefined ? '' : ' (find ids with client_list)';
   throw new ToolError(
     'NOT_FOUND',
-    `No player ${asked} is reachable. Players: ${names.join(', ') || 'none (open a Plex app on the device)'}.`,
+    `No player ${asked} is reachable${finder}. Players: ${names.join(', ') || 'none (open a Plex app on the device)'}.`,
     { players: players.map(candidateOf) },
   );
 }

@@ -2,7 +2,9 @@ import type { Playlist } from '@plexmcp/plex-client';
 import * as v from 'valibot';
 import type { ToolContext } from '../context.js';
 import { ToolError } from '../errors.js';
+import { lookUpById } from './by-id.js';
 import { ratingKey } from './inputs.js';
+import { candidateLine, candidateList } from './listing.js';
 
 /** Playlist addressing: an id, or an exact title. */
 export const playlistAddressing = {
@@ -28,13 +30,22 @@ function candidateOf(playlist: Playlist) {
   };
 }
 
+/** Fetches a playlist by the id a caller gave; an unknown id is NOT_FOUND pointing at playlist_list. */
+export function playlistById(ctx: ToolContext, id: string): Promise<Playlist> {
+  return lookUpById(() => ctx.plex.playlists.get(id, { signal: ctx.signal }), {
+    thing: 'playlist',
+    field: 'playlist_id',
+    id,
+    finder: 'playlist_list',
+  });
+}
+
 /**
  * Finds a playlist of the signed-in account by id, or by exact title (case-insensitive).
  * Several matches are AMBIGUOUS with candidates; none is NOT_FOUND naming the playlists there are.
  */
 export async function resolvePlaylist(ctx: ToolContext, ref: PlaylistRef): Promise<Playlist> {
-  if (ref.playlist_id !== undefined)
-    return ctx.plex.playlists.get(ref.playlist_id, { signal: ctx.signal });
+  if (ref.playlist_id !== undefined) return playlistById(ctx, ref.playlist_id);
   const title = ref.playlist_title;
   if (title === undefined)
     throw new ToolError('INVALID_INPUT', 'Give playlist_id, or playlist_title.');
@@ -45,7 +56,11 @@ export async function resolvePlaylist(ctx: ToolContext, ref: PlaylistRef): Promi
   if (matches.length > 1) {
     throw new ToolError(
       'AMBIGUOUS',
-      `${matches.length} playlists are titled "${title}"; call again with playlist_id.`,
+      `${matches.length} playlists are titled "${title}": ${candidateList(
+        matches.map((p) =>
+          candidateLine(p.ratingKey, p.title, [p.playlistType, `${p.leafCount} items`]),
+        ),
+      )}. Call again with playlist_id.`,
       { candidates: matches.map(candidateOf) },
     );
   }

@@ -2,6 +2,7 @@ import type { Account, Friend, HomeUser, PlexTvUser } from '@plexmcp/plex-client
 import { PlexError } from '@plexmcp/plex-client';
 import type { ToolContext } from '../context.js';
 import { ToolError } from '../errors.js';
+import { candidateList } from './listing.js';
 
 /** How a user relates to the server. */
 export type UserRole = 'owner' | 'home' | 'friend' | 'local';
@@ -191,7 +192,9 @@ export async function resolveUser(
   if (matches.length > 1) {
     throw new ToolError(
       'AMBIGUOUS',
-      `${matches.length} users are called "${wanted}"; call again with one of their usernames.`,
+      `${matches.length} users are called "${wanted}": ${candidateList(
+        matches.map((user) => userLabel(user)),
+      )}. Call again with one of their usernames.`,
       { candidates: matches.map((user) => ({ username: user.username, title: user.title })) },
     );
   }

@@ -5,6 +5,7 @@ import { defineTool } from '../../define-tool.js';
 import { ToolError } from '../../errors.js';
 import { requireConfirmation } from '../../shared/confirm.js';
 import { ratingKey } from '../../shared/inputs.js';
+import { itemById } from '../../shared/resolve-media.js';
 import { mediaSummary, summarize } from './shared.js';
 
 /** Leaves read to list the files of a show, season, artist or album. */
@@ -77,7 +78,7 @@ export const mediaDelete = defineTool({
   },
   async run(ctx, input) {
     const call = { signal: ctx.signal };
-    const item = await ctx.plex.metadata.get(input.media_id, call);
+    const item = await itemById(ctx, input.media_id);
     const target = summarize(item);
     if (item.type === 'collection') {
       throw new ToolError(

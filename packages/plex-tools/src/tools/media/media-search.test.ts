@@ -45,11 +45,33 @@ describe('media_search', () => {
     expect(await h.data('media_search', { query: 'Bonanza', library_name: 'Movies' })).toEqual({
       results: [],
       has_more: false,
+      hint: 'Nothing matches "Bonanza". Try a shorter query, another spelling, or drop library_name.',
     });
     const tv = await h.data('media_search', { query: 'Bonanza', library_name: 'tv shows' });
     expect(tv.results).toContainEqual(
       expect.objectContaining({ title: 'Bonanza', type: 'show', library: 'TV Shows' }),
     );
+  });
+
+  it('says when nothing matches and what to try, only then', async () => {
+    const h = toolHarness();
+    expect(await h.data('media_search', { query: 'xyzzy' })).toEqual({
+      results: [],
+      has_more: false,
+      hint: 'Nothing matches "xyzzy". Try a shorter query or another spelling.',
+    });
+    expect(
+      await h.data('media_search', {
+        query: 'Sherlock',
+        library_name: 'TV Shows',
+        content_type: 'movie',
+      }),
+    ).toEqual({
+      results: [],
+      has_more: false,
+      hint: 'Nothing matches "Sherlock". Try a shorter query, another spelling, or drop library_name/content_type.',
+    });
+    expect(await h.data('media_search', { query: 'Sherlock' })).not.toHaveProperty('hint');
   });
 
   it('names the libraries when the library is unknown', async () => {

@@ -39,6 +39,23 @@ function resultsOf(hub: Hub): Result[] {
   return [...items, ...people];
 }
 
+/** What to try when a search finds nothing: only the narrowing the caller actually used. */
+function emptyHint(input: {
+  query: string;
+  content_type?: string | undefined;
+  library_name?: string | undefined;
+}) {
+  const narrowed = [
+    input.library_name === undefined ? undefined : 'library_name',
+    input.content_type === undefined ? undefined : 'content_type',
+  ].filter((name) => name !== undefined);
+  const tries =
+    narrowed.length > 0
+      ? `a shorter query, another spelling, or drop ${narrowed.join('/')}`
+      : 'a shorter query or another spelling';
+  return `Nothing matches ${JSON.stringify(input.query)}. Try ${tries}.`;
+}
+
 /** media_search: one ranked list of matching items (and people) across the libraries. */
 export const mediaSearch = defineTool({
   name: 'media_search',
@@ -63,6 +80,7 @@ export const mediaSearch = defineTool({
       }),
     ),
     has_more: v.boolean(),
+    hint: v.optional(v.string()),
   }),
   annotations: {
     readOnlyHint: true,
@@ -96,9 +114,8 @@ export const mediaSearch = defineTool({
             : result.type === wanted,
       );
     const results = all.slice(0, input.limit);
-    return {
-      results,
-      has_more: all.length > results.length || hubs.some((hub) => hub.more),
-    };
+    const has_more = all.length > results.length || hubs.some((hub) => hub.more);
+    if (results.length > 0 || has_more) return { results, has_more };
+    return { results, has_more, hint: emptyHint(input) };
   },
 });

@@ -44,7 +44,8 @@ describe('playlist_create', () => {
       ok: false,
       error: {
         code: 'AMBIGUOUS',
-        message: '2 items match "Sherlock Holmes"; give its id in item_ids instead.',
+        message:
+          '2 items match "Sherlock Holmes": 1014 Sherlock Holmes (1916, movie, Movies); 1015 Sherlock Holmes (1922, movie, Movies). Give its id in item_ids instead.',
       },
     });
     expect(result).toMatchObject({

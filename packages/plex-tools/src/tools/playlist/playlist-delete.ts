@@ -2,6 +2,7 @@ import * as v from 'valibot';
 import { defineTool } from '../../define-tool.js';
 import { requireConfirmation } from '../../shared/confirm.js';
 import { ratingKey } from '../../shared/inputs.js';
+import { playlistById } from '../../shared/resolve-playlist.js';
 
 /** playlist_delete: deletes a playlist (its items stay in the library). */
 export const playlistDelete = defineTool({
@@ -24,7 +25,7 @@ export const playlistDelete = defineTool({
     openWorldHint: false,
   },
   async run(ctx, input) {
-    const playlist = await ctx.plex.playlists.get(input.playlist_id, { signal: ctx.signal });
+    const playlist = await playlistById(ctx, input.playlist_id);
     requireConfirmation(
       input.confirm,
       playlist.title,

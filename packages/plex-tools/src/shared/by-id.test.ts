@@ -1,0 +1,61 @@
+import { describe, expect, it } from 'vitest';
+import { toolHarness } from '../testing/harness.js';
+
+/** The error of a call that should fail. */
+async function errorOf(tool: string, args: Record<string, unknown>) {
+  const result = await toolHarness().call(tool, args);
+  if (result.ok) throw new Error(`${tool} succeeded`);
+  return result.error;
+}
+
+describe('a wrong id answers like a wrong title', () => {
+  it('media_id: names the field and media_search, never the Plex path', async () => {
+    for (const tool of ['media_get_details', 'media_get_children', 'media_set_watched']) {
+      const error = await errorOf(tool, { media_id: 99999, watched: true });
+      expect(error).toEqual({
+        code: 'NOT_FOUND',
+        message: 'No item with media_id 99999; find ids with media_search.',
+        details: { media_id: '99999' },
+      });
+    }
+    const error = await errorOf('media_delete', { media_id: '99999', confirm: 'x' });
+    expect(error.message).toBe('No item with media_id 99999; find ids with media_search.');
+    expect(error.message).not.toMatch(/library\/metadata|GET|404/);
+  });
+
+  it('playlist_id: points at playlist_list', async () => {
+    const error = await errorOf('playlist_get_contents', { playlist_id: 99999 });
+    expect(error).toMatchObject({
+      code: 'NOT_FOUND',
+      message: 'No playlist with playlist_id 99999; find ids with playlist_list.',
+    });
+    const deleting = await errorOf('playlist_delete', { playlist_id: 99999, confirm: 'x' });
+    expect(deleting.message).toBe(
+      'No playlist with playlist_id 99999; find ids with playlist_list.',
+    );
+  });
+
+  it('collection_id: points at collection_list', async () => {
+    const error = await errorOf('collection_get_contents', { collection_id: 99999 });
+    expect(error).toMatchObject({
+      code: 'NOT_FOUND',
+      message: 'No collection with collection_id 99999; find ids with collection_list.',
+    });
+  });
+
+  it('library_id: points at library_list and names the libraries there are', async () => {
+    const error = await errorOf('library_get_details', { library_id: 99 });
+    expect(error.code).toBe('NOT_FOUND');
+    expect(error.message).toMatch(
+      /^No library with library_id 99; find ids with library_list\. Libraries: "Movies" \(id 1\)/,
+    );
+  });
+
+  it('client_id: points at client_list and names the players there are', async () => {
+    const error = await errorOf('client_get_details', { client_id: 'no-such-player' });
+    expect(error.code).toBe('NOT_FOUND');
+    expect(error.message).toMatch(
+      /^No player with id "no-such-player" is reachable \(find ids with client_list\)\. Players: /,
+    );
+  });
+});
