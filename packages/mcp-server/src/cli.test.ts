@@ -7,7 +7,14 @@ import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js';
 import { createPlexEmulator } from '@plexmcp/plex-emulator';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { BUILT_BIN as cli, ensureBuilt, runBuilt as run, WORK_DIR } from './testing/built-bin.js';
+import { plexScene } from './e2e/scene.js';
+import {
+  BUILT_BIN as cli,
+  ensureBuilt,
+  runBuilt as run,
+  startBuiltServer,
+  WORK_DIR,
+} from './testing/built-bin.js';
 import { startBuiltHttpServer } from './testing/http-server.js';
 
 // `pnpm test` builds before testing, so these run the binary users get.
@@ -42,6 +49,54 @@ describe('plex-mcp-server over stdio', () => {
     expect(stderr).not.toContain('waiting for an MCP client');
     expect(stderr).not.toContain('plex-emulator-token');
   }, 30_000);
+
+  it('says at start that Plex refused the token, before any tool call, keeping stdout for JSON-RPC', async () => {
+    const plex = await plexScene();
+    const wrongToken = 'wrong-tok-Hx93kQpz7L';
+    const server = await startBuiltServer({
+      args: [],
+      env: plex.env({ PLEX_TOKEN: wrongToken }),
+      ready: /refused the token/,
+    });
+    try {
+      // Nothing was asked yet: the check ran on its own, and wrote nothing to stdout.
+      expect(server.output.stdout).toBe('');
+      expect(server.output.stderr).toContain('plex-mcp-server login');
+      expect(server.output.stderr).not.toContain(wrongToken);
+      // Still serving: a refused token is logged, not fatal.
+      const messages = [
+        {
+          jsonrpc: '2.0',
+          id: 1,
+          method: 'initialize',
+          params: {
+            protocolVersion: '2025-06-18',
+            capabilities: {},
+            clientInfo: { name: 'e2e', version: '1' },
+          },
+        },
+        { jsonrpc: '2.0', method: 'notifications/initialized' },
+        { jsonrpc: '2.0', id: 2, method: 'tools/list' },
+      ];
+      for (const message of messages) server.child.stdin.write(`${JSON.stringify(message)}\n`);
+      await expect
+        .poll(() => server.output.stdout.split('\n').filter(Boolean).length, { timeout: 20_000 })
+        .toBe(2);
+      const replies = server.output.stdout
+        .split('\n')
+        .filter(Boolean)
+        .map((line) => JSON.parse(line));
+      expect(replies.map((reply) => [reply.jsonrpc, reply.id])).toEqual([
+        ['2.0', 1],
+        ['2.0', 2],
+      ]);
+      expect(replies[1].result.tools.length).toBeGreaterThan(50);
+    } finally {
+      server.child.stdin.end();
+      await server.stop();
+      await plex.close();
+    }
+  }, 60_000);
 
   it('narrows the tools with --read-only and --toolsets', async () => {
     const transport = new StdioClientTransport({

@@ -4,6 +4,7 @@ import { redactUrl } from '@plexmcp/plex-client';
 // Inlined by the bundler: the version costs no file read at start.
 import packageJson from '../package.json' with { type: 'json' };
 import { ConfigError, generateApiKey, loadConfig, USAGE } from './config/config.js';
+import { checkPlex } from './plex-check.js';
 import { connectPlex } from './plex-connection.js';
 import { createPlexMcpServer } from './server/create-server.js';
 import { createStderrLogger } from './server/logger.js';
@@ -160,6 +161,7 @@ async function main(): Promise<void> {
     );
     // One entry a line: the log keeps every entry on one line.
     if (config.demo) for (const line of demoHelp(http.url, keys > 0)) logger.info(line);
+    void checkPlex({ plex: connection.plex, plexUrl: connection.url, logger });
     return;
   }
   const server = createPlexMcpServer({
@@ -183,6 +185,8 @@ async function main(): Promise<void> {
   await server.connect(new StdioServerTransport());
   logger.info(config.demo ? 'serving the demo library over stdio' : 'serving over stdio');
   if (process.stdin.isTTY) logger.info(terminalStdioHint(config.demo));
+  // Not awaited: the client's initialize and tools/list must not wait on Plex.
+  void checkPlex({ plex: connection.plex, plexUrl: connection.url, logger });
 }
 
 main().catch((error: unknown) => {

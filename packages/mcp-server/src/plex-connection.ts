@@ -5,6 +5,8 @@ import { LIMITS } from './http/limits.js';
 /** The Plex client the server uses, and how to let go of what it started. */
 export interface PlexConnection {
   plex: PlexClient;
+  /** Where `plex` points (the emulator's loopback URL in demo mode); may carry secrets, so redact before printing. */
+  url: string;
   close(): Promise<void>;
 }
 
@@ -26,7 +28,7 @@ export async function connectPlex(config: ServerConfig): Promise<PlexConnection>
       timeoutMs: config.timeoutMs,
       maxConcurrentRequests,
     });
-    return { plex, close: () => emulator.close() };
+    return { plex, url: served.url, close: () => emulator.close() };
   }
   const plex = createPlexClient({
     baseUrl: config.plexUrl as string,
@@ -35,5 +37,5 @@ export async function connectPlex(config: ServerConfig): Promise<PlexConnection>
     maxConcurrentRequests,
     ...(config.plexTvUrl ? { plexTvUrl: config.plexTvUrl } : {}),
   });
-  return { plex, close: async () => {} };
+  return { plex, url: config.plexUrl as string, close: async () => {} };
 }
