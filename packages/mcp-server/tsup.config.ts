@@ -6,15 +6,15 @@ const CLI_CHUNKS = 'cli';
 
 export default defineConfig([
   {
-    // The library entry: our own packages are bundled in, third-party ones (the MCP SDK) stay
-    // external so an app's own SDK copy is the one that runs.
+    // The library entry bundles nothing it depends on: @plexmcp/plex-client and plex-tools are
+    // imported from their packages, so a client the app built from its own install is the same
+    // copy the tools check errors against, and the MCP SDK is the app's own copy too.
     entry: ['src/index.ts'],
     format: ['esm'],
     target: 'node20',
     dts: { entry: 'src/index.ts' },
     // Everything but the CLI build's output, which runs alongside this one.
     clean: ['!cli.js', '!cli.js.map', `!${CLI_CHUNKS}/**`],
-    noExternal: [/^@plexmcp\//],
     sourcemap: true,
   },
   {

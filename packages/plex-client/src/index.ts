@@ -95,7 +95,7 @@ export { PlexForbiddenError } from './errors/forbidden-error.js';
 export { PlexHttpError } from './errors/http-error.js';
 export { PlexInvalidResponseError } from './errors/invalid-response-error.js';
 export { PlexNotFoundError } from './errors/not-found-error.js';
-export { PlexError, type PlexErrorCode } from './errors/plex-error.js';
+export { PLEX_ERROR_BRAND, PlexError, type PlexErrorCode } from './errors/plex-error.js';
 export { PlexRateLimitedError } from './errors/rate-limited-error.js';
 export { PlexTimeoutError } from './errors/timeout-error.js';
 export { PlexUnauthorizedError } from './errors/unauthorized-error.js';

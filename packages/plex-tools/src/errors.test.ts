@@ -1,4 +1,4 @@
-import { createPlexClient, type PlexClient } from '@plexmcp/plex-client';
+import { createPlexClient, type PlexClient, PlexError } from '@plexmcp/plex-client';
 import { createPlexEmulator, type PlexEmulator } from '@plexmcp/plex-emulator';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ToolError, type ToolErrorInfo, toToolError } from './errors.js';
@@ -121,5 +121,63 @@ describe('toToolError', () => {
       code: 'TIMEOUT',
       message: 'The call was cancelled before Plex answered.',
     });
+  });
+});
+
+/**
+ * An error as another copy of a package builds it (mcp-server bundling its own plex-client, an
+ * app's install next to a nested one): the shared registry brand, but not this copy's class.
+ */
+function fromOtherCopy<T extends object>(brand: string, fields: T): Error & T {
+  class OtherCopy extends Error {}
+  Object.defineProperty(OtherCopy.prototype, Symbol.for(brand), { value: true });
+  return Object.assign(new OtherCopy(), fields);
+}
+
+describe('toToolError across package copies', () => {
+  it.each([
+    ['UNAUTHORIZED', 401, 'UNAUTHORIZED'],
+    ['NOT_FOUND', 404, 'NOT_FOUND'],
+    ['FORBIDDEN', 403, 'FORBIDDEN'],
+    ['UNREACHABLE', undefined, 'PLEX_UNREACHABLE'],
+  ] as const)('maps a %s PlexError from another copy of plex-client', (plexCode, status, code) => {
+    const foreign = fromOtherCopy('plexmcp.PlexError', {
+      name: 'PlexNotFoundError',
+      message: `Plex said ${plexCode}.`,
+      code: plexCode,
+      status,
+      method: 'GET',
+      url: `${PLEX}/library/metadata/1`,
+    });
+    expect(foreign instanceof PlexError).toBe(true);
+    expect(Object.prototype.isPrototypeOf.call(PlexError.prototype, foreign)).toBe(false);
+
+    const info = toToolError(foreign);
+    expect(info.code).toBe(code);
+    expect(info.details).toEqual(
+      status === undefined ? { plex_code: plexCode } : { plex_code: plexCode, status },
+    );
+    expect(info.logDetail).toContain(`plex ${plexCode}`);
+  });
+
+  it('passes a ToolError from another copy of plex-tools through as written', () => {
+    const foreign = fromOtherCopy('plexmcp.ToolError', {
+      name: 'ToolError',
+      message: '3 items match',
+      code: 'AMBIGUOUS',
+      details: { count: 3 },
+    });
+    expect(Object.prototype.isPrototypeOf.call(ToolError.prototype, foreign)).toBe(false);
+    expect(foreign instanceof ToolError).toBe(true);
+    expect(toToolError(foreign)).toEqual({
+      code: 'AMBIGUOUS',
+      message: '3 items match',
+      details: { count: 3 },
+    });
+  });
+
+  it('does not take an unbranded look-alike for a Plex or tool error', () => {
+    const lookAlike = Object.assign(new Error('secret at 10.0.0.5'), { code: 'NOT_FOUND' });
+    expect(toToolError(lookAlike).code).toBe('INTERNAL');
   });
 });

@@ -1,4 +1,4 @@
-import { PlexError, redactText } from '@plexmcp/plex-client';
+import { isPlexError, type PlexError, redactText } from '@plexmcp/plex-client';
 
 /** The closed set of error codes a tool call can end with. */
 export type ToolErrorCode =
@@ -26,8 +26,35 @@ export interface ToolErrorInfo {
   logDetail?: string;
 }
 
-/** Thrown by tools for expected failures; `callTool` turns it into an error result. */
+/**
+ * Marks every `ToolError`, whichever copy of this package built it (`Symbol.for` is shared across
+ * copies, a class is not): a tool defined against an app's own `@plexmcp/plex-tools` may throw
+ * into a server running another copy.
+ */
+const TOOL_ERROR_BRAND: unique symbol = Symbol.for('plexmcp.ToolError');
+
+/** Whether `value` carries the brand of a `ToolError` from any copy of this package. */
+function hasToolErrorBrand(value: unknown): value is ToolError {
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    (value as { [TOOL_ERROR_BRAND]?: unknown })[TOOL_ERROR_BRAND] === true
+  );
+}
+
+/**
+ * Thrown by tools for expected failures; `callTool` turns it into an error result.
+ * `error instanceof ToolError` checks the brand, so it holds across copies of this package.
+ */
 export class ToolError extends Error {
+  /** The brand `instanceof ToolError` looks for; set on the prototype, not on each instance. */
+  declare readonly [TOOL_ERROR_BRAND]: true;
+
+  static {
+    Object.defineProperty(ToolError.prototype, TOOL_ERROR_BRAND, { value: true });
+    Object.defineProperty(ToolError, Symbol.hasInstance, { value: toolErrorHasInstance });
+  }
+
   readonly code: ToolErrorCode;
   readonly details: Record<string, unknown> | undefined;
 
@@ -75,12 +102,13 @@ function withHint(message: string, code: ToolErrorCode): string {
 
 /** The one place where any thrown value becomes a tool error. */
 export function toToolError(error: unknown): ToolErrorInfo {
-  if (error instanceof ToolError) {
+  // Brand checks, not class checks: the error may come from another copy of either package.
+  if (hasToolErrorBrand(error)) {
     return error.details === undefined
       ? { code: error.code, message: error.message }
       : { code: error.code, message: error.message, details: error.details };
   }
-  if (error instanceof PlexError) {
+  if (isPlexError(error)) {
     const code = FROM_PLEX[error.code];
     const details: Record<string, unknown> = { plex_code: error.code };
     if (error.status !== undefined) details.status = error.status;
@@ -128,4 +156,13 @@ function describeThrown(error: unknown): string {
   } catch {
     return 'Non-error thrown (not printable)';
   }
+}
+
+/**
+ * `instanceof` for ToolError and the subclasses that inherit it: the brand for ToolError itself, so
+ * an error from another copy of the package passes; the prototype chain for a subclass.
+ */
+function toolErrorHasInstance(this: unknown, value: unknown): boolean {
+  if (this === ToolError) return hasToolErrorBrand(value);
+  return Function.prototype[Symbol.hasInstance].call(this, value);
 }

@@ -3,7 +3,7 @@ import type { PlexForbiddenError } from './forbidden-error.js';
 import type { PlexHttpError } from './http-error.js';
 import type { PlexInvalidResponseError } from './invalid-response-error.js';
 import type { PlexNotFoundError } from './not-found-error.js';
-import { PlexError } from './plex-error.js';
+import { hasPlexErrorBrand } from './plex-error.js';
 import type { PlexRateLimitedError } from './rate-limited-error.js';
 import type { PlexTimeoutError } from './timeout-error.js';
 import type { PlexUnauthorizedError } from './unauthorized-error.js';
@@ -25,7 +25,10 @@ export type AnyPlexError =
   | PlexInvalidResponseError
   | PlexHttpError;
 
-/** Whether `error` came from the client (a `PlexError`), typed as the union of its classes. */
+/**
+ * Whether `error` came from the client (a `PlexError`), typed as the union of its classes. Checks
+ * the brand, not the class, so it recognises errors from any copy of `@plexmcp/plex-client`.
+ */
 export function isPlexError(error: unknown): error is AnyPlexError {
-  return error instanceof PlexError;
+  return hasPlexErrorBrand(error);
 }
