@@ -100,7 +100,7 @@ export interface PlexTools {
   playlist_get_contents: { input: PlaylistGetContentsInput; output: PlaylistGetContentsOutput };
   /**
    * **Create playlist**
-   * Create a playlist from items given by id or exact title.
+   * Create a playlist.
    */
   playlist_create: { input: PlaylistCreateInput; output: PlaylistCreateOutput };
   /**
@@ -145,7 +145,7 @@ export interface PlexTools {
   collection_get_contents: { input: CollectionGetContentsInput; output: CollectionGetContentsOutput };
   /**
    * **Create collection**
-   * Create a collection from items of one library.
+   * Create a collection.
    */
   collection_create: { input: CollectionCreateInput; output: CollectionCreateOutput };
   /**
@@ -160,7 +160,7 @@ export interface PlexTools {
   collection_remove_from: { input: CollectionRemoveFromInput; output: CollectionRemoveFromOutput };
   /**
    * **Edit collection**
-   * Edit a collection's fields, labels, artwork, display mode and item order.
+   * Edit a collection.
    */
   collection_edit: { input: CollectionEditInput; output: CollectionEditOutput };
   /**
@@ -1140,6 +1140,8 @@ export interface PlaylistCreateInput {
   item_titles?: string[];
   /** Summary */
   summary?: string;
+  /** Allow a taken title */
+  allow_duplicate?: boolean;
 }
 
 /** What `playlist_create` answers. */
@@ -1415,6 +1417,8 @@ export interface CollectionCreateInput {
   item_titles?: string[];
   /** Summary */
   summary?: string;
+  /** Allow a taken title */
+  allow_duplicate?: boolean;
 }
 
 /** What `collection_create` answers. */

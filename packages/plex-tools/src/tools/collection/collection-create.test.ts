@@ -65,4 +65,58 @@ describe('collection_create', () => {
     });
     expect((await h.data('collection_list', {})).total).toBe(before);
   });
+
+  it('refuses a title its library already uses, creating nothing, unless allow_duplicate', async () => {
+    const h = toolHarness();
+    const before = (await h.data('collection_list', {})).total as number;
+    const refused = await h.call('collection_create', {
+      title: 'film noir',
+      library_name: 'Movies',
+      item_ids: ['1016'],
+    });
+    expect(refused).toMatchObject({
+      ok: false,
+      error: {
+        code: 'CONFIRMATION_REQUIRED',
+        message:
+          'A collection titled "film noir" already exists in Movies (id 1018, 3 items). Give another title, or call again with allow_duplicate: true to create a second one.',
+        details: { existing: [{ id: '1018', title: 'Film Noir', item_count: 3 }] },
+      },
+    });
+    expect((await h.data('collection_list', {})).total).toBe(before);
+
+    const allowed = await h.data('collection_create', {
+      title: 'Film Noir',
+      library_name: 'Movies',
+      item_ids: ['1016'],
+      allow_duplicate: true,
+    });
+    expect(allowed.collection).toMatchObject({ title: 'Film Noir', library: 'Movies' });
+    expect((await h.data('collection_list', {})).total).toBe(before + 1);
+  });
+
+  it('creates normally under a different title, or the same title in another library', async () => {
+    const h = toolHarness();
+    const before = (await h.data('collection_list', {})).total as number;
+    expect(
+      (
+        await h.data('collection_create', {
+          title: 'Noir',
+          library_name: 'Movies',
+          item_ids: ['1016'],
+        })
+      ).collection,
+    ).toMatchObject({ title: 'Noir' });
+    // Collections are per library: "Film Noir" in Movies is no clash in TV Shows.
+    expect(
+      (
+        await h.data('collection_create', {
+          title: 'Film Noir',
+          library_name: 'TV Shows',
+          item_ids: ['1027'],
+        })
+      ).collection,
+    ).toMatchObject({ title: 'Film Noir', library: 'TV Shows' });
+    expect((await h.data('collection_list', {})).total).toBe(before + 2);
+  });
 });

@@ -2,6 +2,11 @@ import type { CollectionItemType } from '@plexmcp/plex-client';
 import * as v from 'valibot';
 import { defineTool } from '../../define-tool.js';
 import { ToolError } from '../../errors.js';
+import {
+  allowDuplicate,
+  collectionsTitled,
+  refuseDuplicateTitle,
+} from '../../shared/duplicate-title.js';
 import { itemList, resolveItemList } from '../../shared/resolve-item-list.js';
 import { resolveLibrary } from '../../shared/resolve-library.js';
 import { collectionSummary, summarizeCollection } from './shared.js';
@@ -23,12 +28,13 @@ export const collectionCreate = defineTool({
   module: 'collection',
   access: 'write',
   title: 'Create collection',
-  description: 'Create a collection from items of one library.',
+  description: 'Create a collection.',
   input: v.object({
     title: v.pipe(v.string(), v.trim(), v.nonEmpty(), v.description('Title')),
     library_name: v.pipe(v.string(), v.trim(), v.nonEmpty(), v.description('Library name')),
     ...itemList,
     summary: v.optional(v.pipe(v.string(), v.description('Summary'))),
+    ...allowDuplicate,
   }),
   output: v.object({ collection: collectionSummary }),
   annotations: {
@@ -39,6 +45,15 @@ export const collectionCreate = defineTool({
   },
   async run(ctx, input) {
     const library = await resolveLibrary(ctx, { library_name: input.library_name });
+    refuseDuplicateTitle(
+      await collectionsTitled(ctx, library.id, input.title),
+      input.allow_duplicate,
+      {
+        thing: 'collection',
+        title: input.title,
+        where: ` in ${library.title}`,
+      },
+    );
     const { items, notFound } = await resolveItemList(ctx, input, library.title);
     if (notFound.length > 0) {
       throw new ToolError(

@@ -86,4 +86,28 @@ describe('collection_edit', () => {
     ).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
     expect((await h.plex.collections.get('1018')).title).toBe('Film Noir');
   });
+
+  it("refuses another collection's title in its library, which Plex would not take", async () => {
+    const h = toolHarness();
+    const refused = await h.call('collection_edit', {
+      collection_id: '1017',
+      new_title: ' film noir',
+      new_summary: 'Not applied either',
+    });
+    expect(refused).toMatchObject({
+      ok: false,
+      error: {
+        code: 'INVALID_INPUT',
+        message:
+          'A collection titled "film noir" already exists in Movies (id 1018, 3 items), and Plex refuses to rename another one to it. Give another title.',
+        details: { existing: [{ id: '1018', title: 'Film Noir', item_count: 3 }] },
+      },
+    });
+    const silent = await h.plex.collections.get('1017');
+    expect(silent.title).toBe('Silent Era');
+    expect(silent.summary).not.toBe('Not applied either');
+
+    await h.data('collection_edit', { collection_title: 'Film Noir', new_title: 'FILM NOIR' });
+    expect((await h.plex.collections.get('1018')).title).toBe('FILM NOIR');
+  });
 });

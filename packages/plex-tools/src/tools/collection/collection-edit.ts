@@ -2,6 +2,7 @@ import * as v from 'valibot';
 import { defineTool } from '../../define-tool.js';
 import { ToolError } from '../../errors.js';
 import { boundedArray } from '../../shared/bounded-array.js';
+import { collectionsTitled } from '../../shared/duplicate-title.js';
 import { collectionAddressing, resolveCollection } from '../../shared/resolve-collection.js';
 
 const text = (description: string) => v.optional(v.pipe(v.string(), v.description(description)));
@@ -20,7 +21,7 @@ export const collectionEdit = defineTool({
   module: 'collection',
   access: 'write',
   title: 'Edit collection',
-  description: "Edit a collection's fields, labels, artwork, display mode and item order.",
+  description: 'Edit a collection.',
   input: v.object({
     ...collectionAddressing,
     new_title: v.optional(v.pipe(v.string(), v.trim(), v.nonEmpty(), v.description('New title'))),
@@ -83,7 +84,18 @@ export const collectionEdit = defineTool({
         'Nothing to change: give new_title, new_summary, labels, artwork URLs, collection_mode or collection_order.',
       );
     }
-    const { collection, libraryId } = await resolveCollection(ctx, input);
+    const { collection, libraryId, libraryTitle } = await resolveCollection(ctx, input);
+    if (input.new_title !== undefined && libraryId !== '') {
+      // PMS answers 409 to a rename onto a title another collection of the section has: say so first.
+      const taken = await collectionsTitled(ctx, libraryId, input.new_title, collection.ratingKey);
+      if (taken.length > 0) {
+        throw new ToolError(
+          'INVALID_INPUT',
+          `A collection titled "${input.new_title}" already exists${libraryTitle ? ` in ${libraryTitle}` : ''} (${taken.map((c) => `id ${c.id}, ${c.item_count} items`).join('; ')}), and Plex refuses to rename another one to it. Give another title.`,
+          { existing: taken },
+        );
+      }
+    }
     const id = collection.ratingKey;
     const call = { signal: ctx.signal };
     const edit = {

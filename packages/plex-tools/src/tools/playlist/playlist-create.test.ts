@@ -79,4 +79,73 @@ describe('playlist_create', () => {
     });
     expect(h.emulator.state.playlists.size).toBe(3);
   });
+
+  it('refuses a title the account already uses, creating nothing, unless allow_duplicate', async () => {
+    const h = toolHarness();
+    const before = h.emulator.state.playlists.size;
+    const refused = await h.call('playlist_create', {
+      title: 'Friday Night Noir',
+      item_ids: ['1016'],
+    });
+    expect(refused).toMatchObject({
+      ok: false,
+      error: {
+        code: 'CONFIRMATION_REQUIRED',
+        message:
+          'A playlist titled "Friday Night Noir" already exists (id 1073, 3 items). Give another title, or call again with allow_duplicate: true to create a second one.',
+        details: { existing: [{ id: '1073', title: 'Friday Night Noir', item_count: 3 }] },
+      },
+    });
+    expect(h.emulator.state.playlists.size).toBe(before);
+
+    const allowed = await h.data('playlist_create', {
+      title: 'Friday Night Noir',
+      item_ids: ['1016'],
+      allow_duplicate: true,
+    });
+    expect(allowed.playlist).toMatchObject({ title: 'Friday Night Noir', item_count: 1 });
+    expect(h.emulator.state.playlists.size).toBe(before + 1);
+
+    // Now two hold it: both are named, and still nothing is created.
+    const twice = await h.call('playlist_create', {
+      title: 'Friday Night Noir',
+      item_ids: ['1016'],
+    });
+    expect(twice).toMatchObject({ ok: false, error: { code: 'CONFIRMATION_REQUIRED' } });
+    if (!twice.ok) {
+      expect(twice.error.message).toMatch(
+        /^2 playlists titled "Friday Night Noir" already exist .* to create another one\.$/,
+      );
+      expect(twice.error.details?.existing).toHaveLength(2);
+    }
+    expect(h.emulator.state.playlists.size).toBe(before + 1);
+  });
+
+  it('matches titles case-insensitively and trimmed', async () => {
+    const h = toolHarness();
+    const before = h.emulator.state.playlists.size;
+    const result = await h.call('playlist_create', {
+      title: '  friday NIGHT noir ',
+      item_ids: ['1016'],
+    });
+    expect(result).toMatchObject({
+      ok: false,
+      error: { code: 'CONFIRMATION_REQUIRED', details: { existing: [{ id: '1073' }] } },
+    });
+    expect(h.emulator.state.playlists.size).toBe(before);
+  });
+
+  it('creates normally under a different title, or a title only another user has', async () => {
+    const h = toolHarness();
+    const before = h.emulator.state.playlists.size;
+    // "Friday Night" is a prefix of an existing title, not the same title.
+    expect(
+      (await h.data('playlist_create', { title: 'Friday Night', item_ids: ['1016'] })).playlist,
+    ).toMatchObject({ title: 'Friday Night' });
+    // Playlists are per account: another user's "Saturday Matinee" is no clash.
+    expect(
+      (await h.data('playlist_create', { title: 'Saturday Matinee', item_ids: ['1016'] })).playlist,
+    ).toMatchObject({ title: 'Saturday Matinee' });
+    expect(h.emulator.state.playlists.size).toBe(before + 2);
+  });
 });

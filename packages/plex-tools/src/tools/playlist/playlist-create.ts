@@ -1,6 +1,11 @@
 import * as v from 'valibot';
 import { defineTool } from '../../define-tool.js';
 import { ToolError } from '../../errors.js';
+import {
+  allowDuplicate,
+  playlistsTitled,
+  refuseDuplicateTitle,
+} from '../../shared/duplicate-title.js';
 import { playKindOf } from '../../shared/play-kind.js';
 import { itemList, resolveItemList } from '../../shared/resolve-item-list.js';
 import { playlistSummary, summarizePlaylist } from './shared.js';
@@ -11,11 +16,12 @@ export const playlistCreate = defineTool({
   module: 'playlist',
   access: 'write',
   title: 'Create playlist',
-  description: 'Create a playlist from items given by id or exact title.',
+  description: 'Create a playlist.',
   input: v.object({
     title: v.pipe(v.string(), v.trim(), v.nonEmpty(), v.description('Title')),
     ...itemList,
     summary: v.optional(v.pipe(v.string(), v.description('Summary'))),
+    ...allowDuplicate,
   }),
   output: v.object({ playlist: playlistSummary }),
   annotations: {
@@ -25,6 +31,10 @@ export const playlistCreate = defineTool({
     openWorldHint: false,
   },
   async run(ctx, input) {
+    refuseDuplicateTitle(await playlistsTitled(ctx, input.title), input.allow_duplicate, {
+      thing: 'playlist',
+      title: input.title,
+    });
     const { items, notFound } = await resolveItemList(ctx, input);
     if (notFound.length > 0) {
       throw new ToolError(
