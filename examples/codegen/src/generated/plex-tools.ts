@@ -73,6 +73,7 @@ export interface MediaSearchOutput {
     item_count?: number;
   }[];
   has_more: boolean;
+  hint?: string;
 }
 
 /** Arguments of `media_get_details`. */

@@ -217,6 +217,12 @@ export async function startVictim(
 ): Promise<Victim> {
   const transcript = new Transcript();
   const server = await startBuiltHttpServer({ args, env, transcript });
+  // The server checks Plex once at start: let that request land before a test counts Plex's.
+  const checked =
+    /Plex reachable|Plex at .* (refused|answered)|Plex is not answering|could not check Plex/;
+  for (let i = 0; i < 100 && !checked.test(server.output.stderr); i++) {
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
   return {
     ...server,
     pid: server.child.pid as number,
