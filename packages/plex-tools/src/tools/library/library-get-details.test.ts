@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { toolHarness } from '../../testing/harness.js';
+import { harnessRefusing } from '../../testing/refuse.js';
 
 describe('library_get_details', () => {
   it('finds a library by name, case-insensitively, with its settings', async () => {
@@ -39,6 +40,29 @@ describe('library_get_details', () => {
     expect(await h.call('library_get_details', {})).toMatchObject({
       ok: false,
       error: { code: 'INVALID_INPUT', message: 'Give library_name or library_id.' },
+    });
+  });
+});
+
+describe('library_get_details when the section preferences are refused', () => {
+  it('answers the rest, with settings null and named in warnings', async () => {
+    const h = harnessRefusing(['/library/sections/2/prefs']);
+    const data = await h.data('library_get_details', { library_name: 'TV Shows' });
+    expect(data).toMatchObject({ id: '2', title: 'TV Shows', locations: ['/data/media/tv'] });
+    expect(data.settings).toBeNull();
+    expect(data.warnings).toEqual(['library settings unavailable: Plex refused (403)']);
+  });
+
+  it('carries no warnings when the preferences answered', async () => {
+    const data = await toolHarness().data('library_get_details', { library_name: 'TV Shows' });
+    expect(data).not.toHaveProperty('warnings');
+  });
+
+  it('still fails when the library list itself is refused', async () => {
+    const h = harnessRefusing(['/library/sections']);
+    expect(await h.call('library_get_details', { library_name: 'TV Shows' })).toMatchObject({
+      ok: false,
+      error: { code: 'FORBIDDEN' },
     });
   });
 });

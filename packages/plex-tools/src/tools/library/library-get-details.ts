@@ -3,6 +3,7 @@ import { defineTool } from '../../define-tool.js';
 import { libraryAddressing } from '../../shared/inputs.js';
 import { isoTime } from '../../shared/outputs.js';
 import { resolveLibrary } from '../../shared/resolve-library.js';
+import { Warnings, warningsField } from '../../shared/warnings.js';
 
 /** library_get_details: one library's agent, scanner, folders and settings. */
 export const libraryGetDetails = defineTool({
@@ -23,13 +24,17 @@ export const libraryGetDetails = defineTool({
     locations: v.array(v.string()),
     created_at: v.optional(v.string()),
     scanned_at: v.optional(v.string()),
-    settings: v.array(
-      v.object({
-        id: v.string(),
-        label: v.optional(v.string()),
-        value: v.union([v.string(), v.number(), v.boolean()]),
-      }),
+    /** Null when Plex would not show the section's preferences (see `warnings`). */
+    settings: v.nullable(
+      v.array(
+        v.object({
+          id: v.string(),
+          label: v.optional(v.string()),
+          value: v.union([v.string(), v.number(), v.boolean()]),
+        }),
+      ),
     ),
+    ...warningsField,
   }),
   annotations: {
     readOnlyHint: true,
@@ -39,8 +44,11 @@ export const libraryGetDetails = defineTool({
   },
   async run(ctx, input) {
     const library = await resolveLibrary(ctx, input);
-    const settings = await ctx.plex.libraries.prefs(library.id, { signal: ctx.signal });
-    return {
+    const warnings = new Warnings(ctx.signal);
+    const settings = await warnings.optional('library settings', () =>
+      ctx.plex.libraries.prefs(library.id, { signal: ctx.signal }),
+    );
+    return warnings.attach({
       id: String(library.id),
       title: library.title,
       type: library.type,
@@ -51,9 +59,11 @@ export const libraryGetDetails = defineTool({
       locations: library.Location.map((location) => location.path),
       created_at: isoTime(library.createdAt),
       scanned_at: isoTime(library.scannedAt),
-      settings: settings
-        .filter((setting) => setting.value !== undefined)
-        .map((setting) => ({ id: setting.id, label: setting.label, value: setting.value! })),
-    };
+      settings:
+        settings
+          ?.filter((setting) => setting.value !== undefined)
+          .map((setting) => ({ id: setting.id, label: setting.label, value: setting.value! })) ??
+        null,
+    });
   },
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { toolHarness } from '../../testing/harness.js';
+import { harnessRefusing } from '../../testing/refuse.js';
 import { socketHarness, warningsDuring } from '../../testing/socket.js';
 
 describe('library_list', () => {
@@ -57,5 +58,34 @@ describe('library_list', () => {
     } finally {
       await s.close();
     }
+  });
+});
+
+describe('library_list when a section count is refused', () => {
+  it('still lists the libraries, with that count null and named in warnings', async () => {
+    const h = toolHarness();
+    // Only the Movies section's counting query (/library/sections/1/all) is refused.
+    h.emulator.faults.set({ pathPrefix: '/library/sections/1/', errorRate: 1, errorStatus: 403 });
+    const data = await h.data('library_list');
+    const libraries = data.libraries as { title: string; item_count: number | null }[];
+    expect(libraries.map((l) => [l.title, l.item_count])).toEqual([
+      ['Movies', null],
+      ['TV Shows', 3],
+      ['Music', 3],
+    ]);
+    expect(data.warnings).toEqual(['item count of Movies unavailable: Plex refused (403)']);
+  });
+
+  it('leaves warnings out when every count answered', async () => {
+    const data = await toolHarness().data('library_list');
+    expect(data).not.toHaveProperty('warnings');
+  });
+
+  it('still fails when the library list itself is refused', async () => {
+    const h = harnessRefusing(['/library/sections']);
+    expect(await h.call('library_list')).toMatchObject({
+      ok: false,
+      error: { code: 'FORBIDDEN' },
+    });
   });
 });

@@ -2,6 +2,7 @@ import * as v from 'valibot';
 import { defineTool } from '../../define-tool.js';
 import { mapGated } from '../../shared/concurrency.js';
 import { isoTime } from '../../shared/outputs.js';
+import { Warnings, warningsField } from '../../shared/warnings.js';
 
 /** What one library looks like in the output. */
 const library = v.object({
@@ -10,7 +11,8 @@ const library = v.object({
   type: v.string(),
   agent: v.optional(v.string()),
   scanner: v.optional(v.string()),
-  item_count: v.number(),
+  /** Null when Plex would not count the section (see `warnings`). */
+  item_count: v.nullable(v.number()),
   locations: v.array(v.string()),
   updated_at: v.optional(v.string()),
   scanned_at: v.optional(v.string()),
@@ -26,7 +28,7 @@ export const libraryList = defineTool({
   description:
     'List libraries with id, type, item count and folders. Start here for library names.',
   input: v.object({}),
-  output: v.object({ libraries: v.array(library) }),
+  output: v.object({ libraries: v.array(library), ...warningsField }),
   annotations: {
     readOnlyHint: true,
     destructiveHint: false,
@@ -35,23 +37,27 @@ export const libraryList = defineTool({
   },
   async run(ctx) {
     const sections = await ctx.plex.libraries.list({ signal: ctx.signal });
+    const warnings = new Warnings(ctx.signal);
     // One counting query per section (page size 0): Plex reports the total without any items.
+    // A refused count (a shared user's token, an older server) leaves that count null.
     const counts = await mapGated(sections, (section) =>
-      ctx.plex.libraries.count(section.id, {}, { signal: ctx.signal }),
+      warnings.optional(`item count of ${section.title}`, () =>
+        ctx.plex.libraries.count(section.id, {}, { signal: ctx.signal }),
+      ),
     );
-    return {
+    return warnings.attach({
       libraries: sections.map((section, i) => ({
         id: String(section.id),
         title: section.title,
         type: section.type,
         agent: section.agent,
         scanner: section.scanner,
-        item_count: counts[i] ?? 0,
+        item_count: counts[i] ?? null,
         locations: section.Location.map((location) => location.path),
         updated_at: isoTime(section.updatedAt),
         scanned_at: isoTime(section.scannedAt),
         refreshing: section.refreshing,
       })),
-    };
+    });
   },
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { toolHarness } from '../../testing/harness.js';
+import { harnessRefusing } from '../../testing/refuse.js';
 
 describe('server_get_info', () => {
   it('describes the server and the update waiting for it', async () => {
@@ -16,7 +17,6 @@ describe('server_get_info', () => {
       allow_media_deletion: true,
       update: {
         available: true,
-        known: true,
         version: server.updateAvailable?.version,
         state: 'notify',
         can_install: false,
@@ -41,7 +41,6 @@ describe('server_get_info', () => {
     h.emulator.state.server.updateAvailable = null;
     expect((await h.data('server_get_info')).update).toEqual({
       available: false,
-      known: true,
       can_install: false,
       checked_at: expect.any(String),
     });
@@ -52,7 +51,26 @@ describe('server_get_info', () => {
     const h = toolHarness({}, { token: alex ?? '' });
     const data = await h.data('server_get_info');
     expect(data.name).toBe('Plex Emulator');
-    expect(data.update).toEqual({ available: false, known: false });
+    expect(data.update).toBeNull();
+    expect(data.warnings).toEqual(['update status unavailable: Plex refused (403)']);
+  });
+
+  it('answers without the update part when the updater is refused, and only then warns', async () => {
+    const h = toolHarness();
+    expect(await h.data('server_get_info')).not.toHaveProperty('warnings');
+    h.emulator.faults.set({ pathPrefix: '/updater/', errorRate: 1, errorStatus: 404 });
+    const data = await h.data('server_get_info');
+    expect(data).toMatchObject({ name: 'Plex Emulator', update: null });
+    expect(data.warnings).toEqual(['update status unavailable: not offered by this server (404)']);
+  });
+
+  it('still fails when the server info itself is refused', async () => {
+    // Only `/` is refused: the updater answering alone must not make a result.
+    const h = harnessRefusing(['/']);
+    expect(await h.call('server_get_info')).toMatchObject({
+      ok: false,
+      error: { code: 'FORBIDDEN' },
+    });
   });
 
   it('reports Plex being down as PLEX_UNREACHABLE', async () => {

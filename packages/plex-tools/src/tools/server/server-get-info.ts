@@ -1,14 +1,12 @@
 import type { UpdaterStatus } from '@plexmcp/plex-client';
-import { PlexError } from '@plexmcp/plex-client';
 import * as v from 'valibot';
 import { defineTool } from '../../define-tool.js';
 import { isoTime } from '../../shared/outputs.js';
+import { Warnings, warningsField } from '../../shared/warnings.js';
 
 /** The updater's view: whether a newer release waits, and its notes (never its download link). */
 const update = v.object({
-  /** False also when the account may not read the updater (then `known` is false). */
   available: v.boolean(),
-  known: v.boolean(),
   version: v.optional(v.string()),
   state: v.optional(v.string()),
   can_install: v.optional(v.boolean()),
@@ -21,12 +19,10 @@ const lines = (text: string | undefined) =>
   text === undefined ? undefined : text.split('\n').filter((line) => line.trim() !== '');
 
 /** The update part of the output from `/updater/status` (its token-bearing links left out). */
-function updateOf(status: UpdaterStatus | undefined): v.InferInput<typeof update> {
-  if (status === undefined) return { available: false, known: false };
+function updateOf(status: UpdaterStatus): v.InferInput<typeof update> {
   const release = status.Release[0];
   return {
     available: release !== undefined,
-    known: true,
     version: release?.version,
     state: release?.state,
     can_install: status.canInstall,
@@ -68,7 +64,9 @@ export const serverGetInfo = defineTool({
     allow_sharing: v.optional(v.boolean()),
     multiuser: v.optional(v.boolean()),
     installed_at: v.optional(v.string()),
-    update,
+    /** Null when the updater could not be read (only the owner may; see `warnings`). */
+    update: v.nullable(update),
+    ...warningsField,
   }),
   annotations: {
     readOnlyHint: true,
@@ -77,15 +75,13 @@ export const serverGetInfo = defineTool({
     openWorldHint: false,
   },
   async run(ctx) {
+    const warnings = new Warnings(ctx.signal);
     const [info, status] = await Promise.all([
       ctx.plex.server.info({ signal: ctx.signal }),
-      // Only the owner may read the updater; others still get the rest of the info.
-      ctx.plex.server.updaterStatus({ signal: ctx.signal }).catch((error: unknown) => {
-        if (error instanceof PlexError && error.code === 'FORBIDDEN') return undefined;
-        throw error;
-      }),
+      // Only the owner may read the updater, and older servers lack it: the rest still answers.
+      warnings.optional('update status', () => ctx.plex.server.updaterStatus({ signal: ctx.signal })),
     ]);
-    return {
+    return warnings.attach({
       name: info.friendlyName,
       version: info.version,
       platform: info.platform,
@@ -108,8 +104,8 @@ export const serverGetInfo = defineTool({
       allow_sharing: info.allowSharing,
       multiuser: info.multiuser,
       installed_at: isoTime(info.updatedAt),
-      update: updateOf(status),
-    };
+      update: status === null ? null : updateOf(status),
+    });
   },
 });
 
