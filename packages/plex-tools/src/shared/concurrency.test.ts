@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { gate, mapGated, PLEX_PARALLEL } from './concurrency.js';
+import { gate, mapGated, PLEX_PARALLEL, partGate } from './concurrency.js';
 
 /** A task that waits until released by hand, recording when it started. */
 function deferred(started: number[], id: number) {
@@ -64,5 +64,45 @@ describe('mapGated', () => {
     );
     expect(out).toEqual(Array.from({ length: 30 }, (_, i) => i * 2));
     expect(most).toBe(PLEX_PARALLEL);
+  });
+});
+
+describe('partGate', () => {
+  it("fails only its own waiting tasks, leaving the parent's running", async () => {
+    const started: string[] = [];
+    const run = gate(1);
+    const part = partGate(run);
+    const failing = part(async () => {
+      started.push('part 1');
+      throw new Error('genres refused');
+    });
+    const partWaiting = part(async () => {
+      started.push('part 2');
+      return 2;
+    });
+    const main = run(async () => {
+      started.push('main');
+      return 'counts';
+    });
+    await expect(failing).rejects.toThrow('genres refused');
+    await expect(partWaiting).rejects.toThrow('genres refused');
+    expect(await main).toBe('counts');
+    expect(started).toEqual(['part 1', 'main']);
+  });
+
+  it("shares the parent's slots", async () => {
+    const started: number[] = [];
+    const run = gate(1);
+    const part = partGate(run);
+    const first = deferred(started, 0);
+    const a = run(first.task);
+    const b = part(async () => {
+      started.push(1);
+      return 1;
+    });
+    await tick();
+    expect(started).toEqual([0]);
+    first.release();
+    expect(await Promise.all([a, b])).toEqual([0, 1]);
   });
 });

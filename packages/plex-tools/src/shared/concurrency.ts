@@ -46,3 +46,25 @@ export function mapGated<T, R>(
   const run = gate();
   return Promise.all(items.map((item, i) => run(() => fn(item, i))));
 }
+
+/**
+ * A gate for one optional part of a call (genres beside the counts): its tasks take `parent`'s
+ * slots, but its failure fails only the part's own waiting tasks, so the rest of the call goes
+ * on and the part can be left out with a warning.
+ */
+export function partGate(parent: Gate): Gate {
+  let failure: { error: unknown } | undefined;
+  return async <T>(task: () => Promise<T>): Promise<T> => {
+    const settled = await parent(async (): Promise<{ value: T } | { failed: unknown }> => {
+      if (failure) return { failed: failure.error };
+      try {
+        return { value: await task() };
+      } catch (error) {
+        failure ??= { error };
+        return { failed: error };
+      }
+    });
+    if ('failed' in settled) throw settled.failed;
+    return settled.value;
+  };
+}

@@ -2,20 +2,22 @@ import type { PlexEmulatorOptions } from '@plexmcp/plex-emulator';
 import { type ToolHarness, toolHarness } from './harness.js';
 
 /**
- * A harness whose Plex refuses requests to exactly these paths (query ignored) with `status`,
- * passing everything else to the emulator. The emulator's faults match path prefixes, which
- * cannot refuse `/` or `/library/sections` without refusing everything under them.
+ * A harness whose Plex refuses, with `status`, requests to exactly these paths (query ignored) or
+ * those `refuse` picks, passing everything else to the emulator. The emulator's faults match path
+ * prefixes, which cannot refuse `/` or `/library/sections` without everything under them, nor
+ * one query of a path (a watched-state count beside the plain counts).
  */
 export function harnessRefusing(
-  paths: readonly string[],
+  refuse: readonly string[] | ((url: URL) => boolean),
   status = 403,
   emulatorOptions: PlexEmulatorOptions = {},
 ): ToolHarness {
-  const refused = new Set(paths);
+  const refused =
+    typeof refuse === 'function' ? refuse : (url: URL) => refuse.includes(url.pathname);
   const harness: ToolHarness = toolHarness(emulatorOptions, {
     fetch: async (input, init) => {
       const request = new Request(input, init);
-      if (refused.has(new URL(request.url).pathname)) {
+      if (refused(new URL(request.url))) {
         return new Response('<html><body>Refused</body></html>', {
           status,
           headers: { 'content-type': 'text/html' },

@@ -1,6 +1,7 @@
 import type { PlexEmulatorOptions } from '@plexmcp/plex-emulator';
 import { describe, expect, it } from 'vitest';
 import { type ToolHarness, toolHarness } from '../../testing/harness.js';
+import { harnessRefusing } from '../../testing/refuse.js';
 import { socketHarness, warningsDuring } from '../../testing/socket.js';
 
 type Stats = {
@@ -201,5 +202,46 @@ describe('library_get_stats', () => {
       ok: false,
       error: { code: 'INVALID_INPUT' },
     });
+  });
+});
+
+describe('library_get_stats when a detail is refused', () => {
+  it('answers the counts with genres null when the genre list is refused', async () => {
+    const h = harnessRefusing(['/library/sections/1/genre']);
+    const data = await h.data('library_get_stats', { library_name: 'Movies' });
+    expect(data).toMatchObject({ items: 17, counts: { movie: 17 }, top_genres: null });
+    expect((data.by_decade as unknown[]).length).toBeGreaterThan(0);
+    expect(data.watch).toMatchObject({ of: 'movie' });
+    expect(data.warnings).toEqual(['top genres unavailable: Plex refused (403)']);
+  });
+
+  it('answers with watch null when the watched-state counts are refused', async () => {
+    const h = harnessRefusing((url) => url.searchParams.has('unwatched'));
+    const data = await h.data('library_get_stats', { library_name: 'Movies' });
+    expect(data).toMatchObject({ items: 17, watch: null });
+    expect(data.warnings).toEqual(['watch counts unavailable: Plex refused (403)']);
+  });
+
+  it('names both parts when genres and decades are refused', async () => {
+    const h = harnessRefusing(['/library/sections/1/genre', '/library/sections/1/decade'], 404);
+    const data = await h.data('library_get_stats', { library_name: 'Movies' });
+    expect(data).toMatchObject({ top_genres: null, by_decade: null });
+    expect(data.warnings).toEqual([
+      'top genres unavailable: not offered by this server (404)',
+      'decades unavailable: not offered by this server (404)',
+    ]);
+  });
+
+  it('still fails when the type counts themselves are refused', async () => {
+    const h = harnessRefusing((url) => url.pathname === '/library/sections/1/all');
+    expect(await h.call('library_get_stats', { library_name: 'Movies' })).toMatchObject({
+      ok: false,
+      error: { code: 'FORBIDDEN' },
+    });
+  });
+
+  it('carries no warnings when everything answered', async () => {
+    const data = await toolHarness().data('library_get_stats', { library_name: 'Music' });
+    expect(data).not.toHaveProperty('warnings');
   });
 });

@@ -2,9 +2,10 @@ import type { FilterChoice, Library, LibraryFilters, MetadataTypeName } from '@p
 import * as v from 'valibot';
 import type { ToolContext } from '../../context.js';
 import { defineTool } from '../../define-tool.js';
-import { type Gate, gate } from '../../shared/concurrency.js';
+import { type Gate, gate, partGate } from '../../shared/concurrency.js';
 import { libraryAddressing } from '../../shared/inputs.js';
 import { resolveLibrary } from '../../shared/resolve-library.js';
+import { Warnings, warningsField } from '../../shared/warnings.js';
 import { SECTION_TYPES } from './section-types.js';
 
 /** Which types carry watch state, genres and decades in each kind of library. */
@@ -63,7 +64,8 @@ export const libraryGetStats = defineTool({
     type: v.string(),
     items: v.number(),
     counts: v.record(v.string(), v.number()),
-    watch: v.optional(
+    /** Absent for photo libraries; null when Plex would not count watched state. */
+    watch: v.nullish(
       v.object({
         of: v.string(),
         watched: v.number(),
@@ -71,8 +73,10 @@ export const libraryGetStats = defineTool({
         in_progress: v.number(),
       }),
     ),
-    top_genres: v.array(v.object({ genre: v.string(), count: v.number() })),
-    by_decade: v.array(v.object({ decade: v.number(), count: v.number() })),
+    /** Null when Plex would not list or count the genres (see `warnings`); same for decades. */
+    top_genres: v.nullable(v.array(v.object({ genre: v.string(), count: v.number() }))),
+    by_decade: v.nullable(v.array(v.object({ decade: v.number(), count: v.number() }))),
+    ...warningsField,
   }),
   annotations: {
     readOnlyHint: true,
@@ -88,48 +92,69 @@ export const libraryGetStats = defineTool({
     // Type, watch-state, tag and per-value counts share one gate: a dozen queries or a hundred,
     // never more than PLEX_PARALLEL of them in flight on the call's signal.
     const run = gate();
-    const count = (type: MetadataTypeName, filters: LibraryFilters = {}) =>
-      run(() => ctx.plex.libraries.count(library.id, { type, filters }, call));
+    const count = (type: MetadataTypeName, filters: LibraryFilters = {}, through: Gate = run) =>
+      through(() => ctx.plex.libraries.count(library.id, { type, filters }, call));
+    // The type counts are the answer; watch state, genres and decades are details whose
+    // refusal leaves them null, each through its own part of the gate so that it fails alone.
+    const warnings = new Warnings(ctx.signal);
+    const { leaf, genre, decade } = shape;
+    const watchRun = partGate(run);
     const [typeCounts, watch, genres, decades] = await Promise.all([
       Promise.all(types.map((type) => count(type))),
-      shape.leaf
-        ? Promise.all([
-            count(shape.leaf, { unwatched: true }),
-            count(shape.leaf, { inProgress: true }),
-          ])
+      leaf
+        ? warnings.optional('watch counts', () =>
+            Promise.all([
+              count(leaf, { unwatched: true }, watchRun),
+              count(leaf, { inProgress: true }, watchRun),
+            ]),
+          )
         : undefined,
-      shape.genre ? countedChoices(ctx, run, library, 'genre', shape.genre) : [],
-      shape.decade ? countedChoices(ctx, run, library, 'decade', shape.decade) : [],
+      genre
+        ? warnings.optional('top genres', () =>
+            countedChoices(ctx, partGate(run), library, 'genre', genre),
+          )
+        : [],
+      decade
+        ? warnings.optional('decades', () =>
+            countedChoices(ctx, partGate(run), library, 'decade', decade),
+          )
+        : [],
     ]);
     const counts: Record<string, number> = {};
     types.forEach((type, i) => {
       counts[type] = typeCounts[i] ?? 0;
     });
     const leafTotal = shape.leaf ? (counts[shape.leaf] ?? 0) : 0;
-    return {
+    return warnings.attach({
       id: String(library.id),
       title: library.title,
       type: library.type,
       items: typeCounts[0] ?? 0,
       counts,
       watch:
-        shape.leaf && watch
-          ? {
-              of: shape.leaf,
-              watched: leafTotal - watch[0],
-              unwatched: watch[0],
-              in_progress: watch[1],
-            }
-          : undefined,
-      top_genres: genres
-        .filter((entry) => entry.count > 0)
-        .sort((a, b) => b.count - a.count || a.choice.title.localeCompare(b.choice.title))
-        .slice(0, TOP_GENRES)
-        .map((entry) => ({ genre: entry.choice.title, count: entry.count })),
-      by_decade: decades
-        .map((entry) => ({ decade: Number(entry.choice.key), count: entry.count }))
-        .filter((entry) => Number.isFinite(entry.decade) && entry.count > 0)
-        .sort((a, b) => a.decade - b.decade),
-    };
+        watch === null
+          ? null
+          : shape.leaf && watch
+            ? {
+                of: shape.leaf,
+                watched: leafTotal - watch[0],
+                unwatched: watch[0],
+                in_progress: watch[1],
+              }
+            : undefined,
+      top_genres:
+        genres &&
+        genres
+          .filter((entry) => entry.count > 0)
+          .sort((a, b) => b.count - a.count || a.choice.title.localeCompare(b.choice.title))
+          .slice(0, TOP_GENRES)
+          .map((entry) => ({ genre: entry.choice.title, count: entry.count })),
+      by_decade:
+        decades &&
+        decades
+          .map((entry) => ({ decade: Number(entry.choice.key), count: entry.count }))
+          .filter((entry) => Number.isFinite(entry.decade) && entry.count > 0)
+          .sort((a, b) => a.decade - b.decade),
+    });
   },
 });
