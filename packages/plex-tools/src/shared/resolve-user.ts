@@ -1,8 +1,9 @@
 import type { Account, Friend, HomeUser, PlexTvUser } from '@plexmcp/plex-client';
-import { PlexError } from '@plexmcp/plex-client';
+import { isPlexError, PlexError } from '@plexmcp/plex-client';
 import type { ToolContext } from '../context.js';
 import { ToolError } from '../errors.js';
 import { candidateList } from './listing.js';
+import { missingReason } from './warnings.js';
 
 /** How a user relates to the server. */
 export type UserRole = 'owner' | 'home' | 'friend' | 'local';
@@ -33,7 +34,7 @@ export interface UserEntry {
 /** Every user of the server, and whether plex.tv could be read. */
 export interface UserDirectory {
   users: UserEntry[];
-  /** Why plex.tv users are missing, when they are. */
+  /** Why plex.tv users are missing, when they are (no URL, address or token in it). */
   plexTvError?: string;
   /** The account the client is signed in as (its username or title), when known. */
   signedIn?: string;
@@ -48,7 +49,9 @@ async function tryPlexTv<T>(call: () => Promise<T>, empty: T, notes: string[]): 
   } catch (error) {
     if (error instanceof PlexError && error.code === 'NOT_FOUND') return empty;
     if (error instanceof Error && error.name === 'AbortError') throw error;
-    notes.push(error instanceof Error ? error.message : String(error));
+    // The reason alone: plex.tv's messages name its URL, and its answers carry tokens.
+    const note = isPlexError(error) ? missingReason(error, 'plex.tv') : 'unexpected failure';
+    if (!notes.includes(note)) notes.push(note);
     return empty;
   }
 }
@@ -154,6 +157,13 @@ export async function listUsers(ctx: ToolContext): Promise<UserDirectory> {
   const signedIn = me?.username ?? me?.title;
   if (signedIn !== undefined) directory.signedIn = signedIn;
   return directory;
+}
+
+/** The `warnings` entry for a directory plex.tv could not fill, if it could not. */
+export function plexTvWarning(directory: UserDirectory): string | undefined {
+  return directory.plexTvError === undefined
+    ? undefined
+    : `plex.tv users unavailable: ${directory.plexTvError}; only the server's own accounts are known`;
 }
 
 /** The name to show for a user in messages. */

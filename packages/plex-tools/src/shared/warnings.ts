@@ -7,25 +7,28 @@ import * as v from 'valibot';
  */
 export const warningsField = { warnings: v.optional(v.array(v.string())) };
 
-/** Why a Plex request gave nothing, in words without the request's URL, address or token. */
-export function missingReason(error: AnyPlexError): string {
+/**
+ * Why a request gave nothing, in words without its URL, address or token; `who` names the
+ * service (plex.tv for account lists).
+ */
+export function missingReason(error: AnyPlexError, who = 'Plex'): string {
   const status = error.status === undefined ? '' : ` (${error.status})`;
   switch (error.code) {
     case 'FORBIDDEN':
     case 'UNAUTHORIZED':
-      return `Plex refused${status}`;
+      return `${who} refused${status}`;
     case 'NOT_FOUND':
       return `not offered by this server${status}`;
     case 'TIMEOUT':
-      return 'Plex did not answer in time';
+      return `${who} did not answer in time`;
     case 'UNREACHABLE':
-      return 'Plex could not be reached';
+      return `${who} could not be reached`;
     case 'RATE_LIMITED':
-      return `Plex is rate limiting${status}`;
+      return `${who} is rate limiting${status}`;
     case 'INVALID_RESPONSE':
-      return 'Plex answered something unreadable';
+      return `${who} answered something unreadable`;
     default:
-      return `Plex failed${status}`;
+      return `${who} failed${status}`;
   }
 }
 

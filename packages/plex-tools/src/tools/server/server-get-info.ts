@@ -79,7 +79,9 @@ export const serverGetInfo = defineTool({
     const [info, status] = await Promise.all([
       ctx.plex.server.info({ signal: ctx.signal }),
       // Only the owner may read the updater, and older servers lack it: the rest still answers.
-      warnings.optional('update status', () => ctx.plex.server.updaterStatus({ signal: ctx.signal })),
+      warnings.optional('update status', () =>
+        ctx.plex.server.updaterStatus({ signal: ctx.signal }),
+      ),
     ]);
     return warnings.attach({
       name: info.friendlyName,

@@ -79,3 +79,46 @@ describe('sessions_get_media_playback_history', () => {
     });
   });
 });
+
+describe('sessions_get_media_playback_history when a name list is refused', () => {
+  const args = { media_title: 'Night of the Living Dead', media_type: 'movie' };
+
+  it('lists the plays with user names null when the account list is refused', async () => {
+    const h = toolHarness();
+    h.emulator.faults.set({ pathPrefix: '/accounts', errorRate: 1, errorStatus: 403 });
+    const data = (await h.data(TOOL, args)) as Output;
+    expect(data.plays).toHaveLength(2);
+    for (const play of data.plays) {
+      expect(play).toMatchObject({
+        user: { account_id: 1, name: null },
+        device: { name: 'Living Room TV', platform: 'Roku' },
+      });
+    }
+    expect(data.warnings).toEqual(['user names unavailable: Plex refused (403)']);
+  });
+
+  it('lists the plays with device names null when the device list is refused', async () => {
+    const h = toolHarness();
+    h.emulator.faults.set({ pathPrefix: '/devices', errorRate: 1, errorStatus: 403 });
+    const data = (await h.data(TOOL, args)) as Output;
+    expect(data.plays[0]).toMatchObject({
+      user: { name: 'demo_owner' },
+      device: { name: null, platform: null },
+    });
+    expect(data.warnings).toEqual(['device names unavailable: Plex refused (403)']);
+  });
+
+  it('still fails when the history itself is refused', async () => {
+    const h = toolHarness();
+    h.emulator.faults.set({
+      pathPrefix: '/status/sessions/history',
+      errorRate: 1,
+      errorStatus: 403,
+    });
+    expect(await h.call(TOOL, args)).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+  });
+
+  it('carries no warnings when both lists answered', async () => {
+    expect(await toolHarness().data(TOOL, args)).not.toHaveProperty('warnings');
+  });
+});

@@ -3,16 +3,18 @@ import { defineTool } from '../../define-tool.js';
 import { mediaAddressing, paging } from '../../shared/inputs.js';
 import { isoTime, pageFacts, pageOf } from '../../shared/outputs.js';
 import { resolveMedia } from '../../shared/resolve-media.js';
+import { Warnings, warningsField } from '../../shared/warnings.js';
 import { playedItem, playedItemOf } from './describe.js';
 
 const play = v.object({
   history_id: v.string(),
   viewed_at: v.optional(v.string()),
-  user: v.object({ account_id: v.optional(v.number()), name: v.optional(v.string()) }),
+  /** `name` null when the account list was refused; device `name`/`platform` likewise. */
+  user: v.object({ account_id: v.optional(v.number()), name: v.nullish(v.string()) }),
   device: v.object({
     id: v.optional(v.number()),
-    name: v.optional(v.string()),
-    platform: v.optional(v.string()),
+    name: v.nullish(v.string()),
+    platform: v.nullish(v.string()),
   }),
   item: playedItem,
 });
@@ -34,6 +36,7 @@ export const sessionsGetMediaPlaybackHistory = defineTool({
     }),
     plays: v.array(play),
     ...pageFacts,
+    ...warningsField,
   }),
   annotations: {
     readOnlyHint: true,
@@ -44,6 +47,8 @@ export const sessionsGetMediaPlaybackHistory = defineTool({
   async run(ctx, input) {
     const item = await resolveMedia(ctx, input);
     const call = { signal: ctx.signal };
+    // The plays are the answer; account and device lists only put names on them.
+    const warnings = new Warnings(ctx.signal);
     const [page, accounts, devices] = await Promise.all([
       ctx.plex.history.list({
         ratingKey: item.ratingKey,
@@ -51,11 +56,11 @@ export const sessionsGetMediaPlaybackHistory = defineTool({
         limit: input.limit,
         signal: ctx.signal,
       }),
-      ctx.plex.accounts.list(call),
-      ctx.plex.accounts.devices(call),
+      warnings.optional('user names', () => ctx.plex.accounts.list(call)),
+      warnings.optional('device names', () => ctx.plex.accounts.devices(call)),
     ]);
-    const accountName = new Map(accounts.map((a) => [a.id, a.name]));
-    const deviceById = new Map(devices.map((d) => [d.id, d]));
+    const accountName = new Map(accounts?.map((a) => [a.id, a.name]));
+    const deviceById = new Map(devices?.map((d) => [d.id, d]));
     const plays = page.items.map((entry) => {
       const device = entry.deviceID === undefined ? undefined : deviceById.get(entry.deviceID);
       return {
@@ -63,16 +68,24 @@ export const sessionsGetMediaPlaybackHistory = defineTool({
         viewed_at: isoTime(entry.viewedAt),
         user: {
           account_id: entry.accountID,
-          name: entry.accountID === undefined ? undefined : accountName.get(entry.accountID),
+          name:
+            accounts === null
+              ? null
+              : entry.accountID === undefined
+                ? undefined
+                : accountName.get(entry.accountID),
         },
-        device: { id: entry.deviceID, name: device?.name, platform: device?.platform },
+        device:
+          devices === null
+            ? { id: entry.deviceID, name: null, platform: null }
+            : { id: entry.deviceID, name: device?.name, platform: device?.platform },
         item: playedItemOf(entry),
       };
     });
-    return {
+    return warnings.attach({
       media: { id: item.ratingKey, title: item.title, type: item.type, year: item.year },
       plays,
       ...pageOf(page.totalSize, input.offset, input.limit, plays.length),
-    };
+    });
   },
 });

@@ -67,3 +67,36 @@ describe('sessions_terminate', () => {
     expect(sessionsTerminate.annotations.destructiveHint).toBe(true);
   });
 });
+
+describe('sessions_terminate when the account list is refused', () => {
+  it("stops the stream confirmed by the user's title, warning that usernames were unknown", async () => {
+    const h = toolHarness();
+    h.emulator.faults.set({ pathPrefix: '/accounts', errorRate: 1, errorStatus: 403 });
+    const data = await h.data('sessions_terminate', { session_id: '12', confirm: 'Demo Owner' });
+    expect(data).toMatchObject({ terminated: true, user: 'Demo Owner' });
+    expect(data.warnings).toEqual(['username unavailable: Plex refused (403)']);
+    h.emulator.faults.reset();
+    const after = (await h.data('sessions_get_active')) as Active;
+    expect(after.sessions.map((s) => s.session_key)).toEqual(['27']);
+  });
+
+  it('stops nothing when the username, unknown now, was the confirmation', async () => {
+    const h = toolHarness();
+    h.emulator.faults.set({ pathPrefix: '/accounts', errorRate: 1, errorStatus: 403 });
+    const result = await h.call('sessions_terminate', { session_id: '12', confirm: 'demo_owner' });
+    expect(result).toMatchObject({ ok: false, error: { code: 'CONFIRMATION_REQUIRED' } });
+    h.emulator.faults.reset();
+    expect(((await h.data('sessions_get_active')) as Active).sessions).toHaveLength(2);
+  });
+
+  it('never reports a stop that Plex refused', async () => {
+    const h = toolHarness();
+    h.emulator.faults.set({
+      pathPrefix: '/status/sessions/terminate',
+      errorRate: 1,
+      errorStatus: 403,
+    });
+    const result = await h.call('sessions_terminate', { session_id: '12', confirm: 'Demo Owner' });
+    expect(result).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+  });
+});

@@ -2,6 +2,7 @@ import * as v from 'valibot';
 import { defineTool } from '../../define-tool.js';
 import { ToolError } from '../../errors.js';
 import { requireConfirmation } from '../../shared/confirm.js';
+import { Warnings, warningsField } from '../../shared/warnings.js';
 import { playedItem, playedItemOf } from './describe.js';
 
 const output = v.object({
@@ -11,6 +12,7 @@ const output = v.object({
   player: v.optional(v.string()),
   item: playedItem,
   reason: v.string(),
+  ...warningsField,
 });
 
 /** sessions_terminate: stops someone's stream, showing them a reason. */
@@ -69,8 +71,11 @@ export const sessionsTerminate = defineTool({
       );
     }
     const userTitle = session.User?.title ?? '';
-    const accounts = await ctx.plex.accounts.list(call);
-    const username = accounts.find((a) => String(a.id) === session.User?.id)?.name;
+    // The account list only adds the username as a second accepted confirmation: without it the
+    // user's title still confirms.
+    const warnings = new Warnings(ctx.signal);
+    const accounts = await warnings.optional('username', () => ctx.plex.accounts.list(call));
+    const username = accounts?.find((a) => String(a.id) === session.User?.id)?.name;
     const player = session.Player?.title ?? session.Player?.product;
     const item = playedItemOf(session);
     const names = [userTitle, username].filter((n): n is string => !!n);
@@ -90,6 +95,6 @@ export const sessionsTerminate = defineTool({
       reason,
     };
     if (player !== undefined) out.player = player;
-    return out;
+    return warnings.attach(out);
   },
 });

@@ -1,6 +1,7 @@
 import type * as v from 'valibot';
 import { describe, expect, it } from 'vitest';
 import { toolHarness } from '../../testing/harness.js';
+import { harnessRefusing } from '../../testing/refuse.js';
 import { expectNoTokens } from './tokens.test-support.js';
 import type { userGetInfo } from './user-get-info.js';
 
@@ -74,5 +75,55 @@ describe('user_get_info', () => {
       ok: false,
       error: { code: 'INVALID_INPUT' },
     });
+  });
+});
+
+describe('user_get_info when a detail is refused', () => {
+  it('answers the owner with plays null when the play history is refused', async () => {
+    const h = toolHarness();
+    h.emulator.faults.set({
+      pathPrefix: '/status/sessions/history',
+      errorRate: 1,
+      errorStatus: 403,
+    });
+    const data = (await h.data('user_get_info')) as Output;
+    expect(data).toMatchObject({ username: 'demo_owner', role: 'owner', plays: null });
+    expect(data.last_played_at).toBeNull();
+    expect(data.libraries).toEqual(['Movies', 'TV Shows', 'Music']);
+    expect(data.warnings).toEqual(['play count unavailable: Plex refused (403)']);
+  });
+
+  it('answers with libraries null when the library list is refused', async () => {
+    const h = harnessRefusing(['/library/sections']);
+    const data = (await h.data('user_get_info')) as Output;
+    expect(data).toMatchObject({ all_libraries: true, libraries: null, plays: 15 });
+    expect(data.warnings).toEqual(['library titles unavailable: Plex refused (403)']);
+  });
+
+  it("answers a home user with all_libraries null when the server's shares are refused", async () => {
+    const h = toolHarness();
+    h.emulator.faults.set({
+      pathPrefix: `${h.emulator.plexTvPath}/api/servers/`,
+      errorRate: 1,
+      errorStatus: 403,
+    });
+    const data = (await h.data('user_get_info', { username: 'alex' })) as Output;
+    expect(data).toMatchObject({ username: 'alex_home', role: 'home', all_libraries: null });
+    expect(data.warnings).toEqual(['library shares unavailable: Plex refused (403)']);
+  });
+
+  it('still fails when the server accounts are refused', async () => {
+    const h = toolHarness();
+    h.emulator.faults.set({ pathPrefix: '/accounts', errorRate: 1, errorStatus: 403 });
+    expect(await h.call('user_get_info')).toMatchObject({
+      ok: false,
+      error: { code: 'FORBIDDEN' },
+    });
+  });
+
+  it('carries no warnings when every request answered', async () => {
+    expect(await toolHarness().data('user_get_info', { username: 'alex' })).not.toHaveProperty(
+      'warnings',
+    );
   });
 });

@@ -2,7 +2,8 @@ import * as v from 'valibot';
 import { defineTool } from '../../define-tool.js';
 import { isoTime } from '../../shared/outputs.js';
 import { resolveUser } from '../../shared/resolve-user.js';
-import { hasServerAccess } from './user-shape.js';
+import { warningsField } from '../../shared/warnings.js';
+import { hasServerAccess, userWarnings } from './user-shape.js';
 
 /** The `username` input every user tool shares. */
 export const usernameInput = {
@@ -31,10 +32,12 @@ export const userGetInfo = defineTool({
     restricted: v.optional(v.boolean()),
     plex_pass: v.optional(v.boolean()),
     server_access: v.boolean(),
-    all_libraries: v.optional(v.boolean()),
-    libraries: v.optional(v.array(v.string())),
-    plays: v.optional(v.number()),
-    last_played_at: v.optional(v.string()),
+    /** Each of these is null when the request behind it was refused (see `warnings`). */
+    all_libraries: v.nullish(v.boolean()),
+    libraries: v.nullish(v.array(v.string())),
+    plays: v.nullish(v.number()),
+    last_played_at: v.nullish(v.string()),
+    ...warningsField,
   }),
   annotations: {
     readOnlyHint: true,
@@ -43,29 +46,35 @@ export const userGetInfo = defineTool({
     openWorldHint: true,
   },
   async run(ctx, input) {
-    const { user } = await resolveUser(ctx, input.username);
+    const { user, directory } = await resolveUser(ctx, input.username);
     const call = { signal: ctx.signal };
+    // Who the user is comes from the directory; plays, library titles and shares are details.
+    const warnings = userWarnings(ctx, directory);
+    const accountId = user.accountId;
     const [history, sections] = await Promise.all([
-      user.accountId === undefined
+      accountId === undefined
         ? undefined
-        : ctx.plex.history.list({ accountId: user.accountId, limit: 1, signal: ctx.signal }),
-      ctx.plex.libraries.list(call),
+        : warnings.optional('play count', () =>
+            ctx.plex.history.list({ accountId, limit: 1, signal: ctx.signal }),
+          ),
+      warnings.optional('library titles', () => ctx.plex.libraries.list(call)),
     ]);
-    let allLibraries = user.allLibraries;
+    let allLibraries: boolean | null | undefined = user.allLibraries;
     if (allLibraries === undefined && user.role === 'home' && user.plexId !== undefined) {
       // plex.tv lists home users without their shares; the server's share list says (owner only).
       const plexId = user.plexId;
-      const identity = await ctx.plex.server.identity(call);
-      const shares = await ctx.plex.plexTv
-        .sharedServers(identity.machineIdentifier, call)
-        .catch(() => []);
-      allLibraries = shares.find((share) => share.userID === plexId)?.allLibraries;
+      const shares = await warnings.optional('library shares', async () => {
+        const identity = await ctx.plex.server.identity(call);
+        return ctx.plex.plexTv.sharedServers(identity.machineIdentifier, call);
+      });
+      allLibraries =
+        shares === null ? null : shares.find((share) => share.userID === plexId)?.allLibraries;
     }
     const libraries =
-      allLibraries === true ? sections.map((section) => section.title) : user.libraries;
+      allLibraries === true ? (sections?.map((section) => section.title) ?? null) : user.libraries;
     const account = user.account;
     const last = history?.items[0];
-    return {
+    return warnings.attach({
       username: user.username,
       title: user.title,
       role: user.role,
@@ -79,8 +88,8 @@ export const userGetInfo = defineTool({
       server_access: hasServerAccess(user),
       all_libraries: allLibraries,
       libraries,
-      plays: history?.totalSize,
-      last_played_at: isoTime(last?.viewedAt),
-    };
+      plays: history === null ? null : history?.totalSize,
+      last_played_at: history === null ? null : isoTime(last?.viewedAt),
+    });
   },
 });

@@ -1,7 +1,8 @@
 import * as v from 'valibot';
 import { defineTool } from '../../define-tool.js';
 import { listUsers } from '../../shared/resolve-user.js';
-import { hasServerAccess, userSummary, userSummaryOf } from './user-shape.js';
+import { warningsField } from '../../shared/warnings.js';
+import { hasServerAccess, userSummary, userSummaryOf, userWarnings } from './user-shape.js';
 
 /** user_list_all_users: the owner, the Plex Home and friends who can use this server. */
 export const userListAllUsers = defineTool({
@@ -14,7 +15,7 @@ export const userListAllUsers = defineTool({
   output: v.object({
     users: v.array(userSummary),
     total: v.number(),
-    warning: v.optional(v.string()),
+    ...warningsField,
   }),
   annotations: {
     readOnlyHint: true,
@@ -25,14 +26,6 @@ export const userListAllUsers = defineTool({
   async run(ctx) {
     const directory = await listUsers(ctx);
     const users = directory.users.filter(hasServerAccess).map(userSummaryOf);
-    return {
-      users,
-      total: users.length,
-      ...(directory.plexTvError
-        ? {
-            warning: `plex.tv could not be read (${directory.plexTvError}); only the server's own accounts are listed.`,
-          }
-        : {}),
-    };
+    return userWarnings(ctx, directory).attach({ users, total: users.length });
   },
 });

@@ -35,3 +35,24 @@ describe('user_search_users', () => {
     });
   });
 });
+
+describe('user_search_users when plex.tv is refused', () => {
+  it("searches the server's own accounts and says plex.tv's users are missing", async () => {
+    const h = toolHarness();
+    h.emulator.faults.set({ errorRate: 1, errorStatus: 401, pathPrefix: h.emulator.plexTvPath });
+    const data = await h.data('user_search_users', { search_term: 'jordan' });
+    expect(data.users).toEqual([expect.objectContaining({ username: 'jordan_k', role: 'local' })]);
+    expect(data.warnings).toEqual([
+      "plex.tv users unavailable: plex.tv refused (401); only the server's own accounts are known",
+    ]);
+  });
+
+  it('still fails when the server accounts themselves are refused', async () => {
+    const h = toolHarness();
+    h.emulator.faults.set({ errorRate: 1, errorStatus: 403, pathPrefix: '/accounts' });
+    expect(await h.call('user_search_users', { search_term: 'jordan' })).toMatchObject({
+      ok: false,
+      error: { code: 'FORBIDDEN' },
+    });
+  });
+});

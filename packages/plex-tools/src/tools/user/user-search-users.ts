@@ -1,7 +1,8 @@
 import * as v from 'valibot';
 import { defineTool } from '../../define-tool.js';
 import { listUsers } from '../../shared/resolve-user.js';
-import { userSummary, userSummaryOf } from './user-shape.js';
+import { warningsField } from '../../shared/warnings.js';
+import { userSummary, userSummaryOf, userWarnings } from './user-shape.js';
 
 /** user_search_users: users whose username or name contains the search term. */
 export const userSearchUsers = defineTool({
@@ -16,7 +17,7 @@ export const userSearchUsers = defineTool({
   output: v.object({
     users: v.array(userSummary),
     total: v.number(),
-    warning: v.optional(v.string()),
+    ...warningsField,
   }),
   annotations: {
     readOnlyHint: true,
@@ -33,12 +34,6 @@ export const userSearchUsers = defineTool({
           user.username.toLowerCase().includes(term) || user.title.toLowerCase().includes(term),
       )
       .map(userSummaryOf);
-    return {
-      users,
-      total: users.length,
-      ...(directory.plexTvError
-        ? { warning: `plex.tv could not be read; only server accounts were searched.` }
-        : {}),
-    };
+    return userWarnings(ctx, directory).attach({ users, total: users.length });
   },
 });

@@ -1,5 +1,15 @@
 import * as v from 'valibot';
-import type { UserEntry } from '../../shared/resolve-user.js';
+import type { ToolContext } from '../../context.js';
+import { plexTvWarning, type UserDirectory, type UserEntry } from '../../shared/resolve-user.js';
+import { Warnings } from '../../shared/warnings.js';
+
+/** A user tool's warnings, starting with plex.tv's users missing from the directory. */
+export function userWarnings(ctx: ToolContext, directory: UserDirectory): Warnings {
+  const warnings = new Warnings(ctx.signal);
+  const missing = plexTvWarning(directory);
+  if (missing !== undefined) warnings.add(missing);
+  return warnings;
+}
 
 /** A user as user lists show them; never a token, an email only in `user_get_info`. */
 export const userSummary = v.object({
