@@ -9,10 +9,10 @@ import { cutPage } from '../../http/paging.js';
 import { container, type Fields, omitEmpty, pagedContainer } from '../../http/responses.js';
 import type { Route } from '../../http/router.js';
 import { imagePath } from '../../render/metadata.js';
+import { syncAllPlayers } from '../../services/playback/player-playback.js';
 import type { EmulatorState } from '../../state/store.js';
 import type { HistoryRecord } from '../../state/types.js';
 import { historyFilters, sortHistory } from './history-query.js';
-import { syncAllPlayers } from './playback.js';
 
 /**
  * One history entry. Entries are thin (no Media, no duration) and send `librarySectionID` as a

@@ -5,6 +5,7 @@ import {
   renderItem,
   renderStream,
 } from '../../render/metadata.js';
+import { timelineTypeOf } from '../../services/playback/sessions.js';
 import type { EmulatorState } from '../../state/store.js';
 import type {
   ItemRecord,
@@ -16,7 +17,6 @@ import type {
   TranscodeRecord,
 } from '../../state/types.js';
 import { renderSessionPlayer } from './player-element.js';
-import { timelineTypeOf } from './records.js';
 
 /** Where a transcoded stream's data comes from, by stream type, as PMS reports `Stream.location`. */
 const SEGMENT_LOCATION: Record<StreamRecord['streamType'], string> = {

@@ -6,12 +6,12 @@ import {
 } from '../../http/context.js';
 import { container, emptyOk, type Fields } from '../../http/responses.js';
 import type { Route } from '../../http/router.js';
+import { stopPlayback, syncAllPlayers } from '../../services/playback/player-playback.js';
+import { rememberTermination } from '../../services/playback/terminations.js';
+import { sessionOf } from '../../services/playback/timelines.js';
+import { endSession } from '../../services/playback/watch-progress.js';
 import type { SessionRecord } from '../../state/types.js';
-import { stopPlayback, syncAllPlayers } from './playback.js';
-import { endSession } from './progress.js';
 import { renderSession } from './render-session.js';
-import { rememberTermination } from './terminations.js';
-import { sessionOf } from './timelines.js';
 
 /** `GET /status/sessions`: the owner sees every session, other accounts only their own. */
 function listSessions(ctx: RequestContext): Response {

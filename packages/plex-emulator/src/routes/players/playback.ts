@@ -1,17 +1,17 @@
 import { HttpError, type RequestContext, requireQuery, toInt } from '../../http/context.js';
 import type { Handler, Route } from '../../http/router.js';
 import { shufflePlayQueue, unshufflePlayQueue } from '../../library/play-queue-ops.js';
-import type { PlayerRecord, StreamRecord } from '../../state/types.js';
 import {
   seekPlayback,
   setPlayState,
   skip,
   skipToItem,
   stopPlayback,
-} from '../activity/playback.js';
-import type { TimelineType } from '../activity/records.js';
-import { queueOf } from '../activity/timelines.js';
-import { playMedia, ratingKeyOf } from './play-media.js';
+} from '../../services/playback/player-playback.js';
+import type { TimelineType } from '../../services/playback/sessions.js';
+import { queueOf } from '../../services/playback/timelines.js';
+import type { PlayerRecord, StreamRecord } from '../../state/types.js';
+import { playMediaCommand, ratingKeyOf } from './play-media.js';
 import {
   activeTimeline,
   commandOk,
@@ -122,7 +122,7 @@ function whilePlaying(
 }
 
 const COMMANDS: [string, Handler][] = [
-  ['playMedia', playMedia],
+  ['playMedia', playMediaCommand],
   ['play', whilePlaying((ctx, player, type) => setPlayState(ctx, player, type, 'playing'))],
   ['pause', whilePlaying((ctx, player, type) => setPlayState(ctx, player, type, 'paused'))],
   ['stop', command((ctx, player, type) => stopPlayback(ctx, player, type))],

@@ -1,9 +1,9 @@
 import type { RequestContext } from '../../http/context.js';
 import { container, type Fields, omitEmpty } from '../../http/responses.js';
 import type { Route } from '../../http/router.js';
+import type { TimelineType } from '../../services/playback/sessions.js';
+import { queueOf } from '../../services/playback/timelines.js';
 import type { PlayerRecord, TimelineRecord } from '../../state/types.js';
-import type { TimelineType } from '../activity/records.js';
-import { queueOf } from '../activity/timelines.js';
 import { requireCapability, targetPlayer } from './target.js';
 
 /** What a controller may do per timeline kind, as Plex players advertise it in `controllable`. */

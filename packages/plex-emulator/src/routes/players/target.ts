@@ -1,7 +1,7 @@
 import { HttpError, type RequestContext, requireAccount, toInt } from '../../http/context.js';
+import { syncPlayer } from '../../services/playback/player-playback.js';
+import type { TimelineType } from '../../services/playback/sessions.js';
 import type { PlayerRecord, TimelineRecord } from '../../state/types.js';
-import { syncPlayer } from '../activity/playback.js';
-import type { TimelineType } from '../activity/records.js';
 
 /**
  * Remote-control commands reach a player through the server: python-plexapi (and Plex apps)

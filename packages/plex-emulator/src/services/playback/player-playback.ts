@@ -2,19 +2,17 @@ import type {
   ItemRecord,
   PlayerRecord,
   PlayQueueRecord,
-  SessionRecord,
   TimelineRecord,
 } from '../../state/types.js';
-import { endSession, saveResumePoint, scrobbleIfWatched } from './progress.js';
 import {
-  nextSessionKey,
+  openSession,
   type PlaybackEnv,
   publishPlaying,
-  sessionIdFor,
   type TimelineType,
   timelineTypeOf,
-} from './records.js';
+} from './sessions.js';
 import { defaultStreams, idle, queueOf, queueRef, sessionOf } from './timelines.js';
+import { endSession, saveResumePoint, scrobbleIfWatched } from './watch-progress.js';
 
 /**
  * The player side of playback. An emulated player keeps one timeline per media kind; while one
@@ -129,21 +127,14 @@ export function startPlayback(
   player.timelines[type] = timeline;
   // Photos show on the player's timeline but do not make a streaming session.
   if (type !== 'photo') {
-    const sessionKey = nextSessionKey(env.state);
-    const media = item.media[0];
-    const session: SessionRecord = {
-      sessionKey,
-      id: sessionIdFor(env.state, sessionKey, player.machineIdentifier),
-      ratingKey: item.ratingKey,
+    const session = openSession(env, {
+      item,
       accountId: request.accountId,
       playerId: player.machineIdentifier,
       state: 'playing',
-      viewOffset: time,
-      bandwidth: Math.round((media?.bitrate ?? 320) * 1.1),
+      offset: time,
       location: player.local ? 'lan' : 'wan',
-      startedAt: env.services.nowSeconds(),
-    };
-    env.state.sessions.set(sessionKey, session);
+    });
     scrobbleIfWatched(env, session);
     publishPlaying(env, session, 'playing', queueRef(timeline));
   }

@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
-import { notifyPlaying, type PlayingEvent } from '../../services/events.js';
-import type { Services } from '../../services/services.js';
 import type { EmulatorState } from '../../state/store.js';
 import type { ItemRecord, SessionRecord, TimelineRecord } from '../../state/types.js';
+import { notifyPlaying, type PlayingEvent } from '../events.js';
+import type { Services } from '../services.js';
 
 /** What playback bookkeeping needs from a request: the state and the services. */
 export interface PlaybackEnv {
@@ -41,6 +41,41 @@ export function sessionIdFor(state: EmulatorState, sessionKey: string, playerId:
   let id = '';
   for (let i = 0; i < 24; i++) id += SESSION_ID_ALPHABET[(digest[i] ?? 0) % 36];
   return id;
+}
+
+/** What a new streaming session is opened with. */
+export interface NewSession {
+  item: ItemRecord;
+  accountId: number;
+  /** The client identifier of the player or app that plays. */
+  playerId: string;
+  state: SessionRecord['state'];
+  /** Start position in ms. */
+  offset: number;
+  location: SessionRecord['location'];
+}
+
+/**
+ * Opens a session under the next `sessionKey` and stores it, with the bandwidth PMS reports for
+ * a direct play (the media's bitrate plus 10 % overhead).
+ */
+export function openSession(env: PlaybackEnv, input: NewSession): SessionRecord {
+  const sessionKey = nextSessionKey(env.state);
+  const media = input.item.media[0];
+  const session: SessionRecord = {
+    sessionKey,
+    id: sessionIdFor(env.state, sessionKey, input.playerId),
+    ratingKey: input.item.ratingKey,
+    accountId: input.accountId,
+    playerId: input.playerId,
+    state: input.state,
+    viewOffset: input.offset,
+    bandwidth: Math.round((media?.bitrate ?? 320) * 1.1),
+    location: input.location,
+    startedAt: env.services.nowSeconds(),
+  };
+  env.state.sessions.set(sessionKey, session);
+  return session;
 }
 
 /** Removes a session from the state, whatever key it was stored under. */

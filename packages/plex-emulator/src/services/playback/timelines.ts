@@ -6,7 +6,7 @@ import type {
   StreamRecord,
   TimelineRecord,
 } from '../../state/types.js';
-import type { PlaybackEnv, QueueRef } from './records.js';
+import type { PlaybackEnv, QueueRef } from './sessions.js';
 
 /** The session a player's timeline feeds, if any. */
 export function sessionOf(

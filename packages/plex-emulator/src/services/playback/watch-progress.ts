@@ -5,7 +5,7 @@ import {
   publishPlaying,
   type QueueRef,
   removeSession,
-} from './records.js';
+} from './sessions.js';
 
 /** PMS counts an item as watched once playback passes 90% of it (its default threshold). */
 export const WATCHED_SHARE = 0.9;
