@@ -4,7 +4,7 @@ import * as v from 'valibot';
 import { afterEach, describe, expect, it } from 'vitest';
 import { resolveOptions } from '../options.js';
 import { failure } from '../testing/failure.js';
-import { MAX_BODY_BYTES } from './direct.js';
+import { MAX_BODY_BYTES } from './policy/body-cap.js';
 import { Transport } from './transport.js';
 
 // Real loopback servers: these behaviours live in the socket handling of the direct path.

@@ -1,5 +1,11 @@
 // Read at call time: interceptors (msw in tests) patch the module objects.
 import http, { type ClientRequest, type IncomingHttpHeaders } from 'node:http';
+import {
+  BodyTooLargeError,
+  declaredTooLarge,
+  decodeBody,
+  MAX_BODY_BYTES,
+} from './policy/body-cap.js';
 
 /** A bodiless request for `sendDirect`. */
 export interface DirectRequest {
@@ -28,21 +34,6 @@ export class DirectHttpError extends Error {
   }
 }
 
-/** An answer larger than `MAX_BODY_BYTES`: read no further, so it cannot exhaust memory. */
-export class DirectBodyTooLargeError extends Error {
-  constructor(readonly limitBytes: number) {
-    super(`The answer is larger than ${Math.round(limitBytes / 2 ** 20)} MiB`);
-    this.name = 'BodyTooLargeError';
-  }
-}
-
-/**
- * The largest answer read. Plex pages its lists, so real answers are far smaller; the cap keeps
- * a broken or hostile server from growing one string past what V8 can hold (which would crash
- * the process from inside a socket callback).
- */
-export const MAX_BODY_BYTES = 128 * 2 ** 20;
-
 /** Methods safe to send twice: only these are resent after a stale keep-alive socket. */
 const IDEMPOTENT = new Set(['GET', 'HEAD']);
 
@@ -65,7 +56,7 @@ export function directHeader(response: DirectResponse, name: string): string | n
  * Sends one bodiless request with node:http(s) on Node's keep-alive agent and buffers the answer.
  * On Node 20 this costs about half the CPU of `fetch` for Plex's small JSON answers: no WHATWG
  * Request, Headers, AbortSignal or stream objects per request. The timeout covers the whole
- * answer, body included. Rejects with the signal's reason on abort, `DirectTimeoutError` on
+ * answer, body included, and the body is capped (`policy/body-cap.ts`). Rejects with the signal's reason on abort, `DirectTimeoutError` on
  * timeout and the socket's error (with its `code`) when the network fails.
  */
 export async function sendDirect(url: string, init: DirectRequest): Promise<DirectResponse> {
@@ -112,9 +103,8 @@ function sendOnce(url: string, init: DirectRequest, keepAlive: boolean): Promise
         ...(keepAlive ? {} : { agent: false as const }),
       };
       request = send(url, options, (response) => {
-        const declared = Number(response.headers['content-length']);
-        if (declared > MAX_BODY_BYTES) {
-          settle(() => reject(new DirectBodyTooLargeError(MAX_BODY_BYTES)));
+        if (declaredTooLarge(response.headers['content-length'])) {
+          settle(() => reject(new BodyTooLargeError()));
           request.destroy();
           return;
         }
@@ -123,7 +113,7 @@ function sendOnce(url: string, init: DirectRequest, keepAlive: boolean): Promise
         response.on('data', (chunk: Buffer) => {
           received += chunk.length;
           if (received > MAX_BODY_BYTES) {
-            settle(() => reject(new DirectBodyTooLargeError(MAX_BODY_BYTES)));
+            settle(() => reject(new BodyTooLargeError()));
             request.destroy();
             return;
           }
@@ -140,19 +130,14 @@ function sendOnce(url: string, init: DirectRequest, keepAlive: boolean): Promise
         response.on('end', () => {
           settle(() => {
             // Inside a socket callback a throw would escape every caller: reject instead.
-            let text: string;
+            let body: string;
             try {
-              text = Buffer.concat(chunks).toString('utf8');
+              body = decodeBody(Buffer.concat(chunks));
             } catch (error) {
               reject(error);
               return;
             }
-            resolve({
-              status: response.statusCode ?? 0,
-              url,
-              headers: response.headers,
-              body: text.charCodeAt(0) === 0xfeff ? text.slice(1) : text,
-            });
+            resolve({ status: response.statusCode ?? 0, url, headers: response.headers, body });
           });
         });
       });

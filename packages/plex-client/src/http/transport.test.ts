@@ -6,6 +6,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { PlexRateLimitedError } from '../errors/rate-limited-error.js';
 import { resolveOptions } from '../options.js';
 import { failure } from '../testing/failure.js';
+import { MAX_BODY_BYTES } from './policy/body-cap.js';
 import { Transport } from './transport.js';
 
 const TOKEN = 'secret-token-value';
@@ -182,6 +183,41 @@ describe('Transport', () => {
     const error = await failure(transport({ retry: false }).json({ path: '/x' }, okSchema));
     expect(error).toBeInstanceOf(PlexRateLimitedError);
     expect((error as PlexRateLimitedError).retryAfterMs).toBe(0);
+  });
+
+  it('stops retrying when Retry-After asks for longer than maxDelayMs', async () => {
+    let calls = 0;
+    server.use(
+      http.get(`${PLEX}/x`, () => {
+        calls++;
+        return new HttpResponse(null, { status: 429, headers: { 'Retry-After': '60' } });
+      }),
+    );
+    const error = await failure(transport().json({ path: '/x' }, okSchema));
+    expect(calls).toBe(1);
+    expect((error as PlexRateLimitedError).retryAfterMs).toBe(60_000);
+    expect(error.message).toContain('Retry after 60 s.');
+  });
+
+  it('caps the body read through ky (a request with a body) as the direct path does', async () => {
+    let calls = 0;
+    server.use(
+      http.post(`${PLEX}/x`, () => {
+        calls++;
+        return new HttpResponse('{}', {
+          headers: {
+            'content-type': 'application/json',
+            'content-length': String(MAX_BODY_BYTES + 1),
+          },
+        });
+      }),
+    );
+    const error = await failure(
+      transport().json({ method: 'POST', path: '/x', body: 'a=1' }, okSchema),
+    );
+    expect(error.code).toBe('INVALID_RESPONSE');
+    expect(error.message).toContain('with more than 128 MiB');
+    expect(calls).toBe(1);
   });
 
   it('times out slow answers with TIMEOUT', async () => {

@@ -5,20 +5,16 @@ import { PlexInvalidResponseError } from '../errors/invalid-response-error.js';
 import type { PlexError } from '../errors/plex-error.js';
 import type { ConcurrencyLimit } from './concurrency.js';
 import { trimSlash } from './credentials.js';
-import { DirectHttpError, type DirectResponse, directHeader, sendDirect } from './direct.js';
+import { DirectHttpError, directHeader, sendDirect } from './direct.js';
 import { loadKy } from './ky-loader.js';
-import { networkCode, type RequestTarget, scrubCause, toPlexError } from './map-error.js';
+import { readCapped } from './policy/body-cap.js';
+import { classify, networkCode } from './policy/failure.js';
+import { type RequestTarget, scrubCause, toPlexError } from './policy/map-error.js';
+import { type RetryPolicy, retryDelay } from './policy/retry.js';
 import { type Query, toSearchParams } from './query.js';
 import { pathOf, redactText, redactUrl } from './redact.js';
-import {
-  directRetryDelay,
-  jittered,
-  RETRY_AFTER_STATUSES,
-  RETRY_STATUSES,
-  type RetryPolicy,
-} from './retry.js';
 
-export type { RetryPolicy } from './retry.js';
+export type { RetryPolicy } from './policy/retry.js';
 
 /** HTTP methods the client sends. */
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'DELETE';
@@ -84,8 +80,9 @@ const NEVER_SENT = new Set([
 ]);
 
 /**
- * Sends requests to Plex through one ky instance: identity headers, token in a header only,
- * timeouts, retries for idempotent requests, failover between base URLs, a cap on requests in
+ * Sends requests to Plex through one of two engines, node:http for bodiless requests and one ky
+ * instance for the rest: identity headers, token in a header only, timeouts, retries for
+ * idempotent requests (one loop for both engines, rules in `policy/`), failover between base URLs, a cap on requests in
  * flight, and errors mapped to `PlexError`s with redacted URLs.
  */
 export class Transport {
@@ -106,7 +103,6 @@ export class Transport {
       ...(options.token === undefined ? [] : [options.token]),
       ...options.credentialSecrets,
     ];
-    const { retry } = options;
     this.headers = {
       ...options.identityHeaders,
       Accept: 'application/json',
@@ -117,15 +113,8 @@ export class Transport {
       timeout: options.timeoutMs,
       throwHttpErrors: true,
       ...(options.fetch ? { fetch: options.fetch } : {}),
-      retry: {
-        limit: retry.limit,
-        // Writes are never retried: Plex may have applied them before the connection failed.
-        methods: ['get', 'head'],
-        statusCodes: RETRY_STATUSES,
-        afterStatusCodes: RETRY_AFTER_STATUSES,
-        maxRetryAfter: options.timeoutMs,
-        delay: (attempt) => jittered(retry, attempt),
-      },
+      // One try per call: retries are the transport's (`tries`), under the policy both engines share.
+      retry: 0,
     };
   }
 
@@ -150,7 +139,7 @@ export class Transport {
     } catch (error) {
       const target = this.target(spec, response.url);
       throw new PlexInvalidResponseError(
-        `${target.site} answered ${target.method} ${pathOf(target.url)} with a body that is not JSON (${describeBody(response.response, text)}).`,
+        `${target.site} answered ${target.method} ${pathOf(target.url)} with a body that is not JSON (${response.contentType ?? 'no content type'}, ${text.length} bytes).`,
         {
           ...target,
           status: response.status,
@@ -167,13 +156,12 @@ export class Transport {
 
   /** Sends a request whose answer has no body worth reading (Plex's empty 200s). */
   async empty(spec: RequestSpec): Promise<void> {
-    const response = await this.exchange(spec);
-    if (!isDirect(response)) await response.body?.cancel();
+    await this.read(spec);
   }
 
   /** Sends a request and hands back the raw response (images, zip archives, event streams). */
   raw(spec: RequestSpec): Promise<Response> {
-    return this.send(spec);
+    return this.send(spec, (request) => this.tries(spec, request, () => this.viaKy(spec, request)));
   }
 
   /** A full URL for `path` on the active server, for callers that must hand a URL out. */
@@ -198,52 +186,47 @@ export class Transport {
 
   /**
    * Bodiless requests skip ky's per-request Request, AbortSignal and option objects, which on
-   * Node 20 cost more CPU than the HTTP exchange itself; they keep its timeout, retry and error
-   * behaviour (see `direct`). A caller-supplied fetch (tests, proxies) always goes through ky.
+   * Node 20 cost more CPU than the HTTP exchange itself; both engines share the retry loop, the
+   * body cap and the error mapping (`policy/`). A caller-supplied fetch (tests, proxies) always
+   * goes through ky.
    */
   private goesDirect(spec: RequestSpec): boolean {
     return spec.body === undefined && this.options.fetch === undefined;
   }
 
-  /** Sends a request directly when it can, else through ky. */
-  private exchange(spec: RequestSpec): Promise<DirectResponse | Response> {
-    return this.goesDirect(spec)
-      ? this.send(spec, (base) => this.direct(spec, base))
-      : this.send(spec);
+  /** A whole answer, read by the engine that suits the request, retried as the policy says. */
+  private read(spec: RequestSpec): Promise<Answer> {
+    const direct = this.goesDirect(spec);
+    return this.send(spec, (request) =>
+      this.tries(spec, request, () =>
+        direct ? this.readDirect(spec, request) : this.readKy(spec, request),
+      ),
+    );
   }
 
-  /** A whole answer, read directly or through ky. */
-  private async read(spec: RequestSpec): Promise<Answer> {
-    const response = await this.exchange(spec);
-    const body = isDirect(response) ? response.body : await response.text();
-    return { url: response.url, status: response.status, body, response };
-  }
-
-  /** The one loop every request goes through: the concurrency cap, then failover between base URLs. */
-  private async send(spec: RequestSpec): Promise<Response>;
-  private async send<R>(spec: RequestSpec, attempt: (base: string) => Promise<R>): Promise<R>;
-  private async send(
-    spec: RequestSpec,
-    attempt: (base: string) => Promise<unknown> = (base) => this.attempt(spec, base),
-  ): Promise<unknown> {
+  /**
+   * The one loop every request goes through: the concurrency cap, then failover between base
+   * URLs; `once` sends the request to one of them.
+   */
+  private async send<R>(spec: RequestSpec, once: (request: Prepared) => Promise<R>): Promise<R> {
     // Streams skip the cap: their answer never ends, so a slot held while one is read would be
     // held forever (a few subscriptions would starve every other call), and one released at its
     // headers would count an open connection as finished. Callers open few, and on purpose.
     const limit = spec.stream ? undefined : this.options.limit;
     // A free slot is taken without a promise: waiting costs something only at the cap.
     if (limit && !limit.tryAcquire()) await limit.acquire(spec.signal);
-    // The slot is held until the answer (its headers for ky and raw, all of it direct), retries
+    // The slot is held until the answer (its headers for raw, all of it otherwise), retries
     // and failover included: each is one more request at a server that may be under load.
     try {
       if ((spec.site ?? 'pms') === 'plexTv') {
-        return await attempt(trimSlash(this.options.plexTvUrl));
+        return await once(this.prepare(spec, trimSlash(this.options.plexTvUrl)));
       }
       const method = spec.method ?? 'GET';
       const order = this.baseUrls.map((_, i) => (this.active + i) % this.baseUrls.length);
       let firstError: PlexError | undefined;
       for (const index of order) {
         try {
-          const response = await attempt(this.baseUrls[index] as string);
+          const response = await once(this.prepare(spec, this.baseUrls[index] as string));
           this.active = index;
           return response;
         } catch (error) {
@@ -259,35 +242,18 @@ export class Transport {
   }
 
   /**
-   * One bodiless request to `base` over node:http(s), retried as the ky instance retries (GETs
-   * only; network failures and 429/502/503/504, honouring Retry-After), each try under the
-   * timeout. Redirects, which fetch follows and node:http does not, are handed to ky.
+   * Tries one request until it succeeds or `retryDelay` (the policy both engines share) says the
+   * failure is final, then maps it to a `PlexError`. An abort ends it with the caller's reason.
    */
-  private async direct(spec: RequestSpec, base: string): Promise<DirectResponse | Response> {
-    const url = withQuery(`${base}${spec.path}`, spec);
+  private async tries<R>(spec: RequestSpec, request: Prepared, once: () => Promise<R>): Promise<R> {
     const method = spec.method ?? 'GET';
-    const headers = { ...this.headers, ...requestHeaders(spec) };
-    const authorization = this.options.authorizations.get(base);
-    if (authorization !== undefined) headers.Authorization = authorization;
-    const { retry, timeoutMs } = this.options;
     for (let attempt = 1; ; attempt++) {
       try {
-        const response = await sendDirect(url, {
-          method,
-          headers,
-          timeoutMs,
-          signal: spec.signal,
-        });
-        if (response.status >= 300 && response.status < 400 && directHeader(response, 'Location')) {
-          return this.attempt(spec, base);
-        }
-        if (response.status < 200 || response.status >= 300) throw new DirectHttpError(response);
-        return response;
+        return await once();
       } catch (error) {
         if (spec.signal?.aborted) throw error;
-        const wait =
-          method === 'GET' ? directRetryDelay(error, attempt, retry, timeoutMs) : undefined;
-        if (wait === undefined) throw await toPlexError(error, this.target(spec, url));
+        const wait = retryDelay(classify(error), attempt, method, this.options.retry);
+        if (wait === undefined) throw await toPlexError(error, this.target(spec, request.url));
         try {
           await sleep(wait, undefined, spec.signal ? { signal: spec.signal } : {});
         } catch {
@@ -297,24 +263,51 @@ export class Transport {
     }
   }
 
-  private async attempt(spec: RequestSpec, base: string): Promise<Response> {
-    const url = withQuery(`${base}${spec.path}`, spec);
-    const method = spec.method ?? 'GET';
+  /**
+   * One try over node:http(s), the timeout covering the whole answer. Redirects, which fetch
+   * follows and node:http does not, are handed to ky for this try.
+   */
+  private async readDirect(spec: RequestSpec, request: Prepared): Promise<Answer> {
+    const response = await sendDirect(request.url, {
+      method: spec.method ?? 'GET',
+      headers: { ...this.headers, ...request.headers },
+      timeoutMs: this.options.timeoutMs,
+      signal: spec.signal,
+    });
+    const { status } = response;
+    if (status >= 300 && status < 400 && directHeader(response, 'Location')) {
+      return this.readKy(spec, request);
+    }
+    if (status < 200 || status >= 300) throw new DirectHttpError(response);
+    const contentType = directHeader(response, 'content-type');
+    return { url: response.url, status, body: response.body, contentType };
+  }
+
+  /** One try through ky, its body read under the same cap as the node:http engine's. */
+  private async readKy(spec: RequestSpec, request: Prepared): Promise<Answer> {
+    const response = await this.viaKy(spec, request);
+    const body = await readCapped(response);
+    const contentType = response.headers.get('content-type');
+    return { url: response.url, status: response.status, body, contentType };
+  }
+
+  /** One try through the client's ky instance (`retry: 0`; `tries` retries). */
+  private async viaKy(spec: RequestSpec, request: Prepared): Promise<Response> {
+    const http = await this.ky();
+    return http(request.url, {
+      method: spec.method ?? 'GET',
+      headers: request.headers,
+      ...(spec.body === undefined ? {} : { body: spec.body }),
+      ...(spec.signal ? { signal: spec.signal } : {}),
+    });
+  }
+
+  /** The URL and per-request headers of `spec` sent to `base` (Basic auth for that URL only). */
+  private prepare(spec: RequestSpec, base: string): Prepared {
     const headers = requestHeaders(spec);
     const authorization = this.options.authorizations.get(base);
     if (authorization !== undefined) headers.Authorization = authorization;
-    try {
-      const http = await this.ky();
-      return await http(url, {
-        method,
-        headers,
-        ...(spec.body === undefined ? {} : { body: spec.body }),
-        ...(spec.signal ? { signal: spec.signal } : {}),
-      });
-    } catch (error) {
-      if (spec.signal?.aborted) throw error;
-      throw await toPlexError(error, this.target(spec, url));
-    }
+    return { url: withQuery(`${base}${spec.path}`, spec), headers };
   }
 
   private target(spec: RequestSpec, url: string): RequestTarget {
@@ -352,12 +345,18 @@ export function parseWith<S extends v.GenericSchema>(
   );
 }
 
-/** A whole answer: what `json()` reads, from either path. */
+/** A whole answer: what `json()` reads, from either engine. */
 interface Answer {
   url: string;
   status: number;
   body: string;
-  response: DirectResponse | Response;
+  contentType: string | null;
+}
+
+/** A request bound to one base URL: its full URL and the headers beyond the client's own. */
+interface Prepared {
+  url: string;
+  headers: Record<string, string>;
 }
 
 /** The spec's own headers plus its paging window. */
@@ -383,17 +382,4 @@ function canFailOver(error: PlexError, method: string): boolean {
   if (method === 'GET') return true;
   const code = networkCode(error.cause);
   return code !== undefined && NEVER_SENT.has(code);
-}
-
-/** Tells the two answer kinds apart without touching the global Response (which loads undici). */
-function isDirect(response: DirectResponse | Response): response is DirectResponse {
-  return typeof response.body === 'string';
-}
-
-function describeBody(response: DirectResponse | Response, text: string): string {
-  const type =
-    (isDirect(response)
-      ? directHeader(response, 'content-type')
-      : response.headers.get('content-type')) ?? 'no content type';
-  return `${type}, ${text.length} bytes`;
 }

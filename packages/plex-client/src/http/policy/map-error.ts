@@ -1,23 +1,17 @@
 import { inspect } from 'node:util';
-import type { HTTPError, TimeoutError } from 'ky';
-import { PlexBadRequestError } from '../errors/bad-request-error.js';
-import { PlexForbiddenError } from '../errors/forbidden-error.js';
-import { PlexHttpError } from '../errors/http-error.js';
-import { PlexInvalidResponseError } from '../errors/invalid-response-error.js';
-import { PlexNotFoundError } from '../errors/not-found-error.js';
-import { PlexError } from '../errors/plex-error.js';
-import { PlexRateLimitedError } from '../errors/rate-limited-error.js';
-import { PlexTimeoutError } from '../errors/timeout-error.js';
-import { PlexUnauthorizedError } from '../errors/unauthorized-error.js';
-import { PlexUnreachableError } from '../errors/unreachable-error.js';
-import {
-  DirectBodyTooLargeError,
-  DirectHttpError,
-  DirectTimeoutError,
-  directHeader,
-} from './direct.js';
-import { loadedKy } from './ky-loader.js';
-import { pathOf, redactText } from './redact.js';
+import { PlexBadRequestError } from '../../errors/bad-request-error.js';
+import { PlexForbiddenError } from '../../errors/forbidden-error.js';
+import { PlexHttpError } from '../../errors/http-error.js';
+import { PlexInvalidResponseError } from '../../errors/invalid-response-error.js';
+import { PlexNotFoundError } from '../../errors/not-found-error.js';
+import { PlexError } from '../../errors/plex-error.js';
+import { PlexRateLimitedError } from '../../errors/rate-limited-error.js';
+import { PlexTimeoutError } from '../../errors/timeout-error.js';
+import { PlexUnauthorizedError } from '../../errors/unauthorized-error.js';
+import { PlexUnreachableError } from '../../errors/unreachable-error.js';
+import { pathOf, redactText } from '../redact.js';
+import { classify, isEngineError, type StatusFailure } from './failure.js';
+import { parseRetryAfter } from './retry-after.js';
 
 /** Where a request was going, for the error's message. */
 export interface RequestTarget {
@@ -31,44 +25,7 @@ export interface RequestTarget {
   secrets: readonly string[];
 }
 
-/** A non-2xx answer, from ky or from the direct path. */
-interface FailedAnswer {
-  status: number;
-  header(name: string): string | null;
-  text(): Promise<string>;
-}
-
-function failedAnswer(error: unknown): FailedAnswer | undefined {
-  if (error instanceof DirectHttpError) {
-    const { response } = error;
-    return {
-      status: response.status,
-      header: (name) => directHeader(response, name),
-      text: async () => response.body,
-    };
-  }
-  if (isKyHttpError(error)) {
-    const { response } = error;
-    return {
-      status: response.status,
-      header: (name) => response.headers.get(name),
-      text: () => response.clone().text(),
-    };
-  }
-  return undefined;
-}
-
-function isKyHttpError(error: unknown): error is HTTPError {
-  const ky = loadedKy();
-  return ky !== undefined && error instanceof ky.HTTPError;
-}
-
-function isKyTimeoutError(error: unknown): error is TimeoutError {
-  const ky = loadedKy();
-  return ky !== undefined && error instanceof ky.TimeoutError;
-}
-
-/** Turns whatever ky, fetch or the direct path threw into the matching `PlexError`. */
+/** Turns whatever either engine threw into the matching `PlexError` (the one error mapping). */
 export async function toPlexError(error: unknown, target: RequestTarget): Promise<PlexError> {
   if (error instanceof PlexError) return error;
   const base = { method: target.method, url: target.url, cause: scrubCause(error, target.secrets) };
@@ -76,8 +33,9 @@ export async function toPlexError(error: unknown, target: RequestTarget): Promis
   // address. The full (redacted) URL stays on the error's `url`, for the operator's log.
   const where = `${target.method} ${pathOf(target.url)}`;
 
-  const answer = failedAnswer(error);
-  if (answer) {
+  const failure = classify(error);
+  if (failure.kind === 'status') {
+    const answer = failure;
     const status = answer.status;
     const details = { ...base, status };
     switch (status) {
@@ -114,19 +72,19 @@ export async function toPlexError(error: unknown, target: RequestTarget): Promis
         );
     }
   }
-  if (error instanceof DirectBodyTooLargeError) {
+  if (failure.kind === 'too-large') {
     return new PlexInvalidResponseError(
-      `${target.site} answered ${where} with more than ${Math.round(error.limitBytes / 2 ** 20)} MiB; the answer was not read. Ask for a smaller page.`,
+      `${target.site} answered ${where} with more than ${Math.round(failure.limitBytes / 2 ** 20)} MiB; the answer was not read. Ask for a smaller page.`,
       { ...base, path: '(body)' },
     );
   }
-  if (isKyTimeoutError(error) || error instanceof DirectTimeoutError) {
+  if (failure.kind === 'timeout') {
     return new PlexTimeoutError(
       `${target.site} did not answer ${where} within ${target.timeoutMs} ms. Check that the server is running and reachable, or raise the timeout.`,
       base,
     );
   }
-  const code = networkCode(error);
+  const code = failure.code;
   return new PlexUnreachableError(
     `Cannot reach ${target.site} for ${where}${code ? ` (${code})` : ''}. Check the URL and that the server is running and reachable from this machine.`,
     base,
@@ -144,12 +102,7 @@ export function scrubCause(error: unknown, secrets: readonly string[], depth = 0
     return typeof error === 'string' ? redactText(error, secrets) : error;
   }
   // ky's errors hold the request and its options; direct ones the answer's headers. Copy them all.
-  const fromHttp =
-    isKyHttpError(error) ||
-    isKyTimeoutError(error) ||
-    error instanceof DirectHttpError ||
-    error instanceof DirectTimeoutError;
-  if (!fromHttp && !mentionsSecret(error, secrets)) return error;
+  if (!isEngineError(error) && !mentionsSecret(error, secrets)) return error;
   const copy = new Error(redactText(error.message, secrets));
   copy.name = error.name;
   copy.stack = redactText(error.stack ?? '', secrets);
@@ -172,27 +125,8 @@ function mentionsSecret(error: Error, secrets: readonly string[]): boolean {
   return redactText(text, secrets) !== text;
 }
 
-/** The errno-style code of a network failure (`ECONNREFUSED`, `ENOTFOUND`, …), if any. */
-export function networkCode(error: unknown): string | undefined {
-  let current: unknown = error;
-  for (let depth = 0; depth < 4 && current; depth++) {
-    const code = (current as { code?: unknown }).code;
-    if (typeof code === 'string') return code;
-    current = (current as { cause?: unknown }).cause;
-  }
-  return undefined;
-}
-
-function parseRetryAfter(value: string | null): number | undefined {
-  if (!value) return undefined;
-  const seconds = Number(value);
-  if (Number.isFinite(seconds)) return Math.max(0, seconds * 1000);
-  const date = Date.parse(value);
-  return Number.isNaN(date) ? undefined : Math.max(0, date - Date.now());
-}
-
 /** A short, token-free excerpt of an error body: PMS sends HTML, plex.tv JSON `errors`. */
-async function bodyHint(answer: FailedAnswer, secrets: readonly string[]): Promise<string> {
+async function bodyHint(answer: StatusFailure, secrets: readonly string[]): Promise<string> {
   let text: string;
   try {
     text = await answer.text();

@@ -1,0 +1,52 @@
+/**
+ * The largest answer either engine reads into memory. Plex pages its lists, so real answers are
+ * far smaller; the cap keeps a broken or hostile server from growing one string past what V8 can
+ * hold (which would crash the process from inside a socket callback).
+ */
+export const MAX_BODY_BYTES = 128 * 2 ** 20;
+
+/** An answer larger than `MAX_BODY_BYTES`: read no further, so it cannot exhaust memory. */
+export class BodyTooLargeError extends Error {
+  constructor(readonly limitBytes: number = MAX_BODY_BYTES) {
+    super(`The answer is larger than ${Math.round(limitBytes / 2 ** 20)} MiB`);
+    this.name = 'BodyTooLargeError';
+  }
+}
+
+/** Whether a declared `Content-Length` already says the answer is over the cap. */
+export function declaredTooLarge(contentLength: string | null | undefined): boolean {
+  return Number(contentLength) > MAX_BODY_BYTES;
+}
+
+/** UTF-8 text without a leading byte-order mark, as `Response.text()` decodes it. */
+export function decodeBody(bytes: Uint8Array): string {
+  const text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8');
+  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+}
+
+/**
+ * Reads a fetch `Response` body to its end under the same cap the node:http engine applies,
+ * cancelling the stream the moment it is crossed.
+ */
+export async function readCapped(response: Response): Promise<string> {
+  if (declaredTooLarge(response.headers.get('content-length'))) {
+    // Not awaited: a cancel can wait on the peer, and nothing more is wanted from it.
+    response.body?.cancel().catch(() => {});
+    throw new BodyTooLargeError();
+  }
+  if (!response.body) return '';
+  const chunks: Uint8Array[] = [];
+  let received = 0;
+  const reader = response.body.getReader();
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    received += value.byteLength;
+    if (received > MAX_BODY_BYTES) {
+      reader.cancel().catch(() => {});
+      throw new BodyTooLargeError();
+    }
+    chunks.push(value);
+  }
+  return decodeBody(Buffer.concat(chunks));
+}
