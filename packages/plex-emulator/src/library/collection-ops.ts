@@ -1,10 +1,9 @@
 import { HttpError } from '../http/context.js';
 import type { EmulatorState, NewItem } from '../state/store.js';
 import type { ItemRecord, ItemType } from '../state/types.js';
-import { evaluateSectionQuery } from './content.js';
+import { refreshSmartMembers } from './collection-members.js';
 import { stableUuid } from './guid.js';
 import { type MoveResult, moveAfter } from './move-after.js';
-import { parseContentUri } from './uri.js';
 
 /** What it takes to create a collection. */
 export interface NewCollection {
@@ -143,35 +142,6 @@ export function applyCollectionPrefs(
   return changed;
 }
 
-/**
- * Members in the collection's display order: `collectionSort` 0 (the default) by release date,
- * 1 alphabetically, 2 in the custom order that `move` edits. Smart collections are re-evaluated.
- */
-export function collectionMembers(state: EmulatorState, collection: ItemRecord): ItemRecord[] {
-  if (collection.smart) refreshSmartMembers(state, collection);
-  const members = state.childrenOf(collection);
-  if (collection.smart || collection.collectionSort === '2') return members;
-  if (collection.collectionSort === '1') {
-    return members.sort((a, b) => compare(sortTitle(a), sortTitle(b)));
-  }
-  return members.sort(
-    (a, b) => compare(releaseKey(a), releaseKey(b)) || compare(sortTitle(a), sortTitle(b)),
-  );
-}
-
-/**
- * Keeps a smart collection's `childKeys` in step with its filter so that `childCount` is right;
- * smart members carry no collection tag in PMS, so none is written.
- */
-function refreshSmartMembers(state: EmulatorState, collection: ItemRecord): void {
-  const content = collection.extra?.content;
-  const parsed = typeof content === 'string' ? parseContentUri(content) : undefined;
-  if (parsed?.path.kind !== 'section') return;
-  collection.childKeys = evaluateSectionQuery(state, parsed.path.sectionId, parsed.path.query)
-    .filter((item) => item.type !== 'collection')
-    .map((item) => item.ratingKey);
-}
-
 /** Replaces a smart collection's filter. */
 export function setSmartContent(
   state: EmulatorState,
@@ -182,18 +152,6 @@ export function setSmartContent(
   collection.extra = { ...collection.extra, content };
   refreshSmartMembers(state, collection);
   state.touch(collection, now);
-}
-
-function sortTitle(item: ItemRecord): string {
-  return (item.titleSort ?? item.title).toLowerCase();
-}
-
-function releaseKey(item: ItemRecord): string {
-  return item.originallyAvailableAt ?? (item.year === undefined ? '9999' : String(item.year));
-}
-
-function compare(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 function addTag(item: ItemRecord, title: string, now: number): void {

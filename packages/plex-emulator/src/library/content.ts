@@ -1,22 +1,10 @@
 import { HttpError } from '../http/context.js';
 import type { EmulatorState } from '../state/store.js';
-import { ITEM_TYPES, type ItemRecord, type ItemType, TYPE_NUMBER } from '../state/types.js';
+import type { ItemRecord } from '../state/types.js';
+import { leavesUnder, orderedChildren } from './children.js';
+import { itemsFor } from './query.js';
+import { evaluateSectionQuery } from './section-query.js';
 import { type ContentPath, LIBRARY_PROVIDER, parseContentUri } from './uri.js';
-
-/** Types that are played directly; everything else is a container of them. */
-const LEAF_TYPES = new Set<ItemType>(['movie', 'episode', 'track', 'photo']);
-
-/** The item type a Plex type number names, if the emulator stores that type. */
-export function itemTypeOf(typeNumber: number): ItemType | undefined {
-  for (const [name, value] of Object.entries(TYPE_NUMBER)) {
-    if (value === typeNumber && isItemType(name)) return name;
-  }
-  return undefined;
-}
-
-function isItemType(name: string): name is ItemType {
-  return (ITEM_TYPES as readonly string[]).includes(name);
-}
 
 /**
  * Parses a client's `uri` parameter and checks it names this server; PMS answers 400 to URIs
@@ -44,10 +32,10 @@ export function itemsOfContent(
 ): ItemRecord[] {
   switch (path.kind) {
     case 'metadata': {
-      const named = resolveKeys(state, path.ratingKeys);
+      const named = itemsFor(state, path.ratingKeys);
       if (path.view === 'self') return named;
       return named.flatMap((item) =>
-        path.view === 'children' ? state.childrenOf(item) : leavesUnder(state, item),
+        path.view === 'children' ? orderedChildren(state, item) : leavesUnder(state, item),
       );
     }
     case 'section':
@@ -55,14 +43,14 @@ export function itemsOfContent(
     case 'playlist': {
       const playlist = state.playlists.get(path.playlistId);
       if (!playlist || playlist.accountId !== accountId) return [];
-      return resolveKeys(
+      return itemsFor(
         state,
         playlist.entries.map((entry) => entry.ratingKey),
       );
     }
     case 'collection': {
       const collection = state.items.get(path.collectionId);
-      return collection?.type === 'collection' ? state.childrenOf(collection) : [];
+      return collection?.type === 'collection' ? orderedChildren(state, collection) : [];
     }
   }
 }
@@ -74,70 +62,6 @@ export function leavesOfContent(
   accountId: number,
 ): ItemRecord[] {
   return itemsOfContent(state, path, accountId).flatMap((item) => leavesUnder(state, item));
-}
-
-/** Every playable item under an item, in display order (the item itself for a leaf). */
-export function leavesUnder(state: EmulatorState, item: ItemRecord): ItemRecord[] {
-  if (LEAF_TYPES.has(item.type)) return [item];
-  return state.childrenOf(item).flatMap((child) => leavesUnder(state, child));
-}
-
-function resolveKeys(state: EmulatorState, keys: readonly string[]): ItemRecord[] {
-  const items: ItemRecord[] = [];
-  for (const key of keys) {
-    const item = state.items.get(key);
-    if (item) items.push(item);
-  }
-  return items;
-}
-
-/**
- * A deliberately small reading of a section query for smart playlists and collections: the
- * `type`, a `title` substring, `sort` on a few common fields and `limit`. Other filters are
- * ignored, so a smart list is a superset of what PMS would return for the same rules.
- */
-export function evaluateSectionQuery(
-  state: EmulatorState,
-  sectionId: number,
-  query: URLSearchParams,
-): ItemRecord[] {
-  const section = state.sections.get(sectionId);
-  if (!section) return [];
-  const typeNumber = Number(query.get('type') ?? Number.NaN);
-  const type = Number.isInteger(typeNumber) ? itemTypeOf(typeNumber) : section.type;
-  if (!type) return [];
-  let items = resolveKeys(state, state.keysOf(sectionId, type));
-  const title = query.get('title')?.toLowerCase();
-  if (title) items = items.filter((item) => item.title.toLowerCase().includes(title));
-  const sort = query.get('sort');
-  if (sort) items = sortItems(items, sort);
-  const limit = Number(query.get('limit') ?? Number.NaN);
-  return Number.isInteger(limit) && limit >= 0 ? items.slice(0, limit) : items;
-}
-
-const SORT_FIELDS: Record<string, (item: ItemRecord) => string | number> = {
-  title: (item) => (item.titleSort ?? item.title).toLowerCase(),
-  titleSort: (item) => (item.titleSort ?? item.title).toLowerCase(),
-  addedAt: (item) => item.addedAt,
-  updatedAt: (item) => item.updatedAt,
-  year: (item) => item.year ?? 0,
-  originallyAvailableAt: (item) => item.originallyAvailableAt ?? '',
-  duration: (item) => item.duration ?? 0,
-  rating: (item) => item.rating ?? 0,
-  audienceRating: (item) => item.audienceRating ?? 0,
-};
-
-function sortItems(items: ItemRecord[], sort: string): ItemRecord[] {
-  const [rawField = '', direction] = (sort.split(',')[0] ?? '').split(':');
-  const field = rawField.includes('.') ? rawField.slice(rawField.lastIndexOf('.') + 1) : rawField;
-  const key = SORT_FIELDS[field];
-  if (!key) return items;
-  const sign = direction === 'desc' ? -1 : 1;
-  return [...items].sort((a, b) => {
-    const x = key(a);
-    const y = key(b);
-    return x < y ? -sign : x > y ? sign : 0;
-  });
 }
 
 /**

@@ -33,6 +33,11 @@ const TYPE_BY_NUMBER = new Map<number, ItemType>(
     .map(([name, number]) => [number, name as ItemType]),
 );
 
+/** The item type a Plex type number names (`4` → `episode`), if the emulator stores that type. */
+export function itemTypeOf(typeNumber: number): ItemType | undefined {
+  return TYPE_BY_NUMBER.get(typeNumber);
+}
+
 function isItemType(name: string): boolean {
   return (
     name === 'movie' ||

@@ -15,11 +15,14 @@ export interface Titled {
 /** Sort keys by the field name a client passes. */
 export type SortKeys<T> = Record<string, (entry: T) => string | number>;
 
-const byTitle = (entry: Titled) => (entry.titleSort ?? entry.title).toLowerCase();
+/** The plain title order of small lists: the sort title (else the title), lower-cased. */
+export function titleKey(entry: Pick<Titled, 'title' | 'titleSort'>): string {
+  return (entry.titleSort ?? entry.title).toLowerCase();
+}
 
 const COMMON: SortKeys<Titled> = {
-  title: byTitle,
-  titleSort: byTitle,
+  title: titleKey,
+  titleSort: titleKey,
   addedAt: (entry) => entry.addedAt,
   updatedAt: (entry) => entry.updatedAt,
 };
@@ -34,7 +37,7 @@ export function sortByQuery<T extends Titled>(
   extra: SortKeys<T> = {},
 ): T[] {
   const [field = 'titleSort', direction] = (sort ?? 'titleSort').split(':');
-  const key = extra[field] ?? COMMON[field] ?? byTitle;
+  const key = extra[field] ?? COMMON[field] ?? titleKey;
   const sign = direction === 'desc' ? -1 : 1;
   return list.sort((a, b) => {
     const x = key(a);

@@ -1,8 +1,8 @@
 import type { EmulatorState } from '../state/store.js';
 import type { ItemRecord, PlaylistRecord } from '../state/types.js';
-import { evaluateSectionQuery } from './content.js';
 import { stableUuid } from './guid.js';
 import { type MoveResult, moveAfter } from './move-after.js';
+import { evaluateSectionQuery } from './section-query.js';
 import { parseContentUri } from './uri.js';
 
 /** Plex's playlist kinds. */

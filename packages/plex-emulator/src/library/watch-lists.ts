@@ -1,6 +1,6 @@
 import type { EmulatorState } from '../state/store.js';
 import type { AccountRecord, ItemRecord, ItemType } from '../state/types.js';
-import { leavesUnder } from './content.js';
+import { leavesUnder } from './children.js';
 import { canSeeSection } from './section-access.js';
 
 /** An item on a watch list, with when the account last touched it. */

@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { PlexEmulator } from '../emulator.js';
-import { leavesUnder } from '../library/content.js';
+import { leavesUnder } from '../library/children.js';
 import type { ItemRecord } from '../state/types.js';
 import { call, testEmulator } from '../testing/harness.js';
 import { createPlayQueue } from './play-queues.js';

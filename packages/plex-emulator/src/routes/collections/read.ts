@@ -2,7 +2,7 @@ import { HttpError, type RequestContext, requireAccount, toInt } from '../../htt
 import { cutPage } from '../../http/paging.js';
 import { container, pagedContainer } from '../../http/responses.js';
 import type { Route } from '../../http/router.js';
-import { collectionMembers } from '../../library/collection-ops.js';
+import { collectionMembers } from '../../library/collection-members.js';
 import { type SortKeys, sortByQuery } from '../../library/list-order.js';
 import { canSeeSection } from '../../library/section-access.js';
 import { collectionPreferences } from '../../render/collection.js';

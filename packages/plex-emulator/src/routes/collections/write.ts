@@ -17,12 +17,8 @@ import {
   removeCollectionMember,
   setSmartContent,
 } from '../../library/collection-ops.js';
-import {
-  itemsOfContent,
-  itemTypeOf,
-  readContentUri,
-  smartContentUri,
-} from '../../library/content.js';
+import { itemsOfContent, readContentUri, smartContentUri } from '../../library/content.js';
+import { itemTypeOf } from '../../library/hierarchy.js';
 import { canSeeSection } from '../../library/section-access.js';
 import { notifyItemChanged } from '../../services/events.js';
 import type { ItemType } from '../../state/types.js';

@@ -2,11 +2,12 @@ import { HttpError, type RequestContext, requireAccount } from '../../http/conte
 import { cutPage } from '../../http/paging.js';
 import { container, type Fields, pagedContainer } from '../../http/responses.js';
 import type { Route } from '../../http/router.js';
+import { isParent, leavesUnder, orderedChildren } from '../../library/children.js';
 import { canSeeSection } from '../../library/section-access.js';
 import { collectionPreferences } from '../../render/collection.js';
 import { imagePath, renderItem } from '../../render/metadata.js';
 import type { ItemRecord } from '../../state/types.js';
-import { isParent, leavesUnder, libraryFields, orderedChildren, visibleItem } from './shared.js';
+import { libraryFields, visibleItem } from './shared.js';
 
 /** PMS's view modes for lists of seasons (and other parents) and of leaves. */
 const VIEW_MODE = { parents: 65593, leaves: 65592 } as const;

@@ -2,10 +2,11 @@ import { HttpError, type RequestContext, requireAccount, toInt } from '../../htt
 import { cutPage } from '../../http/paging.js';
 import { container, omitEmpty, pagedContainer } from '../../http/responses.js';
 import type { Route } from '../../http/router.js';
+import { orderedChildren } from '../../library/children.js';
 import { renderItem } from '../../render/metadata.js';
 import type { EmulatorState } from '../../state/store.js';
 import { type ItemRecord, type TagKind, TYPE_NUMBER } from '../../state/types.js';
-import { libraryFields, orderedChildren, visibleItem } from './shared.js';
+import { libraryFields, visibleItem } from './shared.js';
 
 /** PMS's default for `/similar` (`count` may ask for fewer). */
 const SIMILAR_DEFAULT = 200;

@@ -1,7 +1,6 @@
 import { HttpError, type RequestContext, requireAccount } from '../../http/context.js';
 import type { Fields } from '../../http/responses.js';
-import { collectionMembers } from '../../library/collection-ops.js';
-import { itemTypeOf } from '../../library/content.js';
+import { itemTypeOf } from '../../library/hierarchy.js';
 import { canSeeSection } from '../../library/section-access.js';
 import { LIBRARY_PROVIDER } from '../../library/uri.js';
 import { sectionContainerFields } from '../../render/metadata.js';
@@ -10,20 +9,6 @@ import type { ItemRecord, ItemType } from '../../state/types.js';
 
 /** The media provider identifier of the library, as clients pass it to `/:/scrobble` and friends. */
 export const LIBRARY_IDENTIFIER = LIBRARY_PROVIDER;
-
-/** Types that list other items under them (`key` ends in `/children`). */
-const PARENT_TYPES: ReadonlySet<ItemType> = new Set([
-  'show',
-  'season',
-  'artist',
-  'album',
-  'collection',
-]);
-
-/** Whether an item is a container of other items rather than something playable. */
-export function isParent(item: ItemRecord): boolean {
-  return PARENT_TYPES.has(item.type);
-}
 
 /**
  * The item a ratingKey names, when the caller may see it. Items in sections not shared with the
@@ -36,30 +21,6 @@ export function visibleItem(ctx: RequestContext, ratingKey: string | undefined):
     throw new HttpError(404, `no metadata item ${ratingKey ?? ''}`);
   }
   return item;
-}
-
-/**
- * The children of an item in the order PMS lists them: seasons, episodes and tracks by index,
- * collection members by the collection's sort (`0` release date, `1` title, `2` custom order).
- */
-export function orderedChildren(state: EmulatorState, item: ItemRecord): ItemRecord[] {
-  if (item.type === 'collection') return collectionMembers(state, item);
-  const children = state.childrenOf(item);
-  if (item.type === 'show' || item.type === 'season' || item.type === 'album') {
-    return children.sort(
-      (a, b) => (a.index ?? Number.MAX_SAFE_INTEGER) - (b.index ?? Number.MAX_SAFE_INTEGER),
-    );
-  }
-  return children;
-}
-
-/**
- * The playable items under an item, in display order: every episode of a show, every track of
- * an artist, the members of a collection (and their leaves); a leaf is its own only leaf.
- */
-export function leavesUnder(state: EmulatorState, item: ItemRecord): ItemRecord[] {
-  if (!isParent(item)) return [item];
-  return orderedChildren(state, item).flatMap((child) => leavesUnder(state, child));
 }
 
 /**

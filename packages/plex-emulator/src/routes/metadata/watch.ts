@@ -1,9 +1,10 @@
 import { HttpError, type RequestContext, requireAccount } from '../../http/context.js';
 import { emptyOk } from '../../http/responses.js';
 import type { Route } from '../../http/router.js';
+import { isParent, leavesUnder } from '../../library/children.js';
 import type { EmulatorState } from '../../state/store.js';
 import type { ItemRecord, WatchState } from '../../state/types.js';
-import { isParent, LIBRARY_IDENTIFIER, leavesUnder, visibleItem } from './shared.js';
+import { LIBRARY_IDENTIFIER, visibleItem } from './shared.js';
 
 /** Share of an item's duration after which PMS counts a progress report as a finished play. */
 const WATCHED_THRESHOLD = 0.9;
