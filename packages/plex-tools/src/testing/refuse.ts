@@ -8,7 +8,7 @@ import { type ToolHarness, toolHarness } from './harness.js';
  * one query of a path (a watched-state count beside the plain counts).
  */
 export function harnessRefusing(
-  refuse: readonly string[] | ((url: URL) => boolean),
+  refuse: readonly string[] | ((url: URL, request: Request) => boolean),
   status = 403,
   emulatorOptions: PlexEmulatorOptions = {},
 ): ToolHarness {
@@ -17,7 +17,7 @@ export function harnessRefusing(
   const harness: ToolHarness = toolHarness(emulatorOptions, {
     fetch: async (input, init) => {
       const request = new Request(input, init);
-      if (refused(new URL(request.url))) {
+      if (refused(new URL(request.url), request)) {
         return new Response('<html><body>Refused</body></html>', {
           status,
           headers: { 'content-type': 'text/html' },
@@ -27,4 +27,20 @@ export function harnessRefusing(
     },
   });
   return harness;
+}
+
+/**
+ * Refuses the first read of `pathname` after a write (any request but GET): the read-back after
+ * a write, not the lookup before it nor a later check that the write took.
+ */
+export function readBackOf(pathname: string): (url: URL, request: Request) => boolean {
+  let wrote = false;
+  return (url, request) => {
+    if (request.method !== 'GET') wrote = true;
+    else if (wrote && url.pathname === pathname) {
+      wrote = false;
+      return true;
+    }
+    return false;
+  };
 }

@@ -143,18 +143,20 @@ export const libraryGetStats = defineTool({
               }
             : undefined,
       top_genres:
-        genres &&
-        genres
-          .filter((entry) => entry.count > 0)
-          .sort((a, b) => b.count - a.count || a.choice.title.localeCompare(b.choice.title))
-          .slice(0, TOP_GENRES)
-          .map((entry) => ({ genre: entry.choice.title, count: entry.count })),
+        genres === null
+          ? null
+          : genres
+              .filter((entry) => entry.count > 0)
+              .sort((a, b) => b.count - a.count || a.choice.title.localeCompare(b.choice.title))
+              .slice(0, TOP_GENRES)
+              .map((entry) => ({ genre: entry.choice.title, count: entry.count })),
       by_decade:
-        decades &&
-        decades
-          .map((entry) => ({ decade: Number(entry.choice.key), count: entry.count }))
-          .filter((entry) => Number.isFinite(entry.decade) && entry.count > 0)
-          .sort((a, b) => a.decade - b.decade),
+        decades === null
+          ? null
+          : decades
+              .map((entry) => ({ decade: Number(entry.choice.key), count: entry.count }))
+              .filter((entry) => Number.isFinite(entry.decade) && entry.count > 0)
+              .sort((a, b) => a.decade - b.decade),
     });
   },
 });

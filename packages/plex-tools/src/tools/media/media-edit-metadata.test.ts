@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { toolHarness } from '../../testing/harness.js';
+import { harnessRefusing, readBackOf } from '../../testing/refuse.js';
 
 describe('media_edit_metadata', () => {
   it('sets fields and locks them, as a later read shows', async () => {
@@ -108,5 +109,28 @@ describe('media_edit_metadata', () => {
       ok: false,
       error: { code: 'NOT_FOUND' },
     });
+  });
+});
+
+describe('media_edit_metadata when the read-back is refused', () => {
+  it('reports the edit that took, with changed null and named in warnings', async () => {
+    const h = harnessRefusing(readBackOf('/library/metadata/1002'));
+    const data = await h.data('media_edit_metadata', { media_id: 1002, tagline: 'Who is who?' });
+    expect(data).toEqual({
+      id: '1002',
+      title: 'Charade',
+      type: 'movie',
+      changed: null,
+      locked: true,
+      warnings: ['edited values unavailable: Plex refused (403)'],
+    });
+    const after = await h.data('media_get_details', { media_id: 1002 });
+    expect(after.tagline).toBe('Who is who?');
+  });
+
+  it('fails when the edit itself is refused', async () => {
+    const h = harnessRefusing((_url, request) => request.method === 'PUT');
+    const result = await h.call('media_edit_metadata', { media_id: 1002, tagline: 'Who?' });
+    expect(result).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
   });
 });

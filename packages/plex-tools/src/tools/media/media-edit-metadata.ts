@@ -5,6 +5,7 @@ import { ToolError } from '../../errors.js';
 import { boundedArray } from '../../shared/bounded-array.js';
 import { mediaAddressing } from '../../shared/inputs.js';
 import { resolveMedia } from '../../shared/resolve-media.js';
+import { Warnings, warningsField } from '../../shared/warnings.js';
 
 /** Text inputs and the Plex field each sets. */
 const FIELDS = {
@@ -75,21 +76,25 @@ export const mediaEditMetadata = defineTool({
     id: v.string(),
     title: v.string(),
     type: v.string(),
-    changed: v.object({
-      title: v.optional(v.string()),
-      sort_title: optText,
-      summary: optText,
-      tagline: optText,
-      studio: optText,
-      content_rating: optText,
-      originally_available_at: optText,
-      user_rating: v.optional(v.nullable(v.number())),
-      genres: optTags,
-      labels: optTags,
-      directors: optTags,
-      writers: optTags,
-    }),
+    /** The values Plex holds after the edit; null when reading them back failed (the edit took). */
+    changed: v.nullable(
+      v.object({
+        title: v.optional(v.string()),
+        sort_title: optText,
+        summary: optText,
+        tagline: optText,
+        studio: optText,
+        content_rating: optText,
+        originally_available_at: optText,
+        user_rating: v.optional(v.nullable(v.number())),
+        genres: optTags,
+        labels: optTags,
+        directors: optTags,
+        writers: optTags,
+      }),
+    ),
     locked: v.boolean(),
+    ...warningsField,
   }),
   annotations: {
     readOnlyHint: false,
@@ -135,8 +140,21 @@ export const mediaEditMetadata = defineTool({
       await ctx.plex.metadata.rate(item.ratingKey, input.user_rating, call);
     }
 
-    // Read back what Plex now holds, so the answer shows the edit took.
-    const after = await ctx.plex.metadata.get(item.ratingKey, call);
+    // Read back what Plex now holds, so the answer shows the edit took. The writes above already
+    // succeeded: a failed read-back must not report them as failed (a retry would edit twice).
+    const warnings = new Warnings(ctx.signal);
+    const after = await warnings.optional('edited values', () =>
+      ctx.plex.metadata.get(item.ratingKey, call),
+    );
+    if (after === null) {
+      return warnings.attach({
+        id: item.ratingKey,
+        title: item.title,
+        type: item.type,
+        changed: null,
+        locked: input.lock,
+      });
+    }
     const now: Record<FieldName, string | undefined> = {
       title: after.title,
       sort_title: after.titleSort,
@@ -150,12 +168,12 @@ export const mediaEditMetadata = defineTool({
     for (const name of editedFields) changed[name] = now[name] ?? null;
     for (const name of editedTags) changed[name] = after[TAGS[name].element].map((tag) => tag.tag);
     if (input.user_rating !== undefined) changed.user_rating = after.userRating ?? null;
-    return {
+    return warnings.attach({
       id: after.ratingKey,
       title: after.title,
       type: after.type,
       changed,
       locked: input.lock,
-    };
+    });
   },
 });

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { toolHarness } from '../../testing/harness.js';
+import { harnessRefusing, readBackOf } from '../../testing/refuse.js';
 
 const PNG = new Uint8Array([
   0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52, 0, 0, 0, 1,
@@ -141,5 +142,36 @@ describe('media_set_artwork', () => {
         url: 'https://x.example/a.jpg',
       }),
     ).toMatchObject({ ok: false, error: { code: 'AMBIGUOUS' } });
+  });
+});
+
+describe('media_set_artwork when the read-back is refused', () => {
+  it('reports the change that took, with selected null and named in warnings', async () => {
+    const h = harnessRefusing(readBackOf('/library/metadata/1002/arts'));
+    const data = await h.data('media_set_artwork', {
+      media_id: 1002,
+      art_type: 'background',
+      url: 'https://images.example.com/charade-backdrop.jpg',
+    });
+    expect(data).toMatchObject({ id: '1002', source: 'url', selected: null, locked: true });
+    expect(data.warnings).toEqual(['selected artwork unavailable: Plex refused (403)']);
+    const after = await h.data('media_list_available_artwork', {
+      media_id: 1002,
+      art_type: 'background',
+    });
+    const selected = (after.candidates as { key: string; selected: boolean }[]).find(
+      (c) => c.selected,
+    );
+    expect(selected?.key).toMatch(/^upload:\/\/art\//);
+  });
+
+  it('fails when the upload itself is refused', async () => {
+    const h = harnessRefusing((_url, request) => request.method === 'POST');
+    const result = await h.call('media_set_artwork', {
+      media_id: 1002,
+      art_type: 'background',
+      url: 'https://images.example.com/charade-backdrop.jpg',
+    });
+    expect(result).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
   });
 });

@@ -6,6 +6,7 @@ import { ToolError } from '../../errors.js';
 import { mediaAddressing } from '../../shared/inputs.js';
 import { readLocalImage } from '../../shared/local-image.js';
 import { resolveMedia } from '../../shared/resolve-media.js';
+import { Warnings, warningsField } from '../../shared/warnings.js';
 import { ART_KIND, ART_LOCK_FIELD, ART_TYPES } from './shared.js';
 
 async function candidates(ctx: ToolContext, id: string, artType: (typeof ART_TYPES)[number]) {
@@ -44,8 +45,10 @@ export const mediaSetArtwork = defineTool({
     title: v.string(),
     art_type: v.string(),
     source: v.picklist(['url', 'file', 'artwork_key']),
-    selected: v.optional(v.object({ key: v.string(), provider: v.string() })),
+    /** Null when the artwork list could not be read back (the change itself took). */
+    selected: v.nullish(v.object({ key: v.string(), provider: v.string() })),
     locked: v.boolean(),
+    ...warningsField,
   }),
   annotations: {
     readOnlyHint: false,
@@ -102,16 +105,19 @@ export const mediaSetArtwork = defineTool({
       call,
     );
 
-    const selected = (await candidates(ctx, item.ratingKey, input.art_type)).find(
-      (candidate) => candidate.selected,
+    // Both writes took; the read-back only shows which candidate is now selected.
+    const warnings = new Warnings(ctx.signal);
+    const listed = await warnings.optional('selected artwork', () =>
+      candidates(ctx, item.ratingKey, input.art_type),
     );
-    return {
+    const selected = listed === null ? null : listed.find((candidate) => candidate.selected);
+    return warnings.attach({
       id: item.ratingKey,
       title: item.title,
       art_type: input.art_type,
       source,
       selected: selected && { key: selected.ratingKey, provider: selected.provider ?? 'upload' },
       locked: input.lock,
-    };
+    });
   },
 });

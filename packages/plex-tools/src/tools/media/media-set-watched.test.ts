@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { toolHarness } from '../../testing/harness.js';
+import { harnessRefusing, readBackOf } from '../../testing/refuse.js';
 
 describe('media_set_watched', () => {
   it('marks an unwatched movie watched, as a later read shows', async () => {
@@ -51,5 +52,24 @@ describe('media_set_watched', () => {
       ok: false,
       error: { code: 'NOT_FOUND' },
     });
+  });
+});
+
+describe('media_set_watched when the read-back is refused', () => {
+  it('reports the mark that took, with the counts null and named in warnings', async () => {
+    const h = harnessRefusing(readBackOf('/library/metadata/1002'));
+    const data = await h.data('media_set_watched', { media_id: 1002, watched: true });
+    expect(data).toMatchObject({ id: '1002', title: 'Charade', watched: true, view_count: null });
+    expect(data.warnings).toEqual(['view counts unavailable: Plex refused (403)']);
+    const after = await h.data('media_get_details', { media_id: 1002 });
+    expect(after.watched).toMatchObject({ watched: true });
+  });
+
+  it('fails, marking nothing, when the mark itself is refused', async () => {
+    const h = harnessRefusing((url) => url.pathname === '/:/scrobble');
+    const result = await h.call('media_set_watched', { media_id: 1002, watched: true });
+    expect(result).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    const after = await h.data('media_get_details', { media_id: 1002 });
+    expect(after.watched).toMatchObject({ watched: false });
   });
 });

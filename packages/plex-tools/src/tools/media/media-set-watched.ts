@@ -3,9 +3,10 @@ import { defineTool } from '../../define-tool.js';
 import { mediaAddressing } from '../../shared/inputs.js';
 import { isoTime } from '../../shared/outputs.js';
 import { resolveMedia } from '../../shared/resolve-media.js';
+import { Warnings, warningsField } from '../../shared/warnings.js';
 import { isWatched } from './shared.js';
 
-const optNumber = v.optional(v.number());
+const optNumber = v.nullish(v.number());
 
 /** media_set_watched: marks an item (a show or season: every episode) played or unplayed. */
 export const mediaSetWatched = defineTool({
@@ -23,10 +24,12 @@ export const mediaSetWatched = defineTool({
     title: v.string(),
     type: v.string(),
     watched: v.boolean(),
-    view_count: v.number(),
-    last_viewed_at: v.optional(v.string()),
+    /** These four are null when reading the item back failed (the mark itself took). */
+    view_count: v.nullable(v.number()),
+    last_viewed_at: v.nullish(v.string()),
     leaf_count: optNumber,
     viewed_leaf_count: optNumber,
+    ...warningsField,
   }),
   annotations: {
     readOnlyHint: false,
@@ -39,8 +42,25 @@ export const mediaSetWatched = defineTool({
     const call = { signal: ctx.signal };
     if (input.watched) await ctx.plex.metadata.markWatched(item.ratingKey, call);
     else await ctx.plex.metadata.markUnwatched(item.ratingKey, call);
-    const after = await ctx.plex.metadata.get(item.ratingKey, call);
-    return {
+    // The mark succeeded; a failed read-back leaves the counts null rather than failing a write
+    // that happened.
+    const warnings = new Warnings(ctx.signal);
+    const after = await warnings.optional('view counts', () =>
+      ctx.plex.metadata.get(item.ratingKey, call),
+    );
+    if (after === null) {
+      return warnings.attach({
+        id: item.ratingKey,
+        title: item.title,
+        type: item.type,
+        watched: input.watched,
+        view_count: null,
+        last_viewed_at: null,
+        leaf_count: null,
+        viewed_leaf_count: null,
+      });
+    }
+    return warnings.attach({
       id: after.ratingKey,
       title: after.title,
       type: after.type,
@@ -49,6 +69,6 @@ export const mediaSetWatched = defineTool({
       last_viewed_at: isoTime(after.lastViewedAt),
       leaf_count: after.leafCount,
       viewed_leaf_count: after.viewedLeafCount,
-    };
+    });
   },
 });

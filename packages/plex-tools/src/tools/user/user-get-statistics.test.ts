@@ -126,3 +126,58 @@ describe('user_get_statistics', () => {
     });
   });
 });
+
+describe('user_get_statistics when a detail is refused', () => {
+  beforeEach(() => {
+    vi.useFakeTimers({ toFake: ['Date'] });
+    vi.setSystemTime(TEST_NOW_MS);
+  });
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
+  it('counts the plays with user names null when the account list is refused', async () => {
+    const h = toolHarness();
+    h.emulator.faults.set({ pathPrefix: '/accounts', errorRate: 1, errorStatus: 403 });
+    const data = (await h.data(TOOL, { time_period: 'last_30_days' })) as Output;
+    const want = expected(h, NOW - 30 * DAY);
+    expect(data.totals.plays).toBe(want.plays);
+    expect(data.users.map((u) => u.username)).toEqual(data.users.map(() => null));
+    expect(data.users.every((u) => u.account_id !== undefined)).toBe(true);
+    expect(data.warnings).toEqual(['user names unavailable: Plex refused (403)']);
+  });
+
+  it('counts per device with device names null when the device list is refused', async () => {
+    const h = toolHarness();
+    h.emulator.faults.set({ pathPrefix: '/devices', errorRate: 1, errorStatus: 403 });
+    const data = (await h.data(TOOL, { time_period: 'all_time', username: 'jordan_k' })) as Output;
+    expect(data.users[0]).toMatchObject({
+      username: 'jordan_k',
+      plays: 3,
+      devices: [{ name: null, platform: null, plays: 3 }],
+    });
+    expect(data.warnings).toEqual(['device names unavailable: Plex refused (403)']);
+  });
+
+  it('counts plays without watch time when the durations are refused', async () => {
+    const h = toolHarness();
+    h.emulator.faults.set({ pathPrefix: '/library/metadata/', errorRate: 1, errorStatus: 403 });
+    const data = (await h.data(TOOL, { time_period: 'all_time', username: 'jordan_k' })) as Output;
+    expect(data.totals).toEqual({ users: 1, plays: 3, watch_time_ms: 0 });
+    expect(data.plays_without_duration).toBe(3);
+    expect(data.warnings).toEqual(['some durations unavailable: Plex refused (403)']);
+  });
+
+  it('still fails when the play history itself is refused', async () => {
+    const h = toolHarness();
+    h.emulator.faults.set({
+      pathPrefix: '/status/sessions/history',
+      errorRate: 1,
+      errorStatus: 403,
+    });
+    expect(await h.call(TOOL, { time_period: 'all_time' })).toMatchObject({
+      ok: false,
+      error: { code: 'FORBIDDEN' },
+    });
+  });
+});

@@ -3,6 +3,8 @@ import * as v from 'valibot';
 import { defineTool } from '../../define-tool.js';
 import { isoTime } from '../../shared/outputs.js';
 import { resolveUser } from '../../shared/resolve-user.js';
+import { Warnings, warningsField } from '../../shared/warnings.js';
+import { userWarnings } from './user-shape.js';
 
 const DAY = 86_400;
 
@@ -24,15 +26,16 @@ const LOOKUP_BATCH = 50;
 const count = v.object({ plays: v.number(), watch_time_ms: v.number() });
 
 const userStats = v.object({
-  username: v.string(),
+  /** Null when the account list was refused (see `warnings`); device names likewise. */
+  username: v.nullable(v.string()),
   account_id: v.optional(v.number()),
   plays: v.number(),
   watch_time_ms: v.number(),
   by_media_type: v.array(v.object({ type: v.string(), ...count.entries })),
   devices: v.array(
     v.object({
-      name: v.string(),
-      platform: v.optional(v.string()),
+      name: v.nullable(v.string()),
+      platform: v.nullish(v.string()),
       plays: v.number(),
       watch_time_ms: v.number(),
     }),
@@ -76,6 +79,7 @@ export const userGetStatistics = defineTool({
     totals: v.object({ users: v.number(), ...count.entries }),
     plays_without_duration: v.number(),
     note: v.string(),
+    ...warningsField,
   }),
   annotations: {
     readOnlyHint: true,
@@ -90,14 +94,17 @@ export const userGetStatistics = defineTool({
     const since = span === undefined ? undefined : nowSeconds - span;
     let accountId: number | undefined;
     let onlyUser: string | undefined;
+    let warnings = new Warnings(ctx.signal);
     if (input.username !== undefined) {
-      const { user } = await resolveUser(ctx, input.username);
+      const { user, directory } = await resolveUser(ctx, input.username);
       onlyUser = user.username;
       accountId = user.accountId;
+      warnings = userWarnings(ctx, directory);
     }
+    // The plays are the answer; names and durations are details a refusal leaves out.
     const [accounts, devices] = await Promise.all([
-      ctx.plex.accounts.list(call),
-      ctx.plex.accounts.devices(call),
+      warnings.optional('user names', () => ctx.plex.accounts.list(call)),
+      warnings.optional('device names', () => ctx.plex.accounts.devices(call)),
     ]);
 
     // The plays of the window only, page by page (Plex filters by viewedAt and account).
@@ -121,15 +128,17 @@ export const userGetStatistics = defineTool({
     const keys = [...new Set(plays.map((p) => p.ratingKey).filter((k): k is string => !!k))];
     const durations = new Map<string, number>();
     for (let i = 0; i < keys.length; i += LOOKUP_BATCH) {
-      const items = await ctx.plex.metadata.get(keys.slice(i, i + LOOKUP_BATCH), call);
-      for (const item of items) {
+      const items = await warnings.optional('some durations', () =>
+        ctx.plex.metadata.get(keys.slice(i, i + LOOKUP_BATCH), call),
+      );
+      for (const item of items ?? []) {
         const ms = item.duration ?? item.Media[0]?.duration;
         if (ms !== undefined) durations.set(item.ratingKey, ms);
       }
     }
 
-    const accountName = new Map(accounts.map((a) => [a.id, a.name]));
-    const deviceById = new Map(devices.map((d) => [d.id, d]));
+    const accountName = new Map(accounts?.map((a) => [a.id, a.name]));
+    const deviceById = new Map(devices?.map((d) => [d.id, d]));
     const perUser = new Map<
       number | undefined,
       { all: Tally<'all'>; types: Tally<string>; devices: Tally<number | undefined> }
@@ -154,8 +163,10 @@ export const userGetStatistics = defineTool({
     const users: UserStats[] = [...perUser.entries()].map(([id, stats]) => {
       const all = stats.all.map.get('all') ?? { plays: 0, watch_time_ms: 0 };
       const name =
-        (id === undefined ? undefined : accountName.get(id)) ??
-        (id === undefined ? 'unknown' : `account ${id}`);
+        accounts === null
+          ? null
+          : ((id === undefined ? undefined : accountName.get(id)) ??
+            (id === undefined ? 'unknown' : `account ${id}`));
       return {
         username: name,
         account_id: id,
@@ -166,6 +177,7 @@ export const userGetStatistics = defineTool({
         devices: [...stats.devices.map.entries()]
           .map(([deviceId, c]) => {
             const device = deviceId === undefined ? undefined : deviceById.get(deviceId);
+            if (devices === null) return { name: null, platform: null, ...c };
             return {
               name: device?.name || (deviceId === undefined ? 'unknown' : `device ${deviceId}`),
               platform: device?.platform,
@@ -186,7 +198,7 @@ export const userGetStatistics = defineTool({
         devices: [],
       });
     }
-    return {
+    return warnings.attach({
       time_period: input.time_period,
       since: isoTime(since),
       until: isoTime(nowSeconds) ?? '',
@@ -198,6 +210,6 @@ export const userGetStatistics = defineTool({
       },
       plays_without_duration: withoutDuration,
       note: 'Watch time counts each play as the full length of the item; Plex history records no per-play duration.',
-    };
+    });
   },
 });

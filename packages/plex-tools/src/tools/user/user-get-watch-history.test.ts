@@ -75,3 +75,35 @@ describe('user_get_watch_history', () => {
     });
   });
 });
+
+describe('user_get_watch_history when a detail is refused', () => {
+  it('lists the plays with device names null when the device list is refused', async () => {
+    const h = toolHarness();
+    h.emulator.faults.set({ pathPrefix: '/devices', errorRate: 1, errorStatus: 403 });
+    const data = (await h.data(TOOL)) as Output;
+    expect(data).toMatchObject({ total: 15, has_more: false });
+    expect(data.plays[0]?.device).toMatchObject({ name: null, platform: null });
+    expect(data.plays[0]?.device.id).toEqual(expect.any(Number));
+    expect(data.warnings).toEqual(['device names unavailable: Plex refused (403)']);
+  });
+
+  it("says plex.tv's users are missing when plex.tv is refused", async () => {
+    const h = toolHarness();
+    h.emulator.faults.set({ pathPrefix: h.emulator.plexTvPath, errorRate: 1, errorStatus: 403 });
+    const data = (await h.data(TOOL)) as Output;
+    expect(data.total).toBe(15);
+    expect(data.warnings).toEqual([
+      "plex.tv users unavailable: plex.tv refused (403); only the server's own accounts are known",
+    ]);
+  });
+
+  it('still fails when the history itself is refused', async () => {
+    const h = toolHarness();
+    h.emulator.faults.set({
+      pathPrefix: '/status/sessions/history',
+      errorRate: 1,
+      errorStatus: 403,
+    });
+    expect(await h.call(TOOL)).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+  });
+});

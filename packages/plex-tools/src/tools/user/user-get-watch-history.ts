@@ -4,8 +4,10 @@ import { defineTool } from '../../define-tool.js';
 import { paging } from '../../shared/inputs.js';
 import { isoTime, pageFacts, pageOf } from '../../shared/outputs.js';
 import { resolveUser } from '../../shared/resolve-user.js';
+import { warningsField } from '../../shared/warnings.js';
 import { playedItem, playedItemOf } from '../sessions/describe.js';
 import { usernameInput } from './user-get-info.js';
+import { userWarnings } from './user-shape.js';
 
 /** What a played item's type says about the library it is in. */
 const SECTION_TYPE = { movie: 'movie', episode: 'show', track: 'artist' } as const;
@@ -40,14 +42,16 @@ export const userGetWatchHistory = defineTool({
         history_id: v.string(),
         viewed_at: v.optional(v.string()),
         item: playedItem,
+        /** `name` and `platform` null when the device list was refused (see `warnings`). */
         device: v.object({
           id: v.optional(v.number()),
-          name: v.optional(v.string()),
-          platform: v.optional(v.string()),
+          name: v.nullish(v.string()),
+          platform: v.nullish(v.string()),
         }),
       }),
     ),
     ...pageFacts,
+    ...warningsField,
   }),
   annotations: {
     readOnlyHint: true,
@@ -56,9 +60,14 @@ export const userGetWatchHistory = defineTool({
     openWorldHint: true,
   },
   async run(ctx, input) {
-    const { user } = await resolveUser(ctx, input.username);
+    const { user, directory } = await resolveUser(ctx, input.username);
+    const warnings = userWarnings(ctx, directory);
     const who = { username: user.username, title: user.title };
-    const empty = { user: who, plays: [], ...pageOf(0, input.offset, input.limit, 0) };
+    const empty = warnings.attach({
+      user: who,
+      plays: [],
+      ...pageOf(0, input.offset, input.limit, 0),
+    });
     // No server account: the user never played anything here (and an unfiltered query would
     // answer everyone's plays).
     if (user.accountId === undefined) return empty;
@@ -97,17 +106,28 @@ export const userGetWatchHistory = defineTool({
         page = { items, offset: input.offset, totalSize: total };
       }
     }
-    const devices = page.items.length === 0 ? [] : await ctx.plex.accounts.devices(call);
-    const deviceById = new Map(devices.map((d) => [d.id, d]));
+    // The plays are the answer; the device list only names their devices.
+    const devices =
+      page.items.length === 0
+        ? []
+        : await warnings.optional('device names', () => ctx.plex.accounts.devices(call));
+    const deviceById = new Map(devices?.map((d) => [d.id, d]));
     const plays = page.items.map((entry) => {
       const device = entry.deviceID === undefined ? undefined : deviceById.get(entry.deviceID);
       return {
         history_id: entry.historyId,
         viewed_at: isoTime(entry.viewedAt),
         item: playedItemOf(entry),
-        device: { id: entry.deviceID, name: device?.name, platform: device?.platform },
+        device:
+          devices === null
+            ? { id: entry.deviceID, name: null, platform: null }
+            : { id: entry.deviceID, name: device?.name, platform: device?.platform },
       };
     });
-    return { user: who, plays, ...pageOf(page.totalSize, input.offset, input.limit, plays.length) };
+    return warnings.attach({
+      user: who,
+      plays,
+      ...pageOf(page.totalSize, input.offset, input.limit, plays.length),
+    });
   },
 });
