@@ -6,11 +6,15 @@ const CLI_CHUNKS = 'cli';
 
 export default defineConfig([
   {
-    // The library entry bundles nothing it depends on: @plexmcp/plex-client and plex-tools are
-    // imported from their packages, so a client the app built from its own install is the same
-    // copy the tools check errors against, and the MCP SDK is the app's own copy too.
+    // The library entry imports its peers (@plexmcp/plex-client, plex-tools, the MCP SDK, and the
+    // emulator for `connectPlex` in demo mode) from the app's own install, so the client the app
+    // built is the copy the tools check errors against and the server is the app's SDK's class.
+    // Those peers are optional, so that
+    // `npx @plexmcp/mcp-server` installs only the self-contained binary below; everything else
+    // the library uses (valibot, for its config parsing) is bundled in.
     entry: ['src/index.ts'],
     format: ['esm'],
+    noExternal: ['valibot'],
     target: 'node20',
     dts: { entry: 'src/index.ts' },
     // Everything but the CLI build's output, which runs alongside this one.
@@ -18,9 +22,11 @@ export default defineConfig([
     sourcemap: true,
   },
   {
-    // The binary: one self-contained, minified bundle (MCP SDK, zod, ajv, valibot, ky included).
-    // Node then resolves and reads a handful of files instead of ~200, which halves the cold
-    // start. HTTP, login and the --demo emulator stay in lazy chunks that stdio never loads.
+    // The binary: one self-contained, minified bundle (MCP SDK, zod, ajv, valibot, ky, Hono
+    // included), which is why the package has no dependencies and installs in a few MB. Node
+    // then resolves and reads a handful of files instead of ~200, which halves the cold start.
+    // HTTP, login and the --demo emulator stay in lazy chunks that stdio never loads. Its source
+    // maps are for local debugging and stay out of the tarball (package.json `files`).
     entry: { cli: 'src/cli.ts' },
     format: ['esm'],
     target: 'node20',
