@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { toolHarness } from '../../testing/harness.js';
+import { harnessRefusing } from '../../testing/refuse.js';
 
 const NOTLD_4K =
   '/data/media/movies/Night of the Living Dead (1968)/Night of the Living Dead (1968) - 2160p.mkv';
@@ -109,5 +110,27 @@ describe('media_delete', () => {
     expect(
       await h.call('media_delete', { media_id: collection?.ratingKey, confirm: collection?.title }),
     ).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+  });
+});
+
+describe('media_delete when the server info is refused', () => {
+  it('deletes once confirmed, warning that the setting could not be checked first', async () => {
+    const h = harnessRefusing(['/']);
+    const data = await h.data('media_delete', { media_id: 1002, confirm: 'Charade' });
+    expect(data).toMatchObject({ deleted: { id: '1002', title: 'Charade' } });
+    expect(data.warnings).toEqual(['media deletion setting unavailable: Plex refused (403)']);
+    expect(await h.call('media_get_details', { media_id: 1002 })).toMatchObject({
+      ok: false,
+      error: { code: 'NOT_FOUND' },
+    });
+  });
+
+  it('reports no deletion when deletion is off and the setting was unreadable', async () => {
+    const h = harnessRefusing(['/'], 403, { allowMediaDeletion: false });
+    const result = await h.call('media_delete', { media_id: 1002, confirm: 'Charade' });
+    expect(result).toMatchObject({ ok: false, error: { code: 'PLEX_ERROR' } });
+    expect(await h.data('media_get_details', { media_id: 1002 })).toMatchObject({
+      title: 'Charade',
+    });
   });
 });

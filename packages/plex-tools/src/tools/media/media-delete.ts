@@ -6,6 +6,7 @@ import { ToolError } from '../../errors.js';
 import { requireConfirmation } from '../../shared/confirm.js';
 import { ratingKey } from '../../shared/inputs.js';
 import { itemById } from '../../shared/resolve-media.js';
+import { Warnings, warningsField } from '../../shared/warnings.js';
 import { mediaSummary, summarize } from './shared.js';
 
 /** Leaves read to list the files of a show, season, artist or album. */
@@ -69,6 +70,7 @@ export const mediaDelete = defineTool({
     files: v.array(v.string()),
     file_count: v.number(),
     size_bytes: v.number(),
+    ...warningsField,
   }),
   annotations: {
     readOnlyHint: false,
@@ -100,8 +102,13 @@ export const mediaDelete = defineTool({
         size_bytes: files.sizeBytes,
       },
     );
-    const server = await ctx.plex.server.info(call);
-    if (server.allowMediaDeletion === false) throw new ToolError('PLEX_ERROR', NOT_ALLOWED);
+    // The server's setting only lets us say why up front; without it, PMS's own refusal of the
+    // delete below says the same (and nothing is reported deleted unless PMS deleted it).
+    const warnings = new Warnings(ctx.signal);
+    const server = await warnings.optional('media deletion setting', () =>
+      ctx.plex.server.info(call),
+    );
+    if (server?.allowMediaDeletion === false) throw new ToolError('PLEX_ERROR', NOT_ALLOWED);
     try {
       await ctx.plex.metadata.delete(item.ratingKey, call);
     } catch (error) {
@@ -111,11 +118,11 @@ export const mediaDelete = defineTool({
       }
       throw error;
     }
-    return {
+    return warnings.attach({
       deleted: target,
       files: files.paths,
       file_count: files.paths.length + files.unlisted,
       size_bytes: files.sizeBytes,
-    };
+    });
   },
 });

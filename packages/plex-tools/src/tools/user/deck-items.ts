@@ -11,8 +11,10 @@ import { paging } from '../../shared/inputs.js';
 import { isoTime, pageFacts, pageOf } from '../../shared/outputs.js';
 import { resolveUser } from '../../shared/resolve-user.js';
 import { clientForUser } from '../../shared/user-client.js';
+import { warningsField } from '../../shared/warnings.js';
 import { playedItem, playedItemOf } from '../sessions/describe.js';
 import { usernameInput } from './user-get-info.js';
+import { userWarnings } from './user-shape.js';
 
 /** An item to resume or start next, with how far along it is. */
 export const deckItem = v.object({
@@ -28,6 +30,7 @@ export const deckOutput = v.object({
   user: v.object({ username: v.string(), title: v.string() }),
   items: v.array(deckItem),
   ...pageFacts,
+  ...warningsField,
 });
 
 function deckItemOf(item: MetadataItem): v.InferOutput<typeof deckItem> {
@@ -56,9 +59,9 @@ export async function readDeck(
   const plex = await clientForUser(ctx, resolved);
   const page = await fetch(plex, { offset: 0, limit: input.limit }, { signal: ctx.signal });
   const items = page.items.map(deckItemOf);
-  return {
+  return userWarnings(ctx, resolved.directory).attach({
     user: { username: resolved.user.username, title: resolved.user.title },
     items,
     ...pageOf(page.totalSize, 0, input.limit, items.length),
-  };
+  });
 }

@@ -114,3 +114,15 @@ describe.each([
     });
   });
 });
+
+describe('deck tools when plex.tv is refused', () => {
+  it("answers the owner's On Deck and says plex.tv's users are missing", async () => {
+    const h = toolHarness();
+    h.emulator.faults.set({ pathPrefix: h.emulator.plexTvPath, errorRate: 1, errorStatus: 503 });
+    const data = await h.data('user_get_on_deck', {});
+    expect((data.items as unknown[]).length).toBeGreaterThan(0);
+    expect(data.warnings).toEqual([
+      "plex.tv users unavailable: plex.tv failed (503); only the server's own accounts are known",
+    ]);
+  });
+});
