@@ -27,13 +27,19 @@ function entryOf(file: string): ServerEntry {
   return config.mcpServers.plex as ServerEntry;
 }
 
-/** Runs the stdio entry as Claude Desktop would, with the local build in place of `npx`. */
+/** The server's own arguments in an entry: what follows the package (npx) or the bin (node). */
+function serverArgs(entry: ServerEntry): string[] {
+  // `npx -y @plexmcp/mcp-server <rest>` and `node …/plex-mcp-server.js <rest>` both run the bin
+  // with <rest>.
+  return entry.command === 'npx' ? entry.args.slice(2) : entry.args.slice(1);
+}
+
+/** Runs a stdio entry as Claude Desktop would, with this checkout's build as the bin. */
 async function connectStdio(entry: ServerEntry, extraArgs: string[], env: Record<string, string>) {
   await waitForBuild();
   const transport = new StdioClientTransport({
     command: process.execPath,
-    // `npx -y @plexmcp/mcp-server <rest>` runs the package's bin with <rest>.
-    args: [SERVER_BIN, ...entry.args.slice(2), ...extraArgs],
+    args: [SERVER_BIN, ...serverArgs(entry), ...extraArgs],
     env: { PATH: process.env.PATH ?? '', ...env },
     // Away from any .env a developer keeps in the checkout: the entry alone configures it.
     cwd: tmpdir(),
@@ -85,6 +91,32 @@ describe('claude_desktop_config.stdio.json', () => {
     } finally {
       await client.close();
       await emulator.close();
+    }
+  }, 30_000);
+});
+
+describe('claude_desktop_config.checkout.json', () => {
+  const entry = entryOf('claude_desktop_config.checkout.json');
+
+  it("runs a checkout's built bin with node, configured like the npx entry", () => {
+    expect(entry.command).toBe('node');
+    expect(entry.args).toEqual(['/path/to/plexmcp/packages/mcp-server/bin/plex-mcp-server.js']);
+    expect(SERVER_BIN.endsWith('/packages/mcp-server/bin/plex-mcp-server.js')).toBe(true);
+    expect(entry.env).toEqual(entryOf('claude_desktop_config.stdio.json').env);
+  });
+
+  it('answers a search with the bin at that path', async () => {
+    const client = await connectStdio(entry, ['--demo'], entry.env);
+    try {
+      const result = await client.callTool({
+        name: 'media_search',
+        arguments: { query: 'charade' },
+      });
+      expect(result.isError).toBeFalsy();
+      const { results } = result.structuredContent as { results: { title: string }[] };
+      expect(results.map((found) => found.title)).toContain('Charade');
+    } finally {
+      await client.close();
     }
   }, 30_000);
 });
