@@ -1,13 +1,14 @@
 import { HttpError, type RequestContext, requireAccount } from '../../http/context.js';
 import { emptyOk } from '../../http/responses.js';
 import type { Route } from '../../http/router.js';
-import { isParent, leavesUnder } from '../../library/children.js';
-import type { EmulatorState } from '../../state/store.js';
-import type { ItemRecord, WatchState } from '../../state/types.js';
+import {
+  markPlayed,
+  markUnplayed,
+  rateItem,
+  reportProgress,
+} from '../../services/playback/watch-marks.js';
+import type { ItemRecord } from '../../state/types.js';
 import { LIBRARY_IDENTIFIER, visibleItem } from './shared.js';
-
-/** Share of an item's duration after which PMS counts a progress report as a finished play. */
-const WATCHED_THRESHOLD = 0.9;
 
 /**
  * The item `/:/scrobble`, `/:/unscrobble` and `/:/rate` name: `key` (a ratingKey, or a
@@ -35,18 +36,6 @@ function targetItem(ctx: RequestContext, requireIdentifier: boolean): ItemRecord
   return visibleItem(ctx, ratingKey);
 }
 
-/** A finished play: one more view, now, and no resume point. Ratings are kept. */
-function played(current: WatchState, now: number): WatchState {
-  const { viewOffset: _offset, ...rest } = current;
-  return { ...rest, viewCount: current.viewCount + 1, lastViewedAt: now };
-}
-
-/** Never played: no views, no last-viewed time, no resume point. Ratings are kept. */
-function unplayed(current: WatchState): WatchState {
-  const { viewOffset: _offset, lastViewedAt: _at, ...rest } = current;
-  return { ...rest, viewCount: 0 };
-}
-
 /**
  * `GET|PUT /:/scrobble?key=…&identifier=com.plexapp.plugins.library`: marks the item played for
  * the caller only. A leaf gains a view each time. For a show, season, artist, album or
@@ -55,25 +44,14 @@ function unplayed(current: WatchState): WatchState {
  */
 function scrobble(ctx: RequestContext): Response {
   const account = requireAccount(ctx);
-  const item = targetItem(ctx, true);
-  const now = ctx.services.nowSeconds();
-  if (!isParent(item)) {
-    update(ctx.state, account.id, item, (current) => played(current, now));
-    return emptyOk();
-  }
-  for (const leaf of leavesUnder(ctx.state, item)) {
-    update(ctx.state, account.id, leaf, (current) =>
-      current.viewCount > 0 ? withoutOffset(current) : played(current, now),
-    );
-  }
+  markPlayed(ctx.state, account.id, targetItem(ctx, true), ctx.services.nowSeconds());
   return emptyOk();
 }
 
 /** `GET|PUT /:/unscrobble?key=…&identifier=…`: marks the item (or every leaf under it) unplayed. */
 function unscrobble(ctx: RequestContext): Response {
   const account = requireAccount(ctx);
-  const item = targetItem(ctx, true);
-  for (const leaf of leavesUnder(ctx.state, item)) update(ctx.state, account.id, leaf, unplayed);
+  markUnplayed(ctx.state, account.id, targetItem(ctx, true));
   return emptyOk();
 }
 
@@ -95,16 +73,10 @@ function rate(ctx: RequestContext): Response {
   if (!Number.isInteger(ratedAt) || ratedAt < 0 || ratedAt > now) {
     throw new HttpError(400, 'ratedAt must be a past Unix time');
   }
-  if (rating === -1) {
-    update(ctx.state, account.id, item, ({ userRating: _r, lastRatedAt: _t, ...rest }) => rest);
-    return emptyOk();
+  if (rating !== -1 && (rating < 0 || rating > 10)) {
+    throw new HttpError(400, 'rating must be from 0 to 10');
   }
-  if (rating < 0 || rating > 10) throw new HttpError(400, 'rating must be from 0 to 10');
-  update(ctx.state, account.id, item, (current) => ({
-    ...current,
-    userRating: rating,
-    lastRatedAt: ratedAt,
-  }));
+  rateItem(ctx.state, account.id, item, rating === -1 ? undefined : rating, ratedAt);
   return emptyOk();
 }
 
@@ -121,35 +93,8 @@ function progress(ctx: RequestContext): Response {
   if (raw === null || raw === '' || !Number.isFinite(time) || time < 0) {
     throw new HttpError(400, 'time must be a non-negative number of ms');
   }
-  const offset = Math.round(time);
-  const now = ctx.services.nowSeconds();
-  update(ctx.state, account.id, item, (current) => {
-    if (item.duration !== undefined && offset >= item.duration * WATCHED_THRESHOLD) {
-      const inProgress = current.viewOffset !== undefined || current.viewCount === 0;
-      return inProgress ? played(current, now) : current;
-    }
-    if (offset === 0) return withoutOffset(current);
-    return { ...current, viewOffset: offset, lastViewedAt: now };
-  });
+  reportProgress(ctx.state, account.id, item, Math.round(time), ctx.services.nowSeconds());
   return emptyOk();
-}
-
-function withoutOffset(current: WatchState): WatchState {
-  const { viewOffset: _offset, ...rest } = current;
-  return rest;
-}
-
-function update(
-  state: EmulatorState,
-  accountId: number,
-  item: ItemRecord,
-  change: (current: WatchState) => WatchState,
-): void {
-  state.setWatchState(
-    accountId,
-    item.ratingKey,
-    change(state.watchState(accountId, item.ratingKey)),
-  );
 }
 
 function decodeSafely(text: string): string {

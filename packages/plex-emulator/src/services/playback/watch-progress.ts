@@ -6,16 +6,7 @@ import {
   type QueueRef,
   removeSession,
 } from './sessions.js';
-
-/** PMS counts an item as watched once playback passes 90% of it (its default threshold). */
-export const WATCHED_SHARE = 0.9;
-
-/** Whether an offset is far enough into an item to count as a full view. */
-export function pastWatchedMark(item: ItemRecord, offset: number): boolean {
-  return (
-    item.duration !== undefined && item.duration > 0 && offset >= item.duration * WATCHED_SHARE
-  );
-}
+import { pastWatchedMark, playedState } from './watch-marks.js';
 
 /**
  * Marks an item watched for an account the way a finished play does: view count up, last viewed
@@ -26,12 +17,8 @@ export function recordPlay(
   play: { accountId: number; ratingKey: string; deviceId: number },
 ): void {
   const now = env.services.nowSeconds();
-  const { viewOffset: _resume, ...watch } = env.state.watchState(play.accountId, play.ratingKey);
-  env.state.setWatchState(play.accountId, play.ratingKey, {
-    ...watch,
-    viewCount: watch.viewCount + 1,
-    lastViewedAt: now,
-  });
+  const watch = env.state.watchState(play.accountId, play.ratingKey);
+  env.state.setWatchState(play.accountId, play.ratingKey, playedState(watch, now));
   env.state.history.push({
     historyKey: env.state.nextId('history'),
     ratingKey: play.ratingKey,
