@@ -1,4 +1,4 @@
-import { type AnyPlexError, isPlexError } from '@plexmcp/plex-client';
+import { isPlexError, type PlexError } from '@plexmcp/plex-client';
 import * as v from 'valibot';
 
 /**
@@ -11,7 +11,7 @@ export const warningsField = { warnings: v.optional(v.array(v.string())) };
  * Why a request gave nothing, in words without its URL, address or token; `who` names the
  * service (plex.tv for account lists).
  */
-export function missingReason(error: AnyPlexError, who = 'Plex'): string {
+export function missingReason(error: Pick<PlexError, 'code' | 'status'>, who = 'Plex'): string {
   const status = error.status === undefined ? '' : ` (${error.status})`;
   switch (error.code) {
     case 'FORBIDDEN':

@@ -4,6 +4,7 @@ import type { ToolContext } from '../../context.js';
 import { defineTool } from '../../define-tool.js';
 import { ToolError } from '../../errors.js';
 import { playerAddressing, resolvePlayer } from '../../shared/resolve-player.js';
+import { Warnings, warningsField } from '../../shared/warnings.js';
 import {
   activeTimeline,
   playerRef,
@@ -11,6 +12,7 @@ import {
   requireCapability,
   timelineOf,
   timelineOut,
+  timelinesAfter,
   timelinesOf,
 } from './shared.js';
 
@@ -83,7 +85,9 @@ export const clientControlPlayback = defineTool({
   output: v.object({
     player: playerRef,
     action: v.string(),
-    timeline: v.optional(timelineOut),
+    /** Null when the player's timeline could not be read after the command (see `warnings`). */
+    timeline: v.nullish(timelineOut),
+    ...warningsField,
   }),
   annotations: {
     readOnlyHint: false,
@@ -119,13 +123,16 @@ export const clientControlPlayback = defineTool({
       active && TIMELINE_TYPES.includes(active.type) ? (active.type as PlayerMediaType) : undefined;
     await send(ctx, player.machineIdentifier, action, type, value ?? 0);
 
-    const after = await timelinesOf(ctx, player);
+    const warnings = new Warnings(ctx.signal);
+    const after = await timelinesAfter(ctx, player, warnings);
+    if (after === null)
+      return warnings.attach({ player: playerRefOf(player), action, timeline: null });
     const shown = after?.timelines.find((t) => t.type === active?.type) ?? activeTimeline(after);
-    return {
+    return warnings.attach({
       player: playerRefOf(player),
       action,
-      timeline: shown ? await timelineOf(ctx, shown) : undefined,
-    };
+      timeline: shown ? await timelineOf(ctx, shown, warnings) : undefined,
+    });
   },
 });
 

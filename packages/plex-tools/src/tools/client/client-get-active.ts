@@ -3,6 +3,7 @@ import * as v from 'valibot';
 import type { ToolContext } from '../../context.js';
 import { defineTool } from '../../define-tool.js';
 import { mapGated } from '../../shared/concurrency.js';
+import { Warnings, warningsField } from '../../shared/warnings.js';
 import { isActive, playerState, timelineOf, timelineOut, timelinesOf } from './shared.js';
 
 /** A player's timelines, or undefined when it did not answer (one silent player fails no list). */
@@ -34,6 +35,7 @@ export const clientGetActive = defineTool({
       }),
     ),
     total: v.number(),
+    ...warningsField,
   }),
   annotations: {
     readOnlyHint: true,
@@ -44,6 +46,7 @@ export const clientGetActive = defineTool({
   async run(ctx) {
     const players = await ctx.plex.players.list({ signal: ctx.signal });
     const polled = await mapGated(players, (player) => pollQuietly(ctx, player));
+    const warnings = new Warnings(ctx.signal);
     const active = [];
     for (const [i, player] of players.entries()) {
       const timelines = polled[i];
@@ -54,9 +57,9 @@ export const clientGetActive = defineTool({
         name: player.name,
         product: player.product,
         state: playerState(timelines) ?? 'unknown',
-        playing: await Promise.all(on.map((timeline) => timelineOf(ctx, timeline))),
+        playing: await Promise.all(on.map((timeline) => timelineOf(ctx, timeline, warnings))),
       });
     }
-    return { players: active, total: active.length };
+    return warnings.attach({ players: active, total: active.length });
   },
 });

@@ -1,6 +1,7 @@
 import * as v from 'valibot';
 import { defineTool } from '../../define-tool.js';
 import { playerAddressing, resolvePlayer } from '../../shared/resolve-player.js';
+import { Warnings, warningsField } from '../../shared/warnings.js';
 import {
   activeTimeline,
   playerInfo,
@@ -26,9 +27,11 @@ export const clientGetDetails = defineTool({
     address: v.optional(v.string()),
     port: v.optional(v.number()),
     protocol_version: v.optional(v.number()),
-    state: v.optional(v.string()),
-    location: v.optional(v.string()),
-    now_playing: v.optional(timelineOut),
+    /** These three are null when the player did not answer the timeline poll (see `warnings`). */
+    state: v.nullish(v.string()),
+    location: v.nullish(v.string()),
+    now_playing: v.nullish(timelineOut),
+    ...warningsField,
   }),
   annotations: {
     readOnlyHint: true,
@@ -38,9 +41,25 @@ export const clientGetDetails = defineTool({
   },
   async run(ctx, input) {
     const player = await resolvePlayer(ctx, input);
-    const timelines = await timelinesOf(ctx, player);
+    // Who the player is comes from the server's list; what it plays is a detail an asleep or
+    // unreachable player may not give.
+    const warnings = new Warnings(ctx.signal);
+    const timelines = await warnings.optional('player timeline', () => timelinesOf(ctx, player));
+    if (timelines === null) {
+      return warnings.attach({
+        ...playerInfoOf(player),
+        version: player.version,
+        platform_version: player.platformVersion,
+        address: player.address ?? player.host,
+        port: player.port,
+        protocol_version: player.protocolVersion,
+        state: null,
+        location: null,
+        now_playing: null,
+      });
+    }
     const active = activeTimeline(timelines);
-    return {
+    return warnings.attach({
       ...playerInfoOf(player),
       version: player.version,
       platform_version: player.platformVersion,
@@ -49,7 +68,7 @@ export const clientGetDetails = defineTool({
       protocol_version: player.protocolVersion,
       state: playerState(timelines),
       location: timelines?.location,
-      now_playing: active ? await timelineOf(ctx, active) : undefined,
-    };
+      now_playing: active ? await timelineOf(ctx, active, warnings) : undefined,
+    });
   },
 });

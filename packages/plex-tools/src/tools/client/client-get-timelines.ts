@@ -1,6 +1,7 @@
 import * as v from 'valibot';
 import { defineTool } from '../../define-tool.js';
 import { playerAddressing, resolvePlayer } from '../../shared/resolve-player.js';
+import { Warnings, warningsField } from '../../shared/warnings.js';
 import { playerRef, playerRefOf, requireCapability, timelineOf, timelineOut } from './shared.js';
 
 /** client_get_timelines: the player's video, music and photo timelines right now. */
@@ -16,6 +17,7 @@ export const clientGetTimelines = defineTool({
     player: playerRef,
     location: v.optional(v.string()),
     timelines: v.array(timelineOut),
+    ...warningsField,
   }),
   annotations: {
     readOnlyHint: true,
@@ -29,9 +31,12 @@ export const clientGetTimelines = defineTool({
     const polled = await ctx.plex.players.timeline(player.machineIdentifier, {
       signal: ctx.signal,
     });
+    const warnings = new Warnings(ctx.signal);
     const timelines = await Promise.all(
-      polled.timelines.map((timeline) => timelineOf(ctx, timeline, { controllable: true })),
+      polled.timelines.map((timeline) =>
+        timelineOf(ctx, timeline, warnings, { controllable: true }),
+      ),
     );
-    return { player: playerRefOf(player), location: polled.location, timelines };
+    return warnings.attach({ player: playerRefOf(player), location: polled.location, timelines });
   },
 });

@@ -5,6 +5,7 @@ import type { ToolContext } from '../../context.js';
 import { defineTool } from '../../define-tool.js';
 import { ToolError } from '../../errors.js';
 import { playerAddressing, resolvePlayer } from '../../shared/resolve-player.js';
+import { Warnings, warningsField } from '../../shared/warnings.js';
 import {
   isActive,
   playerRef,
@@ -12,6 +13,7 @@ import {
   requireCapability,
   timelineOf,
   timelineOut,
+  timelinesAfter,
   timelinesOf,
 } from './shared.js';
 
@@ -79,7 +81,12 @@ export const clientSetStreams = defineTool({
     subtitle_stream_id: streamId('Subtitle stream id, 0=off', 0),
     video_stream_id: streamId('Video stream id', 1),
   }),
-  output: v.object({ player: playerRef, timeline: timelineOut }),
+  output: v.object({
+    player: playerRef,
+    /** Null when the player's timeline could not be read after the switch (see `warnings`). */
+    timeline: v.nullable(timelineOut),
+    ...warningsField,
+  }),
   annotations: {
     readOnlyHint: false,
     destructiveHint: false,
@@ -122,8 +129,13 @@ export const clientSetStreams = defineTool({
       },
       { signal: ctx.signal },
     );
-    const after = await timelinesOf(ctx, player);
+    const warnings = new Warnings(ctx.signal);
+    const after = await timelinesAfter(ctx, player, warnings);
+    if (after === null) return warnings.attach({ player: playerRefOf(player), timeline: null });
     const shown = after?.timelines.find((t) => t.type === 'video') ?? video;
-    return { player: playerRefOf(player), timeline: await timelineOf(ctx, shown) };
+    return warnings.attach({
+      player: playerRefOf(player),
+      timeline: await timelineOf(ctx, shown, warnings),
+    });
   },
 });

@@ -5,6 +5,7 @@ import { mediaAddressing } from '../../shared/inputs.js';
 import { playKindOf } from '../../shared/play-kind.js';
 import { resolveMedia } from '../../shared/resolve-media.js';
 import { playerAddressing, resolvePlayer } from '../../shared/resolve-player.js';
+import { Warnings, warningsField } from '../../shared/warnings.js';
 import {
   activeTimeline,
   playerRef,
@@ -13,7 +14,7 @@ import {
   timelineItem,
   timelineOf,
   timelineOut,
-  timelinesOf,
+  timelinesAfter,
 } from './shared.js';
 
 /** client_start_playback: plays a library item on a player, through a new play queue. */
@@ -35,7 +36,9 @@ export const clientStartPlayback = defineTool({
     item: timelineItem,
     play_queue_id: v.number(),
     offset_ms: v.number(),
-    timeline: v.optional(timelineOut),
+    /** Null when the player's timeline could not be read after the start (see `warnings`). */
+    timeline: v.nullish(timelineOut),
+    ...warningsField,
   }),
   annotations: {
     readOnlyHint: false,
@@ -67,8 +70,11 @@ export const clientStartPlayback = defineTool({
       { ratingKey: item.ratingKey, offsetMs, type },
       { signal: ctx.signal },
     );
-    const active = activeTimeline(await timelinesOf(ctx, player));
-    return {
+    // Playback was started; the poll after it only shows where the player is.
+    const warnings = new Warnings(ctx.signal);
+    const after = await timelinesAfter(ctx, player, warnings);
+    const active = after === null ? undefined : activeTimeline(after);
+    return warnings.attach({
       player: playerRefOf(player),
       item: {
         id: item.ratingKey,
@@ -79,7 +85,8 @@ export const clientStartPlayback = defineTool({
       },
       play_queue_id: queue.playQueueID,
       offset_ms: offsetMs,
-      timeline: active ? await timelineOf(ctx, active) : undefined,
-    };
+      timeline:
+        after === null ? null : active ? await timelineOf(ctx, active, warnings) : undefined,
+    });
   },
 });

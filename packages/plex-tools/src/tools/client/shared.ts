@@ -3,6 +3,7 @@ import { PlexError } from '@plexmcp/plex-client';
 import * as v from 'valibot';
 import type { ToolContext } from '../../context.js';
 import { ToolError } from '../../errors.js';
+import { missingReason, type Warnings } from '../../shared/warnings.js';
 
 /** The player a command went to, as command results name it. */
 export const playerRef = v.object({ id: v.string(), name: v.string() });
@@ -42,7 +43,8 @@ export function playerInfoOf(player: Player): v.InferInput<typeof playerInfo> {
 /** The item on a timeline: its id always, title and context when this server knows it. */
 export const timelineItem = v.object({
   id: v.string(),
-  title: v.optional(v.string()),
+  /** Null when Plex refused the lookup (see `warnings`); absent for items of another server. */
+  title: v.nullish(v.string()),
   type: v.optional(v.string()),
   year: v.optional(v.number()),
   parent: v.optional(v.string()),
@@ -75,11 +77,13 @@ export function isActive(timeline: Timeline): boolean {
 
 /**
  * A timeline as tools report it. The item's title is looked up on this server; an item the
- * player streams from elsewhere keeps just its id.
+ * player streams from elsewhere keeps just its id, and a refused lookup a null title and a
+ * warning (the timeline is the answer, the title a detail).
  */
 export async function timelineOf(
   ctx: ToolContext,
   timeline: Timeline,
+  warnings: Warnings,
   options: { controllable?: boolean } = {},
 ): Promise<v.InferInput<typeof timelineOut>> {
   if (!isActive(timeline)) return { type: timeline.type, state: timeline.state };
@@ -95,7 +99,11 @@ export async function timelineOf(
       parent: found.grandparentTitle ?? found.parentTitle,
     };
   } catch (error) {
-    if (!(error instanceof PlexError && error.code === 'NOT_FOUND')) throw error;
+    if (ctx.signal.aborted || !(error instanceof PlexError)) throw error;
+    if (error.code !== 'NOT_FOUND') {
+      warnings.add(`playing item titles unavailable: ${missingReason(error)}`);
+      item = { id, title: null };
+    }
   }
   const isVideo = timeline.type === 'video';
   return {
@@ -138,6 +146,18 @@ export async function timelinesOf(
 ): Promise<PlayerTimelines | undefined> {
   if (!capabilitiesOf(player).includes('timeline')) return undefined;
   return ctx.plex.players.timeline(player.machineIdentifier, { signal: ctx.signal });
+}
+
+/**
+ * The player's timelines polled after a command went through: null and a warning when the poll
+ * fails, since the command itself was delivered.
+ */
+export function timelinesAfter(
+  ctx: ToolContext,
+  player: Player,
+  warnings: Warnings,
+): Promise<PlayerTimelines | undefined | null> {
+  return warnings.optional('player timeline after the command', () => timelinesOf(ctx, player));
 }
 
 /** The timeline something is on, video first (the one Plex players show full screen). */
