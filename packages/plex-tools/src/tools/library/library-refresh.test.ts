@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { TEST_NOW_MS, toolHarness } from '../../testing/harness.js';
+import { harnessRefusing } from '../../testing/refuse.js';
 
 const NOW_ISO = new Date(TEST_NOW_MS).toISOString();
 
@@ -66,6 +67,31 @@ describe('library_refresh', () => {
     expect(await h.call('library_refresh', { wait_seconds: 1000 })).toMatchObject({
       ok: false,
       error: { code: 'INVALID_INPUT' },
+    });
+  });
+});
+
+describe('library_refresh when the scan cannot be watched', () => {
+  it('reports the refresh as started, with finished null and named in warnings', async () => {
+    let started = false;
+    const h = harnessRefusing((url) => {
+      if (url.pathname === '/library/sections/1/refresh') started = true;
+      return started && url.pathname === '/library/sections';
+    });
+    const data = await h.data('library_refresh', { library_name: 'Movies' });
+    expect(data).toMatchObject({
+      finished: null,
+      libraries: [{ id: '1', title: 'Movies', scanning: null }],
+      message: 'Refresh of Movies started; whether it finished is unknown.',
+    });
+    expect(data.warnings).toEqual(['scan progress unavailable: Plex refused (403)']);
+  });
+
+  it('still fails when the refresh itself is refused', async () => {
+    const h = harnessRefusing(['/library/sections/1/refresh']);
+    expect(await h.call('library_refresh', { library_name: 'Movies' })).toMatchObject({
+      ok: false,
+      error: { code: 'FORBIDDEN' },
     });
   });
 });

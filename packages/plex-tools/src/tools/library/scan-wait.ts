@@ -3,6 +3,7 @@ import * as v from 'valibot';
 import type { ToolContext } from '../../context.js';
 import { isoTime } from '../../shared/outputs.js';
 import { pause } from '../../shared/pause.js';
+import { Warnings, warningsField } from '../../shared/warnings.js';
 
 /** How long to wait for a scan by default, and at most (seconds). */
 export const DEFAULT_WAIT_SECONDS = 30;
@@ -33,15 +34,18 @@ export const waitSeconds = v.optional(
 export const scanState = v.object({
   id: v.string(),
   title: v.string(),
-  scanning: v.boolean(),
+  /** Null when the libraries could not be read after the scan started (see `warnings`). */
+  scanning: v.nullable(v.boolean()),
   scanned_at: v.optional(v.string()),
 });
 
 /** What the scan tools return. */
 export const scanOutput = v.object({
-  finished: v.boolean(),
+  /** Null when the scan's progress could not be read (it was started all the same). */
+  finished: v.nullable(v.boolean()),
   libraries: v.array(scanState),
   message: v.string(),
+  ...warningsField,
 });
 
 /** The scan tools' output. */
@@ -85,11 +89,20 @@ export async function waitForScans(
   const scannedBefore = new Map(targets.map((t) => [t.key, t.scannedAt]));
   const seenRunning = new Set<string>();
   let interval = FIRST_POLL_MS;
+  const warnings = new Warnings(ctx.signal);
   for (;;) {
+    // The scan was started; failing to watch it must not report it as not started.
     const [sections, progress] = await Promise.all([
-      ctx.plex.libraries.list({ signal: ctx.signal }),
+      warnings.optional('scan progress', () => ctx.plex.libraries.list({ signal: ctx.signal })),
       scanProgress(ctx),
     ]);
+    if (sections === null) {
+      return warnings.attach({
+        finished: null,
+        libraries: targets.map((t) => ({ id: t.key, title: t.title, scanning: null })),
+        message: `${verb} of ${names(targets)} started; whether it finished is unknown.`,
+      });
+    }
     const current = sections.filter((s) => ids.has(s.key));
     const elapsed = Date.now() - started;
     const running = current.filter((section) => {

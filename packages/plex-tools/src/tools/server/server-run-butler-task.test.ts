@@ -151,3 +151,29 @@ describe('server_run_butler_task', () => {
     });
   });
 });
+
+describe('server_run_butler_task when its progress is refused', () => {
+  it('reports the task started, with finished null and named in warnings', async () => {
+    const h = toolHarness();
+    h.emulator.faults.set({ pathPrefix: '/activities', errorRate: 1, errorStatus: 403 });
+    const data = await h.data('server_run_butler_task', {
+      task_name: 'BackupDatabase',
+      wait: true,
+    });
+    expect(data).toEqual({
+      task_name: 'BackupDatabase',
+      status: 'started',
+      finished: null,
+      message: 'BackupDatabase is running; whether it finished is unknown.',
+      warnings: ['task progress unavailable: Plex refused (403)'],
+    });
+  });
+
+  it('still fails when starting the task is refused', async () => {
+    const h = toolHarness();
+    h.emulator.faults.set({ pathPrefix: '/butler', errorRate: 1, errorStatus: 403 });
+    expect(
+      await h.call('server_run_butler_task', { task_name: 'BackupDatabase', wait: true }),
+    ).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+  });
+});

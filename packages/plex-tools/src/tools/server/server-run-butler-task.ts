@@ -1,9 +1,10 @@
-import { type Activity, PlexError } from '@plexmcp/plex-client';
+import { type Activity, isPlexError, PlexError } from '@plexmcp/plex-client';
 import * as v from 'valibot';
 import type { ToolContext } from '../../context.js';
 import { defineTool } from '../../define-tool.js';
 import { ToolError } from '../../errors.js';
 import { pause } from '../../shared/pause.js';
+import { missingReason, Warnings, warningsField } from '../../shared/warnings.js';
 
 /** The butler tasks Plex Media Server knows (PMS API 1.2.2), as `POST /butler/{name}` takes them. */
 export const BUTLER_TASKS = [
@@ -44,7 +45,11 @@ const UNSEEN_GRACE_MS = 1000;
  * it is gone, reporting its progress; true when it ended, false after `MAX_WAIT_MS`. A cancelled
  * call stops waiting at once (TIMEOUT); the task itself keeps running.
  */
-async function waitForTask(ctx: ToolContext, task: string): Promise<boolean> {
+async function waitForTask(
+  ctx: ToolContext,
+  task: string,
+  warnings: Warnings,
+): Promise<boolean | null> {
   const started = Date.now();
   const deadline = started + MAX_WAIT_MS;
   let seen = false;
@@ -70,7 +75,12 @@ async function waitForTask(ctx: ToolContext, task: string): Promise<boolean> {
       interval = Math.min(MAX_POLL_MS, interval * 2);
     }
   } catch (error) {
-    if (!ctx.signal.aborted) throw error;
+    if (!ctx.signal.aborted) {
+      // The task was started; losing sight of it is a missing detail, not a failed start.
+      if (!isPlexError(error)) throw error;
+      warnings.add(`task progress unavailable: ${missingReason(error)}`);
+      return null;
+    }
     throw new ToolError(
       'TIMEOUT',
       `Stopped waiting for ${task}: the call was cancelled. The task keeps running; call again with wait to follow it (it will not start twice).`,
@@ -95,9 +105,10 @@ export const serverRunButlerTask = defineTool({
   output: v.object({
     task_name: v.string(),
     status: v.picklist(['started', 'already_running']),
-    /** Present when the caller waited: whether the task ended within the wait. */
-    finished: v.optional(v.boolean()),
+    /** Present when the caller waited: whether the task ended within the wait (null: unknown). */
+    finished: v.nullish(v.boolean()),
     message: v.string(),
+    ...warningsField,
   }),
   annotations: {
     readOnlyHint: false,
@@ -120,15 +131,19 @@ export const serverRunButlerTask = defineTool({
       });
     const started = result === 'started';
     if (input.wait) {
-      const finished = await waitForTask(ctx, input.task_name);
-      return {
+      const warnings = new Warnings(ctx.signal);
+      const finished = await waitForTask(ctx, input.task_name, warnings);
+      return warnings.attach({
         task_name: input.task_name,
         status: started ? ('started' as const) : ('already_running' as const),
         finished,
-        message: finished
-          ? `${input.task_name} finished.`
-          : `${input.task_name} still running after ${MAX_WAIT_MS / 1000} s; call again with wait to keep waiting (it will not start twice).`,
-      };
+        message:
+          finished === null
+            ? `${input.task_name} is running; whether it finished is unknown.`
+            : finished
+              ? `${input.task_name} finished.`
+              : `${input.task_name} still running after ${MAX_WAIT_MS / 1000} s; call again with wait to keep waiting (it will not start twice).`,
+      });
     }
     return {
       task_name: input.task_name,
