@@ -321,12 +321,13 @@ export interface LibraryListOutput {
     type: string;
     agent?: string;
     scanner?: string;
-    item_count: number;
+    item_count: number | null;
     locations: string[];
     updated_at?: string;
     scanned_at?: string;
     refreshing: boolean;
   }[];
+  warnings?: string[];
 }
 
 /** Arguments of `library_get_stats`. */
@@ -349,15 +350,16 @@ export interface LibraryGetStatsOutput {
     watched: number;
     unwatched: number;
     in_progress: number;
-  };
+  } | null;
   top_genres: {
     genre: string;
     count: number;
-  }[];
+  }[] | null;
   by_decade: {
     decade: number;
     count: number;
-  }[];
+  }[] | null;
+  warnings?: string[];
 }
 
 /** Arguments of `library_refresh`. */
@@ -378,14 +380,15 @@ export interface LibraryRefreshInput {
 
 /** What `library_refresh` answers. */
 export interface LibraryRefreshOutput {
-  finished: boolean;
+  finished: boolean | null;
   libraries: {
     id: string;
     title: string;
-    scanning: boolean;
+    scanning: boolean | null;
     scanned_at?: string;
   }[];
   message: string;
+  warnings?: string[];
 }
 
 /** Arguments of `library_scan`. */
@@ -406,14 +409,15 @@ export interface LibraryScanInput {
 
 /** What `library_scan` answers. */
 export interface LibraryScanOutput {
-  finished: boolean;
+  finished: boolean | null;
   libraries: {
     id: string;
     title: string;
-    scanning: boolean;
+    scanning: boolean | null;
     scanned_at?: string;
   }[];
   message: string;
+  warnings?: string[];
 }
 
 /** Arguments of `library_get_details`. */
@@ -440,7 +444,8 @@ export interface LibraryGetDetailsOutput {
     id: string;
     label?: string;
     value: string | number | boolean;
-  }[];
+  }[] | null;
+  warnings?: string[];
 }
 
 /** Arguments of `library_get_recently_added`. */
@@ -842,8 +847,9 @@ export interface MediaEditMetadataOutput {
     labels?: string[];
     directors?: string[];
     writers?: string[];
-  };
+  } | null;
   locked: boolean;
+  warnings?: string[];
 }
 
 /** Arguments of `media_set_watched`. */
@@ -868,10 +874,11 @@ export interface MediaSetWatchedOutput {
   title: string;
   type: string;
   watched: boolean;
-  view_count: number;
-  last_viewed_at?: string;
-  leaf_count?: number;
-  viewed_leaf_count?: number;
+  view_count: number | null;
+  last_viewed_at?: string | null;
+  leaf_count?: number | null;
+  viewed_leaf_count?: number | null;
+  warnings?: string[];
 }
 
 /** Arguments of `media_delete`. */
@@ -895,6 +902,7 @@ export interface MediaDeleteOutput {
   files: string[];
   file_count: number;
   size_bytes: number;
+  warnings?: string[];
 }
 
 /** Arguments of `media_get_artwork`. */
@@ -1004,8 +1012,9 @@ export interface MediaSetArtworkOutput {
   selected?: {
     key: string;
     provider: string;
-  };
+  } | null;
   locked: boolean;
+  warnings?: string[];
 }
 
 /** Arguments of `media_get_related`. */
@@ -1607,7 +1616,7 @@ export interface UserListAllUsersOutput {
     libraries?: string[];
   }[];
   total: number;
-  warning?: string;
+  warnings?: string[];
 }
 
 /** Arguments of `user_search_users`. */
@@ -1630,7 +1639,7 @@ export interface UserSearchUsersOutput {
     libraries?: string[];
   }[];
   total: number;
-  warning?: string;
+  warnings?: string[];
 }
 
 /** Arguments of `user_get_info`. */
@@ -1651,10 +1660,11 @@ export interface UserGetInfoOutput {
   restricted?: boolean;
   plex_pass?: boolean;
   server_access: boolean;
-  all_libraries?: boolean;
-  libraries?: string[];
-  plays?: number;
-  last_played_at?: string;
+  all_libraries?: boolean | null;
+  libraries?: string[] | null;
+  plays?: number | null;
+  last_played_at?: string | null;
+  warnings?: string[];
 }
 
 /** Arguments of `user_get_on_deck`. */
@@ -1695,6 +1705,7 @@ export interface UserGetOnDeckOutput {
   offset: number;
   limit: number;
   has_more: boolean;
+  warnings?: string[];
 }
 
 /** Arguments of `user_get_continue_watching`. */
@@ -1735,6 +1746,7 @@ export interface UserGetContinueWatchingOutput {
   offset: number;
   limit: number;
   has_more: boolean;
+  warnings?: string[];
 }
 
 /** Arguments of `user_get_watch_history`. */
@@ -1782,14 +1794,15 @@ export interface UserGetWatchHistoryOutput {
     };
     device: {
       id?: number;
-      name?: string;
-      platform?: string;
+      name?: string | null;
+      platform?: string | null;
     };
   }[];
   total: number;
   offset: number;
   limit: number;
   has_more: boolean;
+  warnings?: string[];
 }
 
 /** Arguments of `user_get_statistics`. */
@@ -1812,7 +1825,7 @@ export interface UserGetStatisticsOutput {
   since?: string;
   until: string;
   users: {
-    username: string;
+    username: string | null;
     account_id?: number;
     plays: number;
     watch_time_ms: number;
@@ -1822,8 +1835,8 @@ export interface UserGetStatisticsOutput {
       watch_time_ms: number;
     }[];
     devices: {
-      name: string;
-      platform?: string;
+      name: string | null;
+      platform?: string | null;
       plays: number;
       watch_time_ms: number;
     }[];
@@ -1835,6 +1848,7 @@ export interface UserGetStatisticsOutput {
   };
   plays_without_duration: number;
   note: string;
+  warnings?: string[];
 }
 
 /** Arguments of `sessions_get_active`. */
@@ -1948,12 +1962,12 @@ export interface SessionsGetMediaPlaybackHistoryOutput {
     viewed_at?: string;
     user: {
       account_id?: number;
-      name?: string;
+      name?: string | null;
     };
     device: {
       id?: number;
-      name?: string;
-      platform?: string;
+      name?: string | null;
+      platform?: string | null;
     };
     item: {
       id: string;
@@ -1972,6 +1986,7 @@ export interface SessionsGetMediaPlaybackHistoryOutput {
   offset: number;
   limit: number;
   has_more: boolean;
+  warnings?: string[];
 }
 
 /** Arguments of `sessions_terminate`. */
@@ -2003,6 +2018,7 @@ export interface SessionsTerminateOutput {
     library?: string;
   };
   reason: string;
+  warnings?: string[];
 }
 
 /** Arguments of `server_get_info`. */
@@ -2034,14 +2050,14 @@ export interface ServerGetInfoOutput {
   installed_at?: string;
   update: {
     available: boolean;
-    known: boolean;
     version?: string;
     state?: string;
     can_install?: boolean;
     checked_at?: string;
     added?: string[];
     fixed?: string[];
-  };
+  } | null;
+  warnings?: string[];
 }
 
 /** Arguments of `server_get_butler_tasks`. */
@@ -2094,8 +2110,9 @@ export interface ServerRunButlerTaskInput {
 export interface ServerRunButlerTaskOutput {
   task_name: string;
   status: 'started' | 'already_running';
-  finished?: boolean;
+  finished?: boolean | null;
   message: string;
+  warnings?: string[];
 }
 
 /** Arguments of `server_get_current_resources`. */
@@ -2296,14 +2313,14 @@ export interface ClientGetDetailsOutput {
   address?: string;
   port?: number;
   protocol_version?: number;
-  state?: string;
-  location?: string;
+  state?: string | null;
+  location?: string | null;
   now_playing?: {
     type: string;
     state: string;
     item?: {
       id: string;
-      title?: string;
+      title?: string | null;
       type?: string;
       year?: number;
       parent?: string;
@@ -2319,7 +2336,8 @@ export interface ClientGetDetailsOutput {
     audio_stream_id?: number;
     subtitle_stream_id?: number;
     controllable?: string[];
-  };
+  } | null;
+  warnings?: string[];
 }
 
 /** Arguments of `client_get_timelines`. */
@@ -2342,7 +2360,7 @@ export interface ClientGetTimelinesOutput {
     state: string;
     item?: {
       id: string;
-      title?: string;
+      title?: string | null;
       type?: string;
       year?: number;
       parent?: string;
@@ -2359,6 +2377,7 @@ export interface ClientGetTimelinesOutput {
     subtitle_stream_id?: number;
     controllable?: string[];
   }[];
+  warnings?: string[];
 }
 
 /** Arguments of `client_get_active`. */
@@ -2376,7 +2395,7 @@ export interface ClientGetActiveOutput {
       state: string;
       item?: {
         id: string;
-        title?: string;
+        title?: string | null;
         type?: string;
         year?: number;
         parent?: string;
@@ -2395,6 +2414,7 @@ export interface ClientGetActiveOutput {
     }[];
   }[];
   total: number;
+  warnings?: string[];
 }
 
 /** Arguments of `client_start_playback`. */
@@ -2428,7 +2448,7 @@ export interface ClientStartPlaybackOutput {
   };
   item: {
     id: string;
-    title?: string;
+    title?: string | null;
     type?: string;
     year?: number;
     parent?: string;
@@ -2440,7 +2460,7 @@ export interface ClientStartPlaybackOutput {
     state: string;
     item?: {
       id: string;
-      title?: string;
+      title?: string | null;
       type?: string;
       year?: number;
       parent?: string;
@@ -2456,7 +2476,8 @@ export interface ClientStartPlaybackOutput {
     audio_stream_id?: number;
     subtitle_stream_id?: number;
     controllable?: string[];
-  };
+  } | null;
+  warnings?: string[];
 }
 
 /** Arguments of `client_control_playback`. */
@@ -2497,7 +2518,7 @@ export interface ClientControlPlaybackOutput {
     state: string;
     item?: {
       id: string;
-      title?: string;
+      title?: string | null;
       type?: string;
       year?: number;
       parent?: string;
@@ -2513,7 +2534,8 @@ export interface ClientControlPlaybackOutput {
     audio_stream_id?: number;
     subtitle_stream_id?: number;
     controllable?: string[];
-  };
+  } | null;
+  warnings?: string[];
 }
 
 /** Arguments of `client_navigate`. */
@@ -2570,7 +2592,7 @@ export interface ClientSetStreamsOutput {
     state: string;
     item?: {
       id: string;
-      title?: string;
+      title?: string | null;
       type?: string;
       year?: number;
       parent?: string;
@@ -2586,5 +2608,6 @@ export interface ClientSetStreamsOutput {
     audio_stream_id?: number;
     subtitle_stream_id?: number;
     controllable?: string[];
-  };
+  } | null;
+  warnings?: string[];
 }
