@@ -63,19 +63,3 @@ export function leavesOfContent(
 ): ItemRecord[] {
   return itemsOfContent(state, path, accountId).flatMap((item) => leavesUnder(state, item));
 }
-
-/**
- * The `content` PMS reports for a smart filter: playlists wrap the section query in a
- * `library://{uuid}/directory/{encoded}` URI, collections show the bare path (both recorded).
- */
-export function smartContentUri(
-  state: EmulatorState,
-  sectionId: number,
-  query: URLSearchParams,
-  form: 'library' | 'path' = 'library',
-): string | undefined {
-  const section = state.sections.get(sectionId);
-  if (!section) return undefined;
-  const path = `/library/sections/${sectionId}/all${query.size > 0 ? `?${query}` : ''}`;
-  return form === 'path' ? path : `library://${section.uuid}/directory/${encodeURIComponent(path)}`;
-}

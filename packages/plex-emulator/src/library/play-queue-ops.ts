@@ -3,16 +3,12 @@ import { HttpError } from '../http/context.js';
 import type { EmulatorState } from '../state/store.js';
 import type { ItemRecord, PlayQueueRecord } from '../state/types.js';
 import { leavesUnder } from './children.js';
-import { leavesOfContent, readContentUri } from './content.js';
 import { type MoveResult, moveAfter } from './move-after.js';
-import { isPlaylistType, listTypeOf, playlistRows } from './playlist-ops.js';
-import { LIBRARY_PROVIDER } from './uri.js';
+import { type PlayQueueSource, playQueueSource } from './play-queue-source.js';
+import { isPlaylistType, listTypeOf } from './playlist-ops.js';
 
 /** What a play queue is made from: PMS's `POST /playQueues` parameters. */
-export interface NewPlayQueue {
-  /** Content URI (`server://…/library/metadata/1001`, `library://…`); or give `playlistId`. */
-  uri?: string;
-  playlistId?: string;
+export interface NewPlayQueue extends PlayQueueSource {
   /** `video`, `audio` or `photo`; inferred from the first item when absent. */
   type?: string;
   /** Key of the item to start at (`/library/metadata/1003`); defaults to the first. */
@@ -20,8 +16,6 @@ export interface NewPlayQueue {
   shuffle?: boolean;
   /** From a single episode, queue the whole show and start at that episode. */
   continuous?: boolean;
-  /** Who creates the queue: whose playlists `playlistId` may name, whose sections `uri` sees. */
-  accountId: number;
 }
 
 /**
@@ -29,7 +23,7 @@ export interface NewPlayQueue {
  * HttpError 400 for what PMS rejects: no source, an unknown source, nothing playable in it.
  */
 export function createPlayQueue(state: EmulatorState, input: NewPlayQueue): PlayQueueRecord {
-  const { items, sourceUri } = queueSource(state, input);
+  const { items, sourceUri } = playQueueSource(state, input);
   let leaves = items;
   const startKey = input.key ? /\/library\/metadata\/(\d+)/.exec(input.key)?.[1] : undefined;
   const first = leaves[0];
@@ -65,28 +59,6 @@ export function createPlayQueue(state: EmulatorState, input: NewPlayQueue): Play
   syncSelection(queue);
   state.playQueues.set(queue.id, queue);
   return queue;
-}
-
-/** The leaves a play queue source names, and the URI PMS reports as its source. */
-function queueSource(
-  state: EmulatorState,
-  input: NewPlayQueue,
-): { items: ItemRecord[]; sourceUri: string } {
-  if (input.playlistId) {
-    const playlist = state.playlists.get(input.playlistId);
-    if (!playlist || playlist.accountId !== input.accountId) {
-      throw new HttpError(400, `no playlist ${input.playlistId}`);
-    }
-    return {
-      items: playlistRows(state, playlist).map((row) => row.item),
-      sourceUri:
-        input.uri ??
-        `server://${state.server.machineIdentifier}/${LIBRARY_PROVIDER}/playlists/${playlist.ratingKey}`,
-    };
-  }
-  if (!input.uri) throw new HttpError(400, 'a play queue needs a uri or a playlistID');
-  const path = readContentUri(state, input.uri);
-  return { items: leavesOfContent(state, path, input.accountId), sourceUri: input.uri };
 }
 
 /** Adds items at the end, or right after the selected item with `next`. */

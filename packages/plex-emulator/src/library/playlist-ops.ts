@@ -160,3 +160,14 @@ export function deletePlaylist(state: EmulatorState, playlistId: string): boolea
   if (deleted) state.revision++;
   return deleted;
 }
+
+/** Replaces a smart playlist's filter (its `content`). */
+export function setPlaylistFilter(
+  state: EmulatorState,
+  playlist: PlaylistRecord,
+  content: string,
+  now: number,
+): void {
+  playlist.content = content;
+  state.touch(playlist, now);
+}

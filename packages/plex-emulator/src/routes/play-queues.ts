@@ -1,6 +1,5 @@
 import { HttpError, type RequestContext, requireAccount, toInt } from '../http/context.js';
 import type { Route } from '../http/router.js';
-import { leavesOfContent, readContentUri } from '../library/content.js';
 import {
   addToPlayQueue,
   clearPlayQueue,
@@ -11,7 +10,7 @@ import {
   shufflePlayQueue,
   unshufflePlayQueue,
 } from '../library/play-queue-ops.js';
-import { playlistRows } from '../library/playlist-ops.js';
+import { playQueueSource } from '../library/play-queue-source.js';
 import { DEFAULT_WINDOW, type QueueWindow, renderPlayQueue } from '../render/play-queue.js';
 import type { PlayQueueRecord } from '../state/types.js';
 
@@ -68,18 +67,14 @@ function add(ctx: RequestContext): Response {
   const { state, query } = ctx;
   const uri = query.get('uri');
   const playlistId = query.get('playlistID');
-  let items: ReturnType<typeof leavesOfContent>;
-  if (uri) {
-    items = leavesOfContent(state, readContentUri(state, uri), account.id);
-  } else if (playlistId) {
-    const playlist = state.playlists.get(playlistId);
-    if (!playlist || playlist.accountId !== account.id) {
-      throw new HttpError(400, `no playlist ${playlistId}`);
-    }
-    items = playlistRows(state, playlist).map((row) => row.item);
-  } else {
-    throw new HttpError(400, 'missing uri or playlistID');
-  }
+  // Unlike POST, a PUT that names both adds what the uri names.
+  if (!uri && !playlistId) throw new HttpError(400, 'missing uri or playlistID');
+  const { items } = playQueueSource(
+    state,
+    uri
+      ? { uri, accountId: account.id }
+      : { playlistId: playlistId as string, accountId: account.id },
+  );
   if (items.length === 0) throw new HttpError(400, 'nothing playable to add');
   addToPlayQueue(state, queue, items, query.get('next') === '1');
   return respond(ctx, queue);

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { PlexEmulator } from '../emulator.js';
-import { smartContentUri } from '../library/content.js';
+import { smartContentUri } from '../library/smart-filter.js';
 import type { ItemRecord } from '../state/types.js';
 import { call, TEST_NOW_MS, testEmulator } from '../testing/harness.js';
 

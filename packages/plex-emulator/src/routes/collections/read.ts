@@ -2,15 +2,12 @@ import { HttpError, type RequestContext, requireAccount, toInt } from '../../htt
 import { cutPage } from '../../http/paging.js';
 import { container, pagedContainer } from '../../http/responses.js';
 import type { Route } from '../../http/router.js';
+import { findCollections } from '../../library/collection-list.js';
 import { collectionMembers } from '../../library/collection-members.js';
-import { type SortKeys, sortByQuery } from '../../library/list-order.js';
 import { canSeeSection } from '../../library/section-access.js';
 import { collectionPreferences } from '../../render/collection.js';
 import { imagePath, renderItem, sectionContainerFields } from '../../render/metadata.js';
-import type { ItemRecord } from '../../state/types.js';
 import { findCollection } from './shared.js';
-
-const SORTS: SortKeys<ItemRecord> = { childCount: (item) => item.childKeys.length };
 
 /** `GET /library/sections/{sectionId}/collections`: the section's collections, by title, paged. */
 function listCollections(ctx: RequestContext): Response {
@@ -21,10 +18,10 @@ function listCollections(ctx: RequestContext): Response {
   if (!section || !canSeeSection(account, sectionId)) {
     throw new HttpError(404, `no section ${sectionId}`);
   }
-  let list = state.keysOf(sectionId, 'collection').flatMap((key) => state.items.get(key) ?? []);
-  const title = query.get('title')?.toLowerCase();
-  if (title) list = list.filter((item) => item.title.toLowerCase().includes(title));
-  sortByQuery(list, query.get('sort'), SORTS);
+  const list = findCollections(state, sectionId, {
+    title: query.get('title') ?? undefined,
+    sort: query.get('sort'),
+  });
   return pagedContainer(
     cutPage(list, ctx.page),
     'Metadata',

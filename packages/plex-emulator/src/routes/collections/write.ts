@@ -8,16 +8,13 @@ import {
 } from '../../http/context.js';
 import { emptyOk } from '../../http/responses.js';
 import type { Route } from '../../http/router.js';
+import { addUriToCollection, createCollectionFrom } from '../../library/collection-content.js';
 import {
-  addCollectionMembers,
   applyCollectionPrefs,
-  createCollection,
   deleteCollection,
   moveCollectionMember,
   removeCollectionMember,
-  setSmartContent,
 } from '../../library/collection-ops.js';
-import { itemsOfContent, readContentUri, smartContentUri } from '../../library/content.js';
 import { itemTypeOf } from '../../library/hierarchy.js';
 import { canSeeSection } from '../../library/section-access.js';
 import { notifyItemChanged } from '../../services/events.js';
@@ -42,30 +39,12 @@ function create(ctx: RequestContext): Response {
     subtype = itemTypeOf(toInt(typeParam, 'type'));
     if (!subtype || subtype === 'collection') throw new HttpError(400, `bad type ${typeParam}`);
   }
-  const uri = query.get('uri');
   const smart = query.get('smart') === '1' || query.get('smart') === 'true';
-  const now = services.nowSeconds();
-
-  if (smart) {
-    const path = uri ? readContentUri(state, uri) : undefined;
-    if (path?.kind !== 'section') throw new HttpError(400, 'smart collections need a filter uri');
-    const content = smartContentUri(state, path.sectionId, path.query, 'path');
-    const filterType = itemTypeOf(Number(path.query.get('type')));
-    const type = subtype ?? filterType ?? state.sections.get(sectionId)?.type;
-    if (!content || !type) throw new HttpError(400, 'bad smart collection filter');
-    const collection = createCollection(
-      state,
-      { sectionId, title, subtype: type, smartContent: content },
-      now,
-    );
-    notifyItemChanged(services, collection, 'created');
-    return collectionResponse(ctx, collection);
-  }
-
-  const members = uri ? itemsOfContent(state, readContentUri(state, uri), account.id) : [];
-  const type = subtype ?? members[0]?.type;
-  if (!type) throw new HttpError(400, 'collection type unknown: pass type or uri');
-  const collection = createCollection(state, { sectionId, title, subtype: type, members }, now);
+  const collection = createCollectionFrom(
+    state,
+    { sectionId, title, subtype, uri: query.get('uri'), smart, accountId: account.id },
+    services.nowSeconds(),
+  );
   notifyItemChanged(services, collection, 'created');
   return collectionResponse(ctx, collection);
 }
@@ -75,18 +54,13 @@ function addItems(ctx: RequestContext): Response {
   const account = requireAccount(ctx);
   const collection = editableCollection(ctx);
   const { state, services } = ctx;
-  const path = readContentUri(state, requireQuery(ctx, 'uri'));
-  const now = services.nowSeconds();
-  if (collection.smart) {
-    const content =
-      path.kind === 'section'
-        ? smartContentUri(state, path.sectionId, path.query, 'path')
-        : undefined;
-    if (!content) throw new HttpError(400, 'smart collections take a filter uri');
-    setSmartContent(state, collection, content, now);
-  } else {
-    addCollectionMembers(state, collection, itemsOfContent(state, path, account.id), now);
-  }
+  addUriToCollection(
+    state,
+    collection,
+    requireQuery(ctx, 'uri'),
+    account.id,
+    services.nowSeconds(),
+  );
   notifyItemChanged(services, collection, 'done');
   return collectionResponse(ctx, collection);
 }

@@ -7,46 +7,32 @@ import {
 import { cutPage } from '../../http/paging.js';
 import { pagedContainer } from '../../http/responses.js';
 import type { Route } from '../../http/router.js';
-import { leavesOfContent, readContentUri, smartContentUri } from '../../library/content.js';
-import { type SortKeys, sortByQuery } from '../../library/list-order.js';
 import { notifyPlaylistChanged } from '../../library/playlist-edit.js';
-import {
-  createPlaylist,
-  deletePlaylist,
-  isPlaylistType,
-  listTypeOf,
-  playlistRows,
-} from '../../library/playlist-ops.js';
+import { findPlaylists } from '../../library/playlist-list.js';
+import { createPlaylist, deletePlaylist, isPlaylistType } from '../../library/playlist-ops.js';
+import { playlistSourceItems, requirePlaylistType } from '../../library/playlist-source.js';
+import { readSmartFilter } from '../../library/smart-filter.js';
 import { renderPlaylist } from '../../render/playlist.js';
-import type { ItemRecord, PlaylistRecord } from '../../state/types.js';
+import type { PlaylistRecord } from '../../state/types.js';
 import { editPlaylistResponse, ownPlaylist, playlistResponse } from './shared.js';
-
-const SORTS: SortKeys<PlaylistRecord> = {
-  lastViewedAt: (p) => p.lastViewedAt ?? 0,
-  viewCount: (p) => p.viewCount ?? 0,
-};
 
 /** `GET /playlists`: the caller's playlists, filtered, sorted (title by default) and paged. */
 function listPlaylists(ctx: RequestContext): Response {
   const account = requireAccount(ctx);
   const { state, query } = ctx;
-  const types = query.get('playlistType')?.split(',').filter(isPlaylistType);
   const smart = query.get('smart');
   const sectionId = query.get('sectionID') ?? query.get('sectionId');
-  const title = query.get('title')?.toLowerCase();
   // `type=42` asks for the optimizer's background playlist, which the emulator never has.
-  let list =
+  const list =
     query.get('type') === '42'
       ? []
-      : [...state.playlists.values()].filter((p) => p.accountId === account.id);
-  if (types && types.length > 0) list = list.filter((p) => types.includes(p.playlistType));
-  if (smart === '0' || smart === '1') list = list.filter((p) => p.smart === (smart === '1'));
-  if (title) list = list.filter((p) => p.title.toLowerCase().includes(title));
-  if (sectionId !== null) {
-    const id = Number(sectionId);
-    list = list.filter((p) => playlistRows(state, p).some((row) => row.item.sectionId === id));
-  }
-  sortByQuery(list, query.get('sort'), SORTS);
+      : findPlaylists(state, account.id, {
+          types: query.get('playlistType')?.split(',').filter(isPlaylistType),
+          smart: smart === '0' || smart === '1' ? smart === '1' : undefined,
+          sectionId: sectionId === null ? undefined : Number(sectionId),
+          title: query.get('title') ?? undefined,
+          sort: query.get('sort'),
+        });
   return pagedContainer(cutPage(list, ctx.page), 'Metadata', (p) => renderPlaylist(state, p));
 }
 
@@ -62,57 +48,28 @@ function createPlaylistRoute(ctx: RequestContext): Response {
   if (!isPlaylistType(type)) throw new HttpError(400, `bad playlist type ${type}`);
   const now = services.nowSeconds();
   const uri = query.get('uri');
-
+  let playlist: PlaylistRecord;
   if (query.get('smart') === '1') {
     if (!uri) throw new HttpError(400, 'smart playlists need a uri');
-    const path = readContentUri(state, uri);
-    const content =
-      path.kind === 'section' ? smartContentUri(state, path.sectionId, path.query) : undefined;
-    if (!content) throw new HttpError(400, 'smart playlists need a section filter uri');
-    const playlist = createPlaylist(
+    const filter = readSmartFilter(state, uri, 'library');
+    if (!filter) throw new HttpError(400, 'smart playlists need a section filter uri');
+    playlist = createPlaylist(
       state,
-      { title, playlistType: type, accountId: account.id, smartContent: content },
+      { title, playlistType: type, accountId: account.id, smartContent: filter.content },
       now,
     );
-    notifyPlaylistChanged(services, playlist, 'created');
-    return playlistResponse(ctx, playlist);
+  } else {
+    const source = { uri, playQueueId: query.get('playQueueID'), accountId: account.id };
+    const items = requirePlaylistType(playlistSourceItems(state, source), type);
+    if (items.length === 0) throw new HttpError(400, 'nothing to put in the playlist');
+    playlist = createPlaylist(
+      state,
+      { title, playlistType: type, accountId: account.id, items },
+      now,
+    );
   }
-
-  const items = playableOfType(sourceItems(ctx, uri, account.id), type);
-  if (items.length === 0) throw new HttpError(400, 'nothing to put in the playlist');
-  const playlist = createPlaylist(
-    state,
-    { title, playlistType: type, accountId: account.id, items },
-    now,
-  );
   notifyPlaylistChanged(services, playlist, 'created');
   return playlistResponse(ctx, playlist);
-}
-
-/** The leaves named by `uri`, or by `playQueueID` (a playlist saved from a play queue). */
-export function sourceItems(
-  ctx: RequestContext,
-  uri: string | null,
-  accountId: number,
-): ItemRecord[] {
-  if (uri) return leavesOfContent(ctx.state, readContentUri(ctx.state, uri), accountId);
-  const queueId = ctx.query.get('playQueueID');
-  if (queueId) {
-    const queue = ctx.state.playQueues.get(Number(queueId));
-    if (!queue) throw new HttpError(400, `no play queue ${queueId}`);
-    return queue.items.flatMap((entry) => ctx.state.items.get(entry.ratingKey) ?? []);
-  }
-  throw new HttpError(400, 'missing uri');
-}
-
-/** PMS refuses (400) to mix media types in a playlist, e.g. a film in an audio playlist. */
-export function playableOfType(
-  items: ItemRecord[],
-  type: PlaylistRecord['playlistType'],
-): ItemRecord[] {
-  const stranger = items.find((item) => listTypeOf(item) !== type);
-  if (stranger) throw new HttpError(400, `${stranger.type} ${stranger.ratingKey} is not ${type}`);
-  return items;
 }
 
 function getPlaylist(ctx: RequestContext): Response {

@@ -2,7 +2,6 @@ import { HttpError, type RequestContext, requireAccount, toInt } from '../../htt
 import { cutPage } from '../../http/paging.js';
 import { pagedContainer } from '../../http/responses.js';
 import type { Route } from '../../http/router.js';
-import { readContentUri, smartContentUri } from '../../library/content.js';
 import { notifyPlaylistChanged } from '../../library/playlist-edit.js';
 import {
   appendToPlaylist,
@@ -10,10 +9,12 @@ import {
   movePlaylistEntry,
   playlistRows,
   removePlaylistEntry,
+  setPlaylistFilter,
 } from '../../library/playlist-ops.js';
+import { playlistSourceItems, requirePlaylistType } from '../../library/playlist-source.js';
+import { readSmartFilter } from '../../library/smart-filter.js';
 import { renderItem } from '../../render/metadata.js';
 import { playlistItemsContainerFields } from '../../render/playlist.js';
-import { playableOfType, sourceItems } from './crud.js';
 import { ownPlaylist, playlistResponse, requireDumb } from './shared.js';
 
 /** `GET /playlists/{id}/items`: the items, each with its `playlistItemID` (dumb playlists only). */
@@ -42,19 +43,18 @@ function addItems(ctx: RequestContext): Response {
   const { state, services, query } = ctx;
   const now = services.nowSeconds();
   if (playlist.smart) {
-    const path = readContentUri(state, query.get('uri') ?? '');
-    const content =
-      path.kind === 'section' ? smartContentUri(state, path.sectionId, path.query) : undefined;
-    if (!content) throw new HttpError(400, 'smart playlists take a section filter uri');
-    playlist.content = content;
-    state.touch(playlist, now);
+    const filter = readSmartFilter(state, query.get('uri') ?? '', 'library');
+    if (!filter) throw new HttpError(400, 'smart playlists take a section filter uri');
+    setPlaylistFilter(state, playlist, filter.content, now);
     notifyPlaylistChanged(services, playlist, 'done');
     return playlistResponse(ctx, playlist);
   }
-  const items = playableOfType(
-    sourceItems(ctx, query.get('uri'), account.id),
-    playlist.playlistType,
-  );
+  const source = {
+    uri: query.get('uri'),
+    playQueueId: query.get('playQueueID'),
+    accountId: account.id,
+  };
+  const items = requirePlaylistType(playlistSourceItems(state, source), playlist.playlistType);
   const added = appendToPlaylist(state, playlist, items, now);
   if (added > 0) notifyPlaylistChanged(services, playlist, 'done');
   return playlistResponse(ctx, playlist, {
