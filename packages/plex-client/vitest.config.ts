@@ -1,17 +1,41 @@
 import { defineConfig, mergeConfig } from 'vitest/config';
 import shared from '../../vitest.shared.ts';
 
+/**
+ * Two projects, one per HTTP engine (`src/testing/engine.ts`). `ky` runs every test, the type
+ * tests included; `direct` runs the API suites again with clients on a loopback socket, so the
+ * node:http engine production's bodiless requests take is held to the same assertions. Tests of
+ * one engine's own mechanics (src/http/*) run once, in `ky`, and pick their engine themselves.
+ */
 export default mergeConfig(
   shared,
   defineConfig({
     test: {
-      // Type tests (`*.test-d.ts`) run with the others: `tsc` checks them, and a failed
-      // `expectTypeOf` or an unused `@ts-expect-error` fails the run.
-      typecheck: {
-        enabled: true,
-        include: ['src/**/*.test-d.ts'],
-        tsconfig: './tsconfig.json',
-      },
+      projects: [
+        {
+          extends: true,
+          test: {
+            name: 'ky',
+            // Type tests (`*.test-d.ts`) run with the others: `tsc` checks them, and a failed
+            // `expectTypeOf` or an unused `@ts-expect-error` fails the run.
+            typecheck: {
+              enabled: true,
+              include: ['src/**/*.test-d.ts'],
+              tsconfig: './tsconfig.json',
+            },
+          },
+        },
+        {
+          // Not `extends: true`, which would add the shared `include` to this one.
+          ...shared,
+          test: {
+            ...shared.test,
+            name: 'direct',
+            include: ['src/api/**/*.test.ts', 'src/errors.test.ts', 'src/sign-in.test.ts'],
+            env: { PLEX_CLIENT_ENGINE: 'direct' },
+          },
+        },
+      ],
     },
   }),
 );

@@ -17,6 +17,7 @@ import { PlexUnreachableError } from './errors/unreachable-error.js';
 import type { Query } from './http/query.js';
 import type { PlexClientOptions } from './options.js';
 import { emulatorClient } from './testing/emulator-client.js';
+import { engineHandlers } from './testing/engine.js';
 import { failure } from './testing/failure.js';
 
 /**
@@ -29,7 +30,7 @@ const WRONG_TOKEN = 'wrong-Secret-Token-5b8e44d1';
 /** The emulator mounted in msw answers this origin. */
 const MSW_PLEX = 'http://plex.msw';
 
-const msw = setupServer();
+const msw = setupServer(...engineHandlers());
 beforeAll(() => msw.listen({ onUnhandledRequest: 'error' }));
 afterEach(() => msw.resetHandlers());
 afterAll(() => msw.close());

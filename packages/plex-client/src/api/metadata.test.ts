@@ -394,10 +394,10 @@ describe('metadata artwork', () => {
 
 describe('metadata images', () => {
   it('builds a transcode URL with the token, and a redacted one', async () => {
-    const { client, emulator } = emulatorClient();
+    const { client, emulator, baseUrl } = emulatorClient();
     const thumb = '/library/metadata/1000/thumb/1708377300';
     const url = new URL(client.metadata.imageUrl(thumb, { width: 200, height: 300 }));
-    expect(url.origin + url.pathname).toBe('http://plex.test:32400/photo/:/transcode');
+    expect(url.origin + url.pathname).toBe(`${baseUrl}/photo/:/transcode`);
     expect(url.searchParams.get('url')).toBe(thumb);
     expect(url.searchParams.get('width')).toBe('200');
     expect(url.searchParams.get('X-Plex-Token')).toBe(emulator.token);

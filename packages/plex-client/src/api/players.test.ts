@@ -103,7 +103,9 @@ describe('player commands', () => {
 
 describe('players.playMedia', () => {
   it('creates a play queue, then sends playMedia with it, and the player starts', async () => {
-    const { client, emulator, sent } = emulatorClient();
+    const { client, emulator, sent, baseUrl } = emulatorClient();
+    // The server's address as this client reaches it (plex.test, or the loopback socket).
+    const server = new URL(baseUrl);
     const night = itemByTitle(emulator, 'Night of the Living Dead');
     const queue = await client.players.playMedia(IPAD, {
       ratingKey: night.ratingKey,
@@ -124,8 +126,8 @@ describe('players.playMedia', () => {
       offset: '5000',
       containerKey: `/playQueues/${queue.playQueueID}?window=100&own=1`,
       machineIdentifier: emulator.machineIdentifier,
-      address: 'plex.test',
-      port: '32400',
+      address: server.hostname,
+      port: server.port,
       protocol: 'http',
       type: 'video',
       commandID: '1',

@@ -1,5 +1,6 @@
 import type { PlexEmulator } from '@plexmcp/plex-emulator';
 import { createPlexClient, type PlexClient } from '../client.js';
+import { engineOptions } from './engine.js';
 
 /** Lookups tests share: demo records by title, other accounts' clients, the last request sent. */
 
@@ -10,16 +11,11 @@ export function itemByTitle(emulator: PlexEmulator, title: string) {
   return item;
 }
 
-/** A client signed in as another account of the emulator (no retries, requests not recorded). */
+/** A client signed in as another account of the emulator, under this run's engine (no retries, requests not recorded). */
 export function clientAs(emulator: PlexEmulator, accountId: number): PlexClient {
   const token = emulator.state.accounts.get(accountId)?.serverToken;
   if (!token) throw new Error(`no account ${accountId}`);
-  return createPlexClient({
-    baseUrl: 'http://plex.test:32400',
-    token,
-    retry: false,
-    fetch: (input, init) => emulator.fetch(new Request(input, init)),
-  });
+  return createPlexClient({ ...engineOptions(emulator, undefined), token, retry: false });
 }
 
 /** The last request sent; fails the test when none was. */
