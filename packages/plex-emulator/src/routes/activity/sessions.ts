@@ -6,10 +6,8 @@ import {
 } from '../../http/context.js';
 import { container, emptyOk, type Fields } from '../../http/responses.js';
 import type { Route } from '../../http/router.js';
-import { stopPlayback, syncAllPlayers } from '../../services/playback/player-playback.js';
-import { rememberTermination } from '../../services/playback/terminations.js';
-import { sessionOf } from '../../services/playback/timelines.js';
-import { endSession } from '../../services/playback/watch-progress.js';
+import { syncAllPlayers } from '../../services/playback/player-playback.js';
+import { terminateSession } from '../../services/playback/session-termination.js';
 import type { SessionRecord } from '../../state/types.js';
 import { renderSession } from './render-session.js';
 
@@ -39,30 +37,18 @@ function sessionById(ctx: RequestContext, id: string): SessionRecord {
  * 403 to other accounts and to an empty `sessionId`, 404 to an unknown one, and an empty 200
  * once the stream is stopped.
  */
-function terminateSession(ctx: RequestContext): Response {
+function terminate(ctx: RequestContext): Response {
   requireOwner(ctx);
   const id = ctx.query.get('sessionId') ?? '';
   if (id === '') throw new HttpError(403, 'sessionId is empty');
   syncAllPlayers(ctx);
   const session = sessionById(ctx, id);
-  const reason = ctx.query.get('reason') ?? '';
-  rememberTermination(ctx.state, session.playerId, session.ratingKey, reason);
-  ctx.services.log(
-    'Plex Media Server.log',
-    'INFO',
-    `Terminating session ${session.sessionKey} (${session.id}) with reason: ${reason}`,
-  );
-  const player = ctx.state.players.get(session.playerId);
-  const timeline = player
-    ? Object.values(player.timelines).find((entry) => sessionOf(ctx, player, entry) === session)
-    : undefined;
-  if (player && timeline) stopPlayback(ctx, player, timeline.type);
-  else endSession(ctx, session);
+  terminateSession(ctx, session, ctx.query.get('reason') ?? '');
   return emptyOk();
 }
 
 /** Session listing and termination. */
 export const sessionRoutes: Route[] = [
   { method: 'GET', path: '/status/sessions', handler: listSessions },
-  { method: ['GET', 'POST'], path: '/status/sessions/terminate', handler: terminateSession },
+  { method: ['GET', 'POST'], path: '/status/sessions/terminate', handler: terminate },
 ];

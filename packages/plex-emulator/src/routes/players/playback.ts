@@ -1,6 +1,5 @@
 import { HttpError, type RequestContext, requireQuery, toInt } from '../../http/context.js';
 import type { Handler, Route } from '../../http/router.js';
-import { shufflePlayQueue, unshufflePlayQueue } from '../../library/play-queue-ops.js';
 import {
   seekPlayback,
   setPlayState,
@@ -8,9 +7,9 @@ import {
   skipToItem,
   stopPlayback,
 } from '../../services/playback/player-playback.js';
+import { selectStreams, setTimelineParameters } from '../../services/playback/player-settings.js';
 import type { TimelineType } from '../../services/playback/sessions.js';
-import { queueOf } from '../../services/playback/timelines.js';
-import type { PlayerRecord, StreamRecord } from '../../state/types.js';
+import type { PlayerRecord } from '../../state/types.js';
 import { playMediaCommand, ratingKeyOf } from './play-media.js';
 import {
   activeTimeline,
@@ -51,21 +50,14 @@ function intInRange(raw: string, name: string, min: number, max: number): number
  * Turning shuffle on or off reorders the play queue on the server, as Plex players do.
  */
 function setParameters(ctx: RequestContext, player: PlayerRecord, type: TimelineType): void {
-  const timeline = player.timelines[type];
   const volume = ctx.query.get('volume');
   const shuffle = ctx.query.get('shuffle');
   const repeat = ctx.query.get('repeat');
-  const next = {
-    volume: volume ? intInRange(volume, 'volume', 0, 100) : timeline.volume,
-    shuffle: shuffle ? intInRange(shuffle, 'shuffle', 0, 1) === 1 : timeline.shuffle,
-    repeat: repeat ? (intInRange(repeat, 'repeat', 0, 2) as 0 | 1 | 2) : timeline.repeat,
-  };
-  const queue = queueOf(ctx, timeline);
-  if (queue && next.shuffle !== timeline.shuffle) {
-    if (next.shuffle) shufflePlayQueue(queue);
-    else unshufflePlayQueue(queue);
-  }
-  Object.assign(timeline, next);
+  setTimelineParameters(ctx, player, type, {
+    volume: volume ? intInRange(volume, 'volume', 0, 100) : undefined,
+    shuffle: shuffle ? intInRange(shuffle, 'shuffle', 0, 1) === 1 : undefined,
+    repeat: repeat ? (intInRange(repeat, 'repeat', 0, 2) as 0 | 1 | 2) : undefined,
+  });
 }
 
 /**
@@ -76,25 +68,15 @@ function setParameters(ctx: RequestContext, player: PlayerRecord, type: Timeline
 function setStreams(ctx: RequestContext, player: PlayerRecord, type: TimelineType): void {
   if (type !== 'video') throw new HttpError(400, 'only video has selectable streams');
   const timeline = activeTimeline(player, type);
-  const item = timeline.ratingKey ? ctx.state.items.get(timeline.ratingKey) : undefined;
-  const streams = item?.media[0]?.parts.flatMap((part) => part.streams) ?? [];
-  const choose = (name: string, streamType: StreamRecord['streamType']) => {
+  const id = (name: string) => {
     const raw = ctx.query.get(name);
-    if (raw === null || raw === '') return undefined;
-    const id = toInt(raw, name);
-    if (streamType === 3 && id === 0) return 0;
-    if (!streams.some((stream) => stream.id === id && stream.streamType === streamType)) {
-      throw new HttpError(400, `no ${name} ${id} in the playing item`);
-    }
-    return id;
+    return raw === null || raw === '' ? undefined : toInt(raw, name);
   };
-  const video = choose('videoStreamID', 1);
-  const audio = choose('audioStreamID', 2);
-  const subtitle = choose('subtitleStreamID', 3);
-  if (video !== undefined) timeline.videoStreamId = video;
-  if (audio !== undefined) timeline.audioStreamId = audio;
-  if (subtitle === 0) delete timeline.subtitleStreamId;
-  else if (subtitle !== undefined) timeline.subtitleStreamId = subtitle;
+  selectStreams(ctx, timeline, {
+    videoStreamId: id('videoStreamID'),
+    audioStreamId: id('audioStreamID'),
+    subtitleStreamId: id('subtitleStreamID'),
+  });
 }
 
 /** `refreshPlayQueue?playQueueID=`: the player reloads its queue; 404 for an unknown queue. */
