@@ -1,16 +1,13 @@
-import { plexTvApi } from './api/plex-tv.js';
+import { type PlexTvApi, plexTvApi } from './api/plex-tv.js';
 import { Transport } from './http/transport.js';
 import { type PlexSignInOptions, resolveSignInOptions } from './options.js';
 
-/** The PIN sign-in calls, which need no token. */
-export interface PlexSignIn {
-  /** Starts a PIN: show its `code` and `linkUrl` to the person. */
-  createPin: ReturnType<typeof plexTvApi>['createPin'];
-  /** The PIN's state now. */
-  checkPin: ReturnType<typeof plexTvApi>['checkPin'];
-  /** Waits until the person approved the PIN and answers their plex.tv token (SECRET). */
-  pollPin: ReturnType<typeof plexTvApi>['pollPin'];
-}
+/**
+ * The PIN sign-in calls, which need no token: `createPin` (show its `code` and `linkUrl` to the
+ * person), `checkPin` (the PIN's state now) and `pollPin` (waits until the person approved it and
+ * answers their plex.tv token, a SECRET).
+ */
+export interface PlexSignIn extends Pick<PlexTvApi, 'createPin' | 'checkPin' | 'pollPin'> {}
 
 /**
  * plex.tv's PIN sign-in for someone who has no token yet: no `X-Plex-Token` is sent. Pass the

@@ -13,7 +13,7 @@ import type { CallOptions } from './server.js';
  * to. Devices live here rather than in a namespace of their own because they only matter as the
  * other half of "who watched on what".
  */
-export function accountsApi(transport: Transport) {
+export function accountsApi(transport: Transport): AccountsApi {
   return {
     /**
      * Every account the server knows (`GET /accounts`), system account 0 first as PMS lists it;
@@ -53,4 +53,16 @@ export function accountsApi(transport: Transport) {
 }
 
 /** The `accounts` namespace of a Plex client. */
-export type AccountsApi = ReturnType<typeof accountsApi>;
+export interface AccountsApi {
+  /**
+   * Every account the server knows (`GET /accounts`), system account 0 first as PMS lists it;
+   * the owner is 1.
+   */
+  list(options?: CallOptions): Promise<Account[]>;
+  /** One account (`GET /accounts/{id}`); `NOT_FOUND` when the server has no such account. */
+  get(id: number | string, options?: CallOptions): Promise<Account>;
+  /** Every client device that has talked to the server (`GET /devices`). */
+  devices(options?: CallOptions): Promise<Device[]>;
+  /** One device (`GET /devices/{id}`). */
+  device(id: number | string, options?: CallOptions): Promise<Device>;
+}

@@ -48,8 +48,16 @@ export async function uploadImage(
   await postImage(transport, path, image, options);
 }
 
+/** Custom artwork for an area whose ids are metadata ratingKeys (playlists, collections). */
+export interface ArtworkUploadsApi {
+  /** Sets a custom poster from a URL or image bytes (`POST /library/metadata/{id}/posters`). */
+  uploadPoster(id: string | number, image: ArtworkSource, options?: CallOptions): Promise<void>;
+  /** Sets a custom background from a URL or image bytes (`POST /library/metadata/{id}/arts`). */
+  uploadArt(id: string | number, image: ArtworkSource, options?: CallOptions): Promise<void>;
+}
+
 /** The `uploadPoster` and `uploadArt` methods of an area whose ids are metadata ratingKeys. */
-export function artworkUploads(transport: Transport) {
+export function artworkUploads(transport: Transport): ArtworkUploadsApi {
   return {
     /** Sets a custom poster from a URL or image bytes (`POST /library/metadata/{id}/posters`). */
     async uploadPoster(

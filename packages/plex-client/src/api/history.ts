@@ -23,7 +23,7 @@ export interface HistoryFilter {
 }
 
 /** Playback history: finished plays, filterable and paged; deleting entries. */
-export function historyApi(transport: Transport) {
+export function historyApi(transport: Transport): HistoryApi {
   const api = {
     /**
      * One page of plays, newest first (`GET /status/sessions/history/all`), filtered as PMS
@@ -86,4 +86,24 @@ export function historyApi(transport: Transport) {
 }
 
 /** The `history` namespace of a Plex client. */
-export type HistoryApi = ReturnType<typeof historyApi>;
+export interface HistoryApi {
+  /**
+   * One page of plays, newest first (`GET /status/sessions/history/all`), filtered as PMS
+   * filters: `accountID`, `deviceID`, `librarySectionID`, `metadataItemID`, `viewedAt>=`
+   * (`since`) and `viewedAt<` (`until`). The owner sees every account's plays; others their own.
+   */
+  list(options?: HistoryFilter & PageOptions & CallOptions): Promise<Page<HistoryEntry>>;
+  /** Every matching play, page by page (`pageSize` per request, default 100). */
+  iterate(
+    options?: HistoryFilter &
+      CallOptions & {
+        pageSize?: number;
+      },
+  ): AsyncGenerator<HistoryEntry, void, undefined>;
+  /** One entry (`GET /status/sessions/history/{id}`). */
+  get(historyId: string | number, options?: CallOptions): Promise<HistoryEntry>;
+  /**
+   * Forgets one play (`DELETE /status/sessions/history/{id}`); watched state stays. Owner only.
+   */
+  delete(historyId: string | number, options?: CallOptions): Promise<void>;
+}

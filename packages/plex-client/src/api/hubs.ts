@@ -25,7 +25,7 @@ function hubCount(count: number | undefined): number | undefined {
 }
 
 /** The shelves Plex shows: home screen, Continue Watching, per section. */
-export function hubsApi(transport: Transport) {
+export function hubsApi(transport: Transport): HubsApi {
   const listOf = async (path: string, options: PageOptions, call: CallOptions) => {
     const page = pageWindow(options);
     const body = await transport.json({ path, page, ...withSignal(call) }, metadataContainerSchema);
@@ -122,4 +122,44 @@ export function hubsApi(transport: Transport) {
 }
 
 /** The `hubs` namespace of a Plex client. */
-export type HubsApi = ReturnType<typeof hubsApi>;
+export interface HubsApi {
+  /** The home screen's hubs (`GET /hubs?count=…`): Continue Watching, On Deck, recently added, … */
+  home(options?: HomeHubOptions, call?: CallOptions): Promise<Hub[]>;
+  /**
+   * The Continue Watching hub (`GET /hubs/continueWatching?count=…`): in-progress items and
+   * next episodes, each with its section. Undefined if Plex sends no hub.
+   */
+  continueWatching(
+    options?: {
+      count?: number;
+    },
+    call?: CallOptions,
+  ): Promise<Hub | undefined>;
+  /**
+   * The whole Continue Watching list, paged: of every section
+   * (`GET /hubs/continueWatching/items`) or one (`GET /hubs/sections/{id}/continueWatching/items`).
+   */
+  continueWatchingItems(
+    options?: PageOptions & {
+      sectionId?: SectionId;
+    },
+    call?: CallOptions,
+  ): Promise<ItemPage>;
+  /** A section's hubs (`GET /hubs/sections/{id}?count=…`): Continue Watching, On Deck, recently added. */
+  section(
+    sectionId: SectionId,
+    options?: {
+      count?: number;
+    },
+    call?: CallOptions,
+  ): Promise<Hub[]>;
+  /**
+   * The full list behind a hub (its `key`, e.g. `/hubs/home/recentlyAdded?type=1`), paged: for
+   * hubs whose `more` is true.
+   */
+  items(
+    hub: Pick<Hub, 'key'> | string,
+    options?: PageOptions,
+    call?: CallOptions,
+  ): Promise<ItemPage>;
+}

@@ -146,7 +146,7 @@ function itemQuery(options: ItemQuery): Query {
 }
 
 /** Library sections: listing, browsing with filters, counting, tag lists, scans, maintenance. */
-export function librariesApi(transport: Transport) {
+export function librariesApi(transport: Transport): LibrariesApi {
   const items = async (
     sectionId: SectionId,
     options: ItemQuery & PageOptions = {},
@@ -372,4 +372,91 @@ export function librariesApi(transport: Transport) {
 }
 
 /** The `libraries` namespace of a Plex client. */
-export type LibrariesApi = ReturnType<typeof librariesApi>;
+export interface LibrariesApi {
+  /** Every section the token may see (`GET /library/sections`), with folders and scan state. */
+  list: (options?: CallOptions) => Promise<Library[]>;
+  /**
+   * One section, from the section list (PMS has no single-section read of the same shape);
+   * `NOT_FOUND` when there is no such section.
+   */
+  get(sectionId: SectionId, options?: CallOptions): Promise<Library>;
+  /** The section's settings (`GET /library/sections/{id}/prefs`). */
+  prefs(sectionId: SectionId, options?: CallOptions): Promise<LibrarySetting[]>;
+  /**
+   * One page of a section's items (`GET /library/sections/{id}/all`), filtered and sorted by
+   * Plex. Items get the section's id and title from the container.
+   */
+  items: (
+    sectionId: SectionId,
+    options?: ItemQuery & PageOptions,
+    call?: CallOptions,
+  ) => Promise<ItemPage>;
+  /** Walks every matching item of a section, one page (default 100 items) at a time. */
+  iterateItems(
+    sectionId: SectionId,
+    options?: ItemQuery & {
+      pageSize?: number;
+    },
+    call?: CallOptions,
+  ): AsyncGenerator<MetadataItem, void, undefined>;
+  /**
+   * How many items match, without fetching any: asks for a page of size 0 and reads
+   * `totalSize` (`GET /library/sections/{id}/all` with `X-Plex-Container-Size: 0`).
+   */
+  count(
+    sectionId: SectionId,
+    options?: Omit<ItemQuery, 'sort' | 'includeGuids'>,
+    call?: CallOptions,
+  ): Promise<number>;
+  /**
+   * Newest items first: of one section (`GET /library/sections/{id}/recentlyAdded`) or of every
+   * section (`GET /library/recentlyAdded`).
+   */
+  recentlyAdded(options?: FeedOptions, call?: CallOptions): Promise<ItemPage>;
+  /**
+   * In-progress items and next episodes: of one section (`GET /library/sections/{id}/onDeck`)
+   * or of every section (`GET /library/onDeck`).
+   */
+  onDeck(options?: Omit<FeedOptions, 'type'>, call?: CallOptions): Promise<ItemPage>;
+  /**
+   * The values a filter can take in a section (`GET /library/sections/{id}/{kind}`): genres,
+   * years, actors, … Each `key` is what to pass back in `filters`.
+   */
+  tags(
+    sectionId: SectionId,
+    kind: TagListKind,
+    options?: PageOptions & {
+      type?: MetadataTypeName | number;
+    },
+    call?: CallOptions,
+  ): Promise<Page<FilterChoice>>;
+  /**
+   * Scans a section for new and changed files (`GET /library/sections/{id}/refresh`); `force`
+   * also refreshes metadata of existing items, `path` limits the scan to one folder.
+   */
+  refresh(
+    sectionId: SectionId,
+    options?: {
+      force?: boolean;
+      path?: string;
+    },
+    call?: CallOptions,
+  ): Promise<void>;
+  /** Scans every section (`GET /library/sections/all/refresh`). */
+  refreshAll(
+    options?: {
+      force?: boolean;
+    },
+    call?: CallOptions,
+  ): Promise<void>;
+  /** Stops a section's running scan (`DELETE /library/sections/{id}/refresh`). */
+  cancelRefresh(sectionId: SectionId, options?: CallOptions): Promise<void>;
+  /** Stops every running scan (`DELETE /library/sections/all/refresh`). */
+  cancelRefreshAll(options?: CallOptions): Promise<void>;
+  /** Deletes the section's trashed items for good (`PUT /library/sections/{id}/emptyTrash`). */
+  emptyTrash(sectionId: SectionId, options?: CallOptions): Promise<void>;
+  /** Starts optimising the database (`PUT /library/optimize?async=1`); returns at once. */
+  optimize(options?: CallOptions): Promise<void>;
+  /** Starts removing unused metadata bundles (`PUT /library/clean/bundles?async=1`). */
+  cleanBundles(options?: CallOptions): Promise<void>;
+}

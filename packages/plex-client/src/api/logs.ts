@@ -36,7 +36,7 @@ export interface LogTail {
 const DOWNLOAD_PATH = '/diagnostics/logs';
 
 /** The server's log files. Owner only (403 for other accounts). */
-export function logsApi(transport: Transport) {
+export function logsApi(transport: Transport): LogsApi {
   const download = async (options: CallOptions = {}): Promise<Uint8Array> => {
     const response = await transport.raw({
       path: DOWNLOAD_PATH,
@@ -117,4 +117,25 @@ export function logsApi(transport: Transport) {
 }
 
 /** The `logs` namespace of a Plex client. */
-export type LogsApi = ReturnType<typeof logsApi>;
+export interface LogsApi {
+  /**
+   * The server's log files as one ZIP archive (`GET /diagnostics/logs`): `Plex Media
+   * Server.log`, the scanner, transcoder and updater logs and their rotated copies. The token
+   * travels in the header as for every call; PMS masks tokens inside the logs itself. Use
+   * `read()` for the text of one file.
+   */
+  download: (options?: CallOptions) => Promise<Uint8Array>;
+  /** The names of the files in the log archive (downloads it). */
+  files(options?: CallOptions): Promise<string[]>;
+  /**
+   * The text of one log file, as lines (downloads `/diagnostics/logs` and unzips it in
+   * memory). `file` is a kind (`server`, `scanner`, `transcoder`, `updater`) or a file name in
+   * the archive (`Plex Media Server.1.log` for the rotated copy). `NOT_FOUND`, naming the files
+   * that exist, when the archive has no such file.
+   */
+  read(
+    file: LogKind | (string & {}),
+    options?: LogReadOptions,
+    call?: CallOptions,
+  ): Promise<LogTail>;
+}

@@ -252,7 +252,7 @@ function clean(tags: readonly string[] | undefined): string[] {
 }
 
 /** Library items: details, children, related items, edits, watched state, ratings, artwork and images. */
-export function metadataApi(transport: Transport) {
+export function metadataApi(transport: Transport): MetadataApi {
   async function get(ratingKey: RatingKey, options?: CallOptions): Promise<MetadataItem>;
   async function get(
     ratingKeys: readonly RatingKey[],
@@ -553,4 +553,131 @@ export function metadataApi(transport: Transport) {
 }
 
 /** The `metadata` namespace of a Plex client. */
-export type MetadataApi = ReturnType<typeof metadataApi>;
+export interface MetadataApi {
+  /**
+   * Detail views (`GET /library/metadata/{ids}?includeGuids=1&includeMarkers=1&includeChapters=1`):
+   * every tag, external ids, streams, the lock list. One key gives the item (`NOT_FOUND` when
+   * unknown); an array gives the items Plex found, in the order asked.
+   */
+  get: {
+    (ratingKey: RatingKey, options?: CallOptions): Promise<MetadataItem>;
+    (ratingKeys: readonly RatingKey[], options?: CallOptions): Promise<MetadataItem[]>;
+  };
+  /** Seasons of a show, episodes of a season, albums of an artist, tracks of an album (`…/children`). */
+  children(ratingKey: RatingKey, options?: PageOptions, call?: CallOptions): Promise<ItemPage>;
+  /** Every episode of a show or track of an artist (`GET /library/metadata/{id}/allLeaves`). */
+  allLeaves(ratingKey: RatingKey, options?: PageOptions, call?: CallOptions): Promise<ItemPage>;
+  /** Items like this one (`GET /library/metadata/{id}/similar`), best first. */
+  similar(ratingKey: RatingKey, options?: PageOptions, call?: CallOptions): Promise<ItemPage>;
+  /**
+   * Related-item hubs (`GET /library/metadata/{id}/related`): more like this, more by the
+   * director or lead actor, more from the same collection. `count` items per hub.
+   */
+  related(
+    ratingKey: RatingKey,
+    options?: {
+      count?: number;
+    },
+    call?: CallOptions,
+  ): Promise<Hub[]>;
+  /**
+   * Edits an item exactly as python-plexapi does:
+   * `PUT /library/sections/{sectionId}/all?{args}&id={ratingKey}&type={n}`, args sorted
+   * case-insensitively, keys unescaped. Fields become `title.value=…&title.locked=1`; tag
+   * additions re-send the item's existing tags with indexes, as python-plexapi does; removals
+   * are `genre[].tag.tag-=A,B`. Reads the item first
+   * when tags are added or the section or type is not given. No request when nothing changes.
+   */
+  edit(ratingKey: RatingKey, edit: MetadataEdit, options?: CallOptions): Promise<void>;
+  /** Deletes an item and its media files (`DELETE /library/metadata/{id}`); the server must allow deletion. */
+  delete(ratingKey: RatingKey, options?: CallOptions): Promise<void>;
+  /** Marks an item (or every episode/track under it) played (`PUT /:/scrobble`). */
+  markWatched(ratingKey: RatingKey, options?: CallOptions): Promise<void>;
+  /** Marks an item (or everything under it) unplayed (`PUT /:/unscrobble`). */
+  markUnwatched(ratingKey: RatingKey, options?: CallOptions): Promise<void>;
+  /** Sets the signed-in user's rating, 0–10 (7 shows as 3.5 stars); `null` clears it (`PUT /:/rate`). */
+  rate(ratingKey: RatingKey, rating: number | null, options?: CallOptions): Promise<void>;
+  /**
+   * Sets the resume point in ms (`PUT /:/progress`); 0 clears it, and a point near the end
+   * counts as a finished play.
+   */
+  setProgress(
+    ratingKey: RatingKey,
+    timeMs: number,
+    options?: CallOptions & {
+      state?: 'stopped' | 'paused' | 'playing';
+    },
+  ): Promise<void>;
+  /** The images a slot can show, one `selected` (`GET /library/metadata/{id}/posters|arts|clearLogos|banners`). */
+  artwork: (ratingKey: RatingKey, kind: ArtworkKind, options?: CallOptions) => Promise<Artwork[]>;
+  /** Poster candidates (`GET /library/metadata/{id}/posters`). */
+  posters: (
+    ratingKey: RatingKey,
+    options?: CallOptions,
+  ) => Promise<
+    {
+      key: string;
+      ratingKey: string;
+      selected: boolean;
+      thumb?: string | undefined;
+      provider?: string | undefined;
+    }[]
+  >;
+  /** Background candidates (`GET /library/metadata/{id}/arts`). */
+  arts: (
+    ratingKey: RatingKey,
+    options?: CallOptions,
+  ) => Promise<
+    {
+      key: string;
+      ratingKey: string;
+      selected: boolean;
+      thumb?: string | undefined;
+      provider?: string | undefined;
+    }[]
+  >;
+  /**
+   * Adds an image to a slot and selects it (`POST /library/metadata/{id}/posters` with
+   * `?url=` or the raw bytes as the body). Plex locks the slot against agent refreshes.
+   */
+  uploadArtwork: (
+    ratingKey: RatingKey,
+    kind: ArtworkKind,
+    source: ArtworkSource,
+    options?: CallOptions,
+  ) => Promise<void>;
+  /** Uploads a poster (by URL or bytes) and selects it. */
+  uploadPoster: (
+    ratingKey: RatingKey,
+    source: ArtworkSource,
+    options?: CallOptions,
+  ) => Promise<void>;
+  /** Uploads a background (by URL or bytes) and selects it. */
+  uploadArt: (ratingKey: RatingKey, source: ArtworkSource, options?: CallOptions) => Promise<void>;
+  /** Selects one listed candidate by its `ratingKey` (`PUT /library/metadata/{id}/poster?url=…`). */
+  selectArtwork: (
+    ratingKey: RatingKey,
+    kind: ArtworkKind,
+    key: string,
+    options?: CallOptions,
+  ) => Promise<void>;
+  /** Selects a poster candidate by its `ratingKey`. */
+  selectPoster: (ratingKey: RatingKey, key: string, options?: CallOptions) => Promise<void>;
+  /** Selects a background candidate by its `ratingKey`. */
+  selectArt: (ratingKey: RatingKey, key: string, options?: CallOptions) => Promise<void>;
+  /**
+   * A resized-image URL (`/photo/:/transcode?url={path}&width=&height=…`) for handing to
+   * another program (a browser, an `<img>`). It CARRIES THE TOKEN in its query, because Plex
+   * accepts no header on such URLs: treat it as a secret and never log it (use
+   * `imageUrlRedacted` for display). Prefer `fetchImage`, which keeps the token in a header.
+   */
+  imageUrl(path: string, options?: ImageOptions): string;
+  /** `imageUrl` with the token replaced by `REDACTED`: safe to log or show. */
+  imageUrlRedacted(path: string, options?: ImageOptions): string;
+  /**
+   * Downloads an image resized by Plex (`GET /photo/:/transcode`, token in the header).
+   * `path` is an item's `thumb`/`art`, an `Image` url or an artwork candidate's `key`.
+   * Without a size the image comes back at its own size (up to 4096 px a side).
+   */
+  fetchImage(path: string, options?: ImageOptions, call?: CallOptions): Promise<ImageData>;
+}

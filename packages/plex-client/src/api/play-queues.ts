@@ -52,7 +52,7 @@ function toQueue(body: v.InferOutput<typeof playQueueContainerSchema>): PlayQueu
 }
 
 /** Play queues: what a player plays from. Used by `players.playMedia()`. */
-export function playQueuesApi(transport: Transport) {
+export function playQueuesApi(transport: Transport): PlayQueuesApi {
   return {
     /**
      * Creates a play queue (`POST /playQueues?type=&uri=server://…/library/metadata/{ids}`, or
@@ -113,4 +113,12 @@ export function playQueuesApi(transport: Transport) {
 }
 
 /** The `playQueues` namespace of a Plex client. */
-export type PlayQueuesApi = ReturnType<typeof playQueuesApi>;
+export interface PlayQueuesApi {
+  /**
+   * Creates a play queue (`POST /playQueues?type=&uri=server://…/library/metadata/{ids}`, or
+   * `playlistID=` for a playlist). A show, season or album expands to its playable items.
+   */
+  create(create: CreatePlayQueueOptions, options?: CallOptions): Promise<PlayQueue>;
+  /** A play queue, or the window of it around the selected item (`GET /playQueues/{id}`). */
+  get(id: string | number, options?: PlayQueueWindow & CallOptions): Promise<PlayQueue>;
+}

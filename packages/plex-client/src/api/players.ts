@@ -121,7 +121,7 @@ const QUEUE_TYPE_OF: Record<string, PlayQueueType> = {
  * carries a `commandID` from one counter per client instance that only goes up, so a player
  * can tell the newest command; players echo it in their timelines.
  */
-export function playersApi(transport: Transport) {
+export function playersApi(transport: Transport): PlayersApi {
   const playQueues = playQueuesApi(transport);
   let lastCommandId = 0;
 
@@ -254,4 +254,31 @@ async function queueTypeOf(
 }
 
 /** The `players` namespace of a Plex client. */
-export type PlayersApi = ReturnType<typeof playersApi>;
+export interface PlayersApi {
+  /** The players the server can reach now (`GET /clients`). */
+  list(options?: CallOptions): Promise<Player[]>;
+  /** One player by machine identifier; `NOT_FOUND` when the server cannot reach it. */
+  get(clientId: string, options?: CallOptions): Promise<Player>;
+  /**
+   * The player's timelines right now (`GET /player/timeline/poll?wait=0`): state, item,
+   * position, play queue and volume per video, music and photo timeline.
+   */
+  timeline(clientId: string, options?: CallOptions): Promise<PlayerTimelines>;
+  /** Sends a playback command (`GET /player/playback/{command}`). */
+  playback<C extends PlaybackCommand>(
+    clientId: string,
+    command: C,
+    ...[params, options]: Record<never, never> extends PlaybackParams[C]
+      ? [params?: PlaybackArgs<C>, options?: CallOptions]
+      : [params: PlaybackArgs<C>, options?: CallOptions]
+  ): Promise<void>;
+  /** Sends a navigation command to the player's UI (`GET /player/navigation/{command}`). */
+  navigate(clientId: string, command: NavigationCommand, options?: CallOptions): Promise<void>;
+  /**
+   * Plays an item on a player, as Plex apps and python-plexapi do: creates a play queue for it,
+   * then sends `playMedia` with the queue as `containerKey` and this server's address. Returns
+   * the play queue. No transient token is sent: the player reaches the server with its own
+   * sign-in.
+   */
+  playMedia(clientId: string, play: PlayMediaOptions, options?: CallOptions): Promise<PlayQueue>;
+}

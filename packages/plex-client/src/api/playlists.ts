@@ -5,7 +5,7 @@ import {
   playlistItemsContainerSchema,
   playlistsContainerSchema,
 } from '../schemas/playlists.js';
-import { artworkUploads } from './artwork-upload.js';
+import { type ArtworkUploadsApi, artworkUploads } from './artwork-upload.js';
 import { contentUri } from './content-uri.js';
 import { expectOne, fetchOneMetadata, segment, withSignal } from './helpers.js';
 import { fetchMetadataPage, iteratePages, type Page, type PageOptions } from './paging.js';
@@ -59,7 +59,7 @@ export interface PlaylistAddResult {
  * are `NOT_FOUND`). Ids are playlist ratingKeys; entries inside a playlist are addressed by
  * `playlistItemID`, because the same item may appear twice.
  */
-export function playlistsApi(transport: Transport) {
+export function playlistsApi(transport: Transport): PlaylistsApi {
   const one = (spec: RequestSpec): Promise<Playlist> =>
     fetchOneMetadata(transport, spec, playlistsContainerSchema, 'playlist');
 
@@ -233,4 +233,63 @@ export function playlistsApi(transport: Transport) {
 }
 
 /** The `playlists` namespace of a Plex client. */
-export type PlaylistsApi = ReturnType<typeof playlistsApi>;
+export interface PlaylistsApi extends Pick<ArtworkUploadsApi, 'uploadPoster'> {
+  /** One page of playlists, by title unless `sort` says otherwise (`GET /playlists`). */
+  list(options?: PlaylistFilter & PageOptions & CallOptions): Promise<Page<Playlist>>;
+  /** One playlist (`GET /playlists/{id}`). */
+  get(id: string | number, options?: CallOptions): Promise<Playlist>;
+  /** One page of a playlist's items, in playlist order (`GET /playlists/{id}/items`). */
+  items(id: string | number, options?: PageOptions & CallOptions): Promise<Page<PlaylistItem>>;
+  /** Every item of a playlist, page by page (`pageSize` per request, default 100). */
+  iterateItems(
+    id: string | number,
+    options?: CallOptions & {
+      pageSize?: number;
+    },
+  ): AsyncGenerator<PlaylistItem, void, undefined>;
+  /**
+   * Creates a dumb playlist from items in one request
+   * (`POST /playlists?uri=server://{machineId}/com.plexapp.plugins.library/library/metadata/{ids}&type=&title=&smart=0`);
+   * a `summary` is set with a second request, as Plex takes none on creation.
+   */
+  create(create: CreatePlaylistOptions, options?: CallOptions): Promise<Playlist>;
+  /**
+   * Appends items (`PUT /playlists/{id}/items?uri=…`); shows, seasons and albums add their
+   * episodes or tracks. An item of another kind than the playlist's is `BAD_REQUEST`.
+   */
+  addItems(
+    id: string | number,
+    ratingKeys: readonly (string | number)[],
+    options?: {
+      machineIdentifier?: string;
+    } & CallOptions,
+  ): Promise<PlaylistAddResult>;
+  /**
+   * Removes one entry by its `playlistItemID` (not the item's ratingKey)
+   * (`DELETE /playlists/{id}/items/{playlistItemID}`). Dumb playlists only.
+   */
+  removeItem(
+    id: string | number,
+    playlistItemId: string | number,
+    options?: CallOptions,
+  ): Promise<Playlist>;
+  /**
+   * Moves an entry after another (`PUT /playlists/{id}/items/{playlistItemID}/move?after=`),
+   * or to the top when `afterPlaylistItemId` is omitted.
+   */
+  moveItem(
+    id: string | number,
+    playlistItemId: string | number,
+    afterPlaylistItemId?: string | number,
+    options?: CallOptions,
+  ): Promise<Playlist>;
+  /** Removes every entry (`DELETE /playlists/{id}/items`). Dumb playlists only. */
+  clear(id: string | number, options?: CallOptions): Promise<Playlist>;
+  /**
+   * Changes title, sort title and summary, locking each changed field
+   * (`PUT /playlists/{id}?title.value=…&title.locked=1&…`, python-plexapi's form).
+   */
+  edit(id: string | number, edit: PlaylistEdit, options?: CallOptions): Promise<void>;
+  /** Deletes the playlist (`DELETE /playlists/{id}`); the items stay in the library. */
+  delete(id: string | number, options?: CallOptions): Promise<void>;
+}

@@ -44,7 +44,7 @@ function positive(name: string, value: number | undefined): number | undefined {
 }
 
 /** Searching the library: grouped by type (`/hubs/search`) or as one ranked list (`/library/search`). */
-export function searchApi(transport: Transport) {
+export function searchApi(transport: Transport): SearchApi {
   return {
     /**
      * Searches titles, people and tags (`GET /hubs/search?query=…&limit=…&sectionId=…
@@ -109,4 +109,21 @@ export function searchApi(transport: Transport) {
 }
 
 /** The `search` namespace of a Plex client. */
-export type SearchApi = ReturnType<typeof searchApi>;
+export interface SearchApi {
+  /**
+   * Searches titles, people and tags (`GET /hubs/search?query=…&limit=…&sectionId=…
+   * &includeCollections=1`) and returns one hub per result type, best hub first. Shows,
+   * seasons, artists and albums (which Plex sends as `Directory`) are in `items` like movies;
+   * matching people are in `directories`. Hubs without results are left out.
+   */
+  hubs(query: string, options?: HubSearchOptions, call?: CallOptions): Promise<Hub[]>;
+  /**
+   * One list ranked by relevance (`GET /library/search?query=…&searchTypes=movies,tv&limit=…`),
+   * each result a library item or a person with a 0..1 `score`.
+   */
+  library(
+    query: string,
+    options?: LibrarySearchOptions,
+    call?: CallOptions,
+  ): Promise<SearchResult[]>;
+}

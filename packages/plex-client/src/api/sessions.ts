@@ -4,7 +4,7 @@ import { withSignal } from './helpers.js';
 import type { CallOptions } from './server.js';
 
 /** What is playing now, and stopping it. */
-export function sessionsApi(transport: Transport) {
+export function sessionsApi(transport: Transport): SessionsApi {
   return {
     /**
      * Every active session (`GET /status/sessions`): the owner sees all accounts', other
@@ -37,4 +37,17 @@ export function sessionsApi(transport: Transport) {
 }
 
 /** The `sessions` namespace of a Plex client. */
-export type SessionsApi = ReturnType<typeof sessionsApi>;
+export interface SessionsApi {
+  /**
+   * Every active session (`GET /status/sessions`): the owner sees all accounts', other
+   * accounts their own. Not paged: the list is as long as the streams running now.
+   */
+  active(options?: CallOptions): Promise<Session[]>;
+  /**
+   * Stops a stream and shows `reason` on the player
+   * (`GET /status/sessions/terminate?sessionId=&reason=`). `sessionId` is the session's
+   * `Session.id`, not its `sessionKey`. GET as python-plexapi sends it works on every PMS
+   * version (newer ones also take POST). `NOT_FOUND` for an unknown session; owner only.
+   */
+  terminate(sessionId: string, reason?: string, options?: CallOptions): Promise<void>;
+}

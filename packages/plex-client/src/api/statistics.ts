@@ -48,7 +48,7 @@ export interface StatisticsReport<Row> {
 }
 
 /** The admin dashboard's statistics: bandwidth, plays and server load. Owner only (403 else). */
-export function statisticsApi(transport: Transport) {
+export function statisticsApi(transport: Transport): StatisticsApi {
   return {
     /**
      * Bytes sent per account, device, LAN/WAN and bin (`GET /statistics/bandwidth`). Default
@@ -120,4 +120,24 @@ function timespanCode(timespan: StatisticsTimespan): number {
 }
 
 /** The `statistics` namespace of a Plex client. */
-export type StatisticsApi = ReturnType<typeof statisticsApi>;
+export interface StatisticsApi {
+  /**
+   * Bytes sent per account, device, LAN/WAN and bin (`GET /statistics/bandwidth`). Default
+   * timespan `seconds`, as the dashboard's live graph.
+   */
+  bandwidth(options?: BandwidthOptions): Promise<StatisticsReport<BandwidthStatistic>>;
+  /**
+   * Plays per account, device and metadata type, with seconds played, per bin
+   * (`GET /statistics/media`). Default timespan `hours`.
+   */
+  media(options?: StatisticsOptions): Promise<StatisticsReport<MediaStatistic>>;
+  /**
+   * Host and server-process CPU and memory samples, newest last (`GET /statistics/resources`).
+   * Default timespan `seconds`.
+   */
+  resources(
+    options?: {
+      timespan?: StatisticsTimespan;
+    } & CallOptions,
+  ): Promise<ResourceStatistic[]>;
+}
