@@ -1,7 +1,12 @@
 import { HttpError, type RequestContext } from '../../http/context.js';
+import {
+  checkCollectionRename,
+  renameCollectionTags,
+  syncCollectionMembership,
+} from '../../library/collection-tags.js';
 import { notifyItemChanged } from '../../services/events.js';
+import { rateItem } from '../../services/playback/watch-marks.js';
 import type { AccountRecord, ItemRecord, TagKind, TagRef } from '../../state/types.js';
-import { syncCollectionMembership } from './collection-tags.js';
 import type { EditPlan, TagEdit } from './edit-query.js';
 
 /** Applies one validated field value to an item. */
@@ -148,7 +153,7 @@ export function applyEdits(
     }
   }
   const newTitle = plan.fields.get('title')?.value;
-  if (newTitle !== undefined) checkCollectionRename(ctx, items, newTitle);
+  if (newTitle !== undefined) checkCollectionRename(ctx.state, items, newTitle);
 
   const now = ctx.services.nowSeconds();
   for (const item of items) {
@@ -163,13 +168,7 @@ export function applyEdits(
       renameCollectionTags(ctx, item, oldTitle);
     }
     if (userRating !== undefined) {
-      const watch = ctx.state.watchState(account.id, item.ratingKey);
-      const { userRating: _rating, lastRatedAt: _at, ...rest } = watch;
-      ctx.state.setWatchState(
-        account.id,
-        item.ratingKey,
-        userRating === null ? rest : { ...rest, userRating, lastRatedAt: now },
-      );
+      rateItem(ctx.state, account.id, item, userRating ?? undefined, now);
     }
     ctx.state.touch(item, ctx.services.nowSeconds());
     notifyItemChanged(ctx.services, item, 'done');
@@ -218,33 +217,5 @@ function applyTagEdit(ctx: RequestContext, item: ItemRecord, name: string, edit:
       before.map((tag) => tag.tag),
       after.map((tag) => tag.tag),
     );
-  }
-}
-
-/** PMS refuses (409) to rename a collection to a title another collection in its section has. */
-function checkCollectionRename(
-  ctx: RequestContext,
-  items: readonly ItemRecord[],
-  title: string,
-): void {
-  for (const item of items) {
-    if (item.type !== 'collection') continue;
-    for (const key of ctx.state.keysOf(item.sectionId, 'collection')) {
-      const other = ctx.state.items.get(key);
-      if (other && other !== item && other.title.toLowerCase() === title.toLowerCase()) {
-        throw new HttpError(409, `a collection named ${title} already exists`);
-      }
-    }
-  }
-}
-
-/** Members carry their collection's title as a tag; a renamed collection renames the tags. */
-function renameCollectionTags(ctx: RequestContext, collection: ItemRecord, oldTitle: string): void {
-  for (const member of ctx.state.childrenOf(collection)) {
-    const tags = member.tags.collection;
-    const tag = tags?.find((ref) => ref.tag.toLowerCase() === oldTitle.toLowerCase());
-    if (!tag) continue;
-    tag.tag = collection.title;
-    ctx.state.touch(member, ctx.services.nowSeconds());
   }
 }
