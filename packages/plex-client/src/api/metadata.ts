@@ -611,31 +611,9 @@ export interface MetadataApi {
   /** The images a slot can show, one `selected` (`GET /library/metadata/{id}/posters|arts|clearLogos|banners`). */
   artwork: (ratingKey: RatingKey, kind: ArtworkKind, options?: CallOptions) => Promise<Artwork[]>;
   /** Poster candidates (`GET /library/metadata/{id}/posters`). */
-  posters: (
-    ratingKey: RatingKey,
-    options?: CallOptions,
-  ) => Promise<
-    {
-      key: string;
-      ratingKey: string;
-      selected: boolean;
-      thumb?: string | undefined;
-      provider?: string | undefined;
-    }[]
-  >;
+  posters: (ratingKey: RatingKey, options?: CallOptions) => Promise<Artwork[]>;
   /** Background candidates (`GET /library/metadata/{id}/arts`). */
-  arts: (
-    ratingKey: RatingKey,
-    options?: CallOptions,
-  ) => Promise<
-    {
-      key: string;
-      ratingKey: string;
-      selected: boolean;
-      thumb?: string | undefined;
-      provider?: string | undefined;
-    }[]
-  >;
+  arts: (ratingKey: RatingKey, options?: CallOptions) => Promise<Artwork[]>;
   /**
    * Adds an image to a slot and selects it (`POST /library/metadata/{id}/posters` with
    * `?url=` or the raw bytes as the body). Plex locks the slot against agent refreshes.
