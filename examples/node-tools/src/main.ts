@@ -11,7 +11,13 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { createPlexClient, type PlexClient } from '@plexmcp/plex-client';
 import { createPlexEmulator } from '@plexmcp/plex-emulator';
-import { callTool, type ToolErrorInfo } from '@plexmcp/plex-tools';
+import {
+  callTool,
+  type ToolErrorInfo,
+  type ToolInput,
+  type ToolName,
+  type ToolOutput,
+} from '@plexmcp/plex-tools';
 
 /** Where the script reads its environment and writes its lines (the test passes its own). */
 export interface Io {
@@ -20,21 +26,8 @@ export interface Io {
   err(line: string): void;
 }
 
-// callTool validates each output against the tool's schema but returns it untyped; these are the
-// fields this script reads (see `listTools()` or GET /tools for every tool's output schema).
-interface Library {
-  id: string;
-  title: string;
-  type: string;
-  item_count: number;
-}
-interface Item {
-  id: string;
-  title: string;
-  type: string;
-  year?: number;
-  library?: string;
-}
+/** One item as the search and listing tools answer it. */
+type Item = ToolOutput<'media_search'>['results'][number];
 
 /** A tool's coded error (NOT_FOUND, AMBIGUOUS, UNAUTHORIZED, …), thrown to end the script. */
 class ToolFailed extends Error {
@@ -58,29 +51,36 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     io.err('Set PLEX_URL and PLEX_TOKEN, or pass --demo to use an emulated Plex.');
     return 2;
   }
-  /** Calls one tool; callTool never throws, it answers { ok, data } or { ok: false, error }. */
-  const tool = async <T>(name: string, args: Record<string, unknown>): Promise<T> => {
+  /**
+   * Calls one tool; callTool never throws, it answers { ok, data } or { ok: false, error }. The
+   * name picks the argument and answer types, so a misspelt tool or field fails to compile.
+   */
+  const tool = async <Name extends ToolName>(
+    name: Name,
+    args: ToolInput<Name>,
+  ): Promise<ToolOutput<Name>> => {
     const result = await callTool(name, args, { plex: plex.client });
     if (!result.ok) throw new ToolFailed(result.error);
-    return result.data as T;
+    return result.data;
   };
   try {
-    const { libraries } = await tool<{ libraries: Library[] }>('library_list', {});
+    const { libraries } = await tool('library_list', {});
     io.out('Libraries:');
     for (const library of libraries) {
       io.out(`  ${library.title} (${library.type}, ${library.item_count} items)`);
     }
 
     const query = positionals.join(' ') || 'charade';
-    const { results } = await tool<{ results: Item[] }>('media_search', { query, limit: 5 });
+    const { results } = await tool('media_search', { query, limit: 5 });
     io.out(`Search "${query}":`);
     if (results.length === 0) io.out('  nothing found');
     for (const item of results) io.out(`  ${describe(item)}`);
 
-    const page = await tool<{ library: string; items: Item[]; total: number }>(
-      'library_get_contents',
-      { library_name: values.library, sort: 'year', limit: 5 },
-    );
+    const page = await tool('library_get_contents', {
+      library_name: values.library,
+      sort: 'year',
+      limit: 5,
+    });
     io.out(`${page.library}, oldest ${page.items.length} of ${page.total}:`);
     for (const item of page.items) io.out(`  ${describe(item)}`);
     return 0;

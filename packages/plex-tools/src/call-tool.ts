@@ -3,7 +3,7 @@ import * as v from 'valibot';
 import type { ProgressUpdate, ToolConfig, ToolContext, ToolImage } from './context.js';
 import type { AnyTool } from './define-tool.js';
 import { type ToolErrorInfo, toToolError } from './errors.js';
-import { findTool } from './registry.js';
+import { findTool, type ToolInput, type ToolName, type ToolOutput } from './registry.js';
 
 /** What a caller provides to run a tool. */
 export interface CallContext {
@@ -14,11 +14,31 @@ export interface CallContext {
 }
 
 /** The outcome of a tool call: data (and any images) or a coded error. Never throws. */
-export type ToolResult =
-  | { ok: true; data: Record<string, unknown>; images: ToolImage[] }
+export type ToolResult<Data = Record<string, unknown>> =
+  | { ok: true; data: Data; images: ToolImage[] }
   | { ok: false; error: ToolErrorInfo };
 
-/** Validates arguments, runs the tool, validates its output. */
+/**
+ * Only a name whose type is plain `string` (one read at run time): a literal must be a tool's
+ * name, so a misspelt one fails to compile instead of falling through to the loose overload.
+ */
+type DynamicName<Name extends string> = string extends Name ? Name : never;
+
+/**
+ * Validates arguments, runs the tool, validates its output. With a tool's name written out, the
+ * arguments are checked at compile time and `data` has the tool's output type.
+ */
+export function callTool<Name extends ToolName>(
+  name: Name,
+  args: ToolInput<Name>,
+  ctx: CallContext,
+): Promise<ToolResult<ToolOutput<Name>>>;
+/** A name only known at run time: the arguments are checked when the call runs. */
+export function callTool<Name extends string>(
+  name: DynamicName<Name>,
+  args: unknown,
+  ctx: CallContext,
+): Promise<ToolResult<unknown>>;
 export async function callTool(name: string, args: unknown, ctx: CallContext): Promise<ToolResult> {
   const tool = findTool(name);
   if (!tool) {

@@ -33,9 +33,10 @@ export type ObjectSchema = v.ObjectSchema<
 export interface ToolDefinition<
   I extends ObjectSchema = ObjectSchema,
   O extends ObjectSchema = ObjectSchema,
+  N extends string = string,
 > {
-  /** `^[a-z0-9_]{1,64}$`; a public contract (see TOOLS.md). */
-  name: string;
+  /** `^[a-z0-9_]{1,64}$`; a public contract (see TOOLS.md). Kept literal for the registry's types. */
+  name: N;
   module: ToolModule;
   access: ToolAccess;
   /** A human title. */
@@ -49,10 +50,10 @@ export interface ToolDefinition<
   run(ctx: ToolContext, input: v.InferOutput<I>): Promise<v.InferInput<O>>;
 }
 
-/** Declares a tool with its types inferred from its schemas. */
-export function defineTool<I extends ObjectSchema, O extends ObjectSchema>(
-  tool: ToolDefinition<I, O>,
-): ToolDefinition<I, O> {
+/** Declares a tool with its types inferred from its schemas and its literal name. */
+export function defineTool<I extends ObjectSchema, O extends ObjectSchema, N extends string>(
+  tool: ToolDefinition<I, O, N>,
+): ToolDefinition<I, O, N> {
   return tool;
 }
 

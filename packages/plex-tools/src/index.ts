@@ -23,4 +23,11 @@ export {
   type ToolDescriptor,
   visibleTools,
 } from './list-tools.js';
-export { findTool, TOOLS } from './registry.js';
+export {
+  findTool,
+  TOOLS,
+  type ToolInput,
+  type ToolMap,
+  type ToolName,
+  type ToolOutput,
+} from './registry.js';

@@ -6,6 +6,7 @@ import {
 } from '@plexmcp/plex-emulator';
 import { type CallContext, callTool, type ToolResult } from '../call-tool.js';
 import type { ProgressUpdate } from '../context.js';
+import type { ToolInput, ToolName, ToolOutput } from '../registry.js';
 
 /** A fixed clock for tests: 2025-11-22T12:00:00Z. */
 export const TEST_NOW_MS = Date.UTC(2025, 10, 22, 12, 0, 0);
@@ -16,10 +17,16 @@ export interface ToolHarness {
   plex: PlexClient;
   /** Progress updates the last calls reported. */
   progress: ProgressUpdate[];
-  /** Calls a tool through `callTool`, as a server would. */
-  call(name: string, args?: unknown, extra?: Partial<CallContext>): Promise<ToolResult>;
+  /** Calls a tool through `callTool`, as a server would; `data` has the tool's output type. */
+  call<Name extends ToolName>(
+    name: Name,
+    args?: ToolInput<Name>,
+    extra?: Partial<CallContext>,
+  ): Promise<ToolResult<ToolOutput<Name>>>;
+  /** The same with arguments a test means to be wrong (or a name that is not a tool). */
+  call(name: string, args?: unknown, extra?: Partial<CallContext>): Promise<ToolResult<unknown>>;
   /** Calls a tool and returns its data, failing the test with the error when it did not succeed. */
-  data(name: string, args?: unknown): Promise<Record<string, unknown>>;
+  data<Name extends ToolName>(name: Name, args?: ToolInput<Name>): Promise<ToolOutput<Name>>;
 }
 
 /** Builds a harness over a fresh emulator (demo library unless told otherwise). */
@@ -43,6 +50,7 @@ export function toolHarness(
     ...clientOptions,
   });
   const progress: ProgressUpdate[] = [];
+  // The loose overload: a test's names and arguments are checked by the tool itself at run time.
   const call = (name: string, args?: unknown, extra: Partial<CallContext> = {}) =>
     callTool(name, args ?? {}, {
       plex,
@@ -54,12 +62,12 @@ export function toolHarness(
     emulator,
     plex,
     progress,
-    call,
-    async data(name, args) {
+    call: call as ToolHarness['call'],
+    async data<Name extends ToolName>(name: Name, args?: ToolInput<Name>) {
       const result = await call(name, args);
       if (!result.ok)
         throw new Error(`${name} failed: ${result.error.code} ${result.error.message}`);
-      return result.data;
+      return result.data as ToolOutput<Name>;
     },
   };
 }

@@ -4,15 +4,16 @@ import {
   type PlexEmulator,
   type PlexEmulatorOptions,
 } from '@plexmcp/plex-emulator';
-import { callTool, type ToolResult } from '../call-tool.js';
-import { TEST_NOW_MS } from './harness.js';
+import { type CallContext, callTool } from '../call-tool.js';
+import { TEST_NOW_MS, type ToolHarness } from './harness.js';
 
-/** An emulator on a real socket and a client that talks to it as the server's does. */
-export interface SocketHarness {
+/**
+ * An emulator on a real socket and a client that talks to it as the server's does; `call` is
+ * typed like the in-process harness's and gives each call its own abort signal, as a server does.
+ */
+export interface SocketHarness extends Pick<ToolHarness, 'call'> {
   emulator: PlexEmulator;
   plex: PlexClient;
-  /** Calls a tool through `callTool`, each call with its own abort signal, as a server does. */
-  call(name: string, args?: unknown): Promise<ToolResult>;
   close(): Promise<void>;
 }
 
@@ -33,12 +34,13 @@ export async function socketHarness(options: PlexEmulatorOptions = {}): Promise<
   return {
     emulator,
     plex,
-    call: (name, args) =>
+    call: ((name: string, args?: unknown, extra: Partial<CallContext> = {}) =>
       callTool(name, args ?? {}, {
         plex,
         config: { defaultUsername: 'demo_owner' },
         signal: new AbortController().signal,
-      }),
+        ...extra,
+      })) as ToolHarness['call'],
     close: () => emulator.close(),
   };
 }

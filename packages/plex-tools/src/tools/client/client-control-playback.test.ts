@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import type { ToolInput } from '../../registry.js';
 import { toolHarness } from '../../testing/harness.js';
 import { itemKey, ROKU, startEpisode } from './testing.js';
 
-const control = (action: string, value?: number) => ({
+const control = (action: ToolInput<'client_control_playback'>['action'], value?: number) => ({
   client_name: 'Living Room TV',
   action,
   ...(value === undefined ? {} : { value }),
@@ -29,7 +30,7 @@ describe('client_control_playback', () => {
 
     // A separate read shows the same state.
     const read = await h.data('client_get_timelines', { client_id: ROKU });
-    expect((read.timelines as unknown[])[0]).toMatchObject({
+    expect(read.timelines[0]).toMatchObject({
       state: 'playing',
       position_ms: 320_000,
       volume: 40,
@@ -40,9 +41,9 @@ describe('client_control_playback', () => {
     const h = toolHarness();
     await h.plex.players.playMedia(ROKU, { ratingKey: itemKey(h, 'The Beverly Hillbillies') });
     const first = await h.data('client_get_timelines', { client_id: ROKU });
-    const episode = (first.timelines as { item: { id: string } }[])[0]?.item.id;
+    const episode = first.timelines[0]?.item?.id;
     const next = await h.data('client_control_playback', control('skip_next'));
-    const nextId = (next.timeline as { item: { id: string } }).item.id;
+    const nextId = next.timeline?.item?.id;
     expect(nextId).not.toBe(episode);
     expect(next.timeline).toMatchObject({ state: 'playing', position_ms: 0 });
     const back = await h.data('client_control_playback', control('skip_previous'));
@@ -81,7 +82,7 @@ describe('client_control_playback', () => {
       control('pause', 10),
       control('set_volume', 150),
       control('seek_to', -1),
-      control('rewind'),
+      { ...control('play'), action: 'rewind' },
     ]) {
       expect(await h.call('client_control_playback', args)).toMatchObject({
         ok: false,
@@ -100,7 +101,7 @@ describe('client_control_playback', () => {
 
   it('says mute and unmute are not remote-control commands, pointing to set_volume', async () => {
     const h = toolHarness();
-    for (const action of ['mute', 'unmute']) {
+    for (const action of ['mute', 'unmute'] as const) {
       const result = await h.call('client_control_playback', control(action));
       expect(result).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
       if (!result.ok) expect(result.error.message).toContain('set_volume');

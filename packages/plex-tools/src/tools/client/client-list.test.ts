@@ -29,7 +29,7 @@ describe('client_list', () => {
   it('adds version and address when asked', async () => {
     const h = toolHarness();
     const data = await h.data('client_list', { include_details: true });
-    expect((data.players as unknown[])[1]).toMatchObject({
+    expect(data.players[1]).toMatchObject({
       name: 'Kitchen iPad',
       version: '2024.22.0',
       address: '192.168.1.52',

@@ -5,17 +5,17 @@ import { ROKU } from './testing.js';
 describe('client_navigate', () => {
   it('sends each key to the Roku as its navigation command', async () => {
     const h = toolHarness();
-    const keys = {
-      up: 'moveUp',
-      down: 'moveDown',
-      left: 'moveLeft',
-      right: 'moveRight',
-      select: 'select',
-      back: 'back',
-      home: 'home',
-      context_menu: 'contextMenu',
-    };
-    for (const [action, command] of Object.entries(keys)) {
+    const keys = [
+      ['up', 'moveUp'],
+      ['down', 'moveDown'],
+      ['left', 'moveLeft'],
+      ['right', 'moveRight'],
+      ['select', 'select'],
+      ['back', 'back'],
+      ['home', 'home'],
+      ['context_menu', 'contextMenu'],
+    ] as const;
+    for (const [action, command] of keys) {
       expect(await h.data('client_navigate', { client_name: 'Living Room TV', action })).toEqual({
         player: { id: ROKU, name: 'Living Room TV' },
         action,

@@ -30,7 +30,7 @@ describe('client_set_streams', () => {
       },
     });
     const timeline = async () =>
-      ((await h.data('client_get_timelines', { client_id: ROKU })).timelines as unknown[])[0];
+      (await h.data('client_get_timelines', { client_id: ROKU })).timelines[0];
     expect(await timeline()).toMatchObject({ subtitle_stream_id: chosen?.id });
 
     await h.data('client_set_streams', { client_id: ROKU, subtitle_stream_id: 0 });

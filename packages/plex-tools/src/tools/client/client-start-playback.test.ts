@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { ToolInput } from '../../registry.js';
 import { toolHarness } from '../../testing/harness.js';
 import { itemKey, ROKU } from './testing.js';
 
@@ -23,7 +24,7 @@ describe('client_start_playback', () => {
       offset_ms: 60_000,
     });
     const timeline = async () =>
-      ((await h.data('client_get_timelines', { client_id: ROKU })).timelines as unknown[])[0];
+      (await h.data('client_get_timelines', { client_id: ROKU })).timelines[0];
     expect(await timeline()).toMatchObject({
       type: 'video',
       state: 'playing',
@@ -35,7 +36,7 @@ describe('client_start_playback', () => {
     const sessions = [...h.emulator.state.sessions.values()];
     expect(sessions.find((s) => s.ratingKey === episode)).toMatchObject({ playerId: ROKU });
 
-    const ctl = (action: string, value?: number) =>
+    const ctl = (action: ToolInput<'client_control_playback'>['action'], value?: number) =>
       h.data('client_control_playback', {
         client_id: ROKU,
         action,

@@ -31,7 +31,7 @@ describe('client tools when an auxiliary request is refused', () => {
     ]);
     state.armed = false;
     const read = await h.data('client_get_timelines', { client_id: ROKU });
-    expect((read.timelines as unknown[])[0]).toMatchObject({ state: 'paused' });
+    expect(read.timelines[0]).toMatchObject({ state: 'paused' });
   });
 
   it('client_control_playback still fails when the command itself is refused', async () => {
@@ -65,7 +65,7 @@ describe('client tools when an auxiliary request is refused', () => {
     const episode = await startEpisode(h);
     refuseTitles = true;
     const data = await h.data('client_get_timelines', { client_id: ROKU });
-    expect((data.timelines as unknown[])[0]).toMatchObject({
+    expect(data.timelines[0]).toMatchObject({
       state: 'playing',
       item: { id: episode, title: null },
     });

@@ -1,4 +1,3 @@
-import type { AnyTool } from '../../define-tool.js';
 import { clientControlPlayback } from './client-control-playback.js';
 import { clientGetActive } from './client-get-active.js';
 import { clientGetDetails } from './client-get-details.js';
@@ -9,7 +8,7 @@ import { clientSetStreams } from './client-set-streams.js';
 import { clientStartPlayback } from './client-start-playback.js';
 
 /** The client module's tools, in catalogue order. */
-export const clientTools: AnyTool[] = [
+export const clientTools = [
   clientList,
   clientGetDetails,
   clientGetTimelines,
@@ -18,4 +17,4 @@ export const clientTools: AnyTool[] = [
   clientControlPlayback,
   clientNavigate,
   clientSetStreams,
-];
+] as const;

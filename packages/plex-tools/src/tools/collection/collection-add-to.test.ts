@@ -17,7 +17,7 @@ describe('collection_add_to', () => {
       total: 4,
     });
     const contents = await h.data('collection_get_contents', { collection_id: '1018' });
-    expect((contents.items as { title: string }[]).map((i) => i.title)).toContain('Charade');
+    expect(contents.items.map((i) => i.title)).toContain('Charade');
     expect(contents.total).toBe(4);
   });
 

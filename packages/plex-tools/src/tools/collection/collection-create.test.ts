@@ -17,12 +17,9 @@ describe('collection_create', () => {
       smart: false,
       item_count: 2,
     });
-    const id = (data.collection as { id: string }).id;
+    const id = data.collection.id;
     const contents = await h.data('collection_get_contents', { collection_id: id });
-    expect((contents.items as { title: string }[]).map((i) => i.title).sort()).toEqual([
-      'Charade',
-      'Scarlet Street',
-    ]);
+    expect(contents.items.map((i) => i.title).sort()).toEqual(['Charade', 'Scarlet Street']);
     expect(h.emulator.state.items.get(id)?.summary).toBe('Suspense');
   });
 

@@ -8,7 +8,7 @@ describe('collection_delete', () => {
       await h.data('collection_delete', { collection_id: 1018, confirm: 'Film Noir' }),
     ).toEqual({ deleted: { id: '1018', title: 'Film Noir', library: 'Movies', item_count: 3 } });
     const list = await h.data('collection_list', {});
-    expect((list.collections as { title: string }[]).map((c) => c.title)).toEqual(['Silent Era']);
+    expect(list.collections.map((c) => c.title)).toEqual(['Silent Era']);
     expect(h.emulator.state.items.has('1007')).toBe(true);
   });
 

@@ -26,7 +26,7 @@ describe('collection_get_contents', () => {
       total: 8,
       has_more: true,
     });
-    expect((data.items as unknown[]).length).toBe(3);
+    expect(data.items.length).toBe(3);
   });
 
   it('names the collections there are when the title is unknown', async () => {

@@ -26,7 +26,7 @@ describe('collection_list', () => {
     });
     const second = await h.data('collection_list', { offset: 1, limit: 1 });
     expect(second).toMatchObject({ total: 3, offset: 1, limit: 1, has_more: true });
-    expect((second.collections as { title: string }[]).map((c) => c.title)).toEqual(['Silent Era']);
+    expect(second.collections.map((c) => c.title)).toEqual(['Silent Era']);
     const third = await h.data('collection_list', { offset: 2, limit: 5 });
     expect(third.collections).toEqual([
       expect.objectContaining({ title: 'Westerns', library: 'TV Shows', item_count: 1 }),

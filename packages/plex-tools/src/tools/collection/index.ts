@@ -1,4 +1,3 @@
-import type { AnyTool } from '../../define-tool.js';
 import { collectionAddTo } from './collection-add-to.js';
 import { collectionCreate } from './collection-create.js';
 import { collectionDelete } from './collection-delete.js';
@@ -8,7 +7,7 @@ import { collectionList } from './collection-list.js';
 import { collectionRemoveFrom } from './collection-remove-from.js';
 
 /** The collection module's tools, in catalogue order. */
-export const collectionTools: AnyTool[] = [
+export const collectionTools = [
   collectionList,
   collectionGetContents,
   collectionCreate,
@@ -16,4 +15,4 @@ export const collectionTools: AnyTool[] = [
   collectionRemoveFrom,
   collectionEdit,
   collectionDelete,
-];
+] as const;

@@ -1,4 +1,3 @@
-import type { AnyTool } from '../../define-tool.js';
 import { libraryGetContents } from './library-get-contents.js';
 import { libraryGetDetails } from './library-get-details.js';
 import { libraryGetRecentlyAdded } from './library-get-recently-added.js';
@@ -8,7 +7,7 @@ import { libraryRefresh } from './library-refresh.js';
 import { libraryScan } from './library-scan.js';
 
 /** The library module's tools, in catalogue order. */
-export const libraryTools: AnyTool[] = [
+export const libraryTools = [
   libraryList,
   libraryGetStats,
   libraryRefresh,
@@ -16,4 +15,4 @@ export const libraryTools: AnyTool[] = [
   libraryGetDetails,
   libraryGetRecentlyAdded,
   libraryGetContents,
-];
+] as const;

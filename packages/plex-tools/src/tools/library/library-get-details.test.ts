@@ -15,7 +15,7 @@ describe('library_get_details', () => {
       language: 'en-US',
       locations: ['/data/media/tv'],
     });
-    expect((data.settings as unknown[]).length).toBeGreaterThan(0);
+    expect(data.settings?.length).toBeGreaterThan(0);
   });
 
   it('finds a library by id given as a number', async () => {

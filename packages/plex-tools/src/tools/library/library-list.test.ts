@@ -19,14 +19,14 @@ describe('library_list', () => {
       expect.objectContaining({ id: '2', title: 'TV Shows', type: 'show', item_count: 3 }),
       expect.objectContaining({ id: '3', title: 'Music', type: 'artist', item_count: 3 }),
     ]);
-    const [movies] = data.libraries as { scanned_at: string }[];
+    const [movies] = data.libraries;
     expect(movies?.scanned_at).toMatch(/^\d{4}-\d\d-\d\dT/);
   });
 
   it('counts without loading items on a 10,000-item library', async () => {
     const h = toolHarness({ library: 'synthetic:10000' });
     const data = await h.data('library_list');
-    const counts = (data.libraries as { item_count: number }[]).map((l) => l.item_count);
+    const counts = data.libraries.map((l) => l.item_count);
     expect(counts[0]).toBe(6000);
   });
 
@@ -67,7 +67,7 @@ describe('library_list when a section count is refused', () => {
     // Only the Movies section's counting query (/library/sections/1/all) is refused.
     h.emulator.faults.set({ pathPrefix: '/library/sections/1/', errorRate: 1, errorStatus: 403 });
     const data = await h.data('library_list');
-    const libraries = data.libraries as { title: string; item_count: number | null }[];
+    const libraries = data.libraries;
     expect(libraries.map((l) => [l.title, l.item_count])).toEqual([
       ['Movies', null],
       ['TV Shows', 3],

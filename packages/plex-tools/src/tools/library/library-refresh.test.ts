@@ -16,7 +16,7 @@ describe('library_refresh', () => {
     expect(h.progress.length).toBeGreaterThan(0);
     expect(h.progress.at(-1)).toMatchObject({ progress: 100, total: 100 });
     const list = await h.data('library_list');
-    expect((list.libraries as { refreshing: boolean }[])[0]?.refreshing).toBe(false);
+    expect(list.libraries[0]?.refreshing).toBe(false);
     const log = h.emulator.state.logs;
     expect(JSON.stringify(log)).toContain('Scanning section 1 (Movies)');
   });
@@ -25,11 +25,7 @@ describe('library_refresh', () => {
     const h = toolHarness();
     const data = await h.data('library_refresh', { force: true });
     expect(data.finished).toBe(true);
-    expect((data.libraries as { title: string }[]).map((l) => l.title)).toEqual([
-      'Movies',
-      'TV Shows',
-      'Music',
-    ]);
+    expect(data.libraries.map((l) => l.title)).toEqual(['Movies', 'TV Shows', 'Music']);
     expect(JSON.stringify(h.emulator.state.logs)).toContain('forced metadata refresh');
   });
 
@@ -42,7 +38,7 @@ describe('library_refresh', () => {
     });
     expect(data.message).toContain('still running after 0 s');
     const list = await h.data('library_list');
-    expect((list.libraries as { refreshing: boolean }[])[1]?.refreshing).toBe(true);
+    expect(list.libraries[1]?.refreshing).toBe(true);
     await h.plex.libraries.cancelRefreshAll();
   });
 

@@ -1,4 +1,3 @@
-import type { AnyTool } from '../../define-tool.js';
 import { mediaDelete } from './media-delete.js';
 import { mediaEditMetadata } from './media-edit-metadata.js';
 import { mediaGetArtwork } from './media-get-artwork.js';
@@ -11,7 +10,7 @@ import { mediaSetArtwork } from './media-set-artwork.js';
 import { mediaSetWatched } from './media-set-watched.js';
 
 /** The media module's tools, in catalogue order. */
-export const mediaTools: AnyTool[] = [
+export const mediaTools = [
   mediaSearch,
   mediaGetDetails,
   mediaGetChildren,
@@ -22,4 +21,4 @@ export const mediaTools: AnyTool[] = [
   mediaListAvailableArtwork,
   mediaSetArtwork,
   mediaGetRelated,
-];
+] as const;

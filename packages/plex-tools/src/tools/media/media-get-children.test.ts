@@ -20,15 +20,15 @@ describe('media_get_children', () => {
   it("pages a season's episodes in order with their watched state", async () => {
     const h = toolHarness();
     const shows = await h.data('media_get_children', { media_id: 1019 });
-    const season = (shows.items as { id: string }[])[0]!;
+    const season = shows.items[0]!;
     const first = await h.data('media_get_children', { media_id: season.id, limit: 4 });
     expect(first).toMatchObject({ total: 6, offset: 0, limit: 4, has_more: true });
-    const episodes = first.items as { type: string; index: number; watched: boolean }[];
+    const episodes = first.items;
     expect(episodes.map((e) => e.index)).toEqual([1, 2, 3, 4]);
     for (const episode of episodes) expect(episode.type).toBe('episode');
     const rest = await h.data('media_get_children', { media_id: season.id, limit: 4, offset: 4 });
     expect(rest).toMatchObject({ total: 6, offset: 4, has_more: false });
-    expect((rest.items as { index: number }[]).map((e) => e.index)).toEqual([5, 6]);
+    expect(rest.items.map((e) => e.index)).toEqual([5, 6]);
     const watched = [...episodes, ...(rest.items as typeof episodes)].filter((e) => e.watched);
     expect(watched).toHaveLength(3);
   });
@@ -39,8 +39,8 @@ describe('media_get_children', () => {
       media_title: 'Scott Joplin',
       media_type: 'artist',
     });
-    expect((data.items as { type: string }[]).length).toBeGreaterThan(0);
-    for (const album of data.items as { type: string }[]) expect(album.type).toBe('album');
+    expect(data.items.length).toBeGreaterThan(0);
+    for (const album of data.items) expect(album.type).toBe('album');
   });
 
   it('refuses a movie, which has no children', async () => {

@@ -25,7 +25,7 @@ describe('media_get_details', () => {
       watched: { watched: true, view_count: 2, last_viewed_at: '2025-11-11T23:00:00.000Z' },
     });
     expect(data.summary).toMatch(/^Strangers take shelter/);
-    expect((data.cast as unknown[])[0]).toEqual({ name: 'Duane Jones', role: 'Ben' });
+    expect(data.cast[0]).toEqual({ name: 'Duane Jones', role: 'Ben' });
     expect(data.cast_total).toBe(6);
     expect(data.media).toEqual([
       {
@@ -91,7 +91,7 @@ describe('media_get_details', () => {
       parent: { title: expect.any(String) },
       grandparent: { title: expect.any(String) },
     });
-    const [version] = data.media as { audio_codec?: string; files: { path?: string }[] }[];
+    const [version] = data.media ?? [];
     expect(version?.audio_codec).toBeDefined();
     expect(version?.files[0]?.path).toMatch(/^\/data\/media\/music\//);
   });

@@ -6,7 +6,7 @@ describe('media_get_related', () => {
     const h = toolHarness();
     const data = await h.data('media_get_related', { media_title: 'Night of the Living Dead' });
     expect(data).toMatchObject({ id: '1000', title: 'Night of the Living Dead', type: 'movie' });
-    const groups = data.groups as { title: string; items: { id: string; type: string }[] }[];
+    const groups = data.groups;
     expect(groups[0]).toMatchObject({ title: 'More Like This', total: 9, has_more: false });
     expect(groups[0]?.items).toContainEqual({
       id: '1004',
@@ -29,14 +29,10 @@ describe('media_get_related', () => {
   it('cuts each group at limit and says there is more', async () => {
     const h = toolHarness();
     const all = await h.data('media_get_related', { media_id: 1007, limit: 100 });
-    const big = (all.groups as { title: string; items: unknown[] }[]).find(
-      (group) => group.items.length > 1,
-    );
+    const big = all.groups.find((group) => group.items.length > 1);
     expect(big).toBeDefined();
     const cut = await h.data('media_get_related', { media_id: 1007, limit: 1 });
-    const same = (
-      cut.groups as { title: string; items: unknown[]; has_more: boolean; total: number }[]
-    ).find((group) => group.title === big?.title);
+    const same = cut.groups.find((group) => group.title === big?.title);
     expect(same).toMatchObject({ has_more: true, total: big?.items.length });
     expect(same?.items).toHaveLength(1);
   });

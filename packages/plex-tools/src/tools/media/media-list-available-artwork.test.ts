@@ -41,7 +41,7 @@ describe('media_list_available_artwork', () => {
       art_type: 'background',
     });
     expect(backgrounds.candidates).toHaveLength(2);
-    for (const candidate of backgrounds.candidates as { key: string }[])
+    for (const candidate of backgrounds.candidates)
       expect(candidate.key).toMatch(/^metadata:\/\/art\//);
   });
 

@@ -16,14 +16,14 @@ describe('media_search', () => {
   it('cuts the list at limit and says there is more', async () => {
     const h = toolHarness();
     const data = await h.data('media_search', { query: 'Sherlock', limit: 2 });
-    expect((data.results as { id: string }[]).map((r) => r.id)).toEqual(['1014', '1015']);
+    expect(data.results.map((r) => r.id)).toEqual(['1014', '1015']);
     expect(data.has_more).toBe(true);
   });
 
   it('narrows by content type and names an episode with its show', async () => {
     const h = toolHarness();
     const data = await h.data('media_search', { query: 'The Mission', content_type: 'episode' });
-    const results = data.results as { type: string; parent?: string; title: string }[];
+    const results = data.results;
     expect(results.length).toBeGreaterThan(0);
     for (const result of results) expect(result.type).toBe('episode');
     expect(results).toContainEqual(
@@ -37,7 +37,7 @@ describe('media_search', () => {
     expect(data.results).toContainEqual(
       expect.objectContaining({ title: 'George A. Romero', type: 'person', library: 'Movies' }),
     );
-    for (const result of data.results as { type: string }[]) expect(result.type).toBe('person');
+    for (const result of data.results) expect(result.type).toBe('person');
   });
 
   it('searches one library only', async () => {

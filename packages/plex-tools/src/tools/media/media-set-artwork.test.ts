@@ -24,9 +24,7 @@ describe('media_set_artwork', () => {
   it('selects a listed candidate and locks the slot, as a later read shows', async () => {
     const h = toolHarness();
     const listed = await h.data('media_list_available_artwork', { media_id: 1000 });
-    const local = (listed.candidates as { key: string; provider: string }[]).find(
-      (candidate) => candidate.provider === 'local',
-    )!;
+    const local = listed.candidates.find((candidate) => candidate.provider === 'local')!;
     const data = await h.data('media_set_artwork', {
       media_title: 'Night of the Living Dead',
       art_type: 'poster',
@@ -61,9 +59,7 @@ describe('media_set_artwork', () => {
       media_id: 1002,
       art_type: 'background',
     });
-    expect(
-      (after.candidates as { key: string; selected: boolean }[]).find((c) => c.selected)?.key,
-    ).toBe((data.selected as { key: string }).key);
+    expect(after.candidates.find((c) => c.selected)?.key).toBe(data.selected?.key);
   });
 
   it('uploads a local image file and can leave the slot unlocked', async () => {
@@ -159,9 +155,7 @@ describe('media_set_artwork when the read-back is refused', () => {
       media_id: 1002,
       art_type: 'background',
     });
-    const selected = (after.candidates as { key: string; selected: boolean }[]).find(
-      (c) => c.selected,
-    );
+    const selected = after.candidates.find((c) => c.selected);
     expect(selected?.key).toMatch(/^upload:\/\/art\//);
   });
 

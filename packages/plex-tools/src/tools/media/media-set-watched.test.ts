@@ -31,10 +31,9 @@ describe('media_set_watched', () => {
     });
     expect(data).toMatchObject({ watched: true, leaf_count: 6, viewed_leaf_count: 6 });
     const seasons = await h.data('media_get_children', { media_id: data.id as string });
-    const season = (seasons.items as { id: string }[])[0]!;
+    const season = seasons.items[0]!;
     const episodes = await h.data('media_get_children', { media_id: season.id });
-    for (const episode of episodes.items as { watched: boolean }[])
-      expect(episode.watched).toBe(true);
+    for (const episode of episodes.items) expect(episode.watched).toBe(true);
     const unwatched = await h.data('media_set_watched', { media_id: data.id, watched: false });
     expect(unwatched).toMatchObject({ watched: false, viewed_leaf_count: 0 });
   });

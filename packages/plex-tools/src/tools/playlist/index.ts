@@ -1,4 +1,3 @@
-import type { AnyTool } from '../../define-tool.js';
 import { playlistAddTo } from './playlist-add-to.js';
 import { playlistCopyToUser } from './playlist-copy-to-user.js';
 import { playlistCreate } from './playlist-create.js';
@@ -10,7 +9,7 @@ import { playlistRemoveFrom } from './playlist-remove-from.js';
 import { playlistUploadPoster } from './playlist-upload-poster.js';
 
 /** The playlist module's tools, in catalogue order. */
-export const playlistTools: AnyTool[] = [
+export const playlistTools = [
   playlistList,
   playlistGetContents,
   playlistCreate,
@@ -20,4 +19,4 @@ export const playlistTools: AnyTool[] = [
   playlistDelete,
   playlistUploadPoster,
   playlistCopyToUser,
-];
+] as const;

@@ -19,7 +19,7 @@ describe('playlist_add_to', () => {
       total: 5,
     });
     const contents = await h.data('playlist_get_contents', { playlist_id: '1073' });
-    expect((contents.items as { title: string }[]).slice(-2).map((i) => i.title)).toEqual([
+    expect(contents.items.slice(-2).map((i) => i.title)).toEqual([
       'Plan 9 from Outer Space',
       'Charade',
     ]);

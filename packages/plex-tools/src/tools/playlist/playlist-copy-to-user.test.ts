@@ -1,10 +1,7 @@
-import type * as v from 'valibot';
 import { describe, expect, it } from 'vitest';
 import { type ToolHarness, toolHarness } from '../../testing/harness.js';
 import { expectNoTokens } from '../user/tokens.test-support.js';
-import type { playlistCopyToUser } from './playlist-copy-to-user.js';
 
-type Output = v.InferOutput<typeof playlistCopyToUser.output>;
 const TOOL = 'playlist_copy_to_user';
 
 function accountOf(h: ToolHarness, username: string) {
@@ -21,10 +18,10 @@ async function titlesOf(plex: ToolHarness['plex'], id: string) {
 describe('playlist_copy_to_user', () => {
   it("copies a playlist into a friend's account", async () => {
     const h = toolHarness();
-    const data = (await h.data(TOOL, {
+    const data = await h.data(TOOL, {
       playlist_title: 'friday night noir',
       username: 'jordan_k',
-    })) as Output;
+    });
     expectNoTokens(h, data);
     expect(data).toMatchObject({
       playlist: { title: 'Friday Night Noir', playlist_type: 'video', smart: false, item_count: 3 },
@@ -48,7 +45,7 @@ describe('playlist_copy_to_user', () => {
 
   it("copies into a home user's account", async () => {
     const h = toolHarness();
-    const data = (await h.data(TOOL, { playlist_id: '1073', username: 'Alex' })) as Output;
+    const data = await h.data(TOOL, { playlist_id: '1073', username: 'Alex' });
     expectNoTokens(h, data);
     expect(data.user).toEqual({ username: 'alex_home', title: 'Alex' });
     expect(h.emulator.state.playlists.get(data.playlist.id)?.accountId).toBe(2);
@@ -59,10 +56,10 @@ describe('playlist_copy_to_user', () => {
 
   it('copies an audio playlist, keeping its kind and items', async () => {
     const h = toolHarness();
-    const data = (await h.data(TOOL, {
+    const data = await h.data(TOOL, {
       playlist_title: 'Piano Evenings',
       username: 'alex_home',
-    })) as Output;
+    });
     expect(data).toMatchObject({
       playlist: { title: 'Piano Evenings', playlist_type: 'audio', item_count: 4 },
       source_item_count: 4,

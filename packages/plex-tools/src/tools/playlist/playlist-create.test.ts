@@ -16,12 +16,9 @@ describe('playlist_create', () => {
       smart: false,
       item_count: 2,
     });
-    const id = (data.playlist as { id: string }).id;
+    const id = data.playlist.id;
     const contents = await h.data('playlist_get_contents', { playlist_id: id });
-    expect((contents.items as { title: string }[]).map((i) => i.title)).toEqual([
-      'Scarlet Street',
-      'Charade',
-    ]);
+    expect(contents.items.map((i) => i.title)).toEqual(['Scarlet Street', 'Charade']);
     expect(h.emulator.state.playlists.get(id)?.summary).toBe('Two for the night');
   });
 

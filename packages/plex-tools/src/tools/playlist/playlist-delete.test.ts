@@ -8,7 +8,7 @@ describe('playlist_delete', () => {
       await h.data('playlist_delete', { playlist_id: 1073, confirm: 'Friday Night Noir' }),
     ).toEqual({ deleted: { id: '1073', title: 'Friday Night Noir', item_count: 3 } });
     const list = await h.data('playlist_list', {});
-    expect((list.playlists as { title: string }[]).map((p) => p.title)).toEqual(['Piano Evenings']);
+    expect(list.playlists.map((p) => p.title)).toEqual(['Piano Evenings']);
     expect(h.emulator.state.items.has('1016')).toBe(true);
   });
 

@@ -46,10 +46,7 @@ describe('playlist_get_contents', () => {
   it('pages a playlist given by numeric id', async () => {
     const h = toolHarness();
     const data = await h.data('playlist_get_contents', { playlist_id: 1074, offset: 1, limit: 2 });
-    expect((data.items as { title: string }[]).map((i) => i.title)).toEqual([
-      'Maple Leaf Rag',
-      'Aria',
-    ]);
+    expect(data.items.map((i) => i.title)).toEqual(['Maple Leaf Rag', 'Aria']);
     expect(data).toMatchObject({ total: 4, offset: 1, limit: 2, has_more: true });
   });
 

@@ -33,13 +33,9 @@ describe('playlist_list', () => {
   it('filters by type and by library, and pages', async () => {
     const h = toolHarness();
     const audio = await h.data('playlist_list', { playlist_type: 'audio' });
-    expect((audio.playlists as { title: string }[]).map((p) => p.title)).toEqual([
-      'Piano Evenings',
-    ]);
+    expect(audio.playlists.map((p) => p.title)).toEqual(['Piano Evenings']);
     const movies = await h.data('playlist_list', { library_name: 'movies' });
-    expect((movies.playlists as { title: string }[]).map((p) => p.title)).toEqual([
-      'Friday Night Noir',
-    ]);
+    expect(movies.playlists.map((p) => p.title)).toEqual(['Friday Night Noir']);
     expect(await h.data('playlist_list', { limit: 1 })).toMatchObject({
       total: 2,
       limit: 1,

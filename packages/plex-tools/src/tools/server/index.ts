@@ -1,4 +1,3 @@
-import type { AnyTool } from '../../define-tool.js';
 import { serverCleanBundles } from './server-clean-bundles.js';
 import { serverEmptyTrash } from './server-empty-trash.js';
 import { serverGetAlerts } from './server-get-alerts.js';
@@ -11,7 +10,7 @@ import { serverOptimizeDatabase } from './server-optimize-database.js';
 import { serverRunButlerTask } from './server-run-butler-task.js';
 
 /** The server module's tools, in catalogue order. */
-export const serverTools: AnyTool[] = [
+export const serverTools = [
   serverGetInfo,
   serverGetButlerTasks,
   serverRunButlerTask,
@@ -22,4 +21,4 @@ export const serverTools: AnyTool[] = [
   serverOptimizeDatabase,
   serverCleanBundles,
   serverGetAlerts,
-];
+] as const;

@@ -5,12 +5,12 @@ import { toolHarness } from '../../testing/harness.js';
 // activity on the server and return at once.
 describe.each([
   {
-    tool: 'server_clean_bundles',
+    tool: 'server_clean_bundles' as const,
     message: 'Cleaning unused bundles started; it runs in the background.',
     activity: 'library.clean.bundles',
   },
   {
-    tool: 'server_optimize_database',
+    tool: 'server_optimize_database' as const,
     message: 'Database optimisation started; it runs in the background.',
     activity: 'database.optimize',
   },

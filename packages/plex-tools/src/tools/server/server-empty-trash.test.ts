@@ -11,10 +11,8 @@ function trash(h: ToolHarness, title: string): string {
   return item.ratingKey;
 }
 
-async function counts(h: ToolHarness): Promise<Record<string, number>> {
-  const { libraries } = (await h.data('library_list')) as {
-    libraries: { title: string; item_count: number }[];
-  };
+async function counts(h: ToolHarness): Promise<Record<string, number | null>> {
+  const { libraries } = await h.data('library_list');
   return Object.fromEntries(libraries.map((l) => [l.title, l.item_count]));
 }
 

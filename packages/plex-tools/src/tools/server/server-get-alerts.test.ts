@@ -29,7 +29,7 @@ describe('server_get_alerts', { timeout: 30_000 }, () => {
     const alerts = data.alerts as Alert[];
     expect(data.total).toBe(alerts.length);
     const activity = alerts.filter((a) => a.type === 'activity');
-    const events = activity.map((a) => (a.data as { event: string }).event);
+    const events = activity.map((a) => a.data.event);
     expect(events[0]).toBe('started');
     expect(events.at(-1)).toBe('ended');
     expect(activity[0]?.data).toMatchObject({

@@ -27,9 +27,9 @@ describe('server_get_bandwidth', () => {
   it('covers the history with longer bins, heaviest users first', async () => {
     const h = toolHarness();
     const data = await h.data('server_get_bandwidth', { timespan: 'days' });
-    const users = (data.by_user as { username: string; bytes: number }[]).map((u) => u.username);
+    const users = data.by_user.map((u) => u.username);
     expect(users).toEqual(['demo_owner', 'sam.rivera', 'alex_home', 'jordan_k']);
-    const devices = data.by_device as { device: string; username: string }[];
+    const devices = data.by_device;
     expect(devices).toContainEqual(
       expect.objectContaining({ device: 'Chrome', username: 'demo_owner' }),
     );
@@ -40,10 +40,7 @@ describe('server_get_bandwidth', () => {
     const h = toolHarness();
     const data = await h.data('server_get_bandwidth', { timespan: 'days', lan: false });
     expect(data.lan_bytes).toBe(0);
-    expect((data.by_user as { username: string }[]).map((u) => u.username)).toEqual([
-      'sam.rivera',
-      'jordan_k',
-    ]);
+    expect(data.by_user.map((u) => u.username)).toEqual(['sam.rivera', 'jordan_k']);
   });
 
   it('keeps one user, named case-insensitively', async () => {
@@ -52,7 +49,7 @@ describe('server_get_bandwidth', () => {
     expect(data.by_user).toEqual([
       { username: 'alex_home', bytes: 7315857000, lan_bytes: 7315857000, wan_bytes: 0 },
     ]);
-    expect((data.by_device as { device: string }[]).map((d) => d.device)).toEqual(['Kitchen iPad']);
+    expect(data.by_device.map((d) => d.device)).toEqual(['Kitchen iPad']);
   });
 
   it('names the accounts there are for an unknown user', async () => {

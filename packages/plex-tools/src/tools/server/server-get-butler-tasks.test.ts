@@ -5,7 +5,7 @@ describe('server_get_butler_tasks', () => {
   it('lists every scheduled task with its interval in days and enabled state', async () => {
     const h = toolHarness();
     const data = await h.data('server_get_butler_tasks');
-    const tasks = data.tasks as { name: string; enabled: boolean }[];
+    const tasks = data.tasks;
     expect(data.total).toBe(h.emulator.state.butlerTasks.length);
     expect(tasks).toHaveLength(22);
     expect(tasks).toContainEqual({

@@ -1,18 +1,15 @@
-import type * as v from 'valibot';
 import { describe, expect, it } from 'vitest';
 import { toolHarness } from '../../testing/harness.js';
-import type { sessionsGetMediaPlaybackHistory } from './sessions-get-media-playback-history.js';
 
-type Output = v.InferOutput<typeof sessionsGetMediaPlaybackHistory.output>;
 const TOOL = 'sessions_get_media_playback_history';
 
 describe('sessions_get_media_playback_history', () => {
   it('lists who watched a movie, newest first, with the device', async () => {
     const h = toolHarness();
-    const data = (await h.data(TOOL, {
+    const data = await h.data(TOOL, {
       media_title: 'Night of the Living Dead',
       media_type: 'movie',
-    })) as Output;
+    });
     expect(data.media).toMatchObject({ title: 'Night of the Living Dead', type: 'movie' });
     expect(data.plays).toHaveLength(2);
     expect(data).toMatchObject({ total: 2, offset: 0, limit: 50, has_more: false });
@@ -30,7 +27,7 @@ describe('sessions_get_media_playback_history', () => {
 
   it("covers a show's episodes across users, paged", async () => {
     const h = toolHarness();
-    const all = (await h.data(TOOL, { media_title: 'Bonanza' })) as Output;
+    const all = await h.data(TOOL, { media_title: 'Bonanza' });
     expect(all.total).toBe(4);
     expect(new Set(all.plays.map((p) => p.user.name))).toEqual(new Set(['demo_owner', 'jordan_k']));
     expect(all.plays[0]).toMatchObject({
@@ -38,11 +35,11 @@ describe('sessions_get_media_playback_history', () => {
       device: { name: "Jordan's Phone" },
       item: { type: 'episode', show: 'Bonanza', season: 2, episode: 1 },
     });
-    const page = (await h.data(TOOL, {
+    const page = await h.data(TOOL, {
       media_id: all.media.id,
       limit: 2,
       offset: 1,
-    })) as Output;
+    });
     expect(page.plays.map((p) => p.history_id)).toEqual(
       all.plays.slice(1, 3).map((p) => p.history_id),
     );
@@ -51,7 +48,7 @@ describe('sessions_get_media_playback_history', () => {
 
   it('answers an empty list for an item nobody watched', async () => {
     const h = toolHarness();
-    const data = (await h.data(TOOL, { media_title: 'Charade' })) as Output;
+    const data = await h.data(TOOL, { media_title: 'Charade' });
     expect(data).toMatchObject({ plays: [], total: 0, has_more: false });
   });
 
@@ -81,12 +78,12 @@ describe('sessions_get_media_playback_history', () => {
 });
 
 describe('sessions_get_media_playback_history when a name list is refused', () => {
-  const args = { media_title: 'Night of the Living Dead', media_type: 'movie' };
+  const args = { media_title: 'Night of the Living Dead', media_type: 'movie' } as const;
 
   it('lists the plays with user names null when the account list is refused', async () => {
     const h = toolHarness();
     h.emulator.faults.set({ pathPrefix: '/accounts', errorRate: 1, errorStatus: 403 });
-    const data = (await h.data(TOOL, args)) as Output;
+    const data = await h.data(TOOL, args);
     expect(data.plays).toHaveLength(2);
     for (const play of data.plays) {
       expect(play).toMatchObject({
@@ -100,7 +97,7 @@ describe('sessions_get_media_playback_history when a name list is refused', () =
   it('lists the plays with device names null when the device list is refused', async () => {
     const h = toolHarness();
     h.emulator.faults.set({ pathPrefix: '/devices', errorRate: 1, errorStatus: 403 });
-    const data = (await h.data(TOOL, args)) as Output;
+    const data = await h.data(TOOL, args);
     expect(data.plays[0]).toMatchObject({
       user: { name: 'demo_owner' },
       device: { name: null, platform: null },

@@ -1,9 +1,6 @@
-import type * as v from 'valibot';
 import { describe, expect, it } from 'vitest';
 import { toolHarness } from '../../testing/harness.js';
-import type { sessionsGetActive } from './sessions-get-active.js';
 
-type Active = v.InferOutput<typeof sessionsGetActive.output>;
 const PHONE = 'p7r3t9w2y5u1i8o4a6s0d3fg';
 
 describe('sessions_terminate', () => {
@@ -21,7 +18,7 @@ describe('sessions_terminate', () => {
       item: { title: 'The Mission', show: 'Bonanza' },
       reason: 'Server maintenance',
     });
-    const after = (await h.data('sessions_get_active')) as Active;
+    const after = await h.data('sessions_get_active');
     expect(after.sessions.map((s) => s.session_id)).toEqual(['k2x9f7m3q8w1c5v6b0n4h2jd']);
   });
 
@@ -29,7 +26,7 @@ describe('sessions_terminate', () => {
     const h = toolHarness();
     const data = await h.data('sessions_terminate', { session_id: '12', confirm: 'demo_owner' });
     expect(data).toMatchObject({ terminated: true, user: 'Demo Owner', player: 'Living Room TV' });
-    const after = (await h.data('sessions_get_active')) as Active;
+    const after = await h.data('sessions_get_active');
     expect(after.sessions.map((s) => s.session_key)).toEqual(['27']);
   });
 
@@ -46,7 +43,7 @@ describe('sessions_terminate', () => {
         expect(result.error.message).toContain('The Mission');
       }
     }
-    const after = (await h.data('sessions_get_active')) as Active;
+    const after = await h.data('sessions_get_active');
     expect(after.sessions).toHaveLength(2);
   });
 
@@ -76,7 +73,7 @@ describe('sessions_terminate when the account list is refused', () => {
     expect(data).toMatchObject({ terminated: true, user: 'Demo Owner' });
     expect(data.warnings).toEqual(['username unavailable: Plex refused (403)']);
     h.emulator.faults.reset();
-    const after = (await h.data('sessions_get_active')) as Active;
+    const after = await h.data('sessions_get_active');
     expect(after.sessions.map((s) => s.session_key)).toEqual(['27']);
   });
 
@@ -86,7 +83,7 @@ describe('sessions_terminate when the account list is refused', () => {
     const result = await h.call('sessions_terminate', { session_id: '12', confirm: 'demo_owner' });
     expect(result).toMatchObject({ ok: false, error: { code: 'CONFIRMATION_REQUIRED' } });
     h.emulator.faults.reset();
-    expect(((await h.data('sessions_get_active')) as Active).sessions).toHaveLength(2);
+    expect((await h.data('sessions_get_active')).sessions).toHaveLength(2);
   });
 
   it('never reports a stop that Plex refused', async () => {

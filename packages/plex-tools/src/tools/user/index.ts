@@ -1,4 +1,3 @@
-import type { AnyTool } from '../../define-tool.js';
 import { userGetContinueWatching } from './user-get-continue-watching.js';
 import { userGetInfo } from './user-get-info.js';
 import { userGetOnDeck } from './user-get-on-deck.js';
@@ -8,7 +7,7 @@ import { userListAllUsers } from './user-list-all-users.js';
 import { userSearchUsers } from './user-search-users.js';
 
 /** The user module's tools, in catalogue order. */
-export const userTools: AnyTool[] = [
+export const userTools = [
   userListAllUsers,
   userSearchUsers,
   userGetInfo,
@@ -16,4 +15,4 @@ export const userTools: AnyTool[] = [
   userGetContinueWatching,
   userGetWatchHistory,
   userGetStatistics,
-];
+] as const;

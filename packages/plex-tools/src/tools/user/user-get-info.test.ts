@@ -1,16 +1,12 @@
-import type * as v from 'valibot';
 import { describe, expect, it } from 'vitest';
 import { toolHarness } from '../../testing/harness.js';
 import { harnessRefusing } from '../../testing/refuse.js';
 import { expectNoTokens } from './tokens.test-support.js';
-import type { userGetInfo } from './user-get-info.js';
-
-type Output = v.InferOutput<typeof userGetInfo.output>;
 
 describe('user_get_info', () => {
   it('describes the default user (the owner) with email, Plex Pass and every library', async () => {
     const h = toolHarness();
-    const data = (await h.data('user_get_info')) as Output;
+    const data = await h.data('user_get_info');
     expect(data).toMatchObject({
       username: 'demo_owner',
       title: 'Demo Owner',
@@ -35,7 +31,7 @@ describe('user_get_info', () => {
 
   it('finds a home user by title, case-insensitively, without their email', async () => {
     const h = toolHarness();
-    const data = (await h.data('user_get_info', { username: 'alex' })) as Output;
+    const data = await h.data('user_get_info', { username: 'alex' });
     expect(data).toMatchObject({
       username: 'alex_home',
       title: 'Alex',
@@ -50,7 +46,7 @@ describe('user_get_info', () => {
 
   it("shows a friend's shared libraries and plays, never a token or email", async () => {
     const h = toolHarness();
-    const data = (await h.data('user_get_info', { username: 'JORDAN_K' })) as Output;
+    const data = await h.data('user_get_info', { username: 'JORDAN_K' });
     expect(data).toMatchObject({
       username: 'jordan_k',
       role: 'friend',
@@ -86,7 +82,7 @@ describe('user_get_info when a detail is refused', () => {
       errorRate: 1,
       errorStatus: 403,
     });
-    const data = (await h.data('user_get_info')) as Output;
+    const data = await h.data('user_get_info');
     expect(data).toMatchObject({ username: 'demo_owner', role: 'owner', plays: null });
     expect(data.last_played_at).toBeNull();
     expect(data.libraries).toEqual(['Movies', 'TV Shows', 'Music']);
@@ -95,7 +91,7 @@ describe('user_get_info when a detail is refused', () => {
 
   it('answers with libraries null when the library list is refused', async () => {
     const h = harnessRefusing(['/library/sections']);
-    const data = (await h.data('user_get_info')) as Output;
+    const data = await h.data('user_get_info');
     expect(data).toMatchObject({ all_libraries: true, libraries: null, plays: 15 });
     expect(data.warnings).toEqual(['library titles unavailable: Plex refused (403)']);
   });
@@ -107,7 +103,7 @@ describe('user_get_info when a detail is refused', () => {
       errorRate: 1,
       errorStatus: 403,
     });
-    const data = (await h.data('user_get_info', { username: 'alex' })) as Output;
+    const data = await h.data('user_get_info', { username: 'alex' });
     expect(data).toMatchObject({ username: 'alex_home', role: 'home', all_libraries: null });
     expect(data.warnings).toEqual(['library shares unavailable: Plex refused (403)']);
   });

@@ -1,10 +1,7 @@
-import type * as v from 'valibot';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { TEST_NOW_MS, type ToolHarness, toolHarness } from '../../testing/harness.js';
 import { expectNoTokens } from './tokens.test-support.js';
-import type { userGetStatistics } from './user-get-statistics.js';
 
-type Output = v.InferOutput<typeof userGetStatistics.output>;
 const TOOL = 'user_get_statistics';
 const NOW = TEST_NOW_MS / 1000;
 const DAY = 86_400;
@@ -34,7 +31,7 @@ describe('user_get_statistics', () => {
 
   it('aggregates every user over the last 30 days', async () => {
     const h = toolHarness();
-    const data = (await h.data(TOOL, { time_period: 'last_30_days' })) as Output;
+    const data = await h.data(TOOL, { time_period: 'last_30_days' });
     const want = expected(h, NOW - 30 * DAY);
     expect(want.plays).toBeGreaterThan(5);
     expect(want.ms).toBeGreaterThan(0);
@@ -60,7 +57,7 @@ describe('user_get_statistics', () => {
 
   it("gives one user's totals by type and device over all time", async () => {
     const h = toolHarness();
-    const data = (await h.data(TOOL, { time_period: 'all_time', username: 'jordan_k' })) as Output;
+    const data = await h.data(TOOL, { time_period: 'all_time', username: 'jordan_k' });
     expect(data.since).toBeUndefined();
     expect(data.users).toHaveLength(1);
     const want = expected(h, 0, 3);
@@ -79,9 +76,9 @@ describe('user_get_statistics', () => {
 
   it('answers zeros for a quiet window', async () => {
     const h = toolHarness();
-    const all = (await h.data(TOOL, { time_period: 'last_24_hours' })) as Output;
+    const all = await h.data(TOOL, { time_period: 'last_24_hours' });
     expect(all).toMatchObject({ users: [], totals: { users: 0, plays: 0, watch_time_ms: 0 } });
-    const one = (await h.data(TOOL, { time_period: 'last_24_hours', username: 'Alex' })) as Output;
+    const one = await h.data(TOOL, { time_period: 'last_24_hours', username: 'Alex' });
     expect(one.users).toEqual([
       {
         username: 'alex_home',
@@ -105,7 +102,7 @@ describe('user_get_statistics', () => {
     for (let i = 0; i < 450; i++)
       history.push({ ...sample, historyKey: 200_000 + i, viewedAt: NOW - 3 * DAY + i });
     const want = expected(h, NOW - 7 * DAY);
-    const data = (await h.data(TOOL, { time_period: 'last_7_days' })) as Output;
+    const data = await h.data(TOOL, { time_period: 'last_7_days' });
     expect(data.totals.plays).toBe(want.plays);
     expect(want.plays).toBeGreaterThanOrEqual(450);
     const reads = h.progress.filter((p) => p.message === 'Reading play history');
@@ -139,7 +136,7 @@ describe('user_get_statistics when a detail is refused', () => {
   it('counts the plays with user names null when the account list is refused', async () => {
     const h = toolHarness();
     h.emulator.faults.set({ pathPrefix: '/accounts', errorRate: 1, errorStatus: 403 });
-    const data = (await h.data(TOOL, { time_period: 'last_30_days' })) as Output;
+    const data = await h.data(TOOL, { time_period: 'last_30_days' });
     const want = expected(h, NOW - 30 * DAY);
     expect(data.totals.plays).toBe(want.plays);
     expect(data.users.map((u) => u.username)).toEqual(data.users.map(() => null));
@@ -150,7 +147,7 @@ describe('user_get_statistics when a detail is refused', () => {
   it('counts per device with device names null when the device list is refused', async () => {
     const h = toolHarness();
     h.emulator.faults.set({ pathPrefix: '/devices', errorRate: 1, errorStatus: 403 });
-    const data = (await h.data(TOOL, { time_period: 'all_time', username: 'jordan_k' })) as Output;
+    const data = await h.data(TOOL, { time_period: 'all_time', username: 'jordan_k' });
     expect(data.users[0]).toMatchObject({
       username: 'jordan_k',
       plays: 3,
@@ -162,7 +159,7 @@ describe('user_get_statistics when a detail is refused', () => {
   it('counts plays without watch time when the durations are refused', async () => {
     const h = toolHarness();
     h.emulator.faults.set({ pathPrefix: '/library/metadata/', errorRate: 1, errorStatus: 403 });
-    const data = (await h.data(TOOL, { time_period: 'all_time', username: 'jordan_k' })) as Output;
+    const data = await h.data(TOOL, { time_period: 'all_time', username: 'jordan_k' });
     expect(data.totals).toEqual({ users: 1, plays: 3, watch_time_ms: 0 });
     expect(data.plays_without_duration).toBe(3);
     expect(data.warnings).toEqual(['some durations unavailable: Plex refused (403)']);

@@ -1,21 +1,17 @@
-import type * as v from 'valibot';
 import { describe, expect, it } from 'vitest';
 import { toolHarness } from '../../testing/harness.js';
 import { expectNoTokens } from './tokens.test-support.js';
-import type { userSearchUsers } from './user-search-users.js';
-
-type Output = v.InferOutput<typeof userSearchUsers.output>;
 
 describe('user_search_users', () => {
   it('matches usernames and names case-insensitively', async () => {
     const h = toolHarness();
-    const byName = (await h.data('user_search_users', { search_term: 'ALEX' })) as Output;
+    const byName = await h.data('user_search_users', { search_term: 'ALEX' });
     expect(byName.users.map((u) => u.username)).toEqual(['alex_home']);
-    const byTitle = (await h.data('user_search_users', { search_term: 'owner' })) as Output;
+    const byTitle = await h.data('user_search_users', { search_term: 'owner' });
     expect(byTitle.users).toEqual([
       expect.objectContaining({ username: 'demo_owner', title: 'Demo Owner', role: 'owner' }),
     ]);
-    const several = (await h.data('user_search_users', { search_term: 'a' })) as Output;
+    const several = await h.data('user_search_users', { search_term: 'a' });
     expect(several.users.map((u) => u.username)).toEqual(['alex_home', 'jordan_k', 'sam.rivera']);
     expect(several.total).toBe(3);
     expectNoTokens(h, several);
@@ -23,7 +19,7 @@ describe('user_search_users', () => {
 
   it('answers an empty list when nobody matches, and rejects an empty term', async () => {
     const h = toolHarness();
-    const none = (await h.data('user_search_users', { search_term: 'zzz' })) as Output;
+    const none = await h.data('user_search_users', { search_term: 'zzz' });
     expect(none).toMatchObject({ users: [], total: 0 });
     expect(await h.call('user_search_users', { search_term: '  ' })).toMatchObject({
       ok: false,
