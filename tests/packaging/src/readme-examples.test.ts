@@ -171,7 +171,7 @@ describe("the READMEs' examples, run from the installed tarballs", () => {
 });
 
 describe('strict tsc over the installed packages', () => {
-  it("type-checks every README example and the SDK's typed calls, .d.ts files included", async () => {
+  it("type-checks every README example and the SDK's and plex-tools' typed calls, .d.ts files included", async () => {
     const typesDir = join(project, 'types');
     mkdirSync(typesDir, { recursive: true });
     writeFileSync(
@@ -193,13 +193,38 @@ await plex.tools.media_search({ limit: 5 });
 export {};
 `,
     );
+    writeFileSync(
+      join(typesDir, 'tool-calls.ts'),
+      `import { createPlexClient } from '@plexmcp/plex-client';
+import { callTool, type ToolName } from '@plexmcp/plex-tools';
+
+const plex = createPlexClient({ baseUrl: 'http://127.0.0.1:1', token: 'x' });
+const found = await callTool('media_search', { query: 'charade' }, { plex });
+if (found.ok) {
+  const title: string | undefined = found.data.results[0]?.title;
+  void title;
+}
+const dynamic = await callTool('media_search' as string, {}, { plex });
+if (dynamic.ok) {
+  // @ts-expect-error a name known only at run time answers unknown data
+  void dynamic.data.results;
+}
+const name: ToolName = 'library_list';
+void name;
+// @ts-expect-error a tool that does not exist
+await callTool('media_serch', { query: 'charade' }, { plex });
+// @ts-expect-error an argument of the wrong type
+await callTool('media_search', { query: 42 }, { plex });
+export {};
+`,
+    );
     writeFileSync(join(project, 'tsconfig.json'), JSON.stringify(STRICT_TSCONFIG, null, 2));
     const tsc = createRequire(import.meta.url).resolve('typescript/bin/tsc');
     const result = await run(process.execPath, [tsc, '-p', project], {
       cwd: project,
-      timeoutMs: 120_000,
+      timeoutMs: 230_000,
     });
     expect(result.stdout).toBe('');
     expect(result.code).toBe(0);
-  });
+  }, 240_000);
 });
