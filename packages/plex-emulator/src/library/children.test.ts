@@ -2,29 +2,18 @@ import { describe, expect, it } from 'vitest';
 import type { EmulatorState } from '../state/store.js';
 import type { ItemRecord } from '../state/types.js';
 import { testEmulator } from '../testing/harness.js';
+import { addShow, FIXTURE_ADDED_AT } from '../testing/library-fixtures.js';
 import { isParent, leavesUnder, orderedChildren } from './children.js';
 import { createCollection, moveCollectionMember } from './collection-ops.js';
 
-const NOW = 1_700_000_000;
+const NOW = FIXTURE_ADDED_AT;
 
 /** A show whose seasons and episodes were added out of order, as a later scan adds them. */
-function showAddedOutOfOrder(state: EmulatorState) {
-  const add = (title: string, type: ItemRecord['type'], index: number, parent?: ItemRecord) =>
-    state.addItem({
-      type,
-      sectionId: 2,
-      title,
-      addedAt: NOW,
-      index,
-      ...(parent ? { parentRatingKey: parent.ratingKey } : {}),
-    });
-  const show = state.addItem({ type: 'show', sectionId: 2, title: 'Show', addedAt: NOW });
-  const s2 = add('Season 2', 'season', 2, show);
-  const s1 = add('Season 1', 'season', 1, show);
-  add('S2E1', 'episode', 1, s2);
-  add('S1E2', 'episode', 2, s1);
-  add('S1E1', 'episode', 1, s1);
-  return show;
+function showAddedOutOfOrder(state: EmulatorState): ItemRecord {
+  return addShow(state, [
+    { index: 2, episodes: [1] },
+    { index: 1, episodes: [2, 1] },
+  ]).show;
 }
 
 function movie(state: EmulatorState, title: string, year: number): ItemRecord {

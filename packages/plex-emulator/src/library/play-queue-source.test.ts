@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { EmulatorState } from '../state/store.js';
 import { testEmulator } from '../testing/harness.js';
+import { addShow } from '../testing/library-fixtures.js';
 import { playQueueSource } from './play-queue-source.js';
 import { createPlaylist } from './playlist-ops.js';
 
@@ -8,25 +9,7 @@ const NOW = 1_700_000_000;
 
 function fixture() {
   const { state } = testEmulator({ library: 'empty' });
-  const show = state.addItem({ type: 'show', sectionId: 2, title: 'Show', addedAt: NOW });
-  const season = state.addItem({
-    type: 'season',
-    sectionId: 2,
-    title: 'Season 1',
-    addedAt: NOW,
-    index: 1,
-    parentRatingKey: show.ratingKey,
-  });
-  for (const index of [2, 1]) {
-    state.addItem({
-      type: 'episode',
-      sectionId: 2,
-      title: `E${index}`,
-      addedAt: NOW,
-      index,
-      parentRatingKey: season.ratingKey,
-    });
-  }
+  const { show } = addShow(state, [{ index: 1, episodes: [2, 1] }]);
   const film = state.addItem({ type: 'movie', sectionId: 1, title: 'Film', addedAt: NOW });
   const playlist = createPlaylist(
     state,
@@ -44,7 +27,7 @@ describe('playQueueSource', () => {
     const { state, show } = fixture();
     const uri = uriOf(state, show.ratingKey);
     const source = playQueueSource(state, { uri, accountId: 1 });
-    expect(source.items.map((item) => item.title)).toEqual(['E1', 'E2']);
+    expect(source.items.map((item) => item.title)).toEqual(['S1E1', 'S1E2']);
     expect(source.sourceUri).toBe(uri);
   });
 

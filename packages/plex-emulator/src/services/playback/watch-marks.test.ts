@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ItemRecord } from '../../state/types.js';
 import { testEmulator } from '../../testing/harness.js';
+import { addShow } from '../../testing/library-fixtures.js';
 import {
   markPlayed,
   markUnplayed,
@@ -14,26 +15,7 @@ const ACCOUNT = 1;
 
 function fixture() {
   const { state } = testEmulator({ library: 'empty' });
-  const show = state.addItem({ type: 'show', sectionId: 2, title: 'Show', addedAt: NOW });
-  const season = state.addItem({
-    type: 'season',
-    sectionId: 2,
-    title: 'Season 1',
-    addedAt: NOW,
-    index: 1,
-    parentRatingKey: show.ratingKey,
-  });
-  const episode = (index: number): ItemRecord =>
-    state.addItem({
-      type: 'episode',
-      sectionId: 2,
-      title: `E${index}`,
-      addedAt: NOW,
-      index,
-      duration: 1000,
-      parentRatingKey: season.ratingKey,
-    });
-  const episodes = [episode(1), episode(2)];
+  const { show, episodes } = addShow(state, [{ index: 1, episodes: [1, 2] }], 1000);
   const watch = (item: ItemRecord) => state.watchState(ACCOUNT, item.ratingKey);
   return { state, show, episodes, watch };
 }
