@@ -15,9 +15,10 @@ export default defineConfig({
       { find: /^@plexmcp\/plex-emulator$/, replacement: source('plex-emulator') },
       { find: /^@plexmcp\/plex-client$/, replacement: source('plex-client') },
       { find: /^@plexmcp\/plex-tools$/, replacement: source('plex-tools') },
+      // Test-only fixtures, not in the published package.
       {
         find: /^@plexmcp\/plex-tools\/sample-args$/,
-        replacement: source('plex-tools', 'sample-args.ts'),
+        replacement: source('plex-tools', 'testing/sample-args.ts'),
       },
       { find: /^@plexmcp\/mcp-server$/, replacement: source('mcp-server') },
       { find: /^@plexmcp\/sdk$/, replacement: source('sdk') },

@@ -17,8 +17,12 @@ function hwmMiB(): number {
   return match ? Number(match[1]) / 1024 : Number.NaN;
 }
 
-/** What a result looked like, so the table can show the work was real. */
-function summarize(data: Record<string, unknown>): string {
+/**
+ * What a result looked like, so the table can show the work was real. The tool's name comes from
+ * the environment, so its answer's type is not known here.
+ */
+function summarize(answer: unknown): string {
+  const data = (answer ?? {}) as Record<string, unknown>;
   if (Array.isArray(data.items)) return `${data.items.length} items of ${String(data.total)}`;
   if (Array.isArray(data.results)) return `${data.results.length} results`;
   if (typeof data.items === 'number') return `${data.items} items`;

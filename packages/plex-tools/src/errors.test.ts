@@ -51,7 +51,7 @@ describe('toToolError', () => {
     expect(info).toEqual({
       code: 'PLEX_UNREACHABLE',
       message:
-        'Cannot reach Plex Media Server for GET /library/sections (ECONNREFUSED). Check PLEX_URL and that Plex Media Server is running.',
+        'Cannot reach Plex Media Server for GET /library/sections (ECONNREFUSED). Check the URL and that the server is running and reachable from this machine.',
       details: { plex_code: 'UNREACHABLE' },
       logDetail: `plex UNREACHABLE GET ${url}/library/sections (ECONNREFUSED)`,
     });

@@ -78,26 +78,24 @@ const FROM_PLEX: Record<PlexError['code'], ToolErrorCode> = {
   HTTP_ERROR: 'PLEX_ERROR',
 };
 
-const HINTS: Partial<Record<ToolErrorCode, string>> = {
-  UNAUTHORIZED: ' Check PLEX_TOKEN, or run `plex-mcp-server login` for a new one.',
-  PLEX_UNREACHABLE: ' Check PLEX_URL and that Plex Media Server is running.',
-  TIMEOUT: ' Try again; if it keeps happening, check the server load or raise the timeout.',
-};
+// A call that timed out may well work a moment later, which the client's advice does not say.
+const TIMEOUT_ADVICE =
+  ' Try again; if it keeps happening, check the server load or raise the timeout.';
 
 /**
- * The client's message plus the deployment hint. For an unreachable or slow Plex the client's own
- * closing advice ("Check the URL…", "…raise the timeout") says the same thing less precisely, so
- * the hint replaces it instead of repeating it.
+ * The client's message, which already says what to do in words that fit any deployment. Only a
+ * timeout's closing advice is replaced. Settings of a particular deployment (environment
+ * variables, commands) are for the application serving the tools to add (see mcp-server).
  */
-function withHint(message: string, code: ToolErrorCode): string {
-  const hint = HINTS[code];
-  if (!hint) return message;
-  if (code === 'PLEX_UNREACHABLE' || code === 'TIMEOUT') {
-    // The first sentence states the failure; URLs hold no spaces, so ". " ends it.
-    const fact = /^[\s\S]*?\.(?= )/.exec(message)?.[0];
-    if (fact) return `${fact}${hint}`;
-  }
-  return `${message}${hint}`;
+function toolMessage(message: string, code: ToolErrorCode): string {
+  if (code !== 'TIMEOUT') return message;
+  const fact = firstSentence(message);
+  return fact === undefined ? `${message}${TIMEOUT_ADVICE}` : `${fact}${TIMEOUT_ADVICE}`;
+}
+
+/** The first sentence of a client message (URLs hold no spaces, so ". " ends it). */
+function firstSentence(message: string): string | undefined {
+  return /^[\s\S]*?\.(?= )/.exec(message)?.[0];
 }
 
 /** The one place where any thrown value becomes a tool error. */
@@ -112,7 +110,12 @@ export function toToolError(error: unknown): ToolErrorInfo {
     const code = FROM_PLEX[error.code];
     const details: Record<string, unknown> = { plex_code: error.code };
     if (error.status !== undefined) details.status = error.status;
-    return { code, message: withHint(error.message, code), details, logDetail: plexDetail(error) };
+    return {
+      code,
+      message: toolMessage(error.message, code),
+      details,
+      logDetail: plexDetail(error),
+    };
   }
   if (error instanceof Error && error.name === 'AbortError') {
     return { code: 'TIMEOUT', message: 'The call was cancelled before Plex answered.' };

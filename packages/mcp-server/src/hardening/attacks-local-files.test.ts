@@ -166,7 +166,7 @@ describe('attack 3: local files through file_path', { timeout: 15_000 }, () => {
       }
     }
     expect([...messages]).toEqual([
-      'This server does not read local files: its operator has not named an upload directory (--upload-dir or PLEX_MCP_UPLOAD_DIR). Give the image as url instead.',
+      'This server does not read local files: its operator has not named an upload directory. Give the image as url instead. (The operator names one with --upload-dir or PLEX_MCP_UPLOAD_DIR.)',
     ]);
   });
 

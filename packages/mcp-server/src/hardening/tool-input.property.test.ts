@@ -10,7 +10,7 @@ import {
 import { createPlexClient } from '@plexmcp/plex-client';
 import { createPlexEmulator } from '@plexmcp/plex-emulator';
 import { type AnyTool, describeTool, TOOLS } from '@plexmcp/plex-tools';
-import { SAMPLE_ARGS } from '@plexmcp/plex-tools/sample-args';
+import { SAMPLE_ARGS, sampleArgsFor } from '@plexmcp/plex-tools/sample-args';
 import fc from 'fast-check';
 import * as v from 'valibot';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -132,7 +132,7 @@ function randomArgs(tool: AnyTool): fc.Arbitrary<Record<string, unknown>> {
 
 /** The tool's valid sample with a few fields dropped, replaced or added. */
 function mutatedArgs(tool: AnyTool): fc.Arbitrary<Record<string, unknown>> {
-  const sample = SAMPLE_ARGS[tool.name] ?? {};
+  const sample = sampleArgsFor(tool.name);
   const fields = [...new Set([...Object.keys(sample), ...fieldsOf(tool)])];
   const key = fields.length > 0 ? fc.constantFrom(...fields) : fc.string();
   const edit = fc.oneof(
@@ -216,7 +216,7 @@ describe('random arguments to every tool over MCP', () => {
   it('has a valid sample for every tool', () => {
     expect(Object.keys(SAMPLE_ARGS).sort()).toEqual(TOOLS.map((tool) => tool.name).sort());
     for (const tool of TOOLS) {
-      const parsed = v.safeParse(tool.input, SAMPLE_ARGS[tool.name]);
+      const parsed = v.safeParse(tool.input, sampleArgsFor(tool.name));
       expect(parsed.success, tool.name).toBe(true);
     }
   });

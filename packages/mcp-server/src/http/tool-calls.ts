@@ -1,5 +1,5 @@
-import type { CallContext, ToolResult } from '@plexmcp/plex-tools';
-import { type AnyTool, runTool } from '@plexmcp/plex-tools';
+import type { AnyTool, CallContext, ToolResult } from '@plexmcp/plex-tools';
+import { runServedTool } from '../server/deployment-hints.js';
 import type { Caller } from './auth.js';
 import { createGate } from './gate.js';
 
@@ -30,7 +30,7 @@ export function createToolCalls(perKey: number) {
         };
       }
       try {
-        return await runTool(tool, args, ctx);
+        return await runServedTool(tool, args, ctx);
       } finally {
         leave();
         if (gate.idle()) gates.delete(caller.owner);

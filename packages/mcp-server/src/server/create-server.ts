@@ -10,11 +10,11 @@ import {
   type AnyTool,
   type CallContext,
   type ListToolsOptions,
-  runTool,
   type ToolConfig,
   type ToolResult,
   visibleTools,
 } from '@plexmcp/plex-tools';
+import { runServedTool } from './deployment-hints.js';
 import { hiddenToolReason, outOfScopeReason } from './hidden-tool.js';
 import { isServerSide, type Logger, logToolFailure } from './logger.js';
 import { registerResources } from './resources.js';
@@ -33,7 +33,7 @@ export interface PlexMcpServerOptions {
   version?: string;
   /** Also told about tool failures (e.g. the CLI's stderr log). Never given tokens. */
   logger?: Logger;
-  /** Runs a tool (default: directly); the HTTP front door passes one that bounds a key's calls. */
+  /** Runs a tool (default: with this server's setting hints on failures); the HTTP door also bounds a key's calls. */
   runTool?: (tool: AnyTool, args: unknown, ctx: CallContext) => Promise<ToolResult>;
 }
 
@@ -60,7 +60,7 @@ export function createPlexMcpServer(options: PlexMcpServerOptions): Server {
   const allow = options.allow ?? (() => true);
   const served = visibleTools(options.tools);
   const tools = new Map(served.filter(allow).map((tool) => [tool.name, tool]));
-  const run = options.runTool ?? runTool;
+  const run = options.runTool ?? runServedTool;
   registerResources(server, {
     plex: options.plex,
     config: toolConfig,

@@ -2,8 +2,8 @@ import * as v from 'valibot';
 import { describe, expect, it } from 'vitest';
 import { listTools } from '../list-tools.js';
 import { findTool } from '../registry.js';
-import { SAMPLE_ARGS } from '../sample-args.js';
 import { type ToolHarness, toolHarness } from '../testing/harness.js';
+import { sampleArgsFor } from '../testing/sample-args.js';
 import { MAX_ARRAY_ITEMS } from './bounded-array.js';
 
 /** Every top-level array input of every tool, as [tool, property]. */
@@ -45,7 +45,7 @@ describe('array inputs', () => {
     '%s refuses 501 %s as INVALID_INPUT before asking Plex anything',
     async (name, property) => {
       const { h, requests } = counting();
-      const result = await h.call(name, { ...SAMPLE_ARGS[name], [property]: ids(501) });
+      const result = await h.call(name, { ...sampleArgsFor(name), [property]: ids(501) });
       expect(result).toMatchObject({
         ok: false,
         error: {

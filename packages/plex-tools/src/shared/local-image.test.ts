@@ -117,7 +117,8 @@ describe.each(TOOLS)('%s with file_path', (tool, target) => {
       error: {
         code: 'INVALID_INPUT',
         message:
-          'This server does not read local files: its operator has not named an upload directory (--upload-dir or PLEX_MCP_UPLOAD_DIR). Give the image as url instead.',
+          'This server does not read local files: its operator has not named an upload directory. Give the image as url instead.',
+        details: { local_files: 'off' },
       },
     });
     expect(requests).toHaveLength(0);

@@ -16,8 +16,11 @@ export interface LocalImage {
 
 /** The refusal when the operator allows no local files at all. */
 const FILES_OFF_MESSAGE =
-  'This server does not read local files: its operator has not named an upload directory ' +
-  '(--upload-dir or PLEX_MCP_UPLOAD_DIR). Give the image as url instead.';
+  'This server does not read local files: its operator has not named an upload directory. ' +
+  'Give the image as url instead.';
+
+/** `details` of that refusal, so a server can tell its operator which setting names one. */
+const LOCAL_FILES_OFF = { local_files: 'off' } as const;
 
 /**
  * The one refusal for a file that cannot be used. Missing, unreadable, not a regular file,
@@ -43,7 +46,8 @@ export async function readLocalImage(
   path: string,
   policy: LocalFilePolicy = 'anywhere',
 ): Promise<LocalImage> {
-  if (policy === 'off') throw new ToolError('INVALID_INPUT', FILES_OFF_MESSAGE);
+  if (policy === 'off')
+    throw new ToolError('INVALID_INPUT', FILES_OFF_MESSAGE, { ...LOCAL_FILES_OFF });
   // Whatever failed (no such file, no permission, a loop of links…), the answer is the same.
   const image = await readAllowed(path, policy).catch(() => undefined);
   if (image === undefined) throw new ToolError('INVALID_INPUT', fileRefusal(path, policy));

@@ -1,9 +1,13 @@
+import type { ToolInput, ToolName } from '../registry.js';
+
 /**
  * Arguments every tool accepts against the emulator's demo library, by tool name: seeds for
- * fault, property and protocol tests (here and in other packages) and a quick way to try a tool.
- * A test checks that every tool has an entry and that each entry passes its tool's validation.
+ * fault, property and protocol tests (here and in mcp-server's). Test-only: not part of the
+ * published package (the workspace resolves `@plexmcp/plex-tools/sample-args` here for tests).
+ * The type demands an entry for every tool with arguments its schema accepts at compile time;
+ * a test checks them against the schemas at run time too.
  */
-export const SAMPLE_ARGS: Readonly<Record<string, Readonly<Record<string, unknown>>>> = {
+export const SAMPLE_ARGS: { readonly [Name in ToolName]: ToolInput<Name> } = {
   library_list: {},
   library_get_details: { library_name: 'Movies' },
   library_get_stats: { library_name: 'Movies' },
@@ -66,3 +70,10 @@ export const SAMPLE_ARGS: Readonly<Record<string, Readonly<Record<string, unknow
   client_navigate: { client_name: 'Living Room TV', action: 'up' },
   client_set_streams: { client_name: 'Living Room TV', subtitle_stream_id: 0 },
 };
+
+/** The sample arguments of a tool named at run time (e.g. while walking `TOOLS`). */
+export function sampleArgsFor(name: string): Readonly<Record<string, unknown>> {
+  const args = (SAMPLE_ARGS as Readonly<Record<string, Readonly<Record<string, unknown>>>>)[name];
+  if (!args) throw new Error(`no sample arguments for ${name}: add them to SAMPLE_ARGS`);
+  return args;
+}
