@@ -16,12 +16,6 @@ const echo = defineTool({
     word: v.pipe(v.string(), v.description('w')),
   }),
   output: v.object({ words: v.array(v.string()) }),
-  annotations: {
-    readOnlyHint: true,
-    destructiveHint: false,
-    idempotentHint: true,
-    openWorldHint: false,
-  },
   async run(ctx, input) {
     ctx.progress({ progress: 1, total: 1 });
     if (input.word === 'boom') throw new Error('kaput');

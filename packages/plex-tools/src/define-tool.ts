@@ -50,11 +50,37 @@ export interface ToolDefinition<
   run(ctx: ToolContext, input: v.InferOutput<I>): Promise<v.InferInput<O>>;
 }
 
+/** The hints a tool's access does not decide; everything else about annotations is derived. */
+export type StatedHints = Partial<Pick<ToolAnnotations, 'idempotentHint' | 'openWorldHint'>>;
+
+/** What a tool's author writes: a definition whose annotations state only what access cannot. */
+export interface ToolSpec<I extends ObjectSchema, O extends ObjectSchema, N extends string>
+  extends Omit<ToolDefinition<I, O, N>, 'annotations'> {
+  /**
+   * `idempotentHint` (default: true for reads, false for writes and deletes, as MCP assumes) and
+   * `openWorldHint` (default false: the tool talks only to the configured Plex and plex.tv).
+   */
+  annotations?: StatedHints;
+}
+
+/**
+ * The four MCP hints of a tool. `readOnlyHint` and `destructiveHint` follow from access alone
+ * (a read changes nothing; only delete-access tools destroy), so no tool can contradict them.
+ */
+export function annotationsFor(access: ToolAccess, stated: StatedHints = {}): ToolAnnotations {
+  return {
+    readOnlyHint: access === 'read',
+    destructiveHint: access === 'delete',
+    idempotentHint: stated.idempotentHint ?? access === 'read',
+    openWorldHint: stated.openWorldHint ?? false,
+  };
+}
+
 /** Declares a tool with its types inferred from its schemas and its literal name. */
 export function defineTool<I extends ObjectSchema, O extends ObjectSchema, N extends string>(
-  tool: ToolDefinition<I, O, N>,
+  spec: ToolSpec<I, O, N>,
 ): ToolDefinition<I, O, N> {
-  return tool;
+  return { ...spec, annotations: annotationsFor(spec.access, spec.annotations) };
 }
 
 /** A tool of any schema, as the registry holds them. */

@@ -89,12 +89,6 @@ export const clientControlPlayback = defineTool({
     timeline: v.nullish(timelineOut),
     ...warningsField,
   }),
-  annotations: {
-    readOnlyHint: false,
-    destructiveHint: false,
-    idempotentHint: false,
-    openWorldHint: false,
-  },
   async run(ctx, input) {
     const { action, value } = input;
     checkValue(action, value);

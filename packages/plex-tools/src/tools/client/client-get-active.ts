@@ -37,12 +37,6 @@ export const clientGetActive = defineTool({
     total: v.number(),
     ...warningsField,
   }),
-  annotations: {
-    readOnlyHint: true,
-    destructiveHint: false,
-    idempotentHint: true,
-    openWorldHint: false,
-  },
   async run(ctx) {
     const players = await ctx.plex.players.list({ signal: ctx.signal });
     const polled = await mapGated(players, (player) => pollQuietly(ctx, player));

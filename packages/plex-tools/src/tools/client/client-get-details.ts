@@ -33,12 +33,6 @@ export const clientGetDetails = defineTool({
     now_playing: v.nullish(timelineOut),
     ...warningsField,
   }),
-  annotations: {
-    readOnlyHint: true,
-    destructiveHint: false,
-    idempotentHint: true,
-    openWorldHint: false,
-  },
   async run(ctx, input) {
     const player = await resolvePlayer(ctx, input);
     // Who the player is comes from the server's list; what it plays is a detail an asleep or

@@ -19,12 +19,6 @@ export const clientGetTimelines = defineTool({
     timelines: v.array(timelineOut),
     ...warningsField,
   }),
-  annotations: {
-    readOnlyHint: true,
-    destructiveHint: false,
-    idempotentHint: true,
-    openWorldHint: false,
-  },
   async run(ctx, input) {
     const player = await resolvePlayer(ctx, input);
     requireCapability(player, 'timeline', 'timeline polls');

@@ -42,12 +42,6 @@ export const clientList = defineTool({
     ),
   }),
   output: v.object({ players: v.array(listedPlayer), total: v.number() }),
-  annotations: {
-    readOnlyHint: true,
-    destructiveHint: false,
-    idempotentHint: true,
-    openWorldHint: false,
-  },
   async run(ctx, input) {
     const players = await ctx.plex.players.list({ signal: ctx.signal });
     const states = await mapGated(players, (player) => stateOf(ctx, player));

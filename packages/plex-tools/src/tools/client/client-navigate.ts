@@ -32,12 +32,6 @@ export const clientNavigate = defineTool({
     action: v.pipe(v.picklist(ACTIONS), v.description('Key')),
   }),
   output: v.object({ player: playerRef, action: v.string(), sent: v.boolean() }),
-  annotations: {
-    readOnlyHint: false,
-    destructiveHint: false,
-    idempotentHint: false,
-    openWorldHint: false,
-  },
   async run(ctx, input) {
     const player = await resolvePlayer(ctx, input);
     requireCapability(player, 'navigation', 'navigation commands');

@@ -87,12 +87,7 @@ export const clientSetStreams = defineTool({
     timeline: v.nullable(timelineOut),
     ...warningsField,
   }),
-  annotations: {
-    readOnlyHint: false,
-    destructiveHint: false,
-    idempotentHint: true,
-    openWorldHint: false,
-  },
+  annotations: { idempotentHint: true },
   async run(ctx, input) {
     const wanted: Partial<Record<Kind, number>> = {};
     if (input.audio_stream_id !== undefined) wanted.audio = input.audio_stream_id;

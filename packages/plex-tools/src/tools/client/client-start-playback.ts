@@ -40,12 +40,6 @@ export const clientStartPlayback = defineTool({
     timeline: v.nullish(timelineOut),
     ...warningsField,
   }),
-  annotations: {
-    readOnlyHint: false,
-    destructiveHint: false,
-    idempotentHint: false,
-    openWorldHint: false,
-  },
   async run(ctx, input) {
     const player = await resolvePlayer(ctx, input);
     requireCapability(player, 'playback', 'playback commands');

@@ -21,12 +21,7 @@ export const collectionAddTo = defineTool({
     not_found: v.array(v.string()),
     total: v.number(),
   }),
-  annotations: {
-    readOnlyHint: false,
-    destructiveHint: false,
-    idempotentHint: true,
-    openWorldHint: false,
-  },
+  annotations: { idempotentHint: true },
   async run(ctx, input) {
     const { collection, libraryId, libraryTitle } = await resolveCollection(ctx, input);
     if (collection.smart) {

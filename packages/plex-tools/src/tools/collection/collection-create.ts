@@ -37,12 +37,6 @@ export const collectionCreate = defineTool({
     ...allowDuplicate,
   }),
   output: v.object({ collection: collectionSummary }),
-  annotations: {
-    readOnlyHint: false,
-    destructiveHint: false,
-    idempotentHint: false,
-    openWorldHint: false,
-  },
   async run(ctx, input) {
     const library = await resolveLibrary(ctx, { library_name: input.library_name });
     refuseDuplicateTitle(

@@ -23,12 +23,7 @@ export const collectionDelete = defineTool({
       item_count: v.number(),
     }),
   }),
-  annotations: {
-    readOnlyHint: false,
-    destructiveHint: true,
-    idempotentHint: true,
-    openWorldHint: false,
-  },
+  annotations: { idempotentHint: true },
   async run(ctx, input) {
     const { collection, libraryTitle } = await resolveCollection(ctx, {
       collection_id: input.collection_id,

@@ -57,12 +57,7 @@ export const collectionEdit = defineTool({
       collection_order: v.optional(v.string()),
     }),
   }),
-  annotations: {
-    readOnlyHint: false,
-    destructiveHint: false,
-    idempotentHint: true,
-    openWorldHint: false,
-  },
+  annotations: { idempotentHint: true },
   async run(ctx, input) {
     const changes = {
       ...(input.new_title === undefined ? {} : { title: input.new_title }),

@@ -17,12 +17,6 @@ export const collectionGetContents = defineTool({
     items: v.array(itemSummary),
     ...pageFacts,
   }),
-  annotations: {
-    readOnlyHint: true,
-    destructiveHint: false,
-    idempotentHint: true,
-    openWorldHint: false,
-  },
   async run(ctx, input) {
     const { collection, libraryTitle } = await resolveCollection(ctx, input);
     const page = await ctx.plex.collections.items(collection.ratingKey, {

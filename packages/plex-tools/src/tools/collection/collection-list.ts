@@ -20,12 +20,6 @@ export const collectionList = defineTool({
     ...paging,
   }),
   output: v.object({ collections: v.array(collectionSummary), ...pageFacts }),
-  annotations: {
-    readOnlyHint: true,
-    destructiveHint: false,
-    idempotentHint: true,
-    openWorldHint: false,
-  },
   async run(ctx, input) {
     const libraries =
       input.library_name === undefined

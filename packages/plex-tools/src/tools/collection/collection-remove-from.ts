@@ -20,12 +20,7 @@ export const collectionRemoveFrom = defineTool({
     not_found: v.array(v.string()),
     remaining: v.number(),
   }),
-  annotations: {
-    readOnlyHint: false,
-    destructiveHint: false,
-    idempotentHint: true,
-    openWorldHint: false,
-  },
+  annotations: { idempotentHint: true },
   async run(ctx, input) {
     const { collection, libraryTitle } = await resolveCollection(ctx, input);
     if (collection.smart) {

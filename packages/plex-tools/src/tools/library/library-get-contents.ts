@@ -68,12 +68,6 @@ export const libraryGetContents = defineTool({
     items: v.array(itemRow),
     ...pageFacts,
   }),
-  annotations: {
-    readOnlyHint: true,
-    destructiveHint: false,
-    idempotentHint: true,
-    openWorldHint: false,
-  },
   async run(ctx, input) {
     const library = await resolveLibrary(ctx, input);
     const type = itemTypeIn(library, input.media_type);

@@ -36,12 +36,6 @@ export const libraryGetDetails = defineTool({
     ),
     ...warningsField,
   }),
-  annotations: {
-    readOnlyHint: true,
-    destructiveHint: false,
-    idempotentHint: true,
-    openWorldHint: false,
-  },
   async run(ctx, input) {
     const library = await resolveLibrary(ctx, input);
     const warnings = new Warnings(ctx.signal);

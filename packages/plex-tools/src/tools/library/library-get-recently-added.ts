@@ -23,12 +23,6 @@ export const libraryGetRecentlyAdded = defineTool({
     items: v.array(v.object({ ...itemRow.entries, library: v.optional(v.string()) })),
     ...pageFacts,
   }),
-  annotations: {
-    readOnlyHint: true,
-    destructiveHint: false,
-    idempotentHint: true,
-    openWorldHint: false,
-  },
   async run(ctx, input) {
     const wantsLibrary = input.library_name !== undefined || input.library_id !== undefined;
     const library = wantsLibrary ? await resolveLibrary(ctx, input) : undefined;

@@ -78,12 +78,6 @@ export const libraryGetStats = defineTool({
     by_decade: v.nullable(v.array(v.object({ decade: v.number(), count: v.number() }))),
     ...warningsField,
   }),
-  annotations: {
-    readOnlyHint: true,
-    destructiveHint: false,
-    idempotentHint: true,
-    openWorldHint: false,
-  },
   async run(ctx, input) {
     const library = await resolveLibrary(ctx, input);
     const types = SECTION_TYPES[library.type] ?? [];

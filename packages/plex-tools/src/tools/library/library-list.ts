@@ -29,12 +29,6 @@ export const libraryList = defineTool({
     'List libraries with id, type, item count and folders. Start here for library names.',
   input: v.object({}),
   output: v.object({ libraries: v.array(library), ...warningsField }),
-  annotations: {
-    readOnlyHint: true,
-    destructiveHint: false,
-    idempotentHint: true,
-    openWorldHint: false,
-  },
   async run(ctx) {
     const sections = await ctx.plex.libraries.list({ signal: ctx.signal });
     const warnings = new Warnings(ctx.signal);

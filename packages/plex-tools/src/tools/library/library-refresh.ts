@@ -20,12 +20,7 @@ export const libraryRefresh = defineTool({
     wait_seconds: waitSeconds,
   }),
   output: scanOutput,
-  annotations: {
-    readOnlyHint: false,
-    destructiveHint: false,
-    idempotentHint: true,
-    openWorldHint: false,
-  },
+  annotations: { idempotentHint: true },
   async run(ctx, input) {
     const all = input.library_name === undefined && input.library_id === undefined;
     const targets = all

@@ -23,12 +23,7 @@ export const libraryScan = defineTool({
     wait_seconds: waitSeconds,
   }),
   output: scanOutput,
-  annotations: {
-    readOnlyHint: false,
-    destructiveHint: false,
-    idempotentHint: true,
-    openWorldHint: false,
-  },
+  annotations: { idempotentHint: true },
   async run(ctx, input) {
     const library = await resolveLibrary(ctx, input);
     const folders = library.Location.map((location) => location.path);

@@ -72,12 +72,6 @@ export const mediaDelete = defineTool({
     size_bytes: v.number(),
     ...warningsField,
   }),
-  annotations: {
-    readOnlyHint: false,
-    destructiveHint: true,
-    idempotentHint: false,
-    openWorldHint: false,
-  },
   async run(ctx, input) {
     const call = { signal: ctx.signal };
     const item = await itemById(ctx, input.media_id);

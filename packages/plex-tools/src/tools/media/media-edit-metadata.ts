@@ -96,12 +96,7 @@ export const mediaEditMetadata = defineTool({
     locked: v.boolean(),
     ...warningsField,
   }),
-  annotations: {
-    readOnlyHint: false,
-    destructiveHint: false,
-    idempotentHint: true,
-    openWorldHint: false,
-  },
+  annotations: { idempotentHint: true },
   async run(ctx, input) {
     const fields: Partial<Record<EditableField, string | null>> = {};
     const editedFields: FieldName[] = [];

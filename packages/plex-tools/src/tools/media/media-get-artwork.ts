@@ -61,12 +61,6 @@ export const mediaGetArtwork = defineTool({
     height: v.optional(v.number()),
     url: v.string(),
   }),
-  annotations: {
-    readOnlyHint: true,
-    destructiveHint: false,
-    idempotentHint: true,
-    openWorldHint: false,
-  },
   async run(ctx, input) {
     const item = await resolveMedia(ctx, input);
     const path = await imagePath(ctx, item, input.art_type);

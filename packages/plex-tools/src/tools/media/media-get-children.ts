@@ -37,12 +37,6 @@ export const mediaGetChildren = defineTool({
     ),
     ...pageFacts,
   }),
-  annotations: {
-    readOnlyHint: true,
-    destructiveHint: false,
-    idempotentHint: true,
-    openWorldHint: false,
-  },
   async run(ctx, input) {
     const item = await resolveMedia(ctx, input);
     if (!PARENT_TYPES.has(item.type)) {

@@ -112,12 +112,6 @@ export const mediaGetDetails = defineTool({
     added_at: optString,
     updated_at: optString,
   }),
-  annotations: {
-    readOnlyHint: true,
-    destructiveHint: false,
-    idempotentHint: true,
-    openWorldHint: false,
-  },
   async run(ctx, input) {
     const item = await resolveMedia(ctx, input);
     const parentKey = item.grandparentRatingKey !== undefined ? item.parentRatingKey : undefined;

@@ -38,12 +38,6 @@ export const mediaGetRelated = defineTool({
       }),
     ),
   }),
-  annotations: {
-    readOnlyHint: true,
-    destructiveHint: false,
-    idempotentHint: true,
-    openWorldHint: false,
-  },
   async run(ctx, input) {
     const item = await resolveMedia(ctx, input);
     const hubs = await ctx.plex.metadata.related(

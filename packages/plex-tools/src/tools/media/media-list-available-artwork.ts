@@ -21,12 +21,6 @@ export const mediaListAvailableArtwork = defineTool({
     art_type: v.string(),
     candidates: v.array(v.object({ key: v.string(), provider: v.string(), selected: v.boolean() })),
   }),
-  annotations: {
-    readOnlyHint: true,
-    destructiveHint: false,
-    idempotentHint: true,
-    openWorldHint: false,
-  },
   async run(ctx, input) {
     const item = await resolveMedia(ctx, input);
     const candidates = await ctx.plex.metadata.artwork(item.ratingKey, ART_KIND[input.art_type], {

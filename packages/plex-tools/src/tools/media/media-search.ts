@@ -82,12 +82,6 @@ export const mediaSearch = defineTool({
     has_more: v.boolean(),
     hint: v.optional(v.string()),
   }),
-  annotations: {
-    readOnlyHint: true,
-    destructiveHint: false,
-    idempotentHint: true,
-    openWorldHint: false,
-  },
   async run(ctx, input) {
     const section = input.library_name
       ? await resolveLibrary(ctx, { library_name: input.library_name })

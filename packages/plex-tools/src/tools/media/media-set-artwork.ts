@@ -50,12 +50,6 @@ export const mediaSetArtwork = defineTool({
     locked: v.boolean(),
     ...warningsField,
   }),
-  annotations: {
-    readOnlyHint: false,
-    destructiveHint: false,
-    idempotentHint: false,
-    openWorldHint: false,
-  },
   async run(ctx, input) {
     const given = (['url', 'file_path', 'artwork_key'] as const).filter(
       (name) => input[name] !== undefined,

@@ -31,12 +31,7 @@ export const mediaSetWatched = defineTool({
     viewed_leaf_count: optNumber,
     ...warningsField,
   }),
-  annotations: {
-    readOnlyHint: false,
-    destructiveHint: false,
-    idempotentHint: true,
-    openWorldHint: false,
-  },
+  annotations: { idempotentHint: true },
   async run(ctx, input) {
     const item = await resolveMedia(ctx, input);
     const call = { signal: ctx.signal };

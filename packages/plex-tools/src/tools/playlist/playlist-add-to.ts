@@ -20,12 +20,6 @@ export const playlistAddTo = defineTool({
     not_found: v.array(v.string()),
     total: v.number(),
   }),
-  annotations: {
-    readOnlyHint: false,
-    destructiveHint: false,
-    idempotentHint: false,
-    openWorldHint: false,
-  },
   async run(ctx, input) {
     const playlist = await resolvePlaylist(ctx, input);
     if (playlist.smart) {

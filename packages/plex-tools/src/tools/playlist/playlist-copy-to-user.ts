@@ -27,12 +27,7 @@ export const playlistCopyToUser = defineTool({
     user: v.object({ username: v.string(), title: v.string() }),
     source_item_count: v.number(),
   }),
-  annotations: {
-    readOnlyHint: false,
-    destructiveHint: false,
-    idempotentHint: false,
-    openWorldHint: true,
-  },
+  annotations: { openWorldHint: true },
   async run(ctx, input) {
     const source = await resolvePlaylist(ctx, input);
     const resolved = await resolveUser(ctx, input.username);

@@ -24,12 +24,6 @@ export const playlistCreate = defineTool({
     ...allowDuplicate,
   }),
   output: v.object({ playlist: playlistSummary }),
-  annotations: {
-    readOnlyHint: false,
-    destructiveHint: false,
-    idempotentHint: false,
-    openWorldHint: false,
-  },
   async run(ctx, input) {
     refuseDuplicateTitle(await playlistsTitled(ctx, input.title), input.allow_duplicate, {
       thing: 'playlist',

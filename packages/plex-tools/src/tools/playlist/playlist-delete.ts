@@ -18,12 +18,7 @@ export const playlistDelete = defineTool({
   output: v.object({
     deleted: v.object({ id: v.string(), title: v.string(), item_count: v.number() }),
   }),
-  annotations: {
-    readOnlyHint: false,
-    destructiveHint: true,
-    idempotentHint: true,
-    openWorldHint: false,
-  },
+  annotations: { idempotentHint: true },
   async run(ctx, input) {
     const playlist = await playlistById(ctx, input.playlist_id);
     requireConfirmation(

@@ -21,12 +21,7 @@ export const playlistEdit = defineTool({
     playlist: v.object({ id: v.string(), title: v.string() }),
     changes: v.object({ title: v.optional(change), summary: v.optional(change) }),
   }),
-  annotations: {
-    readOnlyHint: false,
-    destructiveHint: false,
-    idempotentHint: true,
-    openWorldHint: false,
-  },
+  annotations: { idempotentHint: true },
   async run(ctx, input) {
     if (input.new_title === undefined && input.new_summary === undefined)
       throw new ToolError('INVALID_INPUT', 'Give new_title or new_summary.');

@@ -18,12 +18,6 @@ export const playlistGetContents = defineTool({
     items: v.array(playlistEntry),
     ...pageFacts,
   }),
-  annotations: {
-    readOnlyHint: true,
-    destructiveHint: false,
-    idempotentHint: true,
-    openWorldHint: false,
-  },
   async run(ctx, input) {
     const playlist = await resolvePlaylist(ctx, input);
     const page = await ctx.plex.playlists.items(playlist.ratingKey, {

@@ -22,12 +22,6 @@ export const playlistList = defineTool({
     ...paging,
   }),
   output: v.object({ playlists: v.array(playlistSummary), ...pageFacts }),
-  annotations: {
-    readOnlyHint: true,
-    destructiveHint: false,
-    idempotentHint: true,
-    openWorldHint: false,
-  },
   async run(ctx, input) {
     const library =
       input.library_name === undefined

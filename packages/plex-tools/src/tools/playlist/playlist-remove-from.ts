@@ -36,12 +36,7 @@ export const playlistRemoveFrom = defineTool({
     not_found: v.array(v.string()),
     remaining: v.number(),
   }),
-  annotations: {
-    readOnlyHint: false,
-    destructiveHint: false,
-    idempotentHint: true,
-    openWorldHint: false,
-  },
+  annotations: { idempotentHint: true },
   async run(ctx, input) {
     const itemIds = input.item_ids ?? [];
     const entryIds = input.playlist_item_ids ?? [];

@@ -25,12 +25,7 @@ export const playlistUploadPoster = defineTool({
     updated: v.boolean(),
     source: v.picklist(['url', 'file']),
   }),
-  annotations: {
-    readOnlyHint: false,
-    destructiveHint: false,
-    idempotentHint: true,
-    openWorldHint: false,
-  },
+  annotations: { idempotentHint: true },
   async run(ctx, input) {
     if ((input.url === undefined) === (input.file_path === undefined))
       throw new ToolError('INVALID_INPUT', 'Give either url or file_path.');

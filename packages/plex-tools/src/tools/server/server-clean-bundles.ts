@@ -11,12 +11,7 @@ export const serverCleanBundles = defineTool({
   description: 'Delete unused metadata bundles in the background to free disk space.',
   input: v.object({}),
   output: activityStarted,
-  annotations: {
-    readOnlyHint: false,
-    destructiveHint: false,
-    idempotentHint: true,
-    openWorldHint: false,
-  },
+  annotations: { idempotentHint: true },
   run: (ctx) =>
     startActivity(
       ctx,

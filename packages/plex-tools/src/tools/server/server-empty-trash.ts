@@ -15,12 +15,7 @@ export const serverEmptyTrash = defineTool({
     emptied: v.array(v.object({ id: v.string(), title: v.string() })),
     message: v.string(),
   }),
-  annotations: {
-    readOnlyHint: false,
-    destructiveHint: false,
-    idempotentHint: true,
-    openWorldHint: false,
-  },
+  annotations: { idempotentHint: true },
   async run(ctx, input) {
     const libraries =
       input.library_name === undefined

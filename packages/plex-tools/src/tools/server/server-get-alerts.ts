@@ -140,12 +140,6 @@ export const serverGetAlerts = defineTool({
     listened_seconds: v.number(),
     stopped: v.picklist(['timeout', 'cancelled', 'closed']),
   }),
-  annotations: {
-    readOnlyHint: true,
-    destructiveHint: false,
-    idempotentHint: true,
-    openWorldHint: false,
-  },
   async run(ctx, input) {
     const started = Date.now();
     const { alerts, received, counts, stopped } = await listen(

@@ -69,12 +69,6 @@ export const serverGetBandwidth = defineTool({
       }),
     ),
   }),
-  annotations: {
-    readOnlyHint: true,
-    destructiveHint: false,
-    idempotentHint: true,
-    openWorldHint: false,
-  },
   async run(ctx, input) {
     const account =
       input.username === undefined ? undefined : await accountNamed(ctx, input.username);

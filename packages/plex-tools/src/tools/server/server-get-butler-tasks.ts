@@ -20,12 +20,6 @@ export const serverGetButlerTasks = defineTool({
   description: 'List scheduled maintenance (butler) tasks with interval and enabled state.',
   input: v.object({}),
   output: v.object({ tasks: v.array(task), total: v.number() }),
-  annotations: {
-    readOnlyHint: true,
-    destructiveHint: false,
-    idempotentHint: true,
-    openWorldHint: false,
-  },
   async run(ctx) {
     const tasks = await ctx.plex.butler.tasks({ signal: ctx.signal });
     return {

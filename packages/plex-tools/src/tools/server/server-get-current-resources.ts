@@ -37,12 +37,6 @@ export const serverGetCurrentResources = defineTool({
     average: v.optional(v.object(load)),
     samples: v.array(sample),
   }),
-  annotations: {
-    readOnlyHint: true,
-    destructiveHint: false,
-    idempotentHint: true,
-    openWorldHint: false,
-  },
   async run(ctx) {
     const rows = await ctx.plex.statistics.resources({ timespan: 'seconds', signal: ctx.signal });
     const samples = [...rows]

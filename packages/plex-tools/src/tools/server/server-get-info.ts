@@ -68,12 +68,6 @@ export const serverGetInfo = defineTool({
     update: v.nullable(update),
     ...warningsField,
   }),
-  annotations: {
-    readOnlyHint: true,
-    destructiveHint: false,
-    idempotentHint: true,
-    openWorldHint: false,
-  },
   async run(ctx) {
     const warnings = new Warnings(ctx.signal);
     const [info, status] = await Promise.all([

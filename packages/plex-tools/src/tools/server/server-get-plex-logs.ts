@@ -42,12 +42,6 @@ export const serverGetPlexLogs = defineTool({
     total_lines: v.number(),
     truncated: v.boolean(),
   }),
-  annotations: {
-    readOnlyHint: true,
-    destructiveHint: false,
-    idempotentHint: true,
-    openWorldHint: false,
-  },
   async run(ctx, input) {
     const term = input.search_term?.toLowerCase();
     // Without a search the client keeps only the tail; with one, every line must be looked at.

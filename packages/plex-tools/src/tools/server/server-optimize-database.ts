@@ -11,12 +11,7 @@ export const serverOptimizeDatabase = defineTool({
   description: 'Compact and re-index the database in the background; useful after big deletions.',
   input: v.object({}),
   output: activityStarted,
-  annotations: {
-    readOnlyHint: false,
-    destructiveHint: false,
-    idempotentHint: true,
-    openWorldHint: false,
-  },
+  annotations: { idempotentHint: true },
   run: (ctx) =>
     startActivity(
       ctx,

@@ -110,12 +110,6 @@ export const serverRunButlerTask = defineTool({
     message: v.string(),
     ...warningsField,
   }),
-  annotations: {
-    readOnlyHint: false,
-    destructiveHint: false,
-    idempotentHint: false,
-    openWorldHint: false,
-  },
   async run(ctx, input) {
     const result = await ctx.plex.butler
       .run(input.task_name, { signal: ctx.signal })

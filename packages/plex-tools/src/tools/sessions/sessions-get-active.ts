@@ -115,12 +115,6 @@ export const sessionsGetActive = defineTool({
       wan_kbps: v.number(),
     }),
   }),
-  annotations: {
-    readOnlyHint: true,
-    destructiveHint: false,
-    idempotentHint: true,
-    openWorldHint: false,
-  },
   async run(ctx, input) {
     const active = await ctx.plex.sessions.active({ signal: ctx.signal });
     const sessions = active.map((s) => {

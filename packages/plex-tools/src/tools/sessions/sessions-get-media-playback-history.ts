@@ -38,12 +38,6 @@ export const sessionsGetMediaPlaybackHistory = defineTool({
     ...pageFacts,
     ...warningsField,
   }),
-  annotations: {
-    readOnlyHint: true,
-    destructiveHint: false,
-    idempotentHint: true,
-    openWorldHint: false,
-  },
   async run(ctx, input) {
     const item = await resolveMedia(ctx, input);
     const call = { signal: ctx.signal };

@@ -33,12 +33,7 @@ export const sessionsTerminate = defineTool({
     confirm: v.optional(v.pipe(v.string(), v.description("Its user's name"))),
   }),
   output,
-  annotations: {
-    readOnlyHint: false,
-    destructiveHint: true,
-    idempotentHint: true,
-    openWorldHint: false,
-  },
+  annotations: { idempotentHint: true },
   async run(ctx, input) {
     const call = { signal: ctx.signal };
     const active = await ctx.plex.sessions.active(call);

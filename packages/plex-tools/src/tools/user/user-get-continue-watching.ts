@@ -10,12 +10,7 @@ export const userGetContinueWatching = defineTool({
   description: "A user's Continue Watching hub, with progress.",
   input: deckInput,
   output: deckOutput,
-  annotations: {
-    readOnlyHint: true,
-    destructiveHint: false,
-    idempotentHint: true,
-    openWorldHint: true,
-  },
+  annotations: { openWorldHint: true },
   run: (ctx, input) =>
     readDeck(ctx, input, (plex, window, call) => plex.hubs.continueWatchingItems(window, call)),
 });

@@ -39,12 +39,7 @@ export const userGetInfo = defineTool({
     last_played_at: v.nullish(v.string()),
     ...warningsField,
   }),
-  annotations: {
-    readOnlyHint: true,
-    destructiveHint: false,
-    idempotentHint: true,
-    openWorldHint: true,
-  },
+  annotations: { openWorldHint: true },
   async run(ctx, input) {
     const { user, directory } = await resolveUser(ctx, input.username);
     const call = { signal: ctx.signal };

@@ -10,12 +10,7 @@ export const userGetOnDeck = defineTool({
   description: "A user's On Deck: in-progress items and next episodes.",
   input: deckInput,
   output: deckOutput,
-  annotations: {
-    readOnlyHint: true,
-    destructiveHint: false,
-    idempotentHint: true,
-    openWorldHint: true,
-  },
+  annotations: { openWorldHint: true },
   run: (ctx, input) =>
     readDeck(ctx, input, (plex, window, call) => plex.libraries.onDeck(window, call)),
 });

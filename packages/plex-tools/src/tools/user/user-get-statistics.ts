@@ -81,12 +81,7 @@ export const userGetStatistics = defineTool({
     note: v.string(),
     ...warningsField,
   }),
-  annotations: {
-    readOnlyHint: true,
-    destructiveHint: false,
-    idempotentHint: true,
-    openWorldHint: true,
-  },
+  annotations: { openWorldHint: true },
   async run(ctx, input) {
     const call = { signal: ctx.signal };
     const nowSeconds = Math.floor(Date.now() / 1000);

@@ -53,12 +53,7 @@ export const userGetWatchHistory = defineTool({
     ...pageFacts,
     ...warningsField,
   }),
-  annotations: {
-    readOnlyHint: true,
-    destructiveHint: false,
-    idempotentHint: true,
-    openWorldHint: true,
-  },
+  annotations: { openWorldHint: true },
   async run(ctx, input) {
     const { user, directory } = await resolveUser(ctx, input.username);
     const warnings = userWarnings(ctx, directory);

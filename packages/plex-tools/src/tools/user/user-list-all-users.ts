@@ -17,12 +17,7 @@ export const userListAllUsers = defineTool({
     total: v.number(),
     ...warningsField,
   }),
-  annotations: {
-    readOnlyHint: true,
-    destructiveHint: false,
-    idempotentHint: true,
-    openWorldHint: true,
-  },
+  annotations: { openWorldHint: true },
   async run(ctx) {
     const directory = await listUsers(ctx);
     const users = directory.users.filter(hasServerAccess).map(userSummaryOf);

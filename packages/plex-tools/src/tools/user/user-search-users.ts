@@ -19,12 +19,7 @@ export const userSearchUsers = defineTool({
     total: v.number(),
     ...warningsField,
   }),
-  annotations: {
-    readOnlyHint: true,
-    destructiveHint: false,
-    idempotentHint: true,
-    openWorldHint: true,
-  },
+  annotations: { openWorldHint: true },
   async run(ctx, input) {
     const directory = await listUsers(ctx);
     const term = input.search_term.toLowerCase();
