@@ -1,6 +1,9 @@
+import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import * as v from 'valibot';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { jsonSchemaOf } from './json-schema.js';
+import { REGENERATE, SCHEMA_DIR, schemaFiles } from './json-schema-files.js';
+import { TOOLS } from './registry.js';
 import { ratingKey } from './shared/inputs.js';
 
 describe('jsonSchemaOf', () => {
@@ -62,5 +65,46 @@ describe('jsonSchemaOf', () => {
     expect(jsonSchemaOf(input, 'input').properties).toEqual({
       path: { type: 'string', pattern: '^a/b\\\\/c\\.d$', description: 'Path' },
     });
+  });
+});
+
+describe('the stored per-tool JSON Schemas in src/generated/schemas', () => {
+  const expected = schemaFiles(TOOLS);
+  const stored = () => new Set(readdirSync(SCHEMA_DIR));
+  const read = (name: string) => readFileSync(new URL(name, SCHEMA_DIR), 'utf8');
+
+  // `pnpm generate` runs this file with UPDATE_GENERATED=1: write what changed, drop what has no tool.
+  beforeAll(() => {
+    if (!process.env.UPDATE_GENERATED) return;
+    mkdirSync(SCHEMA_DIR, { recursive: true });
+    for (const name of stored()) {
+      if (!expected.has(name)) rmSync(new URL(name, SCHEMA_DIR));
+    }
+    for (const [name, text] of expected) {
+      if (!stored().has(name) || read(name) !== text)
+        writeFileSync(new URL(name, SCHEMA_DIR), text);
+    }
+  });
+
+  it.each(TOOLS.map((tool) => tool.name))('%s.json holds that tool’s schemas as listed', (name) => {
+    const file = `${name}.json`;
+    if (!stored().has(file)) {
+      expect.fail(`src/generated/schemas/${file} is missing for the tool ${name}: ${REGENERATE}.`);
+    }
+    expect(read(file), `src/generated/schemas/${file} is stale: ${REGENERATE}.`).toBe(
+      expected.get(file),
+    );
+  });
+
+  it('holds no file for a tool the registry no longer has', () => {
+    const orphans = [...stored()].filter((name) => !expected.has(name));
+    expect(orphans, `files in src/generated/schemas with no tool: ${REGENERATE}.`).toEqual([]);
+  });
+
+  it('index.ts imports every tool’s file', () => {
+    const index = stored().has('index.ts') ? read('index.ts') : '(missing)';
+    expect(index, `src/generated/schemas/index.ts is stale: ${REGENERATE}.`).toBe(
+      expected.get('index.ts'),
+    );
   });
 });

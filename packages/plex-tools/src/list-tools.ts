@@ -1,5 +1,5 @@
 import type { AnyTool, ToolAccess, ToolAnnotations, ToolModule } from './define-tool.js';
-import precomputed from './generated/tool-json-schemas.json' with { type: 'json' };
+import { TOOL_JSON_SCHEMAS } from './generated/schemas/index.js';
 import { type JsonSchemaObject, jsonSchemaOf } from './json-schema.js';
 import { findTool, TOOLS } from './registry.js';
 
@@ -47,22 +47,22 @@ export interface ToolJsonSchemas {
   output: JsonSchemaObject;
 }
 
-/** The registry tools' JSON Schemas, converted once and stored with the source. */
-const PRECOMPUTED = precomputed.tools as Record<string, ToolJsonSchemas>;
+/** The registry tools' JSON Schemas, converted once and stored with the source, one file a tool. */
+const PRECOMPUTED: Readonly<Record<string, ToolJsonSchemas | undefined>> = TOOL_JSON_SCHEMAS;
 
 /**
  * Converts a tool's valibot schemas to JSON Schema. Converting all 61 took a tenth of the
- * server's cold start, so the registry's own tools take theirs from the stored file (which
- * list-tools.test.ts keeps in step with the source); other tools are converted here.
+ * server's cold start, so the registry's own tools take theirs from the stored files
+ * (src/generated/schemas, which json-schema.test.ts keeps in step with the source); other
+ * tools are converted here.
  */
 export function jsonSchemasOf(tool: AnyTool, stored = true): ToolJsonSchemas {
   const saved = stored && findTool(tool.name) === tool ? PRECOMPUTED[tool.name] : undefined;
-  return (
-    saved ?? {
-      input: jsonSchemaOf(tool.input, 'input'),
-      output: jsonSchemaOf(tool.output, 'output'),
-    }
-  );
+  if (saved) return { input: saved.input, output: saved.output };
+  return {
+    input: jsonSchemaOf(tool.input, 'input'),
+    output: jsonSchemaOf(tool.output, 'output'),
+  };
 }
 
 // Descriptors are built once per tool, on first listing, and reused for every session.
