@@ -39,4 +39,38 @@ describe('playlist_edit', () => {
     );
     expect(h.emulator.state.playlists.get('1073')?.title).toBe('Friday Night Noir');
   });
+
+  it('refuses a rename onto a title another playlist has (any case), naming it, and changes nothing', async () => {
+    const h = toolHarness();
+    const piano = [...h.emulator.state.playlists.values()].find(
+      (p) => p.title === 'Piano Evenings',
+    );
+    const result = await h.call('playlist_edit', {
+      playlist_title: 'Friday Night Noir',
+      new_title: ' piano evenings ',
+    });
+    expect(result).toMatchObject({
+      ok: false,
+      error: {
+        code: 'INVALID_INPUT',
+        details: { existing: [{ id: piano?.ratingKey, title: 'Piano Evenings' }] },
+      },
+    });
+    if (!result.ok) {
+      expect(result.error.message).toMatch(
+        /^A playlist titled "piano evenings" already exists \(id \d+, \d+ items\); .*Give another title\.$/,
+      );
+    }
+    expect(h.emulator.state.playlists.get('1073')?.title).toBe('Friday Night Noir');
+  });
+
+  it('lets a playlist keep its own title while its summary changes', async () => {
+    const h = toolHarness();
+    const data = await h.data('playlist_edit', {
+      playlist_id: '1073',
+      new_title: 'FRIDAY NIGHT NOIR',
+      new_summary: 'Rain',
+    });
+    expect(data.playlist).toEqual({ id: '1073', title: 'FRIDAY NIGHT NOIR' });
+  });
 });

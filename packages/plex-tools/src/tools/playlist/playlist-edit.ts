@@ -1,6 +1,7 @@
 import * as v from 'valibot';
 import { defineTool } from '../../define-tool.js';
 import { ToolError } from '../../errors.js';
+import { playlistsTitled } from '../../shared/duplicate-title.js';
 import { playlistAddressing, resolvePlaylist } from '../../shared/resolve-playlist.js';
 
 const change = v.object({ from: v.string(), to: v.string() });
@@ -26,6 +27,18 @@ export const playlistEdit = defineTool({
     if (input.new_title === undefined && input.new_summary === undefined)
       throw new ToolError('INVALID_INPUT', 'Give new_title or new_summary.');
     const playlist = await resolvePlaylist(ctx, input);
+    if (input.new_title !== undefined) {
+      // Plex takes a second playlist with one title, which makes every later title lookup
+      // AMBIGUOUS; a create can opt in with allow_duplicate, a rename is refused.
+      const taken = await playlistsTitled(ctx, input.new_title, playlist.ratingKey);
+      if (taken.length > 0) {
+        throw new ToolError(
+          'INVALID_INPUT',
+          `A playlist titled "${input.new_title}" already exists (${taken.map((p) => `id ${p.id}, ${p.item_count} items`).join('; ')}); renaming another one to it would make the title ambiguous. Give another title.`,
+          { existing: taken },
+        );
+      }
+    }
     await ctx.plex.playlists.edit(
       playlist.ratingKey,
       {
