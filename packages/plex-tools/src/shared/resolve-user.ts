@@ -36,6 +36,8 @@ export interface UserDirectory {
   users: UserEntry[];
   /** Why plex.tv users are missing, when they are (no URL, address or token in it). */
   plexTvError?: string;
+  /** Why friends' shared libraries are unknown: the server's identity could not be read. */
+  sharesError?: string;
   /** The account the client is signed in as (its username or title), when known. */
   signedIn?: string;
 }
@@ -74,7 +76,10 @@ export async function listUsers(ctx: ToolContext): Promise<UserDirectory> {
     tryPlexTv<PlexTvUser | undefined>(() => ctx.plex.plexTv.user(call), undefined, notes),
     tryPlexTv<HomeUser[]>(() => ctx.plex.plexTv.homeUsers(call), [], notes),
     tryPlexTv<Friend[]>(() => ctx.plex.plexTv.friends(call), [], notes),
-    ctx.plex.server.identity(call).catch(() => undefined),
+    ctx.plex.server.identity(call).catch((error: unknown) => {
+      if (error instanceof Error && error.name === 'AbortError') throw error;
+      return isPlexError(error) ? missingReason(error) : 'unexpected failure';
+    }),
   ]);
   const local = accounts.filter((account) => account.id !== 0 && account.name !== '');
   const used = new Set<number>();
@@ -119,13 +124,13 @@ export async function listUsers(ctx: ToolContext): Promise<UserDirectory> {
     users.push(entry);
   }
 
-  const machine = identity?.machineIdentifier;
+  // A friend's shares name servers by machine id. Without this server's id, which share is
+  // this server's is unknown: guessing (say, the first) could show another server's libraries.
+  const machine = typeof identity === 'string' ? undefined : identity.machineIdentifier;
   for (const friend of friends) {
     if (users.some((user) => user.plexId === friend.id)) continue;
     const account = accountFor(friend.username, friend.title);
-    const share =
-      friend.sharedServers.find((server) => server.machineIdentifier === machine) ??
-      (machine === undefined ? friend.sharedServers[0] : undefined);
+    const share = friend.sharedServers.find((server) => server.machineIdentifier === machine);
     const entry: UserEntry = {
       username: friend.username ?? friend.title,
       title: friend.title,
@@ -154,6 +159,7 @@ export async function listUsers(ctx: ToolContext): Promise<UserDirectory> {
 
   const directory: UserDirectory = { users };
   if (notes.length > 0) directory.plexTvError = notes.join('; ');
+  if (typeof identity === 'string' && friends.length > 0) directory.sharesError = identity;
   const signedIn = me?.username ?? me?.title;
   if (signedIn !== undefined) directory.signedIn = signedIn;
   return directory;
@@ -164,6 +170,13 @@ export function plexTvWarning(directory: UserDirectory): string | undefined {
   return directory.plexTvError === undefined
     ? undefined
     : `plex.tv users unavailable: ${directory.plexTvError}; only the server's own accounts are known`;
+}
+
+/** The `warnings` entry for friends whose shared libraries could not be told, if any. */
+export function sharesWarning(directory: UserDirectory): string | undefined {
+  return directory.sharesError === undefined
+    ? undefined
+    : `friends' shared libraries unavailable: ${directory.sharesError}`;
 }
 
 /** The name to show for a user in messages. */

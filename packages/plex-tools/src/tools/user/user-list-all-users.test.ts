@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { toolHarness } from '../../testing/harness.js';
+import { harnessRefusing } from '../../testing/refuse.js';
 import { allTokens, expectNoTokens } from './tokens.test-support.js';
 
 describe('user_list_all_users', () => {
@@ -61,6 +62,18 @@ describe('user_list_all_users', () => {
       ['jordan_k', 'local'],
       ['sam.rivera', 'local'],
     ]);
+  });
+
+  it("leaves friends' libraries unknown, with a warning, when the server's identity is refused", async () => {
+    // Without this server's machine id, a friend's share of another server could pass for ours.
+    const h = harnessRefusing(['/identity']);
+    const data = await h.data('user_list_all_users');
+    expect(data.warnings).toEqual(["friends' shared libraries unavailable: Plex refused (403)"]);
+    const friends = data.users.filter((user) => user.role === 'friend');
+    expect(friends.map((friend) => friend.username)).toEqual(['jordan_k', 'sam.rivera']);
+    for (const friend of friends) expect(friend).not.toHaveProperty('libraries');
+    // Their server accounts still show that they use this server.
+    expect(friends.every((friend) => friend.server_access)).toBe(true);
   });
 
   it('reports Plex being down', async () => {

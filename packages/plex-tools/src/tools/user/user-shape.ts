@@ -1,13 +1,19 @@
 import * as v from 'valibot';
 import type { ToolContext } from '../../context.js';
-import { plexTvWarning, type UserDirectory, type UserEntry } from '../../shared/resolve-user.js';
+import {
+  plexTvWarning,
+  sharesWarning,
+  type UserDirectory,
+  type UserEntry,
+} from '../../shared/resolve-user.js';
 import { Warnings } from '../../shared/warnings.js';
 
 /** A user tool's warnings, starting with plex.tv's users missing from the directory. */
 export function userWarnings(ctx: ToolContext, directory: UserDirectory): Warnings {
   const warnings = new Warnings(ctx.signal);
-  const missing = plexTvWarning(directory);
-  if (missing !== undefined) warnings.add(missing);
+  for (const missing of [plexTvWarning(directory), sharesWarning(directory)]) {
+    if (missing !== undefined) warnings.add(missing);
+  }
   return warnings;
 }
 
