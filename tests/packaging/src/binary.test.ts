@@ -1,10 +1,9 @@
-import { type ChildProcess, spawn } from 'node:child_process';
-import { once } from 'node:events';
 import { join } from 'node:path';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js';
 import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { type InstalledServer, startInstalledServer } from './installed-server.js';
 
 /** Tools the binary serves by default: everything but the four delete tools. */
 const DEFAULT_TOOL_COUNT = 57;
@@ -43,31 +42,16 @@ describe('the installed binary, --demo over stdio', () => {
 });
 
 describe('the installed binary, --demo over HTTP', () => {
-  let server: ChildProcess;
+  let server: InstalledServer;
   let baseUrl: string;
 
   beforeAll(async () => {
-    server = spawn(bin, ['--demo', '--transport', 'http', '--port', '0'], {
-      cwd: project,
-      env: { PATH: process.env.PATH ?? '' },
-      stdio: ['ignore', 'ignore', 'pipe'],
-    });
-    let stderr = '';
-    baseUrl = await new Promise<string>((resolve, reject) => {
-      server.stderr?.on('data', (chunk: Buffer) => {
-        stderr += chunk.toString();
-        const ready = /over HTTP at (http:\/\/\S+)\/mcp/.exec(stderr);
-        if (ready?.[1]) resolve(ready[1]);
-      });
-      server.on('exit', (code) => reject(new Error(`exited with ${code}:\n${stderr}`)));
-    });
+    server = await startInstalledServer(project);
+    baseUrl = server.url;
   });
 
   afterAll(async () => {
-    if (server.exitCode === null) {
-      server.kill('SIGTERM');
-      await once(server, 'exit');
-    }
+    await server?.stop();
   });
 
   it('serves MCP on /mcp to the official SDK client', async () => {

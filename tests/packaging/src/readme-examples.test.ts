@@ -1,5 +1,3 @@
-import { type ChildProcess, spawn } from 'node:child_process';
-import { once } from 'node:events';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
@@ -7,6 +5,7 @@ import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js';
 import { createPlexEmulator, type PlexEmulator } from '@plexmcp/plex-emulator';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { type InstalledServer, startInstalledServer } from './installed-server.js';
 import { type ReadmeExample, STRICT_TSCONFIG, writeExamples } from './readme-examples.js';
 import { run } from './run.js';
 
@@ -18,7 +17,7 @@ const API_KEY = 'packaging-test-key-0123456789-abcdefghij';
 let plex: PlexEmulator;
 let plexUrl: string;
 let closePlex: () => Promise<void>;
-let server: ChildProcess;
+let server: InstalledServer;
 let serverUrl: string;
 let examples: Map<string, ReadmeExample>;
 
@@ -40,34 +39,15 @@ beforeAll(async () => {
   closePlex = listening.close;
 
   // The installed binary, with an API key, for the SDK's example.
-  server = spawn(
-    join(project, 'node_modules/.bin/plex-mcp-server'),
-    ['--demo', '--transport', 'http', '--port', '0'],
-    {
-      cwd: project,
-      env: { PATH: process.env.PATH ?? '', PLEX_MCP_API_KEYS: API_KEY },
-      stdio: ['ignore', 'ignore', 'pipe'],
-    },
-  );
-  let stderr = '';
-  serverUrl = await new Promise<string>((resolve, reject) => {
-    server.stderr?.on('data', (chunk: Buffer) => {
-      stderr += chunk.toString();
-      const ready = /over HTTP at (http:\/\/\S+)\/mcp/.exec(stderr);
-      if (ready?.[1]) resolve(ready[1]);
-    });
-    server.on('exit', (code) => reject(new Error(`exited with ${code}:\n${stderr}`)));
-  });
+  server = await startInstalledServer(project, { PLEX_MCP_API_KEYS: API_KEY });
+  serverUrl = server.url;
 
   const written = writeExamples(project, ({ code }) => code.replaceAll(SDK_EXAMPLE_URL, serverUrl));
   examples = new Map(written.map((example) => [`${example.pkg}--${example.name}`, example]));
 });
 
 afterAll(async () => {
-  if (server?.exitCode === null) {
-    server.kill('SIGTERM');
-    await once(server, 'exit');
-  }
+  await server?.stop();
   await closePlex?.();
   await plex?.close();
 });

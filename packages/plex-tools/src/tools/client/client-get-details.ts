@@ -39,27 +39,20 @@ export const clientGetDetails = defineTool({
     // unreachable player may not give.
     const warnings = new Warnings(ctx.signal);
     const timelines = await warnings.optional('player timeline', () => timelinesOf(ctx, player));
-    if (timelines === null) {
-      return warnings.attach({
-        ...playerInfoOf(player),
-        version: player.version,
-        platform_version: player.platformVersion,
-        address: player.address ?? player.host,
-        port: player.port,
-        protocol_version: player.protocolVersion,
-        state: null,
-        location: null,
-        now_playing: null,
-      });
-    }
-    const active = activeTimeline(timelines);
-    return warnings.attach({
+    const details = {
       ...playerInfoOf(player),
       version: player.version,
       platform_version: player.platformVersion,
       address: player.address ?? player.host,
       port: player.port,
       protocol_version: player.protocolVersion,
+    };
+    if (timelines === null) {
+      return warnings.attach({ ...details, state: null, location: null, now_playing: null });
+    }
+    const active = activeTimeline(timelines);
+    return warnings.attach({
+      ...details,
       state: playerState(timelines),
       location: timelines?.location,
       now_playing: active ? await timelineOf(ctx, active, warnings) : undefined,
