@@ -1,0 +1,16 @@
+// The list of migrations, in order. Static imports instead of a folder scan: the package is
+// bundled, so there is no migrations folder at run time. Names sort in application order and
+// must never change once released; add new ones at the end.
+
+import type { Migration, MigrationProvider } from 'kysely';
+import { initial } from './0001-initial.js';
+
+/** Every migration by its permanent name. */
+export const migrations: Readonly<Record<string, Migration>> = {
+  '0001_initial': initial,
+};
+
+/** Kysely provider over the static list. */
+export const migrationProvider: MigrationProvider = {
+  getMigrations: async () => ({ ...migrations }),
+};

@@ -1,0 +1,18 @@
+/** Why the database could not be opened, connected to or migrated. */
+export type StorageErrorCode =
+  | 'UNSUPPORTED_URL'
+  | 'CANNOT_OPEN'
+  | 'CANNOT_CONNECT'
+  | 'MIGRATION_FAILED';
+
+/** A storage failure with a message fit for an operator; never contains a password. */
+export class StorageError extends Error {
+  /** What went wrong, for callers that branch on it. */
+  readonly code: StorageErrorCode;
+
+  constructor(code: StorageErrorCode, message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = 'StorageError';
+    this.code = code;
+  }
+}
