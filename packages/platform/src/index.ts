@@ -1,6 +1,55 @@
 // The PlexMCP platform: storage, organizations, members, managed API keys and the /v1 routes.
 // Its public surface is named here as it is built.
 
+// The /v1 HTTP layer: envelopes, errors, pagination, validation, the route table and OpenAPI.
+export {
+  type ErrorEnvelope,
+  ErrorEnvelopeSchema,
+  failure,
+  type ListEnvelope,
+  listed,
+  listSchema,
+  type Pagination,
+  PaginationSchema,
+  type SuccessEnvelope,
+  success,
+  successSchema,
+} from './http/envelope.js';
+export { type ErrorLog, errorResponse, handleError, STDERR_LOG } from './http/errors.js';
+export { type MountOptions, mountRoutes } from './http/mount.js';
+export { buildOpenApi, type OpenApiDocument, type OpenApiOptions } from './http/openapi.js';
+export {
+  DEFAULT_PER_PAGE,
+  MAX_PER_PAGE,
+  type PageRequest,
+  paginationOf,
+  parsePagination,
+} from './http/pagination.js';
+export {
+  type ErrorCode,
+  type ErrorDetails,
+  type FieldProblem,
+  invalidRequest,
+  notFound,
+  PlatformError,
+} from './http/platform-error.js';
+export {
+  defineRoute,
+  type Method,
+  type Page,
+  type Route,
+  type RouteInput,
+  type Scope,
+} from './http/route.js';
+export { fromToolError, TOOL_ERRORS, type V1Failure } from './http/tool-errors.js';
+export {
+  type BodySchema,
+  fieldProblems,
+  type PathParam,
+  pathId,
+  type QuerySchema,
+} from './http/validation.js';
+
 // Ids and secrets: prefixed ids, managed API keys, the encryption key and sealed secrets.
 export { ID_KINDS, type IdKind, isId, newId } from './ids.js';
 export {
