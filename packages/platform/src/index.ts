@@ -76,3 +76,42 @@ export {
   type SecretKeySource,
 } from './secrets/secret-key.js';
 export { SecretKeyError, type SecretKeyErrorCode } from './secrets/secret-key-error.js';
+
+// Storage: the typed schema, opening SQLite or PostgreSQL, migrations and stored-value codecs.
+export { storageOptionsFromEnv } from './storage/config.js';
+export { type ConstraintViolation, constraintViolation } from './storage/constraint.js';
+export {
+  type DataDirContext,
+  defaultDatabaseFile,
+  defaultDataDir,
+  ensureDataDir,
+  SQLITE_FILE_NAME,
+} from './storage/data-dir.js';
+export { MIGRATION_LOCK_ID, migrateToLatest } from './storage/migrate.js';
+export { type OpenStorageOptions, openStorage } from './storage/open.js';
+export { DEFAULT_POOL_SIZE, type OpenPostgresOptions } from './storage/open-postgres.js';
+export { redactDatabaseUrl } from './storage/redact.js';
+export type {
+  ApiKeyRow,
+  ApiKeysTable,
+  ApiKeyUpdate,
+  Database,
+  MemberRow,
+  MembersTable,
+  NewApiKeyRow,
+  NewMemberRow,
+  NewOrganizationRow,
+  OrganizationRow,
+  OrganizationsTable,
+  Plan,
+  Role,
+  SettingRow,
+  SettingsTable,
+  Timestamp,
+} from './storage/schema.js';
+export { PLANS, ROLES } from './storage/schema.js';
+// Scope (the type) is exported by the HTTP layer; the stored form is encoded only here.
+export { formatScopes, isScope, parseScopes, SCOPES } from './storage/scopes.js';
+export type { Storage, StorageDialect } from './storage/storage.js';
+export { StorageError, type StorageErrorCode } from './storage/storage-error.js';
+export { emailKey, toTimestamp } from './storage/values.js';

@@ -3,11 +3,19 @@ import { freePort } from '../testing/pg-cluster.js';
 import { openStorage } from './open.js';
 import { redactDatabaseUrl } from './redact.js';
 
+/** The error an open must fail with (a success fails the test). */
+async function refusal(opening: Promise<unknown>): Promise<Error> {
+  const outcome = await opening.then(
+    () => new Error('expected openStorage to fail'),
+    (e: unknown) => e as Error,
+  );
+  expect(outcome.message).not.toBe('expected openStorage to fail');
+  return outcome;
+}
+
 describe('openStorage', () => {
   it('names the supported URL schemes and never prints the password', async () => {
-    const error = await openStorage({ url: 'mysql://root:hunter2@db:3306/plex' }).catch(
-      (e: unknown) => e as Error,
-    );
+    const error = await refusal(openStorage({ url: 'mysql://root:hunter2@db:3306/plex' }));
     expect(error).toMatchObject({ code: 'UNSUPPORTED_URL' });
     expect(error.message).toContain('postgres://');
     expect(error.message).toContain('sqlite:');
@@ -18,7 +26,7 @@ describe('openStorage', () => {
   it('says it cannot connect, with the server but not the password', async () => {
     const port = await freePort();
     const url = `postgres://plex:hunter2@127.0.0.1:${port}/plexmcp`;
-    const error = await openStorage({ url }).catch((e: unknown) => e as Error);
+    const error = await refusal(openStorage({ url }));
     expect(error).toMatchObject({ code: 'CANNOT_CONNECT' });
     expect(error.message).toContain(`postgres://plex:***@127.0.0.1:${port}/plexmcp`);
     expect(error.message).toMatch(/ECONNREFUSED/);
@@ -26,9 +34,7 @@ describe('openStorage', () => {
   });
 
   it('refuses a malformed PostgreSQL URL without echoing the password', async () => {
-    const error = await openStorage({ url: 'postgres://plex:hunter2@[bad/db' }).catch(
-      (e: unknown) => e as Error,
-    );
+    const error = await refusal(openStorage({ url: 'postgres://plex:hunter2@[bad/db' }));
     expect(error).toMatchObject({ code: 'UNSUPPORTED_URL' });
     expect(error.message).not.toContain('hunter2');
   });
