@@ -75,7 +75,10 @@ describe('codegen example', () => {
     const generated = await codegen(codegenArgs('generate', out));
     expect(generated.stderr).toContain(`wrote ${out}`);
     expect(generated.code).toBe(0);
-    expect(readFileSync(out, 'utf8')).toBe(readFileSync(GENERATED, 'utf8'));
+    expect(
+      readFileSync(out, 'utf8'),
+      'src/generated/plex-tools.ts is stale: run `pnpm generate` at the repository root',
+    ).toBe(readFileSync(GENERATED, 'utf8'));
 
     const checked = await codegen(codegenArgs('check'));
     expect(checked.stderr).toContain('src/generated/plex-tools.ts is up to date.');

@@ -89,21 +89,21 @@ describe('the stored per-tool JSON Schemas in src/generated/schemas', () => {
   it.each(TOOLS.map((tool) => tool.name))('%s.json holds that tool’s schemas as listed', (name) => {
     const file = `${name}.json`;
     if (!stored().has(file)) {
-      expect.fail(`src/generated/schemas/${file} is missing for the tool ${name}: ${REGENERATE}.`);
+      expect.fail(`src/generated/schemas/${file} is missing for the tool ${name}: ${REGENERATE}`);
     }
-    expect(read(file), `src/generated/schemas/${file} is stale: ${REGENERATE}.`).toBe(
+    expect(read(file), `src/generated/schemas/${file} is stale: ${REGENERATE}`).toBe(
       expected.get(file),
     );
   });
 
   it('holds no file for a tool the registry no longer has', () => {
     const orphans = [...stored()].filter((name) => !expected.has(name));
-    expect(orphans, `files in src/generated/schemas with no tool: ${REGENERATE}.`).toEqual([]);
+    expect(orphans, `files in src/generated/schemas with no tool: ${REGENERATE}`).toEqual([]);
   });
 
   it('index.ts imports every tool’s file', () => {
     const index = stored().has('index.ts') ? read('index.ts') : '(missing)';
-    expect(index, `src/generated/schemas/index.ts is stale: ${REGENERATE}.`).toBe(
+    expect(index, `src/generated/schemas/index.ts is stale: ${REGENERATE}`).toBe(
       expected.get('index.ts'),
     );
   });

@@ -11,8 +11,12 @@ describe('the committed src/generated/tools.ts', () => {
   // a server so CI catches a tool change that was not regenerated.
   const fresh = generateToolTypes(TOOLS.map(restTool));
 
-  it('matches what the tool registry generates (`pnpm --filter @plexmcp/sdk generate` mends it)', () => {
+  // `pnpm generate` (at the repository root) runs this file with UPDATE_GENERATED=1 to write it.
+  it('matches what the tool registry generates', () => {
     if (process.env.UPDATE_GENERATED) writeFileSync(committed, fresh);
-    expect(readFileSync(committed, 'utf8')).toBe(fresh);
+    expect(
+      readFileSync(committed, 'utf8'),
+      'src/generated/tools.ts is stale: run `pnpm generate` at the repository root',
+    ).toBe(fresh);
   });
 });

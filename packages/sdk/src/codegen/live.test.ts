@@ -22,7 +22,10 @@ describe('plexmcp-codegen (built bin) against a live server', () => {
       PLEXMCP_API_KEY: KEY,
     });
     expect(run).toMatchObject({ code: 0, stdout: '' });
-    expect(readFileSync(out, 'utf8')).toBe(committed);
+    expect(
+      readFileSync(out, 'utf8'),
+      'src/generated/tools.ts is stale: run `pnpm generate` at the repository root',
+    ).toBe(committed);
     expect(run.stderr + server.stderr()).not.toContain(KEY);
   });
 
