@@ -1,13 +1,19 @@
 import { assertType, describe, expectTypeOf, test } from 'vitest';
 import {
   type AnyPlexError,
+  type CallOptions,
+  type Collection,
   createPlexClient,
+  type FilterChoice,
   type HistoryEntry,
+  type Hub,
+  type ImageData,
   type ItemPage,
   isPlexError,
   type Library,
   type LogTail,
   type MetadataItem,
+  type MoveItemOptions,
   type Page,
   type Playlist,
   type PlaylistItem,
@@ -19,6 +25,9 @@ import {
   type PlexNotFoundError,
   type PlexRateLimitedError,
   type PlexUnauthorizedError,
+  type RatingKey,
+  type SearchResult,
+  type TerminateOptions,
 } from './index.js';
 
 /** Type tests of the public API (checked by `vitest --typecheck`, never run). */
@@ -73,7 +82,7 @@ describe('library items', () => {
     expectTypeOf(client.libraries.iterateItems).returns.toEqualTypeOf<
       AsyncGenerator<MetadataItem, void, undefined>
     >();
-    expectTypeOf(client.history.iterate).returns.toEqualTypeOf<
+    expectTypeOf(client.history.iterateItems).returns.toEqualTypeOf<
       AsyncGenerator<HistoryEntry, void, undefined>
     >();
   });
@@ -108,6 +117,147 @@ describe('players', () => {
     assertType<Promise<void>>(client.players.playback('roku', 'pause'));
     assertType<Promise<void>>(client.players.playback('roku', 'seekTo', { offset: 10_000 }));
     assertType<Promise<void>>(client.players.playback('roku', 'setParameters', { volume: 50 }));
+  });
+
+  test('playback takes its parameters and the signal in one options object', () => {
+    const signal = new AbortController().signal;
+    assertType<Promise<void>>(client.players.playback('roku', 'pause', { signal }));
+    assertType<Promise<void>>(
+      client.players.playback('roku', 'seekTo', { offset: 10_000, type: 'video', signal }),
+    );
+    // @ts-expect-error the signal travels inside the options, not as a fourth argument
+    client.players.playback('roku', 'seekTo', { offset: 10_000 }, { signal });
+    // @ts-expect-error seekTo still needs its offset when a signal is given
+    client.players.playback('roku', 'seekTo', { signal });
+  });
+});
+
+describe('one options object per call', () => {
+  const signal = new AbortController().signal;
+
+  test('moveItem is one name with { after, signal } on playlists and collections', () => {
+    assertType<Promise<Playlist>>(client.playlists.moveItem(1, 2, { after: 3, signal }));
+    assertType<Promise<Playlist>>(client.playlists.moveItem('1', '2'));
+    assertType<Promise<Collection>>(client.collections.moveItem(1, 2, { after: '3', signal }));
+    assertType<Promise<Collection>>(client.collections.moveItem(1, 2));
+    expectTypeOf<MoveItemOptions>().toExtend<CallOptions>();
+    // @ts-expect-error `after` is an option, not a third positional argument
+    client.playlists.moveItem(1, 2, 3);
+    // @ts-expect-error `after` is an option, not a third positional argument
+    client.collections.moveItem(1, 2, 3, { signal });
+    // @ts-expect-error collections.move() is now moveItem()
+    void client.collections.move;
+  });
+
+  test('history iterates under the shared name', () => {
+    assertType<AsyncGenerator<HistoryEntry, void, undefined>>(
+      client.history.iterateItems({ accountId: 1, pageSize: 10, signal }),
+    );
+    // @ts-expect-error history.iterate() is now iterateItems()
+    void client.history.iterate;
+  });
+
+  test('sessions.terminate takes the reason in its options', () => {
+    assertType<Promise<void>>(client.sessions.terminate('s1', { reason: 'maintenance', signal }));
+    assertType<Promise<void>>(client.sessions.terminate('s1'));
+    expectTypeOf<TerminateOptions>().toExtend<CallOptions>();
+    // @ts-expect-error the reason is an option, not a positional argument
+    client.sessions.terminate('s1', 'maintenance');
+    // @ts-expect-error no trailing call options
+    client.sessions.terminate('s1', { reason: 'x' }, { signal });
+  });
+
+  test('calls that had a trailing CallOptions take the signal in their options', () => {
+    assertType<Promise<ItemPage>>(client.libraries.items(1, { type: 'movie', limit: 5, signal }));
+    assertType<Promise<number>>(client.libraries.count(1, { filters: { year: 1968 }, signal }));
+    assertType<Promise<ItemPage>>(client.libraries.recentlyAdded({ sectionId: 1, signal }));
+    assertType<Promise<ItemPage>>(client.libraries.onDeck({ signal }));
+    assertType<Promise<void>>(client.libraries.refresh(1, { force: true, signal }));
+    assertType<Promise<void>>(client.libraries.refreshAll({ signal }));
+    assertType<Promise<Page<FilterChoice>>>(client.libraries.tags(1, 'genre', { signal }));
+    assertType<AsyncGenerator<MetadataItem, void, undefined>>(
+      client.libraries.iterateItems(1, { pageSize: 50, signal }),
+    );
+    assertType<Promise<Hub[]>>(client.hubs.home({ count: 3, signal }));
+    assertType<Promise<Hub | undefined>>(client.hubs.continueWatching({ signal }));
+    assertType<Promise<ItemPage>>(client.hubs.continueWatchingItems({ sectionId: 1, signal }));
+    assertType<Promise<Hub[]>>(client.hubs.section(1, { count: 3, signal }));
+    assertType<Promise<ItemPage>>(client.hubs.items('/hubs/x', { limit: 5, signal }));
+    assertType<Promise<ItemPage>>(client.metadata.children(1, { limit: 5, signal }));
+    assertType<Promise<ItemPage>>(client.metadata.allLeaves(1, { signal }));
+    assertType<Promise<ItemPage>>(client.metadata.similar(1, { signal }));
+    assertType<Promise<Hub[]>>(client.metadata.related(1, { count: 3, signal }));
+    assertType<Promise<ImageData>>(client.metadata.fetchImage('/t', { width: 100, signal }));
+    assertType<Promise<Hub[]>>(client.search.hubs('alien', { limit: 3, signal }));
+    assertType<Promise<SearchResult[]>>(client.search.library('alien', { signal }));
+    assertType<Promise<LogTail>>(client.logs.read('server', { lines: 10, signal }));
+
+    // The old two-object shapes no longer compile.
+    // @ts-expect-error no trailing CallOptions
+    client.libraries.items(1, {}, { signal });
+    // @ts-expect-error no trailing CallOptions
+    client.libraries.iterateItems(1, {}, { signal });
+    // @ts-expect-error no trailing CallOptions
+    client.libraries.count(1, {}, { signal });
+    // @ts-expect-error no trailing CallOptions
+    client.libraries.recentlyAdded({}, { signal });
+    // @ts-expect-error no trailing CallOptions
+    client.libraries.onDeck({}, { signal });
+    // @ts-expect-error no trailing CallOptions
+    client.libraries.tags(1, 'genre', {}, { signal });
+    // @ts-expect-error no trailing CallOptions
+    client.libraries.refresh(1, {}, { signal });
+    // @ts-expect-error no trailing CallOptions
+    client.libraries.refreshAll({}, { signal });
+    // @ts-expect-error no trailing CallOptions
+    client.hubs.home({}, { signal });
+    // @ts-expect-error no trailing CallOptions
+    client.hubs.continueWatching({}, { signal });
+    // @ts-expect-error no trailing CallOptions
+    client.hubs.continueWatchingItems({}, { signal });
+    // @ts-expect-error no trailing CallOptions
+    client.hubs.section(1, {}, { signal });
+    // @ts-expect-error no trailing CallOptions
+    client.hubs.items('/hubs/x', {}, { signal });
+    // @ts-expect-error no trailing CallOptions
+    client.metadata.children(1, {}, { signal });
+    // @ts-expect-error no trailing CallOptions
+    client.metadata.allLeaves(1, {}, { signal });
+    // @ts-expect-error no trailing CallOptions
+    client.metadata.similar(1, {}, { signal });
+    // @ts-expect-error no trailing CallOptions
+    client.metadata.related(1, {}, { signal });
+    // @ts-expect-error no trailing CallOptions
+    client.metadata.fetchImage('/t', {}, { signal });
+    // @ts-expect-error no trailing CallOptions
+    client.search.hubs('alien', {}, { signal });
+    // @ts-expect-error no trailing CallOptions
+    client.search.library('alien', {}, { signal });
+    // @ts-expect-error no trailing CallOptions
+    client.logs.read('server', {}, { signal });
+  });
+
+  test('a required value that is the operation stays positional', () => {
+    assertType<Promise<void>>(client.metadata.rate(1, 7, { signal }));
+    assertType<Promise<void>>(client.metadata.rate(1, null));
+    assertType<Promise<void>>(client.metadata.setProgress(1, 60_000, { state: 'paused', signal }));
+    // @ts-expect-error the rating is required
+    client.metadata.rate(1);
+  });
+
+  test('playlists upload a background as collections do', () => {
+    assertType<Promise<void>>(
+      client.playlists.uploadArt(1, { url: 'https://x/bg.jpg' }, { signal }),
+    );
+    assertType<Promise<void>>(client.collections.uploadArt(1, { url: 'https://x/bg.jpg' }));
+  });
+
+  test('members that were function-valued properties keep their call shapes as methods', () => {
+    expectTypeOf(client.metadata.posters).parameters.toEqualTypeOf<
+      [ratingKey: RatingKey, options?: CallOptions]
+    >();
+    expectTypeOf(client.libraries.list).parameters.toEqualTypeOf<[options?: CallOptions]>();
+    expectTypeOf(client.logs.download).parameters.toEqualTypeOf<[options?: CallOptions]>();
   });
 });
 

@@ -58,6 +58,7 @@ export type {
   NavigationCommand,
   PlaybackArgs,
   PlaybackCommand,
+  PlaybackOptionsArg,
   PlaybackParams,
   PlayerMediaType,
   PlayersApi,
@@ -78,8 +79,8 @@ export type {
   LibrarySearchType,
   SearchApi,
 } from './api/search.js';
-export type { CallOptions, PrefValue, ServerApi } from './api/server.js';
-export type { SessionsApi } from './api/sessions.js';
+export type { CallOptions, MoveItemOptions, PrefValue, ServerApi } from './api/server.js';
+export type { SessionsApi, TerminateOptions } from './api/sessions.js';
 export {
   type BandwidthOptions,
   type StatisticsApi,

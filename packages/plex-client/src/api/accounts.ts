@@ -8,6 +8,21 @@ import {
 import { expectOne, segment, withSignal } from './helpers.js';
 import type { CallOptions } from './server.js';
 
+/** The `accounts` namespace of a Plex client. */
+export interface AccountsApi {
+  /**
+   * Every account the server knows (`GET /accounts`), system account 0 first as PMS lists it;
+   * the owner is 1.
+   */
+  list(options?: CallOptions): Promise<Account[]>;
+  /** One account (`GET /accounts/{id}`); `NOT_FOUND` when the server has no such account. */
+  get(id: number | string, options?: CallOptions): Promise<Account>;
+  /** Every client device that has talked to the server (`GET /devices`). */
+  devices(options?: CallOptions): Promise<Device[]>;
+  /** One device (`GET /devices/{id}`). */
+  device(id: number | string, options?: CallOptions): Promise<Device>;
+}
+
 /**
  * The server's local accounts and devices: the ids history entries and statistics rows refer
  * to. Devices live here rather than in a namespace of their own because they only matter as the
@@ -50,19 +65,4 @@ export function accountsApi(transport: Transport): AccountsApi {
       return expectOne(body.MediaContainer.Device, transport, path, 'device');
     },
   };
-}
-
-/** The `accounts` namespace of a Plex client. */
-export interface AccountsApi {
-  /**
-   * Every account the server knows (`GET /accounts`), system account 0 first as PMS lists it;
-   * the owner is 1.
-   */
-  list(options?: CallOptions): Promise<Account[]>;
-  /** One account (`GET /accounts/{id}`); `NOT_FOUND` when the server has no such account. */
-  get(id: number | string, options?: CallOptions): Promise<Account>;
-  /** Every client device that has talked to the server (`GET /devices`). */
-  devices(options?: CallOptions): Promise<Device[]>;
-  /** One device (`GET /devices/{id}`). */
-  device(id: number | string, options?: CallOptions): Promise<Device>;
 }

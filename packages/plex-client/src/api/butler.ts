@@ -11,6 +11,24 @@ import type { CallOptions } from './server.js';
 /** What `butler.run()` found: the task started now, or it was already running. */
 export type ButlerRunResult = 'started' | 'already-running';
 
+/** The `butler` namespace of a Plex client. */
+export interface ButlerApi {
+  /** The scheduled tasks with their interval (days) and whether they are enabled (`GET /butler`). */
+  tasks(options?: CallOptions): Promise<ButlerTask[]>;
+  /**
+   * Starts a task now (`POST /butler/{name}`), outside the maintenance window. PMS answers 200
+   * when it started the task and 202 when the task was already running. `NOT_FOUND` for a
+   * task name the server does not know.
+   */
+  run(name: string, options?: CallOptions): Promise<ButlerRunResult>;
+  /** Stops a running task (`DELETE /butler/{name}`). */
+  stop(name: string, options?: CallOptions): Promise<void>;
+  /** What the server is busy with: scans, refreshes, butler tasks (`GET /activities`). */
+  activities(options?: CallOptions): Promise<Activity[]>;
+  /** Cancels a cancellable activity by its uuid (`DELETE /activities/{uuid}`). */
+  cancelActivity(uuid: string, options?: CallOptions): Promise<void>;
+}
+
 /** Scheduled maintenance tasks and running activities. Owner only (403 for other accounts). */
 export function butlerApi(transport: Transport): ButlerApi {
   return {
@@ -65,22 +83,4 @@ export function butlerApi(transport: Transport): ButlerApi {
       });
     },
   };
-}
-
-/** The `butler` namespace of a Plex client. */
-export interface ButlerApi {
-  /** The scheduled tasks with their interval (days) and whether they are enabled (`GET /butler`). */
-  tasks(options?: CallOptions): Promise<ButlerTask[]>;
-  /**
-   * Starts a task now (`POST /butler/{name}`), outside the maintenance window. PMS answers 200
-   * when it started the task and 202 when the task was already running. `NOT_FOUND` for a
-   * task name the server does not know.
-   */
-  run(name: string, options?: CallOptions): Promise<ButlerRunResult>;
-  /** Stops a running task (`DELETE /butler/{name}`). */
-  stop(name: string, options?: CallOptions): Promise<void>;
-  /** What the server is busy with: scans, refreshes, butler tasks (`GET /activities`). */
-  activities(options?: CallOptions): Promise<Activity[]>;
-  /** Cancels a cancellable activity by its uuid (`DELETE /activities/{uuid}`). */
-  cancelActivity(uuid: string, options?: CallOptions): Promise<void>;
 }

@@ -120,7 +120,7 @@ describe('collection writes', () => {
     expect(lastCall(sent).url.pathname).toBe(`/library/metadata/${collection.ratingKey}/prefs`);
     expect(lastCall(sent).url.searchParams.get('collectionSort')).toBe('2');
 
-    await client.collections.move(collection.ratingKey, detour.ratingKey);
+    await client.collections.moveItem(collection.ratingKey, detour.ratingKey);
     expect(lastCall(sent).url.pathname).toBe(
       `/library/collections/${collection.ratingKey}/items/${detour.ratingKey}/move`,
     );
@@ -129,7 +129,9 @@ describe('collection writes', () => {
       (await client.collections.items(collection.ratingKey)).items.map((item) => item.title);
     expect((await order())[0]).toBe('Detour');
 
-    await client.collections.move(collection.ratingKey, detour.ratingKey, films[1]?.ratingKey);
+    await client.collections.moveItem(collection.ratingKey, detour.ratingKey, {
+      after: films[1]?.ratingKey,
+    });
     expect(lastCall(sent).url.searchParams.get('after')).toBe(films[1]?.ratingKey);
     expect((await order()).at(-1)).toBe('Detour');
 

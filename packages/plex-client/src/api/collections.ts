@@ -10,7 +10,7 @@ import { contentUri } from './content-uri.js';
 import { fetchOneMetadata, segment, withSignal } from './helpers.js';
 import { editQueryString } from './metadata.js';
 import { fetchMetadataPage, iteratePages, type Page, type PageOptions } from './paging.js';
-import type { CallOptions } from './server.js';
+import type { CallOptions, MoveItemOptions } from './server.js';
 
 /** What a collection can hold. */
 export type CollectionItemType =
@@ -30,7 +30,7 @@ export type CollectionMode = keyof typeof COLLECTION_MODES;
 
 /** The order of a collection's items (`collectionSort`). */
 export const COLLECTION_ORDERS = { release: 0, alpha: 1, custom: 2 } as const;
-/** The order of a collection's items: release date, title, or custom (`move()`). */
+/** The order of a collection's items: release date, title, or custom (`moveItem()`). */
 export type CollectionOrder = keyof typeof COLLECTION_ORDERS;
 
 /** Options of `collections.create()`. */
@@ -57,6 +57,76 @@ export interface CollectionEdit {
   contentRating?: string;
   addLabels?: readonly string[];
   removeLabels?: readonly string[];
+}
+
+/** The `collections` namespace of a Plex client. */
+export interface CollectionsApi extends ArtworkUploadsApi {
+  /** One page of a section's collections, by title (`GET /library/sections/{id}/collections`). */
+  list(sectionId: number | string, options?: PageOptions & CallOptions): Promise<Page<Collection>>;
+  /** One collection (`GET /library/metadata/{id}`). */
+  get(id: string | number, options?: CallOptions): Promise<Collection>;
+  /** One page of a collection's members, in its order (`GET /library/collections/{id}/children`). */
+  items(id: string | number, options?: PageOptions & CallOptions): Promise<Page<MetadataItem>>;
+  /** Every member of a collection, page by page (`pageSize` per request, default 100). */
+  iterateItems(
+    id: string | number,
+    options?: CallOptions & {
+      pageSize?: number;
+    },
+  ): AsyncGenerator<MetadataItem, void, undefined>;
+  /**
+   * Creates a collection
+   * (`POST /library/collections?sectionId=&title=&type=&smart=0&uri=server://…/library/metadata/{ids}`);
+   * without `ratingKeys` it starts empty. A `summary` is set through the edit form afterwards.
+   */
+  create(create: CreateCollectionOptions, options?: CallOptions): Promise<Collection>;
+  /** Adds members; ones already in it stay once (`PUT /library/collections/{id}/items?uri=`). */
+  addItems(
+    id: string | number,
+    ratingKeys: readonly (string | number)[],
+    options?: {
+      machineIdentifier?: string;
+    } & CallOptions,
+  ): Promise<Collection>;
+  /**
+   * Removes a member by its ratingKey (`DELETE /library/collections/{id}/items/{ratingKey}`);
+   * `BAD_REQUEST` when it is not a member.
+   */
+  removeItem(
+    id: string | number,
+    ratingKey: string | number,
+    options?: CallOptions,
+  ): Promise<Collection>;
+  /**
+   * Moves a member after another, or first without `after`
+   * (`PUT /library/collections/{id}/items/{itemId}/move?after=`); `itemId` and `after` are
+   * members' ratingKeys. Shows only with the `custom` order (`setOrder(id, 'custom')`).
+   */
+  moveItem(
+    id: string | number,
+    itemId: string | number,
+    options?: MoveItemOptions,
+  ): Promise<Collection>;
+  /** Deletes the collection (`DELETE /library/collections/{id}`); its members stay. */
+  delete(id: string | number, options?: CallOptions): Promise<void>;
+  /**
+   * How the collection shows in its library (`PUT /library/metadata/{id}/prefs?collectionMode=`, as Plex Web and the official API send it):
+   * `default`, `hide`, `hideItems` (show the collection instead of its items) or `showItems`.
+   */
+  setMode(id: string | number, mode: CollectionMode, options?: CallOptions): Promise<void>;
+  /**
+   * The order of its items (`PUT /library/metadata/{id}/prefs?collectionSort=`): `release`
+   * date, `alpha`(betical) or `custom` (set with `moveItem()`).
+   */
+  setOrder(id: string | number, order: CollectionOrder, options?: CallOptions): Promise<void>;
+  /**
+   * Edits title, sort title, summary, content rating and labels through the section's edit
+   * form, built by the metadata edit (`PUT /library/sections/{sec}/all?type=18&id=&title.value=
+   * &title.locked=1&label[0].tag.tag=…`), locking each changed field. Adding labels re-sends
+   * the existing ones, as Plex replaces a tag list with what an edit names; so the collection
+   * is read first then (and when `sectionId` is omitted).
+   */
+  edit(id: string | number, edit: CollectionEdit, options?: CallOptions): Promise<void>;
 }
 
 /** Collections of library items. Writes are the server admin's. */
@@ -157,20 +227,19 @@ export function collectionsApi(transport: Transport): CollectionsApi {
     },
 
     /**
-     * Moves a member after another, or first without `afterRatingKey`
-     * (`PUT /library/collections/{id}/items/{ratingKey}/move?after=`). Shows only with the
-     * `custom` order (`setOrder(id, 'custom')`).
+     * Moves a member after another, or first without `after`
+     * (`PUT /library/collections/{id}/items/{itemId}/move?after=`); `itemId` and `after` are
+     * members' ratingKeys. Shows only with the `custom` order (`setOrder(id, 'custom')`).
      */
-    async move(
+    async moveItem(
       id: string | number,
-      ratingKey: string | number,
-      afterRatingKey?: string | number,
-      options: CallOptions = {},
+      itemId: string | number,
+      options: MoveItemOptions = {},
     ): Promise<Collection> {
       return one({
         method: 'PUT',
-        path: `/library/collections/${segment(id)}/items/${segment(ratingKey)}/move`,
-        query: { after: afterRatingKey === undefined ? undefined : String(afterRatingKey) },
+        path: `/library/collections/${segment(id)}/items/${segment(itemId)}/move`,
+        query: { after: options.after === undefined ? undefined : String(options.after) },
         ...withSignal(options),
       });
     },
@@ -200,7 +269,7 @@ export function collectionsApi(transport: Transport): CollectionsApi {
 
     /**
      * The order of its items (`PUT /library/metadata/{id}/prefs?collectionSort=`): `release`
-     * date, `alpha`(betical) or `custom` (set with `move()`).
+     * date, `alpha`(betical) or `custom` (set with `moveItem()`).
      */
     async setOrder(
       id: string | number,
@@ -285,75 +354,4 @@ async function setPrefs(
     query: prefs,
     ...withSignal(options),
   });
-}
-
-/** The `collections` namespace of a Plex client. */
-export interface CollectionsApi extends ArtworkUploadsApi {
-  /** One page of a section's collections, by title (`GET /library/sections/{id}/collections`). */
-  list(sectionId: number | string, options?: PageOptions & CallOptions): Promise<Page<Collection>>;
-  /** One collection (`GET /library/metadata/{id}`). */
-  get(id: string | number, options?: CallOptions): Promise<Collection>;
-  /** One page of a collection's members, in its order (`GET /library/collections/{id}/children`). */
-  items(id: string | number, options?: PageOptions & CallOptions): Promise<Page<MetadataItem>>;
-  /** Every member of a collection, page by page (`pageSize` per request, default 100). */
-  iterateItems(
-    id: string | number,
-    options?: CallOptions & {
-      pageSize?: number;
-    },
-  ): AsyncGenerator<MetadataItem, void, undefined>;
-  /**
-   * Creates a collection
-   * (`POST /library/collections?sectionId=&title=&type=&smart=0&uri=server://…/library/metadata/{ids}`);
-   * without `ratingKeys` it starts empty. A `summary` is set through the edit form afterwards.
-   */
-  create(create: CreateCollectionOptions, options?: CallOptions): Promise<Collection>;
-  /** Adds members; ones already in it stay once (`PUT /library/collections/{id}/items?uri=`). */
-  addItems(
-    id: string | number,
-    ratingKeys: readonly (string | number)[],
-    options?: {
-      machineIdentifier?: string;
-    } & CallOptions,
-  ): Promise<Collection>;
-  /**
-   * Removes a member by its ratingKey (`DELETE /library/collections/{id}/items/{ratingKey}`);
-   * `BAD_REQUEST` when it is not a member.
-   */
-  removeItem(
-    id: string | number,
-    ratingKey: string | number,
-    options?: CallOptions,
-  ): Promise<Collection>;
-  /**
-   * Moves a member after another, or first without `afterRatingKey`
-   * (`PUT /library/collections/{id}/items/{ratingKey}/move?after=`). Shows only with the
-   * `custom` order (`setOrder(id, 'custom')`).
-   */
-  move(
-    id: string | number,
-    ratingKey: string | number,
-    afterRatingKey?: string | number,
-    options?: CallOptions,
-  ): Promise<Collection>;
-  /** Deletes the collection (`DELETE /library/collections/{id}`); its members stay. */
-  delete(id: string | number, options?: CallOptions): Promise<void>;
-  /**
-   * How the collection shows in its library (`PUT /library/metadata/{id}/prefs?collectionMode=`, as Plex Web and the official API send it):
-   * `default`, `hide`, `hideItems` (show the collection instead of its items) or `showItems`.
-   */
-  setMode(id: string | number, mode: CollectionMode, options?: CallOptions): Promise<void>;
-  /**
-   * The order of its items (`PUT /library/metadata/{id}/prefs?collectionSort=`): `release`
-   * date, `alpha`(betical) or `custom` (set with `move()`).
-   */
-  setOrder(id: string | number, order: CollectionOrder, options?: CallOptions): Promise<void>;
-  /**
-   * Edits title, sort title, summary, content rating and labels through the section's edit
-   * form, built by the metadata edit (`PUT /library/sections/{sec}/all?type=18&id=&title.value=
-   * &title.locked=1&label[0].tag.tag=…`), locking each changed field. Adding labels re-sends
-   * the existing ones, as Plex replaces a tag list with what an edit names; so the collection
-   * is read first then (and when `sectionId` is omitted).
-   */
-  edit(id: string | number, edit: CollectionEdit, options?: CallOptions): Promise<void>;
 }

@@ -70,7 +70,7 @@ describe('history.list', () => {
   it('walks every play page by page', async () => {
     const { client, emulator, sent } = emulatorClient();
     const ids: string[] = [];
-    for await (const entry of client.history.iterate({ pageSize: 10, sort: 'viewedAt:asc' })) {
+    for await (const entry of client.history.iterateItems({ pageSize: 10, sort: 'viewedAt:asc' })) {
       ids.push(entry.historyId);
     }
     expect(ids).toHaveLength(emulator.state.history.length);

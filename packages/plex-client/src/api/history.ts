@@ -22,6 +22,29 @@ export interface HistoryFilter {
   sort?: string;
 }
 
+/** The `history` namespace of a Plex client. */
+export interface HistoryApi {
+  /**
+   * One page of plays, newest first (`GET /status/sessions/history/all`), filtered as PMS
+   * filters: `accountID`, `deviceID`, `librarySectionID`, `metadataItemID`, `viewedAt>=`
+   * (`since`) and `viewedAt<` (`until`). The owner sees every account's plays; others their own.
+   */
+  list(options?: HistoryFilter & PageOptions & CallOptions): Promise<Page<HistoryEntry>>;
+  /** Every matching play, page by page through `list()` (`pageSize` per request, default 100). */
+  iterateItems(
+    options?: HistoryFilter &
+      CallOptions & {
+        pageSize?: number;
+      },
+  ): AsyncGenerator<HistoryEntry, void, undefined>;
+  /** One entry (`GET /status/sessions/history/{id}`). */
+  get(historyId: string | number, options?: CallOptions): Promise<HistoryEntry>;
+  /**
+   * Forgets one play (`DELETE /status/sessions/history/{id}`); watched state stays. Owner only.
+   */
+  delete(historyId: string | number, options?: CallOptions): Promise<void>;
+}
+
 /** Playback history: finished plays, filterable and paged; deleting entries. */
 export function historyApi(transport: Transport): HistoryApi {
   const api = {
@@ -53,8 +76,8 @@ export function historyApi(transport: Transport): HistoryApi {
       );
     },
 
-    /** Every matching play, page by page (`pageSize` per request, default 100). */
-    iterate(
+    /** Every matching play, page by page through `list()` (`pageSize` per request, default 100). */
+    iterateItems(
       options: HistoryFilter & CallOptions & { pageSize?: number } = {},
     ): AsyncGenerator<HistoryEntry, void, undefined> {
       const { pageSize, ...filter } = options;
@@ -83,27 +106,4 @@ export function historyApi(transport: Transport): HistoryApi {
     },
   };
   return api;
-}
-
-/** The `history` namespace of a Plex client. */
-export interface HistoryApi {
-  /**
-   * One page of plays, newest first (`GET /status/sessions/history/all`), filtered as PMS
-   * filters: `accountID`, `deviceID`, `librarySectionID`, `metadataItemID`, `viewedAt>=`
-   * (`since`) and `viewedAt<` (`until`). The owner sees every account's plays; others their own.
-   */
-  list(options?: HistoryFilter & PageOptions & CallOptions): Promise<Page<HistoryEntry>>;
-  /** Every matching play, page by page (`pageSize` per request, default 100). */
-  iterate(
-    options?: HistoryFilter &
-      CallOptions & {
-        pageSize?: number;
-      },
-  ): AsyncGenerator<HistoryEntry, void, undefined>;
-  /** One entry (`GET /status/sessions/history/{id}`). */
-  get(historyId: string | number, options?: CallOptions): Promise<HistoryEntry>;
-  /**
-   * Forgets one play (`DELETE /status/sessions/history/{id}`); watched state stays. Owner only.
-   */
-  delete(historyId: string | number, options?: CallOptions): Promise<void>;
 }

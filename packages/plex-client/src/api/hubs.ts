@@ -24,17 +24,45 @@ function hubCount(count: number | undefined): number | undefined {
   return count;
 }
 
+/** The `hubs` namespace of a Plex client. */
+export interface HubsApi {
+  /** The home screen's hubs (`GET /hubs?count=…`): Continue Watching, On Deck, recently added, … */
+  home(options?: HomeHubOptions & CallOptions): Promise<Hub[]>;
+  /**
+   * The Continue Watching hub (`GET /hubs/continueWatching?count=…`): in-progress items and
+   * next episodes, each with its section. Undefined if Plex sends no hub.
+   */
+  continueWatching(options?: { count?: number } & CallOptions): Promise<Hub | undefined>;
+  /**
+   * The whole Continue Watching list, paged: of every section
+   * (`GET /hubs/continueWatching/items`) or one (`GET /hubs/sections/{id}/continueWatching/items`).
+   */
+  continueWatchingItems(
+    options?: PageOptions & { sectionId?: SectionId } & CallOptions,
+  ): Promise<ItemPage>;
+  /** A section's hubs (`GET /hubs/sections/{id}?count=…`): Continue Watching, On Deck, recently added. */
+  section(sectionId: SectionId, options?: { count?: number } & CallOptions): Promise<Hub[]>;
+  /**
+   * The full list behind a hub (its `key`, e.g. `/hubs/home/recentlyAdded?type=1`), paged: for
+   * hubs whose `more` is true.
+   */
+  items(hub: Pick<Hub, 'key'> | string, options?: PageOptions & CallOptions): Promise<ItemPage>;
+}
+
 /** The shelves Plex shows: home screen, Continue Watching, per section. */
 export function hubsApi(transport: Transport): HubsApi {
-  const listOf = async (path: string, options: PageOptions, call: CallOptions) => {
+  const listOf = async (path: string, options: PageOptions & CallOptions) => {
     const page = pageWindow(options);
-    const body = await transport.json({ path, page, ...withSignal(call) }, metadataContainerSchema);
+    const body = await transport.json(
+      { path, page, ...withSignal(options) },
+      metadataContainerSchema,
+    );
     return toItemPage(body, page.offset);
   };
 
   return {
     /** The home screen's hubs (`GET /hubs?count=…`): Continue Watching, On Deck, recently added, … */
-    async home(options: HomeHubOptions = {}, call: CallOptions = {}): Promise<Hub[]> {
+    async home(options: HomeHubOptions & CallOptions = {}): Promise<Hub[]> {
       const identifier = options.identifiers?.join(',');
       const body = await transport.json(
         {
@@ -44,7 +72,7 @@ export function hubsApi(transport: Transport): HubsApi {
             identifier: identifier === '' ? undefined : identifier,
             onlyTransient: options.onlyTransient ? 1 : undefined,
           },
-          ...withSignal(call),
+          ...withSignal(options),
         },
         hubsContainerSchema,
       );
@@ -56,14 +84,13 @@ export function hubsApi(transport: Transport): HubsApi {
      * next episodes, each with its section. Undefined if Plex sends no hub.
      */
     async continueWatching(
-      options: { count?: number } = {},
-      call: CallOptions = {},
+      options: { count?: number } & CallOptions = {},
     ): Promise<Hub | undefined> {
       const body = await transport.json(
         {
           path: '/hubs/continueWatching',
           query: { count: hubCount(options.count) },
-          ...withSignal(call),
+          ...withSignal(options),
         },
         hubsContainerSchema,
       );
@@ -75,27 +102,25 @@ export function hubsApi(transport: Transport): HubsApi {
      * (`GET /hubs/continueWatching/items`) or one (`GET /hubs/sections/{id}/continueWatching/items`).
      */
     async continueWatchingItems(
-      options: PageOptions & { sectionId?: SectionId } = {},
-      call: CallOptions = {},
+      options: PageOptions & { sectionId?: SectionId } & CallOptions = {},
     ): Promise<ItemPage> {
       const path =
         options.sectionId === undefined
           ? '/hubs/continueWatching/items'
           : `/hubs/sections/${segment(options.sectionId)}/continueWatching/items`;
-      return listOf(path, options, call);
+      return listOf(path, options);
     },
 
     /** A section's hubs (`GET /hubs/sections/{id}?count=…`): Continue Watching, On Deck, recently added. */
     async section(
       sectionId: SectionId,
-      options: { count?: number } = {},
-      call: CallOptions = {},
+      options: { count?: number } & CallOptions = {},
     ): Promise<Hub[]> {
       const body = await transport.json(
         {
           path: `/hubs/sections/${segment(sectionId)}`,
           query: { count: hubCount(options.count) },
-          ...withSignal(call),
+          ...withSignal(options),
         },
         hubsContainerSchema,
       );
@@ -108,58 +133,14 @@ export function hubsApi(transport: Transport): HubsApi {
      */
     async items(
       hub: Pick<Hub, 'key'> | string,
-      options: PageOptions = {},
-      call: CallOptions = {},
+      options: PageOptions & CallOptions = {},
     ): Promise<ItemPage> {
       const key = typeof hub === 'string' ? hub : hub.key;
       if (key === undefined || !key.startsWith('/')) {
         throw new TypeError(`a hub key is a server path starting with "/"; got ${String(key)}`);
       }
       // The key may carry its own query string; it goes to Plex as written.
-      return listOf(key, options, call);
+      return listOf(key, options);
     },
   };
-}
-
-/** The `hubs` namespace of a Plex client. */
-export interface HubsApi {
-  /** The home screen's hubs (`GET /hubs?count=…`): Continue Watching, On Deck, recently added, … */
-  home(options?: HomeHubOptions, call?: CallOptions): Promise<Hub[]>;
-  /**
-   * The Continue Watching hub (`GET /hubs/continueWatching?count=…`): in-progress items and
-   * next episodes, each with its section. Undefined if Plex sends no hub.
-   */
-  continueWatching(
-    options?: {
-      count?: number;
-    },
-    call?: CallOptions,
-  ): Promise<Hub | undefined>;
-  /**
-   * The whole Continue Watching list, paged: of every section
-   * (`GET /hubs/continueWatching/items`) or one (`GET /hubs/sections/{id}/continueWatching/items`).
-   */
-  continueWatchingItems(
-    options?: PageOptions & {
-      sectionId?: SectionId;
-    },
-    call?: CallOptions,
-  ): Promise<ItemPage>;
-  /** A section's hubs (`GET /hubs/sections/{id}?count=…`): Continue Watching, On Deck, recently added. */
-  section(
-    sectionId: SectionId,
-    options?: {
-      count?: number;
-    },
-    call?: CallOptions,
-  ): Promise<Hub[]>;
-  /**
-   * The full list behind a hub (its `key`, e.g. `/hubs/home/recentlyAdded?type=1`), paged: for
-   * hubs whose `more` is true.
-   */
-  items(
-    hub: Pick<Hub, 'key'> | string,
-    options?: PageOptions,
-    call?: CallOptions,
-  ): Promise<ItemPage>;
 }

@@ -145,12 +145,81 @@ function itemQuery(options: ItemQuery): Query {
   };
 }
 
+/** The `libraries` namespace of a Plex client. */
+export interface LibrariesApi {
+  /** Every section the token may see (`GET /library/sections`), with folders and scan state. */
+  list(options?: CallOptions): Promise<Library[]>;
+  /**
+   * One section, from the section list (PMS has no single-section read of the same shape);
+   * `NOT_FOUND` when there is no such section.
+   */
+  get(sectionId: SectionId, options?: CallOptions): Promise<Library>;
+  /** The section's settings (`GET /library/sections/{id}/prefs`). */
+  prefs(sectionId: SectionId, options?: CallOptions): Promise<LibrarySetting[]>;
+  /**
+   * One page of a section's items (`GET /library/sections/{id}/all`), filtered and sorted by
+   * Plex. Items get the section's id and title from the container.
+   */
+  items(sectionId: SectionId, options?: ItemQuery & PageOptions & CallOptions): Promise<ItemPage>;
+  /** Walks every matching item of a section, one page (default 100 items) at a time. */
+  iterateItems(
+    sectionId: SectionId,
+    options?: ItemQuery & { pageSize?: number } & CallOptions,
+  ): AsyncGenerator<MetadataItem, void, undefined>;
+  /**
+   * How many items match, without fetching any: asks for a page of size 0 and reads
+   * `totalSize` (`GET /library/sections/{id}/all` with `X-Plex-Container-Size: 0`).
+   */
+  count(
+    sectionId: SectionId,
+    options?: Omit<ItemQuery, 'sort' | 'includeGuids'> & CallOptions,
+  ): Promise<number>;
+  /**
+   * Newest items first: of one section (`GET /library/sections/{id}/recentlyAdded`) or of every
+   * section (`GET /library/recentlyAdded`).
+   */
+  recentlyAdded(options?: FeedOptions & CallOptions): Promise<ItemPage>;
+  /**
+   * In-progress items and next episodes: of one section (`GET /library/sections/{id}/onDeck`)
+   * or of every section (`GET /library/onDeck`).
+   */
+  onDeck(options?: Omit<FeedOptions, 'type'> & CallOptions): Promise<ItemPage>;
+  /**
+   * The values a filter can take in a section (`GET /library/sections/{id}/{kind}`): genres,
+   * years, actors, … Each `key` is what to pass back in `filters`.
+   */
+  tags(
+    sectionId: SectionId,
+    kind: TagListKind,
+    options?: PageOptions & { type?: MetadataTypeName | number } & CallOptions,
+  ): Promise<Page<FilterChoice>>;
+  /**
+   * Scans a section for new and changed files (`GET /library/sections/{id}/refresh`); `force`
+   * also refreshes metadata of existing items, `path` limits the scan to one folder.
+   */
+  refresh(
+    sectionId: SectionId,
+    options?: { force?: boolean; path?: string } & CallOptions,
+  ): Promise<void>;
+  /** Scans every section (`GET /library/sections/all/refresh`). */
+  refreshAll(options?: { force?: boolean } & CallOptions): Promise<void>;
+  /** Stops a section's running scan (`DELETE /library/sections/{id}/refresh`). */
+  cancelRefresh(sectionId: SectionId, options?: CallOptions): Promise<void>;
+  /** Stops every running scan (`DELETE /library/sections/all/refresh`). */
+  cancelRefreshAll(options?: CallOptions): Promise<void>;
+  /** Deletes the section's trashed items for good (`PUT /library/sections/{id}/emptyTrash`). */
+  emptyTrash(sectionId: SectionId, options?: CallOptions): Promise<void>;
+  /** Starts optimising the database (`PUT /library/optimize?async=1`); returns at once. */
+  optimize(options?: CallOptions): Promise<void>;
+  /** Starts removing unused metadata bundles (`PUT /library/clean/bundles?async=1`). */
+  cleanBundles(options?: CallOptions): Promise<void>;
+}
+
 /** Library sections: listing, browsing with filters, counting, tag lists, scans, maintenance. */
 export function librariesApi(transport: Transport): LibrariesApi {
   const items = async (
     sectionId: SectionId,
-    options: ItemQuery & PageOptions = {},
-    call: CallOptions = {},
+    options: ItemQuery & PageOptions & CallOptions = {},
   ): Promise<ItemPage> => {
     const page = pageWindow(options);
     const body = await transport.json(
@@ -158,7 +227,7 @@ export function librariesApi(transport: Transport): LibrariesApi {
         path: `/library/sections/${segment(sectionId)}/all`,
         query: itemQuery(options),
         page,
-        ...withSignal(call),
+        ...withSignal(options),
       },
       metadataContainerSchema,
     );
@@ -205,11 +274,10 @@ export function librariesApi(transport: Transport): LibrariesApi {
     /** Walks every matching item of a section, one page (default 100 items) at a time. */
     iterateItems(
       sectionId: SectionId,
-      options: ItemQuery & { pageSize?: number } = {},
-      call: CallOptions = {},
+      options: ItemQuery & { pageSize?: number } & CallOptions = {},
     ): AsyncGenerator<MetadataItem, void, undefined> {
       const { pageSize, ...query } = options;
-      return iteratePages((window) => items(sectionId, { ...query, ...window }, call), pageSize);
+      return iteratePages((window) => items(sectionId, { ...query, ...window }), pageSize);
     },
 
     /**
@@ -218,15 +286,14 @@ export function librariesApi(transport: Transport): LibrariesApi {
      */
     async count(
       sectionId: SectionId,
-      options: Omit<ItemQuery, 'sort' | 'includeGuids'> = {},
-      call: CallOptions = {},
+      options: Omit<ItemQuery, 'sort' | 'includeGuids'> & CallOptions = {},
     ): Promise<number> {
       const body = await transport.json(
         {
           path: `/library/sections/${segment(sectionId)}/all`,
           query: itemQuery(options),
           page: { offset: 0, limit: 0 },
-          ...withSignal(call),
+          ...withSignal(options),
         },
         metadataContainerSchema,
       );
@@ -238,7 +305,7 @@ export function librariesApi(transport: Transport): LibrariesApi {
      * Newest items first: of one section (`GET /library/sections/{id}/recentlyAdded`) or of every
      * section (`GET /library/recentlyAdded`).
      */
-    async recentlyAdded(options: FeedOptions = {}, call: CallOptions = {}): Promise<ItemPage> {
+    async recentlyAdded(options: FeedOptions & CallOptions = {}): Promise<ItemPage> {
       const page = pageWindow(options);
       const path =
         options.sectionId === undefined
@@ -246,7 +313,7 @@ export function librariesApi(transport: Transport): LibrariesApi {
           : `/library/sections/${segment(options.sectionId)}/recentlyAdded`;
       const type = options.type === undefined ? undefined : metadataTypeNumber(options.type);
       const body = await transport.json(
-        { path, query: { type }, page, ...withSignal(call) },
+        { path, query: { type }, page, ...withSignal(options) },
         metadataContainerSchema,
       );
       return toItemPage(body, page.offset);
@@ -256,17 +323,14 @@ export function librariesApi(transport: Transport): LibrariesApi {
      * In-progress items and next episodes: of one section (`GET /library/sections/{id}/onDeck`)
      * or of every section (`GET /library/onDeck`).
      */
-    async onDeck(
-      options: Omit<FeedOptions, 'type'> = {},
-      call: CallOptions = {},
-    ): Promise<ItemPage> {
+    async onDeck(options: Omit<FeedOptions, 'type'> & CallOptions = {}): Promise<ItemPage> {
       const page = pageWindow(options);
       const path =
         options.sectionId === undefined
           ? '/library/onDeck'
           : `/library/sections/${segment(options.sectionId)}/onDeck`;
       const body = await transport.json(
-        { path, page, ...withSignal(call) },
+        { path, page, ...withSignal(options) },
         metadataContainerSchema,
       );
       return toItemPage(body, page.offset);
@@ -279,8 +343,7 @@ export function librariesApi(transport: Transport): LibrariesApi {
     async tags(
       sectionId: SectionId,
       kind: TagListKind,
-      options: PageOptions & { type?: MetadataTypeName | number } = {},
-      call: CallOptions = {},
+      options: PageOptions & { type?: MetadataTypeName | number } & CallOptions = {},
     ): Promise<Page<FilterChoice>> {
       const page = pageWindow(options);
       const type = options.type === undefined ? undefined : metadataTypeNumber(options.type);
@@ -289,7 +352,7 @@ export function librariesApi(transport: Transport): LibrariesApi {
           path: `/library/sections/${segment(sectionId)}/${kind}`,
           query: { type },
           page,
-          ...withSignal(call),
+          ...withSignal(options),
         },
         filterChoicesContainerSchema,
       );
@@ -303,22 +366,21 @@ export function librariesApi(transport: Transport): LibrariesApi {
      */
     async refresh(
       sectionId: SectionId,
-      options: { force?: boolean; path?: string } = {},
-      call: CallOptions = {},
+      options: { force?: boolean; path?: string } & CallOptions = {},
     ): Promise<void> {
       await transport.empty({
         path: `/library/sections/${segment(sectionId)}/refresh`,
         query: { force: options.force ? 1 : undefined, path: options.path },
-        ...withSignal(call),
+        ...withSignal(options),
       });
     },
 
     /** Scans every section (`GET /library/sections/all/refresh`). */
-    async refreshAll(options: { force?: boolean } = {}, call: CallOptions = {}): Promise<void> {
+    async refreshAll(options: { force?: boolean } & CallOptions = {}): Promise<void> {
       await transport.empty({
         path: '/library/sections/all/refresh',
         query: { force: options.force ? 1 : undefined },
-        ...withSignal(call),
+        ...withSignal(options),
       });
     },
 
@@ -369,94 +431,4 @@ export function librariesApi(transport: Transport): LibrariesApi {
       });
     },
   };
-}
-
-/** The `libraries` namespace of a Plex client. */
-export interface LibrariesApi {
-  /** Every section the token may see (`GET /library/sections`), with folders and scan state. */
-  list: (options?: CallOptions) => Promise<Library[]>;
-  /**
-   * One section, from the section list (PMS has no single-section read of the same shape);
-   * `NOT_FOUND` when there is no such section.
-   */
-  get(sectionId: SectionId, options?: CallOptions): Promise<Library>;
-  /** The section's settings (`GET /library/sections/{id}/prefs`). */
-  prefs(sectionId: SectionId, options?: CallOptions): Promise<LibrarySetting[]>;
-  /**
-   * One page of a section's items (`GET /library/sections/{id}/all`), filtered and sorted by
-   * Plex. Items get the section's id and title from the container.
-   */
-  items: (
-    sectionId: SectionId,
-    options?: ItemQuery & PageOptions,
-    call?: CallOptions,
-  ) => Promise<ItemPage>;
-  /** Walks every matching item of a section, one page (default 100 items) at a time. */
-  iterateItems(
-    sectionId: SectionId,
-    options?: ItemQuery & {
-      pageSize?: number;
-    },
-    call?: CallOptions,
-  ): AsyncGenerator<MetadataItem, void, undefined>;
-  /**
-   * How many items match, without fetching any: asks for a page of size 0 and reads
-   * `totalSize` (`GET /library/sections/{id}/all` with `X-Plex-Container-Size: 0`).
-   */
-  count(
-    sectionId: SectionId,
-    options?: Omit<ItemQuery, 'sort' | 'includeGuids'>,
-    call?: CallOptions,
-  ): Promise<number>;
-  /**
-   * Newest items first: of one section (`GET /library/sections/{id}/recentlyAdded`) or of every
-   * section (`GET /library/recentlyAdded`).
-   */
-  recentlyAdded(options?: FeedOptions, call?: CallOptions): Promise<ItemPage>;
-  /**
-   * In-progress items and next episodes: of one section (`GET /library/sections/{id}/onDeck`)
-   * or of every section (`GET /library/onDeck`).
-   */
-  onDeck(options?: Omit<FeedOptions, 'type'>, call?: CallOptions): Promise<ItemPage>;
-  /**
-   * The values a filter can take in a section (`GET /library/sections/{id}/{kind}`): genres,
-   * years, actors, … Each `key` is what to pass back in `filters`.
-   */
-  tags(
-    sectionId: SectionId,
-    kind: TagListKind,
-    options?: PageOptions & {
-      type?: MetadataTypeName | number;
-    },
-    call?: CallOptions,
-  ): Promise<Page<FilterChoice>>;
-  /**
-   * Scans a section for new and changed files (`GET /library/sections/{id}/refresh`); `force`
-   * also refreshes metadata of existing items, `path` limits the scan to one folder.
-   */
-  refresh(
-    sectionId: SectionId,
-    options?: {
-      force?: boolean;
-      path?: string;
-    },
-    call?: CallOptions,
-  ): Promise<void>;
-  /** Scans every section (`GET /library/sections/all/refresh`). */
-  refreshAll(
-    options?: {
-      force?: boolean;
-    },
-    call?: CallOptions,
-  ): Promise<void>;
-  /** Stops a section's running scan (`DELETE /library/sections/{id}/refresh`). */
-  cancelRefresh(sectionId: SectionId, options?: CallOptions): Promise<void>;
-  /** Stops every running scan (`DELETE /library/sections/all/refresh`). */
-  cancelRefreshAll(options?: CallOptions): Promise<void>;
-  /** Deletes the section's trashed items for good (`PUT /library/sections/{id}/emptyTrash`). */
-  emptyTrash(sectionId: SectionId, options?: CallOptions): Promise<void>;
-  /** Starts optimising the database (`PUT /library/optimize?async=1`); returns at once. */
-  optimize(options?: CallOptions): Promise<void>;
-  /** Starts removing unused metadata bundles (`PUT /library/clean/bundles?async=1`). */
-  cleanBundles(options?: CallOptions): Promise<void>;
 }

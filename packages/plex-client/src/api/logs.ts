@@ -35,6 +35,26 @@ export interface LogTail {
 
 const DOWNLOAD_PATH = '/diagnostics/logs';
 
+/** The `logs` namespace of a Plex client. */
+export interface LogsApi {
+  /**
+   * The server's log files as one ZIP archive (`GET /diagnostics/logs`): `Plex Media
+   * Server.log`, the scanner, transcoder and updater logs and their rotated copies. The token
+   * travels in the header as for every call; PMS masks tokens inside the logs itself. Use
+   * `read()` for the text of one file.
+   */
+  download(options?: CallOptions): Promise<Uint8Array>;
+  /** The names of the files in the log archive (downloads it). */
+  files(options?: CallOptions): Promise<string[]>;
+  /**
+   * The text of one log file, as lines (downloads `/diagnostics/logs` and unzips it in
+   * memory). `file` is a kind (`server`, `scanner`, `transcoder`, `updater`) or a file name in
+   * the archive (`Plex Media Server.1.log` for the rotated copy). `NOT_FOUND`, naming the files
+   * that exist, when the archive has no such file.
+   */
+  read(file: LogKind | (string & {}), options?: LogReadOptions & CallOptions): Promise<LogTail>;
+}
+
 /** The server's log files. Owner only (403 for other accounts). */
 export function logsApi(transport: Transport): LogsApi {
   const download = async (options: CallOptions = {}): Promise<Uint8Array> => {
@@ -81,8 +101,7 @@ export function logsApi(transport: Transport): LogsApi {
      */
     async read(
       file: LogKind | (string & {}),
-      options: LogReadOptions = {},
-      call: CallOptions = {},
+      options: LogReadOptions & CallOptions = {},
     ): Promise<LogTail> {
       const wanted = Object.hasOwn(LOG_FILES, file) ? LOG_FILES[file as LogKind] : file;
       if (wanted === '') throw new TypeError('a log kind or file name is required');
@@ -90,7 +109,7 @@ export function logsApi(transport: Transport): LogsApi {
       if (keep !== undefined && (!Number.isInteger(keep) || keep < 0)) {
         throw new TypeError(`lines must be a whole number ≥ 0; got ${keep}`);
       }
-      const archive = await entries(call);
+      const archive = await entries(options);
       const names = Object.keys(archive).filter((name) => !name.endsWith('/'));
       // Archives may keep the logs in a folder; match on the name after the last slash too.
       const name =
@@ -114,28 +133,4 @@ export function logsApi(transport: Transport): LogsApi {
       };
     },
   };
-}
-
-/** The `logs` namespace of a Plex client. */
-export interface LogsApi {
-  /**
-   * The server's log files as one ZIP archive (`GET /diagnostics/logs`): `Plex Media
-   * Server.log`, the scanner, transcoder and updater logs and their rotated copies. The token
-   * travels in the header as for every call; PMS masks tokens inside the logs itself. Use
-   * `read()` for the text of one file.
-   */
-  download: (options?: CallOptions) => Promise<Uint8Array>;
-  /** The names of the files in the log archive (downloads it). */
-  files(options?: CallOptions): Promise<string[]>;
-  /**
-   * The text of one log file, as lines (downloads `/diagnostics/logs` and unzips it in
-   * memory). `file` is a kind (`server`, `scanner`, `transcoder`, `updater`) or a file name in
-   * the archive (`Plex Media Server.1.log` for the rotated copy). `NOT_FOUND`, naming the files
-   * that exist, when the archive has no such file.
-   */
-  read(
-    file: LogKind | (string & {}),
-    options?: LogReadOptions,
-    call?: CallOptions,
-  ): Promise<LogTail>;
 }

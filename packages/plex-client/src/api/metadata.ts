@@ -251,6 +251,102 @@ function clean(tags: readonly string[] | undefined): string[] {
   return (tags ?? []).map((tag) => tag.trim()).filter((tag) => tag !== '');
 }
 
+/** The `metadata` namespace of a Plex client. */
+export interface MetadataApi {
+  /**
+   * Detail views (`GET /library/metadata/{ids}?includeGuids=1&includeMarkers=1&includeChapters=1`):
+   * every tag, external ids, streams, the lock list. One key gives the item (`NOT_FOUND` when
+   * unknown); an array gives the items Plex found, in the order asked.
+   */
+  get(ratingKey: RatingKey, options?: CallOptions): Promise<MetadataItem>;
+  get(ratingKeys: readonly RatingKey[], options?: CallOptions): Promise<MetadataItem[]>;
+  /** Seasons of a show, episodes of a season, albums of an artist, tracks of an album (`…/children`). */
+  children(ratingKey: RatingKey, options?: PageOptions & CallOptions): Promise<ItemPage>;
+  /** Every episode of a show or track of an artist (`GET /library/metadata/{id}/allLeaves`). */
+  allLeaves(ratingKey: RatingKey, options?: PageOptions & CallOptions): Promise<ItemPage>;
+  /** Items like this one (`GET /library/metadata/{id}/similar`), best first. */
+  similar(ratingKey: RatingKey, options?: PageOptions & CallOptions): Promise<ItemPage>;
+  /**
+   * Related-item hubs (`GET /library/metadata/{id}/related`): more like this, more by the
+   * director or lead actor, more from the same collection. `count` items per hub.
+   */
+  related(ratingKey: RatingKey, options?: { count?: number } & CallOptions): Promise<Hub[]>;
+  /**
+   * Edits an item exactly as python-plexapi does:
+   * `PUT /library/sections/{sectionId}/all?{args}&id={ratingKey}&type={n}`, args sorted
+   * case-insensitively, keys unescaped. Fields become `title.value=…&title.locked=1`; tag
+   * additions re-send the item's existing tags with indexes, as python-plexapi does; removals
+   * are `genre[].tag.tag-=A,B`. Reads the item first
+   * when tags are added or the section or type is not given. No request when nothing changes.
+   */
+  edit(ratingKey: RatingKey, edit: MetadataEdit, options?: CallOptions): Promise<void>;
+  /** Deletes an item and its media files (`DELETE /library/metadata/{id}`); the server must allow deletion. */
+  delete(ratingKey: RatingKey, options?: CallOptions): Promise<void>;
+  /** Marks an item (or every episode/track under it) played (`PUT /:/scrobble`). */
+  markWatched(ratingKey: RatingKey, options?: CallOptions): Promise<void>;
+  /** Marks an item (or everything under it) unplayed (`PUT /:/unscrobble`). */
+  markUnwatched(ratingKey: RatingKey, options?: CallOptions): Promise<void>;
+  /** Sets the signed-in user's rating, 0–10 (7 shows as 3.5 stars); `null` clears it (`PUT /:/rate`). */
+  rate(ratingKey: RatingKey, rating: number | null, options?: CallOptions): Promise<void>;
+  /**
+   * Sets the resume point in ms (`PUT /:/progress`); 0 clears it, and a point near the end
+   * counts as a finished play.
+   */
+  setProgress(
+    ratingKey: RatingKey,
+    timeMs: number,
+    options?: CallOptions & {
+      state?: 'stopped' | 'paused' | 'playing';
+    },
+  ): Promise<void>;
+  /** The images a slot can show, one `selected` (`GET /library/metadata/{id}/posters|arts|clearLogos|banners`). */
+  artwork(ratingKey: RatingKey, kind: ArtworkKind, options?: CallOptions): Promise<Artwork[]>;
+  /** Poster candidates (`GET /library/metadata/{id}/posters`). */
+  posters(ratingKey: RatingKey, options?: CallOptions): Promise<Artwork[]>;
+  /** Background candidates (`GET /library/metadata/{id}/arts`). */
+  arts(ratingKey: RatingKey, options?: CallOptions): Promise<Artwork[]>;
+  /**
+   * Adds an image to a slot and selects it (`POST /library/metadata/{id}/posters` with
+   * `?url=` or the raw bytes as the body). Plex locks the slot against agent refreshes.
+   */
+  uploadArtwork(
+    ratingKey: RatingKey,
+    kind: ArtworkKind,
+    source: ArtworkSource,
+    options?: CallOptions,
+  ): Promise<void>;
+  /** Uploads a poster (by URL or bytes) and selects it. */
+  uploadPoster(ratingKey: RatingKey, source: ArtworkSource, options?: CallOptions): Promise<void>;
+  /** Uploads a background (by URL or bytes) and selects it. */
+  uploadArt(ratingKey: RatingKey, source: ArtworkSource, options?: CallOptions): Promise<void>;
+  /** Selects one listed candidate by its `ratingKey` (`PUT /library/metadata/{id}/poster?url=…`). */
+  selectArtwork(
+    ratingKey: RatingKey,
+    kind: ArtworkKind,
+    key: string,
+    options?: CallOptions,
+  ): Promise<void>;
+  /** Selects a poster candidate by its `ratingKey`. */
+  selectPoster(ratingKey: RatingKey, key: string, options?: CallOptions): Promise<void>;
+  /** Selects a background candidate by its `ratingKey`. */
+  selectArt(ratingKey: RatingKey, key: string, options?: CallOptions): Promise<void>;
+  /**
+   * A resized-image URL (`/photo/:/transcode?url={path}&width=&height=…`) for handing to
+   * another program (a browser, an `<img>`). It CARRIES THE TOKEN in its query, because Plex
+   * accepts no header on such URLs: treat it as a secret and never log it (use
+   * `imageUrlRedacted` for display). Prefer `fetchImage`, which keeps the token in a header.
+   */
+  imageUrl(path: string, options?: ImageOptions): string;
+  /** `imageUrl` with the token replaced by `REDACTED`: safe to log or show. */
+  imageUrlRedacted(path: string, options?: ImageOptions): string;
+  /**
+   * Downloads an image resized by Plex (`GET /photo/:/transcode`, token in the header).
+   * `path` is an item's `thumb`/`art`, an `Image` url or an artwork candidate's `key`.
+   * Without a size the image comes back at its own size (up to 4096 px a side).
+   */
+  fetchImage(path: string, options?: ImageOptions & CallOptions): Promise<ImageData>;
+}
+
 /** Library items: details, children, related items, edits, watched state, ratings, artwork and images. */
 export function metadataApi(transport: Transport): MetadataApi {
   async function get(ratingKey: RatingKey, options?: CallOptions): Promise<MetadataItem>;
@@ -278,12 +374,11 @@ export function metadataApi(transport: Transport): MetadataApi {
   const listOf = async (
     path: string,
     query: Query,
-    options: PageOptions,
-    call: CallOptions,
+    options: PageOptions & CallOptions,
   ): Promise<ItemPage> => {
     const page = pageWindow(options);
     const body = await transport.json(
-      { path, query, page, ...withSignal(call) },
+      { path, query, page, ...withSignal(options) },
       metadataContainerSchema,
     );
     return toItemPage(body, page.offset);
@@ -354,33 +449,29 @@ export function metadataApi(transport: Transport): MetadataApi {
     /** Seasons of a show, episodes of a season, albums of an artist, tracks of an album (`…/children`). */
     async children(
       ratingKey: RatingKey,
-      options: PageOptions = {},
-      call: CallOptions = {},
+      options: PageOptions & CallOptions = {},
     ): Promise<ItemPage> {
-      return listOf(`/library/metadata/${segment(ratingKey)}/children`, {}, options, call);
+      return listOf(`/library/metadata/${segment(ratingKey)}/children`, {}, options);
     },
 
     /** Every episode of a show or track of an artist (`GET /library/metadata/{id}/allLeaves`). */
     async allLeaves(
       ratingKey: RatingKey,
-      options: PageOptions = {},
-      call: CallOptions = {},
+      options: PageOptions & CallOptions = {},
     ): Promise<ItemPage> {
-      return listOf(`/library/metadata/${segment(ratingKey)}/allLeaves`, {}, options, call);
+      return listOf(`/library/metadata/${segment(ratingKey)}/allLeaves`, {}, options);
     },
 
     /** Items like this one (`GET /library/metadata/{id}/similar`), best first. */
     async similar(
       ratingKey: RatingKey,
-      options: PageOptions = {},
-      call: CallOptions = {},
+      options: PageOptions & CallOptions = {},
     ): Promise<ItemPage> {
       const { offset, limit } = pageWindow(options);
       return listOf(
         `/library/metadata/${segment(ratingKey)}/similar`,
         { count: offset + limit },
-        { offset, limit },
-        call,
+        { offset, limit, ...withSignal(options) },
       );
     },
 
@@ -390,14 +481,13 @@ export function metadataApi(transport: Transport): MetadataApi {
      */
     async related(
       ratingKey: RatingKey,
-      options: { count?: number } = {},
-      call: CallOptions = {},
+      options: { count?: number } & CallOptions = {},
     ): Promise<Hub[]> {
       const body = await transport.json(
         {
           path: `/library/metadata/${segment(ratingKey)}/related`,
           query: { count: options.count },
-          ...withSignal(call),
+          ...withSignal(options),
         },
         hubsContainerSchema,
       );
@@ -483,33 +573,78 @@ export function metadataApi(transport: Transport): MetadataApi {
     },
 
     /** The images a slot can show, one `selected` (`GET /library/metadata/{id}/posters|arts|clearLogos|banners`). */
-    artwork,
+    async artwork(
+      ratingKey: RatingKey,
+      kind: ArtworkKind,
+      options: CallOptions = {},
+    ): Promise<Artwork[]> {
+      return artwork(ratingKey, kind, options);
+    },
+
     /** Poster candidates (`GET /library/metadata/{id}/posters`). */
-    posters: (ratingKey: RatingKey, options: CallOptions = {}) =>
-      artwork(ratingKey, 'poster', options),
+    async posters(ratingKey: RatingKey, options: CallOptions = {}): Promise<Artwork[]> {
+      return artwork(ratingKey, 'poster', options);
+    },
+
     /** Background candidates (`GET /library/metadata/{id}/arts`). */
-    arts: (ratingKey: RatingKey, options: CallOptions = {}) => artwork(ratingKey, 'art', options),
+    async arts(ratingKey: RatingKey, options: CallOptions = {}): Promise<Artwork[]> {
+      return artwork(ratingKey, 'art', options);
+    },
 
     /**
      * Adds an image to a slot and selects it (`POST /library/metadata/{id}/posters` with
      * `?url=` or the raw bytes as the body). Plex locks the slot against agent refreshes.
      */
-    uploadArtwork,
+    async uploadArtwork(
+      ratingKey: RatingKey,
+      kind: ArtworkKind,
+      source: ArtworkSource,
+      options: CallOptions = {},
+    ): Promise<void> {
+      await uploadArtwork(ratingKey, kind, source, options);
+    },
+
     /** Uploads a poster (by URL or bytes) and selects it. */
-    uploadPoster: (ratingKey: RatingKey, source: ArtworkSource, options: CallOptions = {}) =>
-      uploadArtwork(ratingKey, 'poster', source, options),
+    async uploadPoster(
+      ratingKey: RatingKey,
+      source: ArtworkSource,
+      options: CallOptions = {},
+    ): Promise<void> {
+      await uploadArtwork(ratingKey, 'poster', source, options);
+    },
+
     /** Uploads a background (by URL or bytes) and selects it. */
-    uploadArt: (ratingKey: RatingKey, source: ArtworkSource, options: CallOptions = {}) =>
-      uploadArtwork(ratingKey, 'art', source, options),
+    async uploadArt(
+      ratingKey: RatingKey,
+      source: ArtworkSource,
+      options: CallOptions = {},
+    ): Promise<void> {
+      await uploadArtwork(ratingKey, 'art', source, options);
+    },
 
     /** Selects one listed candidate by its `ratingKey` (`PUT /library/metadata/{id}/poster?url=…`). */
-    selectArtwork,
+    async selectArtwork(
+      ratingKey: RatingKey,
+      kind: ArtworkKind,
+      key: string,
+      options: CallOptions = {},
+    ): Promise<void> {
+      await selectArtwork(ratingKey, kind, key, options);
+    },
+
     /** Selects a poster candidate by its `ratingKey`. */
-    selectPoster: (ratingKey: RatingKey, key: string, options: CallOptions = {}) =>
-      selectArtwork(ratingKey, 'poster', key, options),
+    async selectPoster(
+      ratingKey: RatingKey,
+      key: string,
+      options: CallOptions = {},
+    ): Promise<void> {
+      await selectArtwork(ratingKey, 'poster', key, options);
+    },
+
     /** Selects a background candidate by its `ratingKey`. */
-    selectArt: (ratingKey: RatingKey, key: string, options: CallOptions = {}) =>
-      selectArtwork(ratingKey, 'art', key, options),
+    async selectArt(ratingKey: RatingKey, key: string, options: CallOptions = {}): Promise<void> {
+      await selectArtwork(ratingKey, 'art', key, options);
+    },
 
     /**
      * A resized-image URL (`/photo/:/transcode?url={path}&width=&height=…`) for handing to
@@ -534,128 +669,16 @@ export function metadataApi(transport: Transport): MetadataApi {
      * `path` is an item's `thumb`/`art`, an `Image` url or an artwork candidate's `key`.
      * Without a size the image comes back at its own size (up to 4096 px a side).
      */
-    async fetchImage(
-      path: string,
-      options: ImageOptions = {},
-      call: CallOptions = {},
-    ): Promise<ImageData> {
+    async fetchImage(path: string, options: ImageOptions & CallOptions = {}): Promise<ImageData> {
       const response = await transport.raw({
         path: '/photo/:/transcode',
         query: transcodeQuery(path, options),
         headers: { Accept: 'image/*' },
-        ...withSignal(call),
+        ...withSignal(options),
       });
       const data = new Uint8Array(await response.arrayBuffer());
       const contentType = response.headers.get('content-type') ?? 'application/octet-stream';
       return { data, contentType };
     },
   };
-}
-
-/** The `metadata` namespace of a Plex client. */
-export interface MetadataApi {
-  /**
-   * Detail views (`GET /library/metadata/{ids}?includeGuids=1&includeMarkers=1&includeChapters=1`):
-   * every tag, external ids, streams, the lock list. One key gives the item (`NOT_FOUND` when
-   * unknown); an array gives the items Plex found, in the order asked.
-   */
-  get: {
-    (ratingKey: RatingKey, options?: CallOptions): Promise<MetadataItem>;
-    (ratingKeys: readonly RatingKey[], options?: CallOptions): Promise<MetadataItem[]>;
-  };
-  /** Seasons of a show, episodes of a season, albums of an artist, tracks of an album (`…/children`). */
-  children(ratingKey: RatingKey, options?: PageOptions, call?: CallOptions): Promise<ItemPage>;
-  /** Every episode of a show or track of an artist (`GET /library/metadata/{id}/allLeaves`). */
-  allLeaves(ratingKey: RatingKey, options?: PageOptions, call?: CallOptions): Promise<ItemPage>;
-  /** Items like this one (`GET /library/metadata/{id}/similar`), best first. */
-  similar(ratingKey: RatingKey, options?: PageOptions, call?: CallOptions): Promise<ItemPage>;
-  /**
-   * Related-item hubs (`GET /library/metadata/{id}/related`): more like this, more by the
-   * director or lead actor, more from the same collection. `count` items per hub.
-   */
-  related(
-    ratingKey: RatingKey,
-    options?: {
-      count?: number;
-    },
-    call?: CallOptions,
-  ): Promise<Hub[]>;
-  /**
-   * Edits an item exactly as python-plexapi does:
-   * `PUT /library/sections/{sectionId}/all?{args}&id={ratingKey}&type={n}`, args sorted
-   * case-insensitively, keys unescaped. Fields become `title.value=…&title.locked=1`; tag
-   * additions re-send the item's existing tags with indexes, as python-plexapi does; removals
-   * are `genre[].tag.tag-=A,B`. Reads the item first
-   * when tags are added or the section or type is not given. No request when nothing changes.
-   */
-  edit(ratingKey: RatingKey, edit: MetadataEdit, options?: CallOptions): Promise<void>;
-  /** Deletes an item and its media files (`DELETE /library/metadata/{id}`); the server must allow deletion. */
-  delete(ratingKey: RatingKey, options?: CallOptions): Promise<void>;
-  /** Marks an item (or every episode/track under it) played (`PUT /:/scrobble`). */
-  markWatched(ratingKey: RatingKey, options?: CallOptions): Promise<void>;
-  /** Marks an item (or everything under it) unplayed (`PUT /:/unscrobble`). */
-  markUnwatched(ratingKey: RatingKey, options?: CallOptions): Promise<void>;
-  /** Sets the signed-in user's rating, 0–10 (7 shows as 3.5 stars); `null` clears it (`PUT /:/rate`). */
-  rate(ratingKey: RatingKey, rating: number | null, options?: CallOptions): Promise<void>;
-  /**
-   * Sets the resume point in ms (`PUT /:/progress`); 0 clears it, and a point near the end
-   * counts as a finished play.
-   */
-  setProgress(
-    ratingKey: RatingKey,
-    timeMs: number,
-    options?: CallOptions & {
-      state?: 'stopped' | 'paused' | 'playing';
-    },
-  ): Promise<void>;
-  /** The images a slot can show, one `selected` (`GET /library/metadata/{id}/posters|arts|clearLogos|banners`). */
-  artwork: (ratingKey: RatingKey, kind: ArtworkKind, options?: CallOptions) => Promise<Artwork[]>;
-  /** Poster candidates (`GET /library/metadata/{id}/posters`). */
-  posters: (ratingKey: RatingKey, options?: CallOptions) => Promise<Artwork[]>;
-  /** Background candidates (`GET /library/metadata/{id}/arts`). */
-  arts: (ratingKey: RatingKey, options?: CallOptions) => Promise<Artwork[]>;
-  /**
-   * Adds an image to a slot and selects it (`POST /library/metadata/{id}/posters` with
-   * `?url=` or the raw bytes as the body). Plex locks the slot against agent refreshes.
-   */
-  uploadArtwork: (
-    ratingKey: RatingKey,
-    kind: ArtworkKind,
-    source: ArtworkSource,
-    options?: CallOptions,
-  ) => Promise<void>;
-  /** Uploads a poster (by URL or bytes) and selects it. */
-  uploadPoster: (
-    ratingKey: RatingKey,
-    source: ArtworkSource,
-    options?: CallOptions,
-  ) => Promise<void>;
-  /** Uploads a background (by URL or bytes) and selects it. */
-  uploadArt: (ratingKey: RatingKey, source: ArtworkSource, options?: CallOptions) => Promise<void>;
-  /** Selects one listed candidate by its `ratingKey` (`PUT /library/metadata/{id}/poster?url=…`). */
-  selectArtwork: (
-    ratingKey: RatingKey,
-    kind: ArtworkKind,
-    key: string,
-    options?: CallOptions,
-  ) => Promise<void>;
-  /** Selects a poster candidate by its `ratingKey`. */
-  selectPoster: (ratingKey: RatingKey, key: string, options?: CallOptions) => Promise<void>;
-  /** Selects a background candidate by its `ratingKey`. */
-  selectArt: (ratingKey: RatingKey, key: string, options?: CallOptions) => Promise<void>;
-  /**
-   * A resized-image URL (`/photo/:/transcode?url={path}&width=&height=…`) for handing to
-   * another program (a browser, an `<img>`). It CARRIES THE TOKEN in its query, because Plex
-   * accepts no header on such URLs: treat it as a secret and never log it (use
-   * `imageUrlRedacted` for display). Prefer `fetchImage`, which keeps the token in a header.
-   */
-  imageUrl(path: string, options?: ImageOptions): string;
-  /** `imageUrl` with the token replaced by `REDACTED`: safe to log or show. */
-  imageUrlRedacted(path: string, options?: ImageOptions): string;
-  /**
-   * Downloads an image resized by Plex (`GET /photo/:/transcode`, token in the header).
-   * `path` is an item's `thumb`/`art`, an `Image` url or an artwork candidate's `key`.
-   * Without a size the image comes back at its own size (up to 4096 px a side).
-   */
-  fetchImage(path: string, options?: ImageOptions, call?: CallOptions): Promise<ImageData>;
 }

@@ -77,7 +77,7 @@ describe('notifications.stream', () => {
       2,
       async () => {
         await subscribed(emulator);
-        await client.sessions.terminate(session?.Session?.id ?? '', 'maintenance');
+        await client.sessions.terminate(session?.Session?.id ?? '', { reason: 'maintenance' });
         const [playlist] = (await client.playlists.list()).items;
         await client.playlists.edit(playlist?.ratingKey ?? '', { title: 'Renamed' });
       },

@@ -44,6 +44,31 @@ const MAX_RECONNECT_DELAY_MS = 30_000;
 /** Errors after which reconnecting cannot help: the request itself is refused. */
 const FINAL_CODES = new Set(['UNAUTHORIZED', 'FORBIDDEN', 'NOT_FOUND', 'BAD_REQUEST']);
 
+/** The `notifications` namespace of a Plex client. */
+export interface NotificationsApi {
+  /**
+   * One connection's notifications as an async iterable, typed by kind; `ping` keep-alives are
+   * skipped. Ends when the server closes the stream or the signal aborts (no error then); a
+   * failed connection throws its `PlexError`. Use `subscribe()` to reconnect.
+   */
+  stream(options?: NotificationStreamOptions): AsyncGenerator<PlexNotification, void, undefined>;
+  /**
+   * Like `stream()`, but reconnects when the connection drops or the server is away for a
+   * while (waiting 1 s, then doubling up to 30 s). Ends only when the signal aborts, or with
+   * the error when the server refuses the request itself (401, 403, 404, 400). Notifications
+   * sent while disconnected are lost: PMS does not replay them.
+   */
+  subscribe(
+    options?: NotificationSubscribeOptions,
+  ): AsyncGenerator<PlexNotification, void, undefined>;
+  /**
+   * The stream's URL for a program that cannot send headers (a browser `EventSource`, a proxy
+   * or another process): the token must ride in the query as `X-Plex-Token` there, which is
+   * the one place Plex accepts it for event streams. Show only `redacted`.
+   */
+  eventSourceUrl(options?: { filters?: NotificationFilters }): TokenUrl;
+}
+
 /**
  * Server notifications from `/:/eventsource/notifications` (Server-Sent Events), read with
  * streaming `fetch` through the client's transport, so the token stays in a header.
@@ -152,31 +177,6 @@ function toNotification(event: SseEvent): PlexNotification {
     if (parsed.success) return { type: event.event, data: parsed.output } as PlexNotification;
   }
   return { type: 'other', event: event.event, data };
-}
-
-/** The `notifications` namespace of a Plex client. */
-export interface NotificationsApi {
-  /**
-   * One connection's notifications as an async iterable, typed by kind; `ping` keep-alives are
-   * skipped. Ends when the server closes the stream or the signal aborts (no error then); a
-   * failed connection throws its `PlexError`. Use `subscribe()` to reconnect.
-   */
-  stream(options?: NotificationStreamOptions): AsyncGenerator<PlexNotification, void, undefined>;
-  /**
-   * Like `stream()`, but reconnects when the connection drops or the server is away for a
-   * while (waiting 1 s, then doubling up to 30 s). Ends only when the signal aborts, or with
-   * the error when the server refuses the request itself (401, 403, 404, 400). Notifications
-   * sent while disconnected are lost: PMS does not replay them.
-   */
-  subscribe(
-    options?: NotificationSubscribeOptions,
-  ): AsyncGenerator<PlexNotification, void, undefined>;
-  /**
-   * The stream's URL for a program that cannot send headers (a browser `EventSource`, a proxy
-   * or another process): the token must ride in the query as `X-Plex-Token` there, which is
-   * the one place Plex accepts it for event streams. Show only `redacted`.
-   */
-  eventSourceUrl(options?: { filters?: NotificationFilters }): TokenUrl;
 }
 
 /**

@@ -51,6 +51,17 @@ function toQueue(body: v.InferOutput<typeof playQueueContainerSchema>): PlayQueu
   return { ...queue, items: Metadata };
 }
 
+/** The `playQueues` namespace of a Plex client. */
+export interface PlayQueuesApi {
+  /**
+   * Creates a play queue (`POST /playQueues?type=&uri=server://…/library/metadata/{ids}`, or
+   * `playlistID=` for a playlist). A show, season or album expands to its playable items.
+   */
+  create(create: CreatePlayQueueOptions, options?: CallOptions): Promise<PlayQueue>;
+  /** A play queue, or the window of it around the selected item (`GET /playQueues/{id}`). */
+  get(id: string | number, options?: PlayQueueWindow & CallOptions): Promise<PlayQueue>;
+}
+
 /** Play queues: what a player plays from. Used by `players.playMedia()`. */
 export function playQueuesApi(transport: Transport): PlayQueuesApi {
   return {
@@ -110,15 +121,4 @@ export function playQueuesApi(transport: Transport): PlayQueuesApi {
       return toQueue(body);
     },
   };
-}
-
-/** The `playQueues` namespace of a Plex client. */
-export interface PlayQueuesApi {
-  /**
-   * Creates a play queue (`POST /playQueues?type=&uri=server://…/library/metadata/{ids}`, or
-   * `playlistID=` for a playlist). A show, season or album expands to its playable items.
-   */
-  create(create: CreatePlayQueueOptions, options?: CallOptions): Promise<PlayQueue>;
-  /** A play queue, or the window of it around the selected item (`GET /playQueues/{id}`). */
-  get(id: string | number, options?: PlayQueueWindow & CallOptions): Promise<PlayQueue>;
 }

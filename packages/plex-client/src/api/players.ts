@@ -58,6 +58,16 @@ export type PlaybackArgs<C extends PlaybackCommand> = PlaybackParams[C] & {
   type?: PlayerMediaType;
 };
 
+/**
+ * The options of `playback(clientId, command, options)`: the command's parameters, `type` and
+ * `signal` in one object, required only when the command has required parameters (`seekTo`,
+ * `skipTo`, …).
+ */
+export type PlaybackOptionsArg<C extends PlaybackCommand> =
+  Record<never, never> extends PlaybackParams[C]
+    ? [options?: PlaybackArgs<C> & CallOptions]
+    : [options: PlaybackArgs<C> & CallOptions];
+
 /** A UI navigation command a player takes (`/player/navigation/{command}`). */
 export type NavigationCommand =
   | 'moveUp'
@@ -114,6 +124,34 @@ const QUEUE_TYPE_OF: Record<string, PlayQueueType> = {
   photo: 'photo',
   photoalbum: 'photo',
 };
+
+/** The `players` namespace of a Plex client. */
+export interface PlayersApi {
+  /** The players the server can reach now (`GET /clients`). */
+  list(options?: CallOptions): Promise<Player[]>;
+  /** One player by machine identifier; `NOT_FOUND` when the server cannot reach it. */
+  get(clientId: string, options?: CallOptions): Promise<Player>;
+  /**
+   * The player's timelines right now (`GET /player/timeline/poll?wait=0`): state, item,
+   * position, play queue and volume per video, music and photo timeline.
+   */
+  timeline(clientId: string, options?: CallOptions): Promise<PlayerTimelines>;
+  /** Sends a playback command (`GET /player/playback/{command}`). */
+  playback<C extends PlaybackCommand>(
+    clientId: string,
+    command: C,
+    ...[options]: PlaybackOptionsArg<C>
+  ): Promise<void>;
+  /** Sends a navigation command to the player's UI (`GET /player/navigation/{command}`). */
+  navigate(clientId: string, command: NavigationCommand, options?: CallOptions): Promise<void>;
+  /**
+   * Plays an item on a player, as Plex apps and python-plexapi do: creates a play queue for it,
+   * then sends `playMedia` with the queue as `containerKey` and this server's address. Returns
+   * the play queue. No transient token is sent: the player reaches the server with its own
+   * sign-in.
+   */
+  playMedia(clientId: string, play: PlayMediaOptions, options?: CallOptions): Promise<PlayQueue>;
+}
 
 /**
  * Remote control of players through the server. Every command goes to the server with
@@ -179,12 +217,17 @@ export function playersApi(transport: Transport): PlayersApi {
     async playback<C extends PlaybackCommand>(
       clientId: string,
       command: C,
-      ...[params, options = {}]: Record<never, never> extends PlaybackParams[C]
-        ? [params?: PlaybackArgs<C>, options?: CallOptions]
-        : [params: PlaybackArgs<C>, options?: CallOptions]
+      ...[options]: PlaybackOptionsArg<C>
     ): Promise<void> {
+      // One bag carries the command's parameters and the signal; only the parameters are sent.
+      const { signal, ...params }: Record<string, unknown> & CallOptions = { ...options };
       await transport.empty(
-        commandSpec(clientId, `/player/playback/${command}`, { ...(params ?? {}) }, options),
+        commandSpec(
+          clientId,
+          `/player/playback/${command}`,
+          params as Record<string, string | number | boolean | undefined>,
+          signal ? { signal } : {},
+        ),
       );
     },
 
@@ -218,22 +261,18 @@ export function playersApi(transport: Transport): PlayersApi {
       );
       const server = new URL(transport.baseUrl);
       const protocol = server.protocol.replace(':', '');
-      await api.playback(
-        clientId,
-        'playMedia',
-        {
-          key: `/library/metadata/${ratingKey}`,
-          offset: play.offsetMs ?? 0,
-          containerKey: `/playQueues/${queue.playQueueID}?window=100&own=1`,
-          machineIdentifier,
-          address: server.hostname,
-          port: Number(server.port || (protocol === 'https' ? 443 : 80)),
-          protocol,
-          // Players call the audio timeline `music`.
-          type: type === 'audio' ? 'music' : type,
-        },
-        options,
-      );
+      await api.playback(clientId, 'playMedia', {
+        key: `/library/metadata/${ratingKey}`,
+        offset: play.offsetMs ?? 0,
+        containerKey: `/playQueues/${queue.playQueueID}?window=100&own=1`,
+        machineIdentifier,
+        address: server.hostname,
+        port: Number(server.port || (protocol === 'https' ? 443 : 80)),
+        protocol,
+        // Players call the audio timeline `music`.
+        type: type === 'audio' ? 'music' : type,
+        ...withSignal(options),
+      });
       return queue;
     },
   };
@@ -251,34 +290,4 @@ async function queueTypeOf(
   const type = QUEUE_TYPE_OF[item.type];
   if (!type) throw new TypeError(`a ${item.type} cannot be played on a player`);
   return type;
-}
-
-/** The `players` namespace of a Plex client. */
-export interface PlayersApi {
-  /** The players the server can reach now (`GET /clients`). */
-  list(options?: CallOptions): Promise<Player[]>;
-  /** One player by machine identifier; `NOT_FOUND` when the server cannot reach it. */
-  get(clientId: string, options?: CallOptions): Promise<Player>;
-  /**
-   * The player's timelines right now (`GET /player/timeline/poll?wait=0`): state, item,
-   * position, play queue and volume per video, music and photo timeline.
-   */
-  timeline(clientId: string, options?: CallOptions): Promise<PlayerTimelines>;
-  /** Sends a playback command (`GET /player/playback/{command}`). */
-  playback<C extends PlaybackCommand>(
-    clientId: string,
-    command: C,
-    ...[params, options]: Record<never, never> extends PlaybackParams[C]
-      ? [params?: PlaybackArgs<C>, options?: CallOptions]
-      : [params: PlaybackArgs<C>, options?: CallOptions]
-  ): Promise<void>;
-  /** Sends a navigation command to the player's UI (`GET /player/navigation/{command}`). */
-  navigate(clientId: string, command: NavigationCommand, options?: CallOptions): Promise<void>;
-  /**
-   * Plays an item on a player, as Plex apps and python-plexapi do: creates a play queue for it,
-   * then sends `playMedia` with the queue as `containerKey` and this server's address. Returns
-   * the play queue. No transient token is sent: the player reaches the server with its own
-   * sign-in.
-   */
-  playMedia(clientId: string, play: PlayMediaOptions, options?: CallOptions): Promise<PlayQueue>;
 }

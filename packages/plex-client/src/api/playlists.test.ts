@@ -148,11 +148,9 @@ describe('playlist writes', () => {
 
     const entries = (await client.playlists.items(playlist.ratingKey)).items;
     const [first, second, , fourth] = entries;
-    const moved = await client.playlists.moveItem(
-      playlist.ratingKey,
-      first?.playlistItemID ?? 0,
-      fourth?.playlistItemID,
-    );
+    const moved = await client.playlists.moveItem(playlist.ratingKey, first?.playlistItemID ?? 0, {
+      after: fourth?.playlistItemID,
+    });
     expect(lastCall(sent).url.pathname).toBe(
       `/playlists/${playlist.ratingKey}/items/${first?.playlistItemID}/move`,
     );
@@ -234,7 +232,7 @@ describe('playlist writes', () => {
   });
 });
 
-describe('playlists.uploadPoster', () => {
+describe('playlists.uploadPoster and uploadArt', () => {
   it('gives the playlist a custom poster', async () => {
     const { client, playlist, sent } = await withPlaylist();
     expect(playlist.thumb).toBeUndefined();
@@ -275,5 +273,34 @@ describe('playlists.uploadPoster', () => {
     await expect(client.playlists.uploadPoster(96, { url: 'file:///etc/passwd' })).rejects.toThrow(
       TypeError,
     );
+  });
+
+  it('posts a background to /library/metadata/{id}/arts, as for items and collections', async () => {
+    const seen: { url: URL; type: string | null; body: Uint8Array }[] = [];
+    msw.use(
+      http.post(`${PLEX}/library/metadata/:id/arts`, async ({ request }) => {
+        seen.push({
+          url: new URL(request.url),
+          type: request.headers.get('Content-Type'),
+          body: new Uint8Array(await request.arrayBuffer()),
+        });
+        return new HttpResponse(null, { status: 200 });
+      }),
+    );
+    const client = createPlexClient({ baseUrl: PLEX, token: 'tok-1234', retry: false });
+    await client.playlists.uploadArt(96, { url: 'https://example.com/background.jpg' });
+    await client.playlists.uploadArt('96', {
+      data: new Uint8Array([0xff, 0xd8, 0xff]),
+      contentType: 'image/jpeg',
+    });
+    expect(seen[0]?.url.pathname).toBe('/library/metadata/96/arts');
+    expect(seen[0]?.url.searchParams.get('url')).toBe('https://example.com/background.jpg');
+    expect(seen[1]?.url.search).toBe('');
+    expect(seen[1]?.type).toBe('image/jpeg');
+    expect([...(seen[1]?.body ?? [])]).toEqual([0xff, 0xd8, 0xff]);
+    await expect(
+      client.playlists.uploadArt(96, { url: 'ftp://example.com/a.jpg' }),
+    ).rejects.toThrow(TypeError);
+    expect(seen).toHaveLength(2);
   });
 });

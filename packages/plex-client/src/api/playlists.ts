@@ -10,7 +10,7 @@ import { contentUri } from './content-uri.js';
 import { expectOne, fetchOneMetadata, segment, withSignal } from './helpers.js';
 import { fetchMetadataPage, iteratePages, type Page, type PageOptions } from './paging.js';
 import type { PlayQueueType } from './play-queues.js';
-import type { CallOptions } from './server.js';
+import type { CallOptions, MoveItemOptions } from './server.js';
 
 /** Which playlists `playlists.list()` returns. */
 export interface PlaylistFilter {
@@ -52,6 +52,67 @@ export interface PlaylistAddResult {
   leafCountAdded: number;
   /** Items asked for, after shows, seasons and albums were expanded. */
   leafCountRequested: number;
+}
+
+/** The `playlists` namespace of a Plex client. */
+export interface PlaylistsApi extends ArtworkUploadsApi {
+  /** One page of playlists, by title unless `sort` says otherwise (`GET /playlists`). */
+  list(options?: PlaylistFilter & PageOptions & CallOptions): Promise<Page<Playlist>>;
+  /** One playlist (`GET /playlists/{id}`). */
+  get(id: string | number, options?: CallOptions): Promise<Playlist>;
+  /** One page of a playlist's items, in playlist order (`GET /playlists/{id}/items`). */
+  items(id: string | number, options?: PageOptions & CallOptions): Promise<Page<PlaylistItem>>;
+  /** Every item of a playlist, page by page (`pageSize` per request, default 100). */
+  iterateItems(
+    id: string | number,
+    options?: CallOptions & {
+      pageSize?: number;
+    },
+  ): AsyncGenerator<PlaylistItem, void, undefined>;
+  /**
+   * Creates a dumb playlist from items in one request
+   * (`POST /playlists?uri=server://{machineId}/com.plexapp.plugins.library/library/metadata/{ids}&type=&title=&smart=0`);
+   * a `summary` is set with a second request, as Plex takes none on creation.
+   */
+  create(create: CreatePlaylistOptions, options?: CallOptions): Promise<Playlist>;
+  /**
+   * Appends items (`PUT /playlists/{id}/items?uri=…`); shows, seasons and albums add their
+   * episodes or tracks. An item of another kind than the playlist's is `BAD_REQUEST`.
+   */
+  addItems(
+    id: string | number,
+    ratingKeys: readonly (string | number)[],
+    options?: {
+      machineIdentifier?: string;
+    } & CallOptions,
+  ): Promise<PlaylistAddResult>;
+  /**
+   * Removes one entry by its `playlistItemID` (not the item's ratingKey)
+   * (`DELETE /playlists/{id}/items/{playlistItemID}`). Dumb playlists only.
+   */
+  removeItem(
+    id: string | number,
+    playlistItemId: string | number,
+    options?: CallOptions,
+  ): Promise<Playlist>;
+  /**
+   * Moves an entry after another (`PUT /playlists/{id}/items/{itemId}/move?after=`), or to the
+   * top without `after`; `itemId` and `after` are `playlistItemID`s, not ratingKeys.
+   */
+  moveItem(
+    id: string | number,
+    itemId: string | number,
+    options?: MoveItemOptions,
+  ): Promise<Playlist>;
+  /** Removes every entry (`DELETE /playlists/{id}/items`). Dumb playlists only. */
+  clear(id: string | number, options?: CallOptions): Promise<Playlist>;
+  /**
+   * Changes title, sort title and summary, locking each changed field
+   * (`PUT /playlists/{id}?title.value=…&title.locked=1&…`, python-plexapi's form).
+   */
+  edit(id: string | number, edit: PlaylistEdit, options?: CallOptions): Promise<void>;
+  /** Deletes the playlist (`DELETE /playlists/{id}`); the items stay in the library. */
+  delete(id: string | number, options?: CallOptions): Promise<void>;
 }
 
 /**
@@ -166,21 +227,18 @@ export function playlistsApi(transport: Transport): PlaylistsApi {
     },
 
     /**
-     * Moves an entry after another (`PUT /playlists/{id}/items/{playlistItemID}/move?after=`),
-     * or to the top when `afterPlaylistItemId` is omitted.
+     * Moves an entry after another (`PUT /playlists/{id}/items/{itemId}/move?after=`), or to the
+     * top without `after`; `itemId` and `after` are `playlistItemID`s, not ratingKeys.
      */
     async moveItem(
       id: string | number,
-      playlistItemId: string | number,
-      afterPlaylistItemId?: string | number,
-      options: CallOptions = {},
+      itemId: string | number,
+      options: MoveItemOptions = {},
     ): Promise<Playlist> {
       return one({
         method: 'PUT',
-        path: `/playlists/${segment(id)}/items/${segment(playlistItemId)}/move`,
-        query: {
-          after: afterPlaylistItemId === undefined ? undefined : String(afterPlaylistItemId),
-        },
+        path: `/playlists/${segment(id)}/items/${segment(itemId)}/move`,
+        query: { after: options.after === undefined ? undefined : String(options.after) },
         ...withSignal(options),
       });
     },
@@ -226,70 +284,12 @@ export function playlistsApi(transport: Transport): PlaylistsApi {
       });
     },
 
-    /** Sets a custom poster from a URL or image bytes (`POST /library/metadata/{id}/posters`). */
-    uploadPoster: artworkUploads(transport).uploadPoster,
+    /**
+     * `uploadPoster()` and `uploadArt()`: a custom poster or background from a URL or bytes.
+     * Plex's element route takes a playlist's ratingKey like an item's and lets users set
+     * artwork on their own playlists (official PMS API, `POST /library/metadata/{ids}/{element}`).
+     */
+    ...artworkUploads(transport),
   };
   return api;
-}
-
-/** The `playlists` namespace of a Plex client. */
-export interface PlaylistsApi extends Pick<ArtworkUploadsApi, 'uploadPoster'> {
-  /** One page of playlists, by title unless `sort` says otherwise (`GET /playlists`). */
-  list(options?: PlaylistFilter & PageOptions & CallOptions): Promise<Page<Playlist>>;
-  /** One playlist (`GET /playlists/{id}`). */
-  get(id: string | number, options?: CallOptions): Promise<Playlist>;
-  /** One page of a playlist's items, in playlist order (`GET /playlists/{id}/items`). */
-  items(id: string | number, options?: PageOptions & CallOptions): Promise<Page<PlaylistItem>>;
-  /** Every item of a playlist, page by page (`pageSize` per request, default 100). */
-  iterateItems(
-    id: string | number,
-    options?: CallOptions & {
-      pageSize?: number;
-    },
-  ): AsyncGenerator<PlaylistItem, void, undefined>;
-  /**
-   * Creates a dumb playlist from items in one request
-   * (`POST /playlists?uri=server://{machineId}/com.plexapp.plugins.library/library/metadata/{ids}&type=&title=&smart=0`);
-   * a `summary` is set with a second request, as Plex takes none on creation.
-   */
-  create(create: CreatePlaylistOptions, options?: CallOptions): Promise<Playlist>;
-  /**
-   * Appends items (`PUT /playlists/{id}/items?uri=…`); shows, seasons and albums add their
-   * episodes or tracks. An item of another kind than the playlist's is `BAD_REQUEST`.
-   */
-  addItems(
-    id: string | number,
-    ratingKeys: readonly (string | number)[],
-    options?: {
-      machineIdentifier?: string;
-    } & CallOptions,
-  ): Promise<PlaylistAddResult>;
-  /**
-   * Removes one entry by its `playlistItemID` (not the item's ratingKey)
-   * (`DELETE /playlists/{id}/items/{playlistItemID}`). Dumb playlists only.
-   */
-  removeItem(
-    id: string | number,
-    playlistItemId: string | number,
-    options?: CallOptions,
-  ): Promise<Playlist>;
-  /**
-   * Moves an entry after another (`PUT /playlists/{id}/items/{playlistItemID}/move?after=`),
-   * or to the top when `afterPlaylistItemId` is omitted.
-   */
-  moveItem(
-    id: string | number,
-    playlistItemId: string | number,
-    afterPlaylistItemId?: string | number,
-    options?: CallOptions,
-  ): Promise<Playlist>;
-  /** Removes every entry (`DELETE /playlists/{id}/items`). Dumb playlists only. */
-  clear(id: string | number, options?: CallOptions): Promise<Playlist>;
-  /**
-   * Changes title, sort title and summary, locking each changed field
-   * (`PUT /playlists/{id}?title.value=…&title.locked=1&…`, python-plexapi's form).
-   */
-  edit(id: string | number, edit: PlaylistEdit, options?: CallOptions): Promise<void>;
-  /** Deletes the playlist (`DELETE /playlists/{id}`); the items stay in the library. */
-  delete(id: string | number, options?: CallOptions): Promise<void>;
 }

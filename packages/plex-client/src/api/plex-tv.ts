@@ -38,6 +38,75 @@ export interface PollPinOptions extends CallOptions {
 
 const PLEX_APP_AUTH = 'https://app.plex.tv/auth#?';
 
+/** The `plexTv` namespace of a Plex client. */
+export interface PlexTvApi {
+  /** The signed-in account (`GET /api/v2/user`); also how to check that a token is valid. */
+  user(options?: CallOptions): Promise<PlexTvUser>;
+  /**
+   * The servers and players the account can reach, with every connection
+   * (`GET /api/v2/resources?includeHttps=1&includeRelay=1&includeIPv6=1`). Each server carries
+   * `accessToken` (SECRET), the token to use against it.
+   */
+  resources(options?: CallOptions): Promise<Resource[]>;
+  /** The account's plex.tv friends and what is shared with them (`GET /api/v2/friends`). */
+  friends(options?: CallOptions): Promise<Friend[]>;
+  /**
+   * The members of the account's Plex Home, admin included (`GET /api/v2/home/users`).
+   * `NOT_FOUND` when the account is in no home.
+   */
+  homeUsers(options?: CallOptions): Promise<HomeUser[]>;
+  /**
+   * Switches to another member of the Plex Home (`POST /api/v2/home/users/{id}/switch`), by
+   * plex.tv id or uuid; `pin` when that user is protected. Answers the member with their own
+   * plex.tv token in `authToken` (SECRET); exchange it for a server token via `resources()`.
+   */
+  switchHomeUser(
+    user: string | number,
+    options?: {
+      pin?: string;
+    } & CallOptions,
+  ): Promise<SwitchedUser>;
+  /**
+   * Starts a PIN sign-in (`POST /api/v2/pins`): show `code` and `linkUrl` to the person, then
+   * `pollPin()` until they approved it. A `strong` PIN is for the OAuth page (a long code,
+   * valid 30 minutes); a plain one is 4 characters for plex.tv/link, valid 15 minutes. Needs
+   * no token; plex.tv ties the PIN to this client's identifier.
+   */
+  createPin(
+    options?: {
+      strong?: boolean;
+      forwardUrl?: string;
+    } & CallOptions,
+  ): Promise<PinWithLink>;
+  /**
+   * The PIN's state now (`GET /api/v2/pins/{id}`): `authToken` (SECRET) is set once the person
+   * approved it. `NOT_FOUND` once it expired.
+   */
+  checkPin(id: number | string, options?: CallOptions): Promise<Pin>;
+  /**
+   * Checks the PIN every `intervalMs` until the person approved it, and answers the account's
+   * plex.tv token (SECRET). Ends with `NOT_FOUND` when the PIN expires first, and with the
+   * signal's reason when aborted.
+   */
+  pollPin(id: number | string, options?: PollPinOptions): Promise<string>;
+  /**
+   * Who the server is shared with and their token for it, from the legacy
+   * `GET /api/servers/{machineIdentifier}/shared_servers`. plex.tv answers it only in XML, so
+   * its attributes are read directly. Owner only. Every `accessToken` is SECRET.
+   */
+  sharedServers(machineIdentifier: string, options?: CallOptions): Promise<SharedServer[]>;
+  /**
+   * Another user's token for this server (SECRET), to act as them (e.g. create a playlist in
+   * their account): the `accessToken` of their share. `userId` is their plex.tv id (a
+   * friend's or home user's `id`). Undefined when the server is not shared with them.
+   */
+  sharedServerToken(
+    machineIdentifier: string,
+    userId: number | string,
+    options?: CallOptions,
+  ): Promise<string | undefined>;
+}
+
 /**
  * plex.tv: the signed-in account, the servers it can reach, friends, the Plex Home, PIN sign-in
  * and other users' server tokens. Uses the client's token as a plex.tv token and
@@ -209,73 +278,4 @@ function linkUrl(pin: Pin, options: { strong?: boolean; forwardUrl?: string }): 
   if (pin.product) params.set('context[device][product]', pin.product);
   if (options.forwardUrl) params.set('forwardUrl', options.forwardUrl);
   return `${PLEX_APP_AUTH}${params.toString()}`;
-}
-
-/** The `plexTv` namespace of a Plex client. */
-export interface PlexTvApi {
-  /** The signed-in account (`GET /api/v2/user`); also how to check that a token is valid. */
-  user(options?: CallOptions): Promise<PlexTvUser>;
-  /**
-   * The servers and players the account can reach, with every connection
-   * (`GET /api/v2/resources?includeHttps=1&includeRelay=1&includeIPv6=1`). Each server carries
-   * `accessToken` (SECRET), the token to use against it.
-   */
-  resources(options?: CallOptions): Promise<Resource[]>;
-  /** The account's plex.tv friends and what is shared with them (`GET /api/v2/friends`). */
-  friends(options?: CallOptions): Promise<Friend[]>;
-  /**
-   * The members of the account's Plex Home, admin included (`GET /api/v2/home/users`).
-   * `NOT_FOUND` when the account is in no home.
-   */
-  homeUsers(options?: CallOptions): Promise<HomeUser[]>;
-  /**
-   * Switches to another member of the Plex Home (`POST /api/v2/home/users/{id}/switch`), by
-   * plex.tv id or uuid; `pin` when that user is protected. Answers the member with their own
-   * plex.tv token in `authToken` (SECRET); exchange it for a server token via `resources()`.
-   */
-  switchHomeUser(
-    user: string | number,
-    options?: {
-      pin?: string;
-    } & CallOptions,
-  ): Promise<SwitchedUser>;
-  /**
-   * Starts a PIN sign-in (`POST /api/v2/pins`): show `code` and `linkUrl` to the person, then
-   * `pollPin()` until they approved it. A `strong` PIN is for the OAuth page (a long code,
-   * valid 30 minutes); a plain one is 4 characters for plex.tv/link, valid 15 minutes. Needs
-   * no token; plex.tv ties the PIN to this client's identifier.
-   */
-  createPin(
-    options?: {
-      strong?: boolean;
-      forwardUrl?: string;
-    } & CallOptions,
-  ): Promise<PinWithLink>;
-  /**
-   * The PIN's state now (`GET /api/v2/pins/{id}`): `authToken` (SECRET) is set once the person
-   * approved it. `NOT_FOUND` once it expired.
-   */
-  checkPin(id: number | string, options?: CallOptions): Promise<Pin>;
-  /**
-   * Checks the PIN every `intervalMs` until the person approved it, and answers the account's
-   * plex.tv token (SECRET). Ends with `NOT_FOUND` when the PIN expires first, and with the
-   * signal's reason when aborted.
-   */
-  pollPin(id: number | string, options?: PollPinOptions): Promise<string>;
-  /**
-   * Who the server is shared with and their token for it, from the legacy
-   * `GET /api/servers/{machineIdentifier}/shared_servers`. plex.tv answers it only in XML, so
-   * its attributes are read directly. Owner only. Every `accessToken` is SECRET.
-   */
-  sharedServers(machineIdentifier: string, options?: CallOptions): Promise<SharedServer[]>;
-  /**
-   * Another user's token for this server (SECRET), to act as them (e.g. create a playlist in
-   * their account): the `accessToken` of their share. `userId` is their plex.tv id (a
-   * friend's or home user's `id`). Undefined when the server is not shared with them.
-   */
-  sharedServerToken(
-    machineIdentifier: string,
-    userId: number | string,
-    options?: CallOptions,
-  ): Promise<string | undefined>;
 }

@@ -43,6 +43,22 @@ function positive(name: string, value: number | undefined): number | undefined {
   return value;
 }
 
+/** The `search` namespace of a Plex client. */
+export interface SearchApi {
+  /**
+   * Searches titles, people and tags (`GET /hubs/search?query=…&limit=…&sectionId=…
+   * &includeCollections=1`) and returns one hub per result type, best hub first. Shows,
+   * seasons, artists and albums (which Plex sends as `Directory`) are in `items` like movies;
+   * matching people are in `directories`. Hubs without results are left out.
+   */
+  hubs(query: string, options?: HubSearchOptions & CallOptions): Promise<Hub[]>;
+  /**
+   * One list ranked by relevance (`GET /library/search?query=…&searchTypes=movies,tv&limit=…`),
+   * each result a library item or a person with a 0..1 `score`.
+   */
+  library(query: string, options?: LibrarySearchOptions & CallOptions): Promise<SearchResult[]>;
+}
+
 /** Searching the library: grouped by type (`/hubs/search`) or as one ranked list (`/library/search`). */
 export function searchApi(transport: Transport): SearchApi {
   return {
@@ -52,11 +68,7 @@ export function searchApi(transport: Transport): SearchApi {
      * seasons, artists and albums (which Plex sends as `Directory`) are in `items` like movies;
      * matching people are in `directories`. Hubs without results are left out.
      */
-    async hubs(
-      query: string,
-      options: HubSearchOptions = {},
-      call: CallOptions = {},
-    ): Promise<Hub[]> {
+    async hubs(query: string, options: HubSearchOptions & CallOptions = {}): Promise<Hub[]> {
       const body = await transport.json(
         {
           path: '/hubs/search',
@@ -66,7 +78,7 @@ export function searchApi(transport: Transport): SearchApi {
             sectionId: options.sectionId === undefined ? undefined : segment(options.sectionId),
             includeCollections: options.includeCollections ?? true,
           },
-          ...withSignal(call),
+          ...withSignal(options),
         },
         hubsContainerSchema,
       );
@@ -84,8 +96,7 @@ export function searchApi(transport: Transport): SearchApi {
      */
     async library(
       query: string,
-      options: LibrarySearchOptions = {},
-      call: CallOptions = {},
+      options: LibrarySearchOptions & CallOptions = {},
     ): Promise<SearchResult[]> {
       const searchTypes = options.searchTypes?.join(',');
       const body = await transport.json(
@@ -99,31 +110,11 @@ export function searchApi(transport: Transport): SearchApi {
             includeCollections:
               options.includeCollections === undefined ? undefined : options.includeCollections,
           },
-          ...withSignal(call),
+          ...withSignal(options),
         },
         searchResultsContainerSchema,
       );
       return body.MediaContainer.SearchResult;
     },
   };
-}
-
-/** The `search` namespace of a Plex client. */
-export interface SearchApi {
-  /**
-   * Searches titles, people and tags (`GET /hubs/search?query=…&limit=…&sectionId=…
-   * &includeCollections=1`) and returns one hub per result type, best hub first. Shows,
-   * seasons, artists and albums (which Plex sends as `Directory`) are in `items` like movies;
-   * matching people are in `directories`. Hubs without results are left out.
-   */
-  hubs(query: string, options?: HubSearchOptions, call?: CallOptions): Promise<Hub[]>;
-  /**
-   * One list ranked by relevance (`GET /library/search?query=…&searchTypes=movies,tv&limit=…`),
-   * each result a library item or a person with a 0..1 `score`.
-   */
-  library(
-    query: string,
-    options?: LibrarySearchOptions,
-    call?: CallOptions,
-  ): Promise<SearchResult[]>;
 }

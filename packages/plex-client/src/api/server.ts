@@ -16,8 +16,41 @@ export interface CallOptions {
   signal?: AbortSignal;
 }
 
+/** Options of `playlists.moveItem()` and `collections.moveItem()`. */
+export interface MoveItemOptions extends CallOptions {
+  /** The entry to place it after; omitted, it goes first. */
+  after?: string | number | undefined;
+}
+
 /** A value `setPrefs()` sends; booleans go out as 1/0 as Plex expects. */
 export type PrefValue = string | number | boolean;
+
+/** The `server` namespace of a Plex client. */
+export interface ServerApi {
+  /** Machine identifier and version (`GET /identity`); a cheap reachability check. */
+  identity(options?: CallOptions): Promise<ServerIdentity>;
+  /** Name, version, platform, plex.tv sign-in and transcoder capabilities (`GET /`). */
+  info(options?: CallOptions): Promise<ServerInfo>;
+  /** Every server preference with its type, default and current value (`GET /:/prefs`). */
+  prefs(options?: CallOptions): Promise<Setting[]>;
+  /**
+   * Sets preferences by id in one request (`PUT /:/prefs?FriendlyName=…&…`). PMS checks every
+   * value before applying any: an unknown name or a value of the wrong type is `BAD_REQUEST`
+   * and changes nothing. Owner only.
+   */
+  setPrefs(values: Record<string, PrefValue>, options?: CallOptions): Promise<void>;
+  /** Whether an update is available, and when the server last checked (`GET /updater/status`). */
+  updaterStatus(options?: CallOptions): Promise<UpdaterStatus>;
+  /**
+   * Asks plex.tv for updates now (`PUT /updater/check`); with `download` the server also
+   * downloads what it finds. Read the outcome with `updaterStatus()`.
+   */
+  checkForUpdates(
+    options?: {
+      download?: boolean;
+    } & CallOptions,
+  ): Promise<void>;
+}
 
 /** Server identity and capabilities. */
 export function serverApi(transport: Transport): ServerApi {
@@ -74,31 +107,4 @@ export function serverApi(transport: Transport): ServerApi {
       });
     },
   };
-}
-
-/** The `server` namespace of a Plex client. */
-export interface ServerApi {
-  /** Machine identifier and version (`GET /identity`); a cheap reachability check. */
-  identity(options?: CallOptions): Promise<ServerIdentity>;
-  /** Name, version, platform, plex.tv sign-in and transcoder capabilities (`GET /`). */
-  info(options?: CallOptions): Promise<ServerInfo>;
-  /** Every server preference with its type, default and current value (`GET /:/prefs`). */
-  prefs(options?: CallOptions): Promise<Setting[]>;
-  /**
-   * Sets preferences by id in one request (`PUT /:/prefs?FriendlyName=…&…`). PMS checks every
-   * value before applying any: an unknown name or a value of the wrong type is `BAD_REQUEST`
-   * and changes nothing. Owner only.
-   */
-  setPrefs(values: Record<string, PrefValue>, options?: CallOptions): Promise<void>;
-  /** Whether an update is available, and when the server last checked (`GET /updater/status`). */
-  updaterStatus(options?: CallOptions): Promise<UpdaterStatus>;
-  /**
-   * Asks plex.tv for updates now (`PUT /updater/check`); with `download` the server also
-   * downloads what it finds. Read the outcome with `updaterStatus()`.
-   */
-  checkForUpdates(
-    options?: {
-      download?: boolean;
-    } & CallOptions,
-  ): Promise<void>;
 }

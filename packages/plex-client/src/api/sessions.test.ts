@@ -61,7 +61,9 @@ describe('sessions.terminate', () => {
   it('stops the stream by Session.id with a reason', async () => {
     const { client, sent } = emulatorClient();
     const [first, second] = await client.sessions.active();
-    await client.sessions.terminate(first?.Session?.id ?? '', 'Server maintenance at 3am');
+    await client.sessions.terminate(first?.Session?.id ?? '', {
+      reason: 'Server maintenance at 3am',
+    });
     const url = new URL(sent.at(-1)?.url ?? '');
     expect(url.pathname).toBe('/status/sessions/terminate');
     expect(url.searchParams.get('sessionId')).toBe(first?.Session?.id);

@@ -47,6 +47,29 @@ export interface StatisticsReport<Row> {
   devices: Device[];
 }
 
+/** The `statistics` namespace of a Plex client. */
+export interface StatisticsApi {
+  /**
+   * Bytes sent per account, device, LAN/WAN and bin (`GET /statistics/bandwidth`). Default
+   * timespan `seconds`, as the dashboard's live graph.
+   */
+  bandwidth(options?: BandwidthOptions): Promise<StatisticsReport<BandwidthStatistic>>;
+  /**
+   * Plays per account, device and metadata type, with seconds played, per bin
+   * (`GET /statistics/media`). Default timespan `hours`.
+   */
+  media(options?: StatisticsOptions): Promise<StatisticsReport<MediaStatistic>>;
+  /**
+   * Host and server-process CPU and memory samples, newest last (`GET /statistics/resources`).
+   * Default timespan `seconds`.
+   */
+  resources(
+    options?: {
+      timespan?: StatisticsTimespan;
+    } & CallOptions,
+  ): Promise<ResourceStatistic[]>;
+}
+
 /** The admin dashboard's statistics: bandwidth, plays and server load. Owner only (403 else). */
 export function statisticsApi(transport: Transport): StatisticsApi {
   return {
@@ -117,27 +140,4 @@ function timespanCode(timespan: StatisticsTimespan): number {
     );
   }
   return code;
-}
-
-/** The `statistics` namespace of a Plex client. */
-export interface StatisticsApi {
-  /**
-   * Bytes sent per account, device, LAN/WAN and bin (`GET /statistics/bandwidth`). Default
-   * timespan `seconds`, as the dashboard's live graph.
-   */
-  bandwidth(options?: BandwidthOptions): Promise<StatisticsReport<BandwidthStatistic>>;
-  /**
-   * Plays per account, device and metadata type, with seconds played, per bin
-   * (`GET /statistics/media`). Default timespan `hours`.
-   */
-  media(options?: StatisticsOptions): Promise<StatisticsReport<MediaStatistic>>;
-  /**
-   * Host and server-process CPU and memory samples, newest last (`GET /statistics/resources`).
-   * Default timespan `seconds`.
-   */
-  resources(
-    options?: {
-      timespan?: StatisticsTimespan;
-    } & CallOptions,
-  ): Promise<ResourceStatistic[]>;
 }

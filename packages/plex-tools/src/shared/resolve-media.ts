@@ -69,11 +69,11 @@ export async function resolveMedia(ctx: ToolContext, ref: MediaRef): Promise<Met
   }
   const title = ref.media_title;
   const section = ref.library_name ? await resolveLibrary(ctx, ref) : undefined;
-  const hubs = await ctx.plex.search.hubs(
-    title,
-    { limit: 30, ...(section ? { sectionId: section.id } : {}) },
-    { signal: ctx.signal },
-  );
+  const hubs = await ctx.plex.search.hubs(title, {
+    limit: 30,
+    ...(section ? { sectionId: section.id } : {}),
+    signal: ctx.signal,
+  });
   const found = hubs.flatMap((hub) => hub.items);
   const narrowed = found.filter(
     (item) =>

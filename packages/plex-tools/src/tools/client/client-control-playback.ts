@@ -171,12 +171,11 @@ async function send(
   type: PlayerMediaType | undefined,
   value: number,
 ): Promise<void> {
-  const options = { signal: ctx.signal };
-  const on = type === undefined ? {} : { type };
+  const on = { ...(type === undefined ? {} : { type }), signal: ctx.signal };
   if (action === 'seek_to')
-    return ctx.plex.players.playback(clientId, 'seekTo', { ...on, offset: value }, options);
+    return ctx.plex.players.playback(clientId, 'seekTo', { ...on, offset: value });
   if (action === 'set_volume')
-    return ctx.plex.players.playback(clientId, 'setParameters', { ...on, volume: value }, options);
+    return ctx.plex.players.playback(clientId, 'setParameters', { ...on, volume: value });
   const command = COMMANDS[action][0] as BareCommand;
-  return ctx.plex.players.playback(clientId, command, on, options);
+  return ctx.plex.players.playback(clientId, command, on);
 }

@@ -113,17 +113,13 @@ export const clientSetStreams = defineTool({
     const item = await playingItem(ctx, String(video.ratingKey));
     if (item) checkStreams(item, wanted);
 
-    await ctx.plex.players.playback(
-      player.machineIdentifier,
-      'setStreams',
-      {
-        type: 'video',
-        ...(wanted.audio === undefined ? {} : { audioStreamID: wanted.audio }),
-        ...(wanted.subtitle === undefined ? {} : { subtitleStreamID: wanted.subtitle }),
-        ...(wanted.video === undefined ? {} : { videoStreamID: wanted.video }),
-      },
-      { signal: ctx.signal },
-    );
+    await ctx.plex.players.playback(player.machineIdentifier, 'setStreams', {
+      type: 'video',
+      ...(wanted.audio === undefined ? {} : { audioStreamID: wanted.audio }),
+      ...(wanted.subtitle === undefined ? {} : { subtitleStreamID: wanted.subtitle }),
+      ...(wanted.video === undefined ? {} : { videoStreamID: wanted.video }),
+      signal: ctx.signal,
+    });
     const warnings = new Warnings(ctx.signal);
     const after = await timelinesAfter(ctx, player, warnings);
     if (after === null) return warnings.attach({ player: playerRefOf(player), timeline: null });

@@ -76,12 +76,11 @@ export const libraryGetContents = defineTool({
     if (input.genre !== undefined) {
       // Genre lists are short: resolve the name to its id as Plex clients do, and say which
       // genres exist when it is not one of them.
-      const genres = await ctx.plex.libraries.tags(
-        library.id,
-        'genre',
-        { type, limit: 1000 },
-        { signal: ctx.signal },
-      );
+      const genres = await ctx.plex.libraries.tags(library.id, 'genre', {
+        type,
+        limit: 1000,
+        signal: ctx.signal,
+      });
       const wanted = input.genre.toLowerCase();
       const genre = genres.items.find((choice) => choice.title.toLowerCase() === wanted);
       if (!genre) {
@@ -101,17 +100,14 @@ export const libraryGetContents = defineTool({
     if (input.actor !== undefined) filters.actor = input.actor;
     if (input.studio !== undefined) filters.studio = input.studio;
     if (input.resolution !== undefined) filters.resolution = input.resolution;
-    const page = await ctx.plex.libraries.items(
-      library.id,
-      {
-        type,
-        filters,
-        offset: input.offset,
-        limit: input.limit,
-        ...(input.sort !== undefined ? { sort: plexSort(input.sort) } : {}),
-      },
-      { signal: ctx.signal },
-    );
+    const page = await ctx.plex.libraries.items(library.id, {
+      type,
+      filters,
+      offset: input.offset,
+      limit: input.limit,
+      ...(input.sort !== undefined ? { sort: plexSort(input.sort) } : {}),
+      signal: ctx.signal,
+    });
     return {
       library: library.title,
       items: page.items.map(itemRowOf),

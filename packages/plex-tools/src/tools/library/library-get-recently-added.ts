@@ -31,15 +31,13 @@ export const libraryGetRecentlyAdded = defineTool({
       library && input.media_type !== undefined
         ? itemTypeIn(library, input.media_type)
         : input.media_type;
-    const page = await ctx.plex.libraries.recentlyAdded(
-      {
-        offset: input.offset,
-        limit: input.limit,
-        ...(library ? { sectionId: library.id } : {}),
-        ...(type !== undefined ? { type } : {}),
-      },
-      { signal: ctx.signal },
-    );
+    const page = await ctx.plex.libraries.recentlyAdded({
+      offset: input.offset,
+      limit: input.limit,
+      ...(library ? { sectionId: library.id } : {}),
+      ...(type !== undefined ? { type } : {}),
+      signal: ctx.signal,
+    });
     return {
       items: page.items.map((item) => ({
         ...itemRowOf(item),

@@ -32,7 +32,7 @@ async function countedChoices(
   type: MetadataTypeName,
 ): Promise<{ choice: FilterChoice; count: number }[]> {
   const list = await run(() =>
-    ctx.plex.libraries.tags(library.id, kind, { type, limit: 1000 }, { signal: ctx.signal }),
+    ctx.plex.libraries.tags(library.id, kind, { type, limit: 1000, signal: ctx.signal }),
   );
   if (list.items.every((choice) => choice.count !== undefined)) {
     return list.items.map((choice) => ({ choice, count: choice.count ?? 0 }));
@@ -42,9 +42,7 @@ async function countedChoices(
   const counts = await Promise.all(
     choices.map((choice) => {
       const filters: LibraryFilters = { [kind]: choice.key };
-      return run(() =>
-        ctx.plex.libraries.count(library.id, { type, filters }, { signal: ctx.signal }),
-      );
+      return run(() => ctx.plex.libraries.count(library.id, { type, filters, signal: ctx.signal }));
     }),
   );
   return choices.map((choice, i) => ({ choice, count: counts[i] ?? 0 }));
@@ -82,12 +80,12 @@ export const libraryGetStats = defineTool({
     const library = await resolveLibrary(ctx, input);
     const types = SECTION_TYPES[library.type] ?? [];
     const shape = SHAPES[library.type] ?? {};
-    const call = { signal: ctx.signal };
+
     // Type, watch-state, tag and per-value counts share one gate: a dozen queries or a hundred,
     // never more than PLEX_PARALLEL of them in flight on the call's signal.
     const run = gate();
     const count = (type: MetadataTypeName, filters: LibraryFilters = {}, through: Gate = run) =>
-      through(() => ctx.plex.libraries.count(library.id, { type, filters }, call));
+      through(() => ctx.plex.libraries.count(library.id, { type, filters, signal: ctx.signal }));
     // The type counts are the answer; watch state, genres and decades are details whose
     // refusal leaves them null, each through its own part of the gate so that it fails alone.
     const warnings = new Warnings(ctx.signal);

@@ -36,7 +36,7 @@ export const libraryList = defineTool({
     // A refused count (a shared user's token, an older server) leaves that count null.
     const counts = await mapGated(sections, (section) =>
       warnings.optional(`item count of ${section.title}`, () =>
-        ctx.plex.libraries.count(section.id, {}, { signal: ctx.signal }),
+        ctx.plex.libraries.count(section.id, { signal: ctx.signal }),
       ),
     );
     return warnings.attach({

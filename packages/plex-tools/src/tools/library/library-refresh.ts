@@ -28,8 +28,8 @@ export const libraryRefresh = defineTool({
       : [await resolveLibrary(ctx, input)];
     const [only] = targets;
     if (all || !only)
-      await ctx.plex.libraries.refreshAll({ force: input.force }, { signal: ctx.signal });
-    else await ctx.plex.libraries.refresh(only.id, { force: input.force }, { signal: ctx.signal });
+      await ctx.plex.libraries.refreshAll({ force: input.force, signal: ctx.signal });
+    else await ctx.plex.libraries.refresh(only.id, { force: input.force, signal: ctx.signal });
     return waitForScans(ctx, targets, input.wait_seconds, 'Refresh');
   },
 });

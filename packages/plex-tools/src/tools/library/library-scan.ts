@@ -41,11 +41,10 @@ export const libraryScan = defineTool({
         );
       }
     }
-    await ctx.plex.libraries.refresh(
-      library.id,
-      input.path !== undefined ? { path: input.path } : {},
-      { signal: ctx.signal },
-    );
+    await ctx.plex.libraries.refresh(library.id, {
+      ...(input.path !== undefined ? { path: input.path } : {}),
+      signal: ctx.signal,
+    });
     return waitForScans(ctx, [library], input.wait_seconds, 'Scan');
   },
 });

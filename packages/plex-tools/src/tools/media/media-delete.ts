@@ -36,11 +36,11 @@ function filesOf(items: readonly MetadataItem[]): { paths: string[]; sizeBytes: 
 /** The files deleting the item removes: its own, or those of every episode or track under it. */
 async function filesLost(ctx: ToolContext, item: MetadataItem): Promise<Files> {
   if (item.leafCount === undefined) return { ...filesOf([item]), unlisted: 0 };
-  const leaves = await ctx.plex.metadata.allLeaves(
-    item.ratingKey,
-    { offset: 0, limit: LEAF_PAGE },
-    { signal: ctx.signal },
-  );
+  const leaves = await ctx.plex.metadata.allLeaves(item.ratingKey, {
+    offset: 0,
+    limit: LEAF_PAGE,
+    signal: ctx.signal,
+  });
   return { ...filesOf(leaves.items), unlisted: leaves.totalSize - leaves.items.length };
 }
 

@@ -71,7 +71,7 @@ export const mediaGetArtwork = defineTool({
       );
     }
     const size = { width: input.max_width };
-    const image = await ctx.plex.metadata.fetchImage(path, size, { signal: ctx.signal });
+    const image = await ctx.plex.metadata.fetchImage(path, { ...size, signal: ctx.signal });
     ctx.attachImage({ data: image.data, mimeType: image.contentType });
     const pixels = imageSize(image.data);
     return {

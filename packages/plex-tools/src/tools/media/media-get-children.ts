@@ -47,11 +47,11 @@ export const mediaGetChildren = defineTool({
         `"${item.title}" is a ${item.type} and has no children; give a show, season, artist or album.${hint}`,
       );
     }
-    const page = await ctx.plex.metadata.children(
-      item.ratingKey,
-      { offset: input.offset, limit: input.limit },
-      { signal: ctx.signal },
-    );
+    const page = await ctx.plex.metadata.children(item.ratingKey, {
+      offset: input.offset,
+      limit: input.limit,
+      signal: ctx.signal,
+    });
     return {
       parent: { id: item.ratingKey, title: item.title, type: item.type },
       items: page.items.map((child) => ({

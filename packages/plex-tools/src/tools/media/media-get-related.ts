@@ -40,11 +40,10 @@ export const mediaGetRelated = defineTool({
   }),
   async run(ctx, input) {
     const item = await resolveMedia(ctx, input);
-    const hubs = await ctx.plex.metadata.related(
-      item.ratingKey,
-      { count: input.limit },
-      { signal: ctx.signal },
-    );
+    const hubs = await ctx.plex.metadata.related(item.ratingKey, {
+      count: input.limit,
+      signal: ctx.signal,
+    });
     return {
       id: item.ratingKey,
       title: item.title,

@@ -87,15 +87,12 @@ export const mediaSearch = defineTool({
       ? await resolveLibrary(ctx, { library_name: input.library_name })
       : undefined;
     const wanted = input.content_type;
-    const hubs = await ctx.plex.search.hubs(
-      input.query,
-      {
-        limit: input.limit,
-        ...(section ? { sectionId: section.id } : {}),
-        ...(wanted ? { types: wanted === 'person' ? PEOPLE_HUBS : [wanted] } : {}),
-      },
-      { signal: ctx.signal },
-    );
+    const hubs = await ctx.plex.search.hubs(input.query, {
+      limit: input.limit,
+      ...(section ? { sectionId: section.id } : {}),
+      ...(wanted ? { types: wanted === 'person' ? PEOPLE_HUBS : [wanted] } : {}),
+      signal: ctx.signal,
+    });
     // Plex sends hubs best match first and each hub's entries best first; items carry no score
     // of their own, so that order is the ranking.
     const all = hubs

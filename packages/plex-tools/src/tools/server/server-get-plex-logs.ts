@@ -45,11 +45,10 @@ export const serverGetPlexLogs = defineTool({
   async run(ctx, input) {
     const term = input.search_term?.toLowerCase();
     // Without a search the client keeps only the tail; with one, every line must be looked at.
-    const log = await ctx.plex.logs.read(
-      input.log_type,
-      term === undefined ? { lines: input.num_lines } : {},
-      { signal: ctx.signal },
-    );
+    const log = await ctx.plex.logs.read(input.log_type, {
+      ...(term === undefined ? { lines: input.num_lines } : {}),
+      signal: ctx.signal,
+    });
     const matching =
       term === undefined
         ? log.lines

@@ -81,7 +81,7 @@ export const sessionsTerminate = defineTool({
       { session_id: sessionId, user: userTitle, username, title: session.title, player },
     );
     const reason = input.reason ?? 'The server owner stopped this stream.';
-    await ctx.plex.sessions.terminate(sessionId, reason, call);
+    await ctx.plex.sessions.terminate(sessionId, { reason, ...call });
     const out: v.InferInput<typeof output> = {
       terminated: true,
       session_id: sessionId,

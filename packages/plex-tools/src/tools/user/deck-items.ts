@@ -53,11 +53,11 @@ export const deckInput = v.object({ ...usernameInput, limit: paging.limit });
 export async function readDeck(
   ctx: ToolContext,
   input: v.InferOutput<typeof deckInput>,
-  fetch: (plex: PlexClient, window: PageOptions, call: CallOptions) => Promise<ItemPage>,
+  fetch: (plex: PlexClient, options: PageOptions & CallOptions) => Promise<ItemPage>,
 ): Promise<v.InferOutput<typeof deckOutput>> {
   const resolved = await resolveUser(ctx, input.username);
   const plex = await clientForUser(ctx, resolved);
-  const page = await fetch(plex, { offset: 0, limit: input.limit }, { signal: ctx.signal });
+  const page = await fetch(plex, { offset: 0, limit: input.limit, signal: ctx.signal });
   const items = page.items.map(deckItemOf);
   return userWarnings(ctx, resolved.directory).attach({
     user: { username: resolved.user.username, title: resolved.user.title },

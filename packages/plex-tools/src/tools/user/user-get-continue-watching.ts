@@ -12,5 +12,5 @@ export const userGetContinueWatching = defineTool({
   output: deckOutput,
   annotations: { openWorldHint: true },
   run: (ctx, input) =>
-    readDeck(ctx, input, (plex, window, call) => plex.hubs.continueWatchingItems(window, call)),
+    readDeck(ctx, input, (plex, options) => plex.hubs.continueWatchingItems(options)),
 });

@@ -11,6 +11,5 @@ export const userGetOnDeck = defineTool({
   input: deckInput,
   output: deckOutput,
   annotations: { openWorldHint: true },
-  run: (ctx, input) =>
-    readDeck(ctx, input, (plex, window, call) => plex.libraries.onDeck(window, call)),
+  run: (ctx, input) => readDeck(ctx, input, (plex, options) => plex.libraries.onDeck(options)),
 });

@@ -93,7 +93,11 @@ export const userGetWatchHistory = defineTool({
         // Several: walk the user's plays once, keeping only the requested window.
         const items: HistoryEntry[] = [];
         let total = 0;
-        for await (const entry of ctx.plex.history.iterate({ ...filter, pageSize: 200, ...call })) {
+        for await (const entry of ctx.plex.history.iterateItems({
+          ...filter,
+          pageSize: 200,
+          ...call,
+        })) {
           if (entry.type !== type) continue;
           if (total >= input.offset && items.length < input.limit) items.push(entry);
           total++;
