@@ -134,6 +134,25 @@ describeEachDatabase('storage', (t) => {
     expect(live.map((r) => r.id).sort()).toEqual([k.id, later.id].sort());
   });
 
+  it('upserts a setting in place', async () => {
+    const s = await t.openMigrated();
+    const key = uid('secret_key_fingerprint');
+    for (const value of ['first', 'second']) {
+      const row = { key, value, updated_at: toTimestamp() };
+      await s.db
+        .insertInto('settings')
+        .values(row)
+        .onConflict((oc) => oc.column('key').doUpdateSet({ value, updated_at: row.updated_at }))
+        .execute();
+    }
+    const rows = await s.db
+      .selectFrom('settings')
+      .select(['key', 'value'])
+      .where('key', '=', key)
+      .execute();
+    expect(rows).toEqual([{ key, value: 'second' }]);
+  });
+
   it('refuses a second key with the same hash', async () => {
     const s = await t.openMigrated();
     const { m, k } = await seed(s);
