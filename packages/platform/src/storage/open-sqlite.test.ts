@@ -1,4 +1,7 @@
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { sql } from 'kysely';
@@ -72,5 +75,31 @@ describe('SQLite storage', () => {
     const garbage = await openStorage({ file: notDb }).catch((e: unknown) => e);
     expect(garbage).toMatchObject({ code: 'CANNOT_OPEN' });
     expect((garbage as Error).message).toMatch(/not a database/);
+  });
+
+  it('waits for another process holding the write lock instead of failing (busy_timeout)', async () => {
+    const file = path.join(dir, 'busy.db');
+    // Another process (a CLI beside the server) takes the write lock and keeps it for 600 ms.
+    const holder = spawn(
+      process.execPath,
+      [
+        '-e',
+        `const db = new (require(process.argv[1]))(process.argv[2]);
+         db.pragma('journal_mode = WAL');
+         db.exec('begin immediate');
+         process.stdout.write('locked\\n');
+         setTimeout(() => { db.exec('commit'); db.close(); }, 600);`,
+        createRequire(import.meta.url).resolve('better-sqlite3'),
+        file,
+      ],
+      { stdio: ['ignore', 'pipe', 'inherit'] },
+    );
+    await once(holder.stdout, 'data');
+    const s = await openStorage({ file });
+    const started = Date.now();
+    expect(await migrateToLatest(s)).toEqual(['0001_initial']);
+    expect(Date.now() - started).toBeGreaterThanOrEqual(300);
+    await s.close();
+    await once(holder, 'exit');
   });
 });
