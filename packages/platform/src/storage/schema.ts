@@ -46,6 +46,11 @@ export interface MembersTable {
   name: string;
   role: Role;
   created_at: Timestamp;
+  /**
+   * When the member was removed, or null. Removed members stay as rows so their (revoked) keys
+   * and history stay; their `email_key` is released so the address can be added again.
+   */
+  removed_at: Timestamp | null;
 }
 
 /** `api_keys`: a managed key; the secret itself is never stored. */

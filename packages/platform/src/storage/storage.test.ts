@@ -31,6 +31,7 @@ function member(organization_id: string, overrides: Partial<MemberRow> = {}): Me
     name: 'Ada',
     role: 'owner',
     created_at: toTimestamp(),
+    removed_at: null,
     ...overrides,
   };
 }

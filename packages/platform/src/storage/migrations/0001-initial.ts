@@ -29,6 +29,10 @@ export const initial: Migration = {
         c.notNull().check(sql`role in ('owner', 'admin', 'member')`),
       )
       .addColumn('created_at', 'text', (c) => c.notNull())
+      // Members are removed by marking them, not by deleting the row: api_keys cascade from
+      // members, and a removed member's keys must stay (revoked) as history, so that a revoked
+      // key can never come back. A removal also releases email_key (see the members service).
+      .addColumn('removed_at', 'text')
       // One address once per organization; also the index for "members of org X".
       .addUniqueConstraint('members_org_email_key', ['organization_id', 'email_key'])
       // Target of api_keys' composite foreign key, which keeps a key inside its member's org.
