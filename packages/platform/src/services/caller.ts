@@ -1,0 +1,45 @@
+// Who is asking: the only identity services accept. It is built by authentication (a managed
+// key from the database, or a static key the operator configured), never from request input,
+// so every query can filter by `organizationId` without trusting an id a caller sent.
+
+import { PlatformError } from '../http/platform-error.js';
+import type { Role } from '../storage/schema.js';
+import type { Scope } from '../storage/scopes.js';
+
+/** The authenticated caller of a service: their organization, member, key and scopes. */
+export interface Caller {
+  /** The tenant: every read and write of a service is confined to this organization. */
+  readonly organizationId: string;
+  /** The member the key acts for; null for a static key (it belongs to no person). */
+  readonly memberId: string | null;
+  /** The managed key used; null for a static key. */
+  readonly keyId: string | null;
+  /** The member's role; a static key acts as an owner (the operator configured it). */
+  readonly role: Role;
+  /** What the key may do. */
+  readonly scopes: readonly Scope[];
+  /** True for a key from PLEX_MCP_API_KEYS rather than the database. */
+  readonly static: boolean;
+}
+
+/** A caller for a static key of `organizationId` (e.g. the default organization). */
+export function staticCaller(organizationId: string, scopes: readonly Scope[]): Caller {
+  return { organizationId, memberId: null, keyId: null, role: 'owner', scopes, static: true };
+}
+
+/** A 403 `forbidden`: the caller is known but may not do this (never used for other orgs' ids). */
+export function forbidden(message: string): PlatformError {
+  return new PlatformError('forbidden', 403, message);
+}
+
+/** Refuses unless the caller's key carries `admin` (routes check first; services check again). */
+export function requireAdmin(caller: Caller): void {
+  if (!caller.scopes.includes('admin')) {
+    throw forbidden('This needs a key with the admin scope.');
+  }
+}
+
+/** The most a key of a member with `role` may carry: a `member` never holds `admin`. */
+export function scopeCeiling(role: Role): readonly Scope[] {
+  return role === 'member' ? ['read', 'write', 'delete'] : ['read', 'write', 'delete', 'admin'];
+}
