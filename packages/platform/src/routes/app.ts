@@ -1,0 +1,56 @@
+// The /v1 sub-app of organizations, members and API keys, ready to mount at `/v1`.
+
+import { Hono } from 'hono';
+import type { ErrorLog } from '../http/errors.js';
+import { mountRoutes } from '../http/mount.js';
+import type { Route } from '../http/route.js';
+import type { Storage } from '../storage/storage.js';
+import { apiKeyRoutes } from './api-keys.js';
+import { authorizeWith, type ResolveCaller, resolveCaller, type StaticKey } from './authorize.js';
+import type { V1Env } from './define.js';
+import { organizationRoutes } from './organization.js';
+import {
+  ApiKeySchema,
+  CreatedApiKeySchema,
+  MemberSchema,
+  OrganizationSchema,
+  RemovedMemberSchema,
+} from './schemas.js';
+
+/** What the /v1 app is built from. */
+export interface V1AppOptions {
+  storage: Storage;
+  /** Keys from PLEX_MCP_API_KEYS, acting in their organization (which must exist). */
+  staticKeys?: readonly StaticKey[];
+  /** Replaces the key look-up entirely (e.g. to add a cache); default: static, then managed. */
+  resolveCaller?: ResolveCaller;
+  /** Where causes of 500s go (stderr by default). */
+  log?: ErrorLog;
+}
+
+/** Every route of the organization and key tables, for mounting or documenting. */
+export function v1Routes(storage: Storage): Route<V1Env>[] {
+  return [...organizationRoutes(storage), ...apiKeyRoutes(storage)];
+}
+
+/** The Hono sub-app answering `/organization…`, `/api-keys…` and `/openapi.json`; mount at `/v1`. */
+export function createV1App(options: V1AppOptions): Hono<V1Env> {
+  const app = new Hono<V1Env>();
+  const resolve = options.resolveCaller ?? resolveCaller(options.storage, options.staticKeys);
+  mountRoutes(app, v1Routes(options.storage), {
+    authorize: authorizeWith(resolve),
+    ...(options.log ? { log: options.log } : {}),
+    openapi: {
+      title: 'PlexMCP platform API',
+      version: '1',
+      schemas: {
+        Organization: OrganizationSchema,
+        Member: MemberSchema,
+        RemovedMember: RemovedMemberSchema,
+        ApiKey: ApiKeySchema,
+        CreatedApiKey: CreatedApiKeySchema,
+      },
+    },
+  });
+  return app;
+}
