@@ -52,6 +52,27 @@ export {
 
 // Ids and secrets: prefixed ids, managed API keys, the encryption key and sealed secrets.
 export { ID_KINDS, type IdKind, isId, newId } from './ids.js';
+// The /v1 app of organizations, members and API keys, and how it authenticates.
+export { createV1App, type V1AppOptions, v1Routes } from './routes/app.js';
+export {
+  authorizeWith,
+  presentedKey,
+  type ResolveCaller,
+  resolveCaller,
+  type StaticKey,
+} from './routes/authorize.js';
+export type { V1Env } from './routes/define.js';
+export {
+  AddMemberBody,
+  ApiKeySchema,
+  CreateApiKeyBody,
+  CreatedApiKeySchema,
+  MAX_EMAIL_LENGTH,
+  MAX_NAME_LENGTH,
+  MemberSchema,
+  OrganizationSchema,
+  RemovedMemberSchema,
+} from './routes/schemas.js';
 export {
   API_KEY_DISPLAY_PREFIX_LENGTH,
   API_KEY_LENGTH,
@@ -76,7 +97,36 @@ export {
   type SecretKeySource,
 } from './secrets/secret-key.js';
 export { SecretKeyError, type SecretKeyErrorCode } from './secrets/secret-key-error.js';
-
+// Services: organizations, members and managed API keys, tenancy enforced by the Caller.
+export {
+  type CreateApiKeyInput,
+  createApiKey,
+  listApiKeys,
+  revokeApiKey,
+} from './services/api-keys.js';
+export {
+  type Authenticated,
+  type AuthFailure,
+  type AuthResult,
+  authenticate,
+  LAST_USED_RESOLUTION_MS,
+} from './services/authenticate.js';
+export { type Caller, scopeCeiling, staticCaller } from './services/caller.js';
+export {
+  type AddMemberInput,
+  addMember,
+  listMembers,
+  type RemovedMember,
+  removeMember,
+} from './services/members.js';
+export {
+  type CreatedOrganization,
+  type CreateOrganizationInput,
+  createOrganization,
+  getOrganization,
+} from './services/organizations.js';
+export { firstItems, type PageSlice } from './services/page.js';
+export type { ApiKey, CreatedApiKey, Member, Organization } from './services/views.js';
 // Storage: the typed schema, opening SQLite or PostgreSQL, migrations and stored-value codecs.
 export { storageOptionsFromEnv } from './storage/config.js';
 export { type ConstraintViolation, constraintViolation } from './storage/constraint.js';
