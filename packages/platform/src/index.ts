@@ -160,7 +160,7 @@ export type {
   Timestamp,
 } from './storage/schema.js';
 export { PLANS, ROLES } from './storage/schema.js';
-// Scope (the type) is exported by the HTTP layer; the stored form is encoded only here.
+// Scope (the type, defined in storage/scopes.ts) is exported with the route types above.
 export { formatScopes, isScope, parseScopes, SCOPES } from './storage/scopes.js';
 export type { Storage, StorageDialect } from './storage/storage.js';
 export { StorageError, type StorageErrorCode } from './storage/storage-error.js';

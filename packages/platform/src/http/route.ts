@@ -1,10 +1,11 @@
 import type { Context, Env } from 'hono';
 import type * as v from 'valibot';
+// One definition of the scopes (with their stored form) for routes and storage alike.
+import type { Scope } from '../storage/scopes.js';
 import type { PageRequest } from './pagination.js';
 import type { BodySchema, PathParam, QuerySchema } from './validation.js';
 
-/** What an API key may do: call read/write/delete tools, or manage the organization (admin). */
-export type Scope = 'read' | 'write' | 'delete' | 'admin';
+export type { Scope };
 
 /** The HTTP methods a `/v1` route may answer. */
 export type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
