@@ -232,6 +232,30 @@ describe('Transport', () => {
     expect(error.message).toContain('within 50 ms');
   });
 
+  it('times out a body sent through ky that stalls after its headers, like the node:http engine', async () => {
+    // Requests with a body go through ky, whose own timeout ends when the headers arrive.
+    server.use(
+      http.post(`${PLEX}/x`, () => {
+        const stalled = new ReadableStream<Uint8Array>({
+          start(controller) {
+            controller.enqueue(new TextEncoder().encode('{"MediaContainer":'));
+          },
+        });
+        return new HttpResponse(stalled, { headers: { 'content-type': 'application/json' } });
+      }),
+    );
+    const started = Date.now();
+    const error = await failure(
+      transport({ timeoutMs: 150, retry: false }).json(
+        { method: 'POST', path: '/x', body: 'a=1' },
+        okSchema,
+      ),
+    );
+    expect(error.code).toBe('TIMEOUT');
+    expect(error.message).toContain('within 150 ms');
+    expect(Date.now() - started).toBeLessThan(2_000);
+  });
+
   it('reports refused connections as UNREACHABLE', async () => {
     const down = await refusingUrl();
     server.use(http.get(`${down}/*`, () => passthrough()));

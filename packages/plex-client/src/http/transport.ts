@@ -283,10 +283,14 @@ export class Transport {
     return { url: response.url, status, body: response.body, contentType };
   }
 
-  /** One try through ky, its body read under the same cap as the node:http engine's. */
+  /**
+   * One try through ky, its body read under the same cap and the same timeout as the node:http
+   * engine's: ky's own timeout ends when the headers arrive, so the body gets what is left.
+   */
   private async readKy(spec: RequestSpec, request: Prepared): Promise<Answer> {
+    const deadline = Date.now() + this.options.timeoutMs;
     const response = await this.viaKy(spec, request);
-    const body = await readCapped(response);
+    const body = await readCapped(response, deadline);
     const contentType = response.headers.get('content-type');
     return { url: response.url, status: response.status, body, contentType };
   }

@@ -13,6 +13,17 @@ export class BodyTooLargeError extends Error {
   }
 }
 
+/**
+ * The rest of an answer did not arrive before the try's deadline: the same timeout the node:http
+ * engine applies to the whole answer, not only to its headers.
+ */
+export class BodyTimeoutError extends Error {
+  constructor() {
+    super('The answer did not finish before the timeout');
+    this.name = 'BodyTimeoutError';
+  }
+}
+
 /** Whether a declared `Content-Length` already says the answer is over the cap. */
 export function declaredTooLarge(contentLength: string | null | undefined): boolean {
   return Number(contentLength) > MAX_BODY_BYTES;
@@ -25,10 +36,10 @@ export function decodeBody(bytes: Uint8Array): string {
 }
 
 /**
- * Reads a fetch `Response` body to its end under the same cap the node:http engine applies,
- * cancelling the stream the moment it is crossed.
+ * Reads a fetch `Response` body to its end under the same cap and deadline (`Date.now()` ms) the
+ * node:http engine applies, cancelling the stream the moment either is crossed.
  */
-export async function readCapped(response: Response): Promise<string> {
+export async function readCapped(response: Response, deadline?: number): Promise<string> {
   if (declaredTooLarge(response.headers.get('content-length'))) {
     // Not awaited: a cancel can wait on the peer, and nothing more is wanted from it.
     response.body?.cancel().catch(() => {});
@@ -38,15 +49,36 @@ export async function readCapped(response: Response): Promise<string> {
   const chunks: Uint8Array[] = [];
   let received = 0;
   const reader = response.body.getReader();
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    received += value.byteLength;
-    if (received > MAX_BODY_BYTES) {
-      reader.cancel().catch(() => {});
-      throw new BodyTooLargeError();
+  let timer: NodeJS.Timeout | undefined;
+  // Raced with every read, so a body that stalls midway fails at the deadline.
+  const expired =
+    deadline === undefined
+      ? undefined
+      : new Promise<never>((_, reject) => {
+          timer = setTimeout(
+            () => {
+              // Rejected before the cancel, which ends the pending read as if the body were done.
+              reject(new BodyTimeoutError());
+              reader.cancel().catch(() => {});
+            },
+            Math.max(0, deadline - Date.now()),
+          );
+        });
+  try {
+    for (;;) {
+      const { done, value } = await (expired
+        ? Promise.race([reader.read(), expired])
+        : reader.read());
+      if (done) break;
+      received += value.byteLength;
+      if (received > MAX_BODY_BYTES) {
+        reader.cancel().catch(() => {});
+        throw new BodyTooLargeError();
+      }
+      chunks.push(value);
     }
-    chunks.push(value);
+  } finally {
+    clearTimeout(timer);
   }
   return decodeBody(Buffer.concat(chunks));
 }

@@ -1,7 +1,7 @@
 import type { HTTPError, TimeoutError } from 'ky';
 import { DirectHttpError, DirectTimeoutError, directHeader } from '../direct.js';
 import { loadedKy } from '../ky-loader.js';
-import { BodyTooLargeError } from './body-cap.js';
+import { BodyTimeoutError, BodyTooLargeError } from './body-cap.js';
 
 /** A non-2xx answer, from either engine. */
 export interface StatusFailure {
@@ -47,7 +47,12 @@ export function classify(error: unknown): Failure {
       text: () => response.clone().text(),
     };
   }
-  if (isKyTimeoutError(error) || error instanceof DirectTimeoutError) return { kind: 'timeout' };
+  if (
+    isKyTimeoutError(error) ||
+    error instanceof DirectTimeoutError ||
+    error instanceof BodyTimeoutError
+  )
+    return { kind: 'timeout' };
   if (error instanceof BodyTooLargeError)
     return { kind: 'too-large', limitBytes: error.limitBytes };
   const code = networkCode(error);
