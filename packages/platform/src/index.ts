@@ -52,6 +52,13 @@ export {
 
 // Ids and secrets: prefixed ids, managed API keys, the encryption key and sealed secrets.
 export { ID_KINDS, type IdKind, isId, newId } from './ids.js';
+// Start-up: the migrated database and the secret key it was first started with.
+export {
+  FINGERPRINT_SETTING,
+  type OpenPlatform,
+  type OpenPlatformOptions,
+  openPlatform,
+} from './open-platform.js';
 // The /v1 app of organizations, members and API keys, and how it authenticates.
 export { createV1App, type V1AppOptions, v1Routes } from './routes/app.js';
 export {
