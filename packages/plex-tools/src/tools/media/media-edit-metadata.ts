@@ -4,8 +4,9 @@ import { defineTool } from '../../define-tool.js';
 import { ToolError } from '../../errors.js';
 import { boundedArray } from '../../shared/bounded-array.js';
 import { mediaAddressing } from '../../shared/inputs.js';
+import { readBack } from '../../shared/read-back.js';
 import { resolveMedia } from '../../shared/resolve-media.js';
-import { Warnings, warningsField } from '../../shared/warnings.js';
+import { warningsField } from '../../shared/warnings.js';
 
 /** Text inputs and the Plex field each sets. */
 const FIELDS = {
@@ -135,21 +136,8 @@ export const mediaEditMetadata = defineTool({
       await ctx.plex.metadata.rate(item.ratingKey, input.user_rating, call);
     }
 
-    // Read back what Plex now holds, so the answer shows the edit took. The writes above already
-    // succeeded: a failed read-back must not report them as failed (a retry would edit twice).
-    const warnings = new Warnings(ctx.signal);
-    const after = await warnings.optional('edited values', () =>
-      ctx.plex.metadata.get(item.ratingKey, call),
-    );
-    if (after === null) {
-      return warnings.attach({
-        id: item.ratingKey,
-        title: item.title,
-        type: item.type,
-        changed: null,
-        locked: input.lock,
-      });
-    }
+    const { warnings, after, identity } = await readBack(ctx, item, 'edited values');
+    if (after === null) return warnings.attach({ ...identity, changed: null, locked: input.lock });
     const now: Record<FieldName, string | undefined> = {
       title: after.title,
       sort_title: after.titleSort,
@@ -163,12 +151,6 @@ export const mediaEditMetadata = defineTool({
     for (const name of editedFields) changed[name] = now[name] ?? null;
     for (const name of editedTags) changed[name] = after[TAGS[name].element].map((tag) => tag.tag);
     if (input.user_rating !== undefined) changed.user_rating = after.userRating ?? null;
-    return warnings.attach({
-      id: after.ratingKey,
-      title: after.title,
-      type: after.type,
-      changed,
-      locked: input.lock,
-    });
+    return warnings.attach({ ...identity, changed, locked: input.lock });
   },
 });

@@ -2,8 +2,9 @@ import * as v from 'valibot';
 import { defineTool } from '../../define-tool.js';
 import { mediaAddressing } from '../../shared/inputs.js';
 import { isoTime } from '../../shared/outputs.js';
+import { readBack } from '../../shared/read-back.js';
 import { resolveMedia } from '../../shared/resolve-media.js';
-import { Warnings, warningsField } from '../../shared/warnings.js';
+import { warningsField } from '../../shared/warnings.js';
 import { isWatched } from './shared.js';
 
 const optNumber = v.nullish(v.number());
@@ -37,17 +38,10 @@ export const mediaSetWatched = defineTool({
     const call = { signal: ctx.signal };
     if (input.watched) await ctx.plex.metadata.markWatched(item.ratingKey, call);
     else await ctx.plex.metadata.markUnwatched(item.ratingKey, call);
-    // The mark succeeded; a failed read-back leaves the counts null rather than failing a write
-    // that happened.
-    const warnings = new Warnings(ctx.signal);
-    const after = await warnings.optional('view counts', () =>
-      ctx.plex.metadata.get(item.ratingKey, call),
-    );
+    const { warnings, after, identity } = await readBack(ctx, item, 'view counts');
     if (after === null) {
       return warnings.attach({
-        id: item.ratingKey,
-        title: item.title,
-        type: item.type,
+        ...identity,
         watched: input.watched,
         view_count: null,
         last_viewed_at: null,
@@ -56,9 +50,7 @@ export const mediaSetWatched = defineTool({
       });
     }
     return warnings.attach({
-      id: after.ratingKey,
-      title: after.title,
-      type: after.type,
+      ...identity,
       watched: isWatched(after),
       view_count: after.viewCount ?? 0,
       last_viewed_at: isoTime(after.lastViewedAt),
