@@ -1,6 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
+import { benchAuth } from './auth.js';
 import { benchCallOverhead } from './call-overhead.js';
 import { benchColdStart } from './cold-start.js';
 import { HISTORY } from './history.js';
@@ -19,6 +20,7 @@ const BENCHMARKS: { id: string; run: () => Promise<BenchSection> }[] = [
   { id: 'call-overhead', run: benchCallOverhead },
   { id: 'load', run: benchLoad },
   { id: 'scale', run: benchScale },
+  { id: 'auth', run: benchAuth },
 ];
 
 function readStored(): Record<string, StoredSection> {
