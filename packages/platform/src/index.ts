@@ -1,6 +1,8 @@
 // The PlexMCP platform: storage, organizations, members, managed API keys and the /v1 routes.
 // Its public surface is named here as it is built.
 
+// The operator's commands (`admin init`, `keys …`, `members …`) for the CLI to call.
+export { type AdminIo, runAdminCommand } from './admin/index.js';
 // The /v1 HTTP layer: envelopes, errors, pagination, validation, the route table and OpenAPI.
 export {
   type ErrorEnvelope,
@@ -119,6 +121,19 @@ export {
   LAST_USED_RESOLUTION_MS,
 } from './services/authenticate.js';
 export { type Caller, scopeCeiling, staticCaller } from './services/caller.js';
+export {
+  DEFAULT_ORGANIZATION_NAME,
+  DEFAULT_ORGANIZATION_SETTING,
+  defaultOrganization,
+  ensureDefaultOrganization,
+  hasActiveApiKeys,
+  recordDefaultOrganization,
+} from './services/default-organization.js';
+export {
+  type InitDefaultOrganizationInput,
+  type InitDefaultOrganizationResult,
+  initDefaultOrganization,
+} from './services/init-default-organization.js';
 export {
   type AddMemberInput,
   addMember,

@@ -1,7 +1,8 @@
 // Creating an organization (what `admin init` runs) and reading the caller's own.
 
+import type { Kysely } from 'kysely';
 import { newId } from '../ids.js';
-import type { Plan } from '../storage/schema.js';
+import type { Database, Plan, Timestamp } from '../storage/schema.js';
 import type { Scope } from '../storage/scopes.js';
 import type { Storage } from '../storage/storage.js';
 import { emailKey, toTimestamp } from '../storage/values.js';
@@ -49,32 +50,47 @@ export async function createOrganization(
       .values({ id: newId('org'), name: input.name, plan: input.plan ?? 'free', created_at })
       .returningAll()
       .executeTakeFirstOrThrow();
-    const owner = await trx
-      .insertInto('members')
-      .values({
-        id: newId('usr'),
-        organization_id: org.id,
-        email: input.owner.email.trim(),
-        email_key: emailKey(input.owner.email),
-        name: input.owner.name,
-        role: 'owner',
-        created_at,
-        removed_at: null,
-      })
-      .returningAll()
-      .executeTakeFirstOrThrow();
-    const key = input.adminKey
-      ? await insertApiKey(trx, {
-          organizationId: org.id,
-          memberId: owner.id,
-          name: input.adminKey.name,
-          scopes: input.adminKey.scopes ?? ['read', 'write', 'delete', 'admin'],
-          expiresAt: null,
-          createdAt: created_at,
-        })
-      : null;
-    return { organization: organizationView(org), owner: memberView(owner), key };
+    const { owner, key } = await insertOwner(trx, org.id, input, created_at);
+    return { organization: organizationView(org), owner, key };
   });
+}
+
+/**
+ * Inserts an organization's first owner and, when asked, the owner's first key, inside the
+ * caller's transaction: shared by creating an organization and by `admin init` adopting the
+ * member-less default one, so both write exactly the same rows.
+ */
+export async function insertOwner(
+  trx: Kysely<Database>,
+  organizationId: string,
+  input: Pick<CreateOrganizationInput, 'owner' | 'adminKey'>,
+  createdAt: Timestamp,
+): Promise<{ owner: Member; key: CreatedApiKey | null }> {
+  const owner = await trx
+    .insertInto('members')
+    .values({
+      id: newId('usr'),
+      organization_id: organizationId,
+      email: input.owner.email.trim(),
+      email_key: emailKey(input.owner.email),
+      name: input.owner.name,
+      role: 'owner',
+      created_at: createdAt,
+      removed_at: null,
+    })
+    .returningAll()
+    .executeTakeFirstOrThrow();
+  const key = input.adminKey
+    ? await insertApiKey(trx, {
+        organizationId,
+        memberId: owner.id,
+        name: input.adminKey.name,
+        scopes: input.adminKey.scopes ?? ['read', 'write', 'delete', 'admin'],
+        expiresAt: null,
+        createdAt,
+      })
+    : null;
+  return { owner: memberView(owner), key };
 }
 
 /** The caller's organization (it exists: its rows cascade away with it, keys included). */
