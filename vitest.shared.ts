@@ -21,6 +21,7 @@ export default defineConfig({
         replacement: source('plex-tools', 'testing/sample-args.ts'),
       },
       { find: /^@plexmcp\/mcp-server$/, replacement: source('mcp-server') },
+      { find: /^@plexmcp\/platform$/, replacement: source('platform') },
       { find: /^@plexmcp\/sdk$/, replacement: source('sdk') },
       { find: /^@plexmcp\/sdk\/mcp$/, replacement: source('sdk', 'mcp/index.ts') },
       { find: /^@plexmcp\/sdk\/codegen$/, replacement: source('sdk', 'codegen/index.ts') },

@@ -32,7 +32,10 @@ export default defineConfig([
     target: 'node20',
     platform: 'node',
     clean: false,
-    noExternal: [/.*/],
+    noExternal: [/^(?!@plexmcp\/platform$).*/],
+    // The platform carries a native database driver, so it cannot be bundled: HTTP mode imports
+    // it from the install when it is there (an optional peer) and runs without it otherwise.
+    external: ['@plexmcp/platform'],
     splitting: true,
     minify: true,
     // Error and class names stay readable in messages and stack traces.

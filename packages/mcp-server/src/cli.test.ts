@@ -211,9 +211,12 @@ describe('plex-mcp-server over stdio', () => {
       ]);
       expect(code).toBe(1);
       expect(stdout).toBe('');
-      expect(stderr).toBe(
-        `plex-mcp-server: Port ${port} is already in use (another plex-mcp-server, or another program). Pick another with --port <n> or PLEX_MCP_PORT.\n`,
-      );
+      // The last word, and no stack trace before it.
+      expect(stderr.split('\n').slice(-2)).toEqual([
+        `plex-mcp-server: Port ${port} is already in use (another plex-mcp-server, or another program). Pick another with --port <n> or PLEX_MCP_PORT.`,
+        '',
+      ]);
+      expect(stderr).not.toMatch(/\n\s+at /);
     } finally {
       await new Promise((resolve) => blocker.close(resolve));
     }
@@ -322,8 +325,11 @@ describe('plex-mcp-server over stdio', () => {
     expect(stderr).toContain('PLEX_MCP_PORT must be between 0 and 65535');
   });
 
-  it('refuses a non-loopback HTTP host without API keys', async () => {
-    const { code, stderr } = await run(['--demo', '--transport', 'http', '--host', '0.0.0.0']);
+  it('refuses a non-loopback HTTP host without API keys when none can ever be made', async () => {
+    // --demo without a data directory keeps its database in memory: no key could ever exist.
+    const { code, stderr } = await run(['--demo', '--transport', 'http', '--host', '0.0.0.0'], {
+      PLEXMCP_DATA_DIR: '',
+    });
     expect(code).toBe(2);
     expect(stderr).toContain('Refusing to listen on 0.0.0.0 without API keys');
   });

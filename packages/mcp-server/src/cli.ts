@@ -60,6 +60,48 @@ function demoHelp(url: string, withKeys: boolean): string[] {
   ];
 }
 
+/** Said at start when no key exists yet: how to make the first one. */
+const ADMIN_INIT_HINT =
+  'no API keys yet: create your organization and its first key with `plex-mcp-server admin init --org <name> --email <email>` (same database: --database or PLEXMCP_DATABASE_URL / PLEXMCP_DATA_DIR).';
+
+function keysSummary(configured: number, managed: boolean): string {
+  const parts = [
+    ...(configured > 0 ? [`${configured} configured API key${configured === 1 ? '' : 's'}`] : []),
+    ...(managed ? ['managed API keys'] : []),
+  ];
+  return parts.length > 0 ? parts.join(' and ') : 'no API keys, loopback only';
+}
+
+/**
+ * Opens the platform for HTTP mode when it is installed; without it the server runs on its
+ * configured keys and says how to add organizations and managed keys.
+ */
+async function openPlatformFor(
+  config: Exclude<ReturnType<typeof loadConfig>, 'help' | 'version'>,
+  logger: ReturnType<typeof createStderrLogger>,
+) {
+  const { loadPlatform, PLATFORM_HINT } = await import('./http/platform.js');
+  try {
+    const platform = await loadPlatform({
+      env: process.env,
+      database: config.database,
+      demo: config.demo,
+      staticKeys: config.apiKeys.length > 0,
+      log: { error: (message) => logger.error(message) },
+    });
+    if (!platform) {
+      logger.info(`/v1, organizations and managed keys are off: ${PLATFORM_HINT}.`);
+      return undefined;
+    }
+    logger.info(`platform data: ${platform.location}`);
+    return platform;
+  } catch (error) {
+    // A database that cannot be opened, or a lost secret key: the message says what to do.
+    log(`cannot open the platform's database: ${(error as Error).message}`);
+    process.exit(1);
+  }
+}
+
 async function login(argv: string[]): Promise<void> {
   const { LOGIN_USAGE, runLogin } = await import('./login.js');
   const cancel = new AbortController();
@@ -78,7 +120,35 @@ async function login(argv: string[]): Promise<void> {
   process.exit(code);
 }
 
+/** The platform's commands: `admin init`, `keys …`, `members …`. */
+const ADMIN_COMMANDS = new Set(['admin', 'keys', 'members']);
+
+/**
+ * Runs an administration command against the platform's database. They print for a person or,
+ * with --json, for a script: stdout is theirs, as no server runs beside them.
+ */
+async function admin(argv: string[]): Promise<void> {
+  const { importPlatform, PLATFORM_HINT } = await import('./http/platform.js');
+  const platform = await importPlatform();
+  if (!platform) {
+    log(
+      `\`${argv[0]}\` manages the platform's database, which is not installed: ${PLATFORM_HINT}.`,
+    );
+    process.exit(1);
+  }
+  const code = await platform.runAdminCommand(argv, {
+    env: process.env,
+    stdout: (text) => process.stdout.write(text),
+    stderr: (text) => process.stderr.write(text),
+  });
+  process.exit(code);
+}
+
 async function main(): Promise<void> {
+  if (ADMIN_COMMANDS.has(process.argv[2] ?? '')) {
+    await admin(process.argv.slice(2));
+    return;
+  }
   if (process.argv[2] === 'login') {
     await login(process.argv.slice(3));
     return;
@@ -123,9 +193,11 @@ async function main(): Promise<void> {
   if (config.transport === 'http') {
     // HTTP code is loaded only in HTTP mode, so stdio starts pay nothing for it.
     const { startHttpServer } = await import('./http/server.js');
+    const platform = await openPlatformFor(config, logger);
     let http: Awaited<ReturnType<typeof startHttpServer>>;
     try {
       http = await startHttpServer({
+        ...(platform ? { platform } : {}),
         plex: connection.plex,
         version: VERSION,
         tools,
@@ -141,6 +213,11 @@ async function main(): Promise<void> {
         limits: config.limits,
       });
     } catch (error) {
+      await platform?.close();
+      if (error instanceof ConfigError) {
+        log(error.message);
+        process.exit(2);
+      }
       if ((error as NodeJS.ErrnoException).code !== 'EADDRINUSE') throw error;
       log(`${(error as Error).message}. Pick another with --port <n> or PLEX_MCP_PORT.`);
       process.exit(1);
@@ -150,17 +227,20 @@ async function main(): Promise<void> {
       if (closing) return;
       closing = true;
       await http.close();
+      await platform?.close();
       await connection.close();
       process.exit(0);
     };
     process.once('SIGINT', () => void shutdown());
     process.once('SIGTERM', () => void shutdown());
     const keys = config.apiKeys.length;
+    const managed = (await platform?.hasIssuedKeys()) === true;
     logger.info(
-      `${config.demo ? 'serving the demo library' : 'serving'} over HTTP at ${http.url}/mcp (REST: ${http.url}/tools; ${keys === 0 ? 'no API keys, loopback only' : `${keys} API key${keys === 1 ? '' : 's'}`}${config.stateless ? '; stateless' : ''})`,
+      `${config.demo ? 'serving the demo library' : 'serving'} over HTTP at ${http.url}/mcp (REST: ${http.url}/tools${platform ? `; platform API: ${http.url}/v1` : ''}; ${keysSummary(keys, managed)}${config.stateless ? '; stateless' : ''})`,
     );
+    if (platform && keys === 0 && !managed) logger.info(ADMIN_INIT_HINT);
     // One entry a line: the log keeps every entry on one line.
-    if (config.demo) for (const line of demoHelp(http.url, keys > 0)) logger.info(line);
+    if (config.demo) for (const line of demoHelp(http.url, keys > 0 || managed)) logger.info(line);
     void checkPlex({ plex: connection.plex, plexUrl: connection.url, logger });
     return;
   }

@@ -3,6 +3,13 @@
 
 // The operator's commands (`admin init`, `keys …`, `members …`) for the CLI to call.
 export { type AdminIo, runAdminCommand } from './admin/index.js';
+// The platform as the MCP server hosts it: one object opened at start.
+export { CALLER_CACHE_ENTRIES, CALLER_CACHE_MS, cachedResolver } from './host/caller-cache.js';
+export {
+  type PlatformHost,
+  type PlatformHostOptions,
+  startPlatformHost,
+} from './host/platform-host.js';
 // The /v1 HTTP layer: envelopes, errors, pagination, validation, the route table and OpenAPI.
 export {
   type ErrorEnvelope,
@@ -51,7 +58,6 @@ export {
   pathId,
   type QuerySchema,
 } from './http/validation.js';
-
 // Ids and secrets: prefixed ids, managed API keys, the encryption key and sealed secrets.
 export { ID_KINDS, type IdKind, isId, newId } from './ids.js';
 // Start-up: the migrated database and the secret key it was first started with.
@@ -65,7 +71,10 @@ export {
 export { createV1App, type V1AppOptions, v1Routes } from './routes/app.js';
 export {
   authorizeWith,
+  type Identify,
+  identifyByKey,
   presentedKey,
+  type Refusal,
   type ResolveCaller,
   resolveCaller,
   type StaticKey,
@@ -126,7 +135,7 @@ export {
   DEFAULT_ORGANIZATION_SETTING,
   defaultOrganization,
   ensureDefaultOrganization,
-  hasActiveApiKeys,
+  hasIssuedApiKeys,
   recordDefaultOrganization,
 } from './services/default-organization.js';
 export {
@@ -150,7 +159,7 @@ export {
 export { firstItems, type PageSlice } from './services/page.js';
 export type { ApiKey, CreatedApiKey, Member, Organization } from './services/views.js';
 // Storage: the typed schema, opening SQLite or PostgreSQL, migrations and stored-value codecs.
-export { storageOptionsFromEnv } from './storage/config.js';
+export { type DatabaseChoice, storageOptionsFor, storageOptionsFromEnv } from './storage/config.js';
 export { type ConstraintViolation, constraintViolation } from './storage/constraint.js';
 export {
   type DataDirContext,

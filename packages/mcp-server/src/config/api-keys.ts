@@ -2,10 +2,16 @@ import { randomBytes } from 'node:crypto';
 import type { ToolAccess } from '@plexmcp/plex-tools';
 import { ConfigError } from './config-error.js';
 
-/** An HTTP API key and the access scopes it carries (undefined: the server's `--access` set). */
+/** What a key may do: the tools of an access level, or `admin` (manage the organization on /v1). */
+export type KeyScope = ToolAccess | 'admin';
+
+/**
+ * An HTTP API key and the scopes it carries (undefined: the server's `--access` set of tools,
+ * and no `admin`).
+ */
 export interface ApiKey {
   key: string;
-  scopes: ToolAccess[] | undefined;
+  scopes: KeyScope[] | undefined;
 }
 
 /** The shortest key accepted: 32 characters of a 16-symbol alphabet already hold 128 bits. */
@@ -13,7 +19,7 @@ export const MIN_KEY_LENGTH = 32;
 /** Fewer distinct characters than this is a pattern (`aaaa…`, `abab…`), not a random key. */
 const MIN_DISTINCT = 10;
 
-const SCOPES = ['read', 'write', 'delete'] as const;
+const SCOPES = ['read', 'write', 'delete', 'admin'] as const;
 
 /** A new random API key: 256 bits, base64url (43 characters). */
 export function generateApiKey(): string {
@@ -51,13 +57,13 @@ export function parseApiKeys(entries: readonly string[]): ApiKey[] {
     for (const scope of scopes) {
       if (!(SCOPES as readonly string[]).includes(scope)) {
         throw new ConfigError(
-          `API key #${index + 1} has an unknown scope after ':'; scopes are read, write and delete joined with + (e.g. key:read+write).`,
+          `API key #${index + 1} has an unknown scope after ':'; scopes are read, write, delete and admin joined with + (e.g. key:read+write).`,
         );
       }
     }
     if (scopes.length === 0) {
       throw new ConfigError(`API key #${index + 1} has an empty scope list after ':'.`);
     }
-    return { key, scopes: scopes as ToolAccess[] };
+    return { key, scopes: scopes as KeyScope[] };
   });
 }

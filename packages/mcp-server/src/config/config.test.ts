@@ -2,7 +2,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadConfig, parseRateLimit } from './config.js';
+import { assertBindAllowed, loadConfig, parseRateLimit } from './config.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'plexmcp-config-'));
 const dotEnv = join(dir, '.env');
@@ -105,15 +105,34 @@ describe('loadConfig', () => {
     });
   });
 
-  it('refuses a non-loopback host without keys, and bad keys without echoing them', () => {
+  it('refuses a non-loopback host without keys unless the platform can hold them', () => {
+    expect(() => assertBindAllowed('0.0.0.0', [])).toThrow(
+      /Refusing to listen on 0\.0\.0\.0 without API keys/,
+    );
+    expect(() => assertBindAllowed('0.0.0.0', [], { platform: true })).not.toThrow();
+    expect(() => assertBindAllowed('127.0.0.2', [])).not.toThrow();
     expect(() =>
-      loadConfig(['--demo', '--transport', 'http', '--host', '0.0.0.0'], {}, missing),
-    ).toThrow(/Refusing to listen on 0\.0\.0\.0 without API keys/);
+      assertBindAllowed('0.0.0.0', [
+        { key: 'long-secret-1-0123456789abcdefghijk', scopes: undefined },
+      ]),
+    ).not.toThrow();
     expect(
       loadConfig(['--demo', '--transport', 'http', '--host', '127.0.0.2'], {}, missing),
     ).toMatchObject({ host: '127.0.0.2' });
+  });
+
+  it('takes the admin scope on a key, and refuses bad keys without echoing them', () => {
+    expect(
+      loadConfig(
+        ['--demo', '--api-key', 'long-secret-1-0123456789abcdefghijk:read+admin'],
+        {},
+        missing,
+      ),
+    ).toMatchObject({
+      apiKeys: [{ key: 'long-secret-1-0123456789abcdefghijk', scopes: ['read', 'admin'] }],
+    });
     expect(() =>
-      loadConfig(['--demo', '--api-key', 'long-secret-1-0123456789abcdefghijk:admin'], {}, missing),
+      loadConfig(['--demo', '--api-key', 'long-secret-1-0123456789abcdefghijk:owner'], {}, missing),
     ).toThrow(/API key #1 has an unknown scope after ':'/);
     let message = '';
     try {

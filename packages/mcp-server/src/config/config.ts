@@ -11,7 +11,13 @@ import { ConfigError } from './config-error.js';
 import { readDotEnv } from './dotenv.js';
 import { limitsHelp, parseLimits } from './limits-flag.js';
 
-export { type ApiKey, generateApiKey, MIN_KEY_LENGTH, parseApiKeys } from './api-keys.js';
+export {
+  type ApiKey,
+  generateApiKey,
+  type KeyScope,
+  MIN_KEY_LENGTH,
+  parseApiKeys,
+} from './api-keys.js';
 export { ConfigError } from './config-error.js';
 
 /** Everything the server needs to start, after flags, environment and `.env` are merged. */
@@ -40,6 +46,11 @@ export interface ServerConfig {
   uploadDir: string | undefined;
   /** HTTP mode: limits other than the defaults (`--limit name=value`). */
   limits: Partial<Limits>;
+  /**
+   * HTTP mode and the admin commands: the platform's database (`--database`, else
+   * PLEXMCP_DATABASE_URL); undefined: the SQLite file in the data directory (in memory with --demo).
+   */
+  database: string | undefined;
   /** HTTP mode: no sessions on `/mcp`; each POST there stands alone. */
   stateless: boolean;
   /** HTTP mode: requests per second and burst per API key (or address), or false for none. */
@@ -55,9 +66,17 @@ export function isLoopbackHost(host: string): boolean {
   return LOOPBACK_HOSTS.has(host.toLowerCase()) || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(host);
 }
 
-/** Refuses to serve a non-loopback interface without API keys. */
-export function assertBindAllowed(host: string, apiKeys: readonly ApiKey[]): void {
-  if (apiKeys.length === 0 && !isLoopbackHost(host)) {
+/**
+ * Refuses to serve a non-loopback interface without API keys. With the platform loaded, keys
+ * may come from its database (created before or after the start): the server then refuses
+ * every request until one exists, so it may listen.
+ */
+export function assertBindAllowed(
+  host: string,
+  apiKeys: readonly ApiKey[],
+  { platform = false }: { platform?: boolean } = {},
+): void {
+  if (apiKeys.length === 0 && !platform && !isLoopbackHost(host)) {
     throw new ConfigError(
       `Refusing to listen on ${host} without API keys: anyone on the network could use your Plex. Set PLEX_MCP_API_KEYS (or --api-key), or use --host 127.0.0.1.`,
     );
@@ -110,6 +129,9 @@ const schema = v.object({
 export const USAGE = `Usage: plex-mcp-server [options]
        plex-mcp-server login [--dotenv <path>]   (sign in to plex.tv, save PLEX_TOKEN)
        plex-mcp-server generate-key              (print a new random API key)
+       plex-mcp-server admin init --org <name> --email <email>
+                                                 (create the organization and its first key)
+       plex-mcp-server keys|members <command>    (manage keys and members; --help for more)
 
 Serves Plex Media Server tools to MCP clients over stdio or HTTP.
 
@@ -128,8 +150,12 @@ Options:
                          default 127.0.0.1)
   --port <port>          HTTP: port (env PLEX_MCP_PORT, then FASTMCP_PORT; default 3001)
   --api-key <key[:scopes]>
-                         HTTP: an accepted API key, scopes read+write+delete (repeatable;
-                         env PLEX_MCP_API_KEYS as a comma list). Without keys only 127.0.0.1
+                         HTTP: an accepted API key, scopes read+write+delete+admin
+                         (repeatable; env PLEX_MCP_API_KEYS as a comma list). Without any
+                         key (configured or managed) only 127.0.0.1
+  --database <url|file>  HTTP: the platform's database: postgres://user:pass@host/db, or a
+                         SQLite file (env PLEXMCP_DATABASE_URL; default plexmcp.db in
+                         PLEXMCP_DATA_DIR or the per-user data folder; --demo: in memory)
   --allowed-hosts <list> HTTP: Host names accepted besides localhost
                          (env PLEX_MCP_ALLOWED_HOSTS)
   --allowed-origins <list>
@@ -208,7 +234,8 @@ export function loadConfig(
   const limits = parseLimits(flags.limit ?? commaList(merged.PLEX_MCP_LIMITS));
   const uploadDir = pick(flags['upload-dir'], 'PLEX_MCP_UPLOAD_DIR')?.trim();
   const rateLimit = parseRateLimit(pick(flags['rate-limit'], 'PLEX_MCP_RATE_LIMIT'));
-  if (config.transport === 'http') assertBindAllowed(config.host, apiKeys);
+  // Whether the host may be served without configured keys depends on the platform (managed
+  // keys), which HTTP mode loads later: `startHttpServer` checks it with that knowledge.
   if (!config.demo) assertPlexConfigured(config.plexUrl, config.plexToken);
   return {
     transport: config.transport,
@@ -228,6 +255,7 @@ export function loadConfig(
     allowedOrigins,
     uploadDir: uploadDir ? checkedUploadDir(uploadDir) : undefined,
     limits,
+    database: pick(flags.database, 'PLEXMCP_DATABASE_URL')?.trim() || undefined,
     stateless: config.stateless,
     rateLimit,
     logLevel: config.logLevel,
@@ -330,6 +358,7 @@ function parseFlags(argv: readonly string[]) {
       limit: { type: 'string', multiple: true },
       stateless: { type: 'boolean' },
       'rate-limit': { type: 'string' },
+      database: { type: 'string' },
       'log-level': { type: 'string' },
       debug: { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },

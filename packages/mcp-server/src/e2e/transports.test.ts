@@ -83,7 +83,7 @@ describe('Streamable HTTP, stateful', { timeout: CALL_TIMEOUT }, () => {
       /^[\w-]{16,}$/,
     );
     expect(scene.server.output.stderr).toContain('(REST: ');
-    expect(scene.server.output.stderr).toContain('1 API key)');
+    expect(scene.server.output.stderr).toContain('1 configured API key)');
   });
 
   movieNightSteps(() => scene, 'Streamable HTTP');

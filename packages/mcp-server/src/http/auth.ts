@@ -1,24 +1,40 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
-import type { AnyTool, ToolAccess } from '@plexmcp/plex-tools';
-import type { ApiKey } from '../config/config.js';
+import type { Caller as PlatformCaller } from '@plexmcp/platform';
+import type { AnyTool } from '@plexmcp/plex-tools';
+import type { ApiKey, KeyScope } from '../config/config.js';
+import type { ServerPlatform } from './platform.js';
 
-/** Who is calling: which configured key matched (none when no keys exist) and its scopes. */
+/** Who is calling: whose key, what it may do, and who it is on the platform. */
 export interface Caller {
-  keyIndex: number | undefined;
-  scopes: ReadonlySet<ToolAccess> | undefined;
-  /** Whose sessions, quotas and rate budget this is: `key:<n>`, or `local` without keys. */
+  /**
+   * Whose sessions, quotas and rate budget this is: `key:<n>` for the n-th configured key,
+   * `key:<key_id>` for a managed key, `local` on a server without keys.
+   */
   owner: string;
+  /** A key authenticated the request (false: the local user of a server without keys). */
+  keyed: boolean;
+  /** What the key may do (undefined: everything the server offers). */
+  scopes: ReadonlySet<KeyScope> | undefined;
   /** The key came in the query (`?apikey=`), so URLs handed back to the client must carry it. */
   keyInQuery: string | undefined;
+  /** The caller's organization, member and key on the platform, when it is loaded. */
+  platform: PlatformCaller | undefined;
 }
 
-/** Every request's caller when no keys are configured (loopback only): the local user. */
+/** Every request's caller when no keys exist (loopback only): the local user. */
 export const LOCAL_CALLER: Caller = {
-  keyIndex: undefined,
-  scopes: undefined,
   owner: 'local',
+  keyed: false,
+  scopes: undefined,
   keyInQuery: undefined,
+  platform: undefined,
 };
+
+/** Why a request has no caller: no key, or why its key was refused. */
+export type AuthRefusal = 'missing' | 'invalid' | 'revoked' | 'expired';
+
+/** The outcome of checking a request's key. */
+export type AuthOutcome = Caller | AuthRefusal;
 
 const digest = (value: string) => createHash('sha256').update(value, 'utf8').digest();
 
@@ -35,31 +51,46 @@ function presentedKey(headers: Headers, url: URL): { key: string; inQuery: boole
   return query ? { key: query, inQuery: true } : undefined;
 }
 
-/** The outcome of checking a request's key. */
-export type AuthOutcome = Caller | 'missing' | 'invalid';
+/** The tool scopes a configured key acts with on the platform when its entry names none. */
+const TOOL_SCOPES: readonly KeyScope[] = ['read', 'write', 'delete'];
 
 /**
- * Builds the key check. Keys are compared as SHA-256 digests with `timingSafeEqual`, against
- * every configured key without stopping early, so timing says nothing about any key.
+ * Builds the key check, one for every door. Configured keys are compared as SHA-256 digests
+ * with `timingSafeEqual`, against every key without stopping early, so timing says nothing about
+ * any of them; a key that is none of them is asked of the platform (managed keys), when loaded.
  */
-export function createAuthenticator(keys: readonly ApiKey[]) {
+export function createAuthenticator(keys: readonly ApiKey[], platform?: ServerPlatform) {
   const digests = keys.map((entry) => digest(entry.key));
-  return (headers: Headers, url: URL): AuthOutcome => {
-    if (keys.length === 0) return LOCAL_CALLER;
+  return async (headers: Headers, url: URL): Promise<AuthOutcome> => {
     const presented = presentedKey(headers, url);
     if (presented === undefined) return 'missing';
+    const keyInQuery = presented.inQuery ? presented.key : undefined;
     const candidate = digest(presented.key);
     let matched = -1;
     digests.forEach((known, index) => {
       if (timingSafeEqual(known, candidate) && matched === -1) matched = index;
     });
     const key = keys[matched];
-    if (!key) return 'invalid';
+    if (key) {
+      return {
+        owner: `key:${matched}`,
+        keyed: true,
+        scopes: key.scopes ? new Set(key.scopes) : undefined,
+        keyInQuery,
+        platform: platform?.staticCaller(key.scopes ?? TOOL_SCOPES),
+      };
+    }
+    if (!platform) return 'invalid';
+    const managed = await platform.authenticate(presented.key);
+    if (typeof managed === 'string') {
+      return managed === 'revoked' || managed === 'expired' ? managed : 'invalid';
+    }
     return {
-      keyIndex: matched,
-      scopes: key.scopes ? new Set(key.scopes) : undefined,
-      owner: `key:${matched}`,
-      keyInQuery: presented.inQuery ? presented.key : undefined,
+      owner: `key:${managed.keyId}`,
+      keyed: true,
+      scopes: new Set(managed.scopes),
+      keyInQuery,
+      platform: managed,
     };
   };
 }

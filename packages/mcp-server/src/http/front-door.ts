@@ -1,11 +1,12 @@
 import type { PlexClient } from '@plexmcp/plex-client';
 import { type ListToolsOptions, type ToolConfig, visibleTools } from '@plexmcp/plex-tools';
+import type { Context } from 'hono';
 import { Hono } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { ApiKey } from '../config/config.js';
 import { createPlexMcpServer } from '../server/create-server.js';
 import type { Logger } from '../server/logger.js';
-import { type Caller, createAuthenticator, LOCAL_CALLER, scopeFilter } from './auth.js';
+import { type Caller, createAuthenticator, scopeFilter } from './auth.js';
 import {
   authGuard,
   bodyLimitGuard,
@@ -19,11 +20,13 @@ import { createHostOriginCheck } from './host-origin.js';
 import type { Limits } from './limits.js';
 import { createMcpDoor } from './mcp-door.js';
 import { createMoviePilotDoor } from './moviepilot-door.js';
+import type { ServerPlatform } from './platform.js';
+import { PLATFORM_HINT } from './platform.js';
 import { createRateLimiter, type RateLimitOptions } from './rate-limit.js';
 import { doorOf, refuse } from './replies.js';
 import { mountRestDoors } from './rest-door.js';
 import type { ServedTools } from './served-tools.js';
-import { createSessionRegistry } from './sessions.js';
+import { createSessionRegistry, endRevokedSessions } from './sessions.js';
 import { createSseDoor } from './sse-door.js';
 import { createToolCalls } from './tool-calls.js';
 
@@ -40,6 +43,10 @@ export interface FrontDoorOptions {
   rateLimit: RateLimitOptions | false;
   limits: Limits;
   version: string | undefined;
+  /** Organizations, members and managed keys (`/v1`, and managed keys on every door). */
+  platform: ServerPlatform | undefined;
+  /** The server listens on loopback only: without any key it may then serve the local user. */
+  loopbackOnly: boolean;
 }
 
 /**
@@ -105,10 +112,13 @@ export function createFrontDoor(options: FrontDoorOptions) {
 
   app.use(hostOriginGuard(createHostOriginCheck(options)));
   app.use(bodyLimitGuard(limits['body-bytes']));
+  const { platform } = options;
+  const keyless = options.apiKeys.length === 0 && options.loopbackOnly;
   app.use(
     authGuard({
-      authenticate: createAuthenticator(options.apiKeys),
-      open: options.apiKeys.length === 0 ? LOCAL_CALLER : undefined,
+      authenticate: createAuthenticator(options.apiKeys, platform),
+      // Open only while no key of any kind exists, and never beyond loopback.
+      open: keyless && platform ? async () => !(await platform.hasIssuedKeys()) : () => keyless,
       // A burst of failures per address, then one more every six seconds.
       failures: createRateLimiter({ perSecond: 1 / 6, burst: limits['auth-failures'] }),
       logger,
@@ -130,12 +140,36 @@ export function createFrontDoor(options: FrontDoorOptions) {
   app.delete('/api/v1/mcp', (c) => moviePilot.delete(c));
   allowOnly(app, '/api/v1/mcp', 'POST, DELETE');
   mountRestDoors(app, served, logger, allowOnly);
+  if (platform) {
+    app.route(
+      '/v1',
+      platform.createApp({
+        // The guards above authenticated the request; /v1 acts as whoever they found.
+        identify: (c) => {
+          const caller = (c as unknown as Context<FrontDoorEnv>).get('caller');
+          return caller.platform ?? (caller.keyed ? 'unknown' : 'no_keys');
+        },
+        onRevoked: () => {
+          platform.forget();
+          void endRevokedSessions(sessions, platform, logger);
+        },
+      }),
+    );
+  } else {
+    app.all('/v1/*', () =>
+      refuse('v1', {
+        status: 404,
+        code: 'NOT_FOUND',
+        message: `The platform API (/v1: organizations, members, managed keys) is not installed on this server: ${PLATFORM_HINT}.`,
+      }),
+    );
+  }
 
   app.notFound((c) =>
     refuse(doorOf(c.req.path), {
       status: 404,
       code: 'NOT_FOUND',
-      message: 'No such endpoint. Try /mcp, /sse, /tools, /api/v1/mcp or /health.',
+      message: `No such endpoint. Try /mcp, /sse, /tools, /api/v1/mcp${options.platform ? ', /v1' : ''} or /health.`,
     }),
   );
   app.onError((error, c) => {

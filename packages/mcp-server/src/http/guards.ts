@@ -3,7 +3,7 @@ import { getConnInfo } from '@hono/node-server/conninfo';
 import type { Context, MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import type { Logger } from '../server/logger.js';
-import type { AuthOutcome, Caller } from './auth.js';
+import { type AuthOutcome, type AuthRefusal, type Caller, LOCAL_CALLER } from './auth.js';
 import type { RateLimitDecision, RateLimiter, RateLimitOptions } from './rate-limit.js';
 import { rateLimitHeaders } from './rate-limit.js';
 import { doorOf, type Refusal, refuse } from './replies.js';
@@ -100,13 +100,24 @@ export function bodyLimitGuard(maxBytes: number): Guard {
 
 /** How key checks are made and failures slowed down. */
 export interface AuthGuardOptions {
-  authenticate: (headers: Headers, url: URL) => AuthOutcome;
-  /** The caller every request is when no keys are configured. */
-  open: Caller | undefined;
+  authenticate: (headers: Headers, url: URL) => Promise<AuthOutcome>;
+  /**
+   * Whether the server is open right now: no key of any kind exists and it listens on loopback
+   * only. Every request is then the local user. Asked per request: the first managed key
+   * created (by the CLI, another replica) closes it.
+   */
+  open: () => boolean | Promise<boolean>;
   /** Failed checks per remote address; an empty bucket answers 429 without checking. */
   failures: RateLimiter;
   logger: Logger;
 }
+
+const REFUSED: Record<AuthRefusal, string> = {
+  missing: 'An API key is required: send Authorization: Bearer <key>, X-API-KEY or ?apikey=.',
+  invalid: 'The API key is not valid.',
+  revoked: 'The API key has been revoked; ask an admin of your organization for a new one.',
+  expired: 'The API key has expired; ask an admin of your organization for a new one.',
+};
 
 /**
  * 401 without a valid key. Failed checks are counted per remote address: after a burst, the
@@ -117,12 +128,12 @@ export interface AuthGuardOptions {
 export function authGuard({ authenticate, failures, logger, open }: AuthGuardOptions): Guard {
   return async (c, next) => {
     // Without keys every caller is the local user: nothing to check or throttle.
-    if (open) {
-      c.set('caller', open);
+    if (await open()) {
+      c.set('caller', LOCAL_CALLER);
       return next();
     }
-    const outcome = authenticate(c.req.raw.headers, new URL(c.req.url));
-    if (outcome !== 'missing' && outcome !== 'invalid') {
+    const outcome = await authenticate(c.req.raw.headers, new URL(c.req.url));
+    if (typeof outcome !== 'string') {
       c.set('caller', outcome);
       return next();
     }
@@ -139,15 +150,12 @@ export function authGuard({ authenticate, failures, logger, open }: AuthGuardOpt
     }
     failures.take(address);
     logger.warn(
-      `refused ${c.req.method} ${c.req.path} from ${address}: ${outcome === 'missing' ? 'no API key' : 'wrong API key'}`,
+      `refused ${c.req.method} ${c.req.path} from ${address}: ${outcome === 'missing' ? 'no API key' : `${outcome === 'invalid' ? 'wrong' : outcome} API key`}`,
     );
     return deny(c, {
       status: 401,
       code: 'UNAUTHORIZED',
-      message:
-        outcome === 'missing'
-          ? 'An API key is required: send Authorization: Bearer <key>, X-API-KEY or ?apikey=.'
-          : 'The API key is not valid.',
+      message: REFUSED[outcome],
       headers: { 'www-authenticate': 'Bearer' },
     });
   };
@@ -199,7 +207,7 @@ export function rateLimitGuard(limiter: RateLimiter, options: RateLimitOptions):
     }) satisfies Refusal;
   return async (c, next) => {
     const caller = c.get('caller');
-    const key = caller.keyIndex === undefined ? `address:${remoteAddress(c)}` : caller.owner;
+    const key = caller.keyed ? caller.owner : `address:${remoteAddress(c)}`;
     let decision = limiter.take(key);
     if (!decision.allowed) return deny(c, refusal(decision, 1));
     c.set('chargeBatch', (extra) => {

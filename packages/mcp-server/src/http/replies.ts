@@ -1,14 +1,16 @@
 /**
  * Which answer shape a path's clients read: JSON-RPC for the MCP doors, the `{success, result,
- * error: {code, message, details}}` envelope for REST `/tools…`, and MoviePilot's envelope
- * (`error` is one string) for its REST routes under `/api/v1/mcp/`.
+ * error: {code, message, details}}` envelope for REST `/tools…`, MoviePilot's envelope (`error`
+ * is one string) for its REST routes under `/api/v1/mcp/`, and the platform's `{success, error:
+ * {code, message, details}}` with lower-case codes under `/v1`.
  */
-export type Door = 'rpc' | 'rest' | 'moviepilot';
+export type Door = 'rpc' | 'rest' | 'moviepilot' | 'v1';
 
 /** The door a path belongs to, for errors answered before its route runs. */
 export function doorOf(path: string): Door {
   if (/^\/(mcp|sse|messages)(\/|$)/.test(path) || /^\/api\/v1\/mcp\/?$/.test(path)) return 'rpc';
   if (path.startsWith('/api/v1/mcp/')) return 'moviepilot';
+  if (/^\/v1(\/|$)/.test(path)) return 'v1';
   return 'rest';
 }
 
@@ -26,6 +28,13 @@ function rpcCode(refusal: Refusal): number {
   return refusal.code === 'INVALID_REQUEST' || refusal.code === 'PAYLOAD_TOO_LARGE'
     ? -32600
     : -32000;
+}
+
+/** The platform's lower-case code for one of ours (PLATFORM.md's table where it names one). */
+function v1Code(code: string): string {
+  if (code === 'INVALID_INPUT' || code === 'INVALID_REQUEST') return 'invalid_request';
+  if (code === 'INTERNAL') return 'internal_error';
+  return code.toLowerCase();
 }
 
 /** A JSON answer. */
@@ -55,6 +64,13 @@ export function rpcError(
 export function refuse(door: Door, refusal: Refusal): Response {
   const { status, code, message, headers = {} } = refusal;
   if (door === 'rpc') return rpcError(status, rpcCode(refusal), message, headers);
+  if (door === 'v1') {
+    return json(
+      status,
+      { success: false, error: { code: v1Code(code), message, details: refusal.details ?? null } },
+      headers,
+    );
+  }
   if (door === 'moviepilot') {
     return json(status, { success: false, result: null, error: `${code}: ${message}` }, headers);
   }

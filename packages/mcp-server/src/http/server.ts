@@ -3,10 +3,11 @@ import type { AddressInfo } from 'node:net';
 import { getRequestListener } from '@hono/node-server';
 import type { PlexClient } from '@plexmcp/plex-client';
 import type { ListToolsOptions, ToolConfig } from '@plexmcp/plex-tools';
-import { type ApiKey, assertBindAllowed } from '../config/config.js';
+import { type ApiKey, assertBindAllowed, isLoopbackHost } from '../config/config.js';
 import { type Logger, silentLogger } from '../server/logger.js';
 import { createFrontDoor } from './front-door.js';
 import { type Limits, resolveLimits } from './limits.js';
+import type { ServerPlatform } from './platform.js';
 import { DEFAULT_RATE_LIMIT, type RateLimitOptions } from './rate-limit.js';
 import { capConnections, socketTimeouts } from './sockets.js';
 
@@ -42,6 +43,11 @@ export interface HttpServerOptions {
    * whoever creates `plex` sets it (`maxConcurrentRequests`), as the CLI does.
    */
   limits?: Partial<Limits>;
+  /**
+   * The platform (see `loadPlatform`): managed keys on every door and the `/v1` API. With it a
+   * server may listen beyond loopback before any key exists: it refuses everything until one does.
+   */
+  platform?: ServerPlatform;
 }
 
 /** A listening HTTP server. */
@@ -58,7 +64,8 @@ export interface PlexHttpServer {
 export async function startHttpServer(options: HttpServerOptions): Promise<PlexHttpServer> {
   const host = options.host ?? '127.0.0.1';
   const apiKeys = options.apiKeys ?? [];
-  assertBindAllowed(host, apiKeys);
+  // Only a database that outlives the process can receive keys after the start.
+  assertBindAllowed(host, apiKeys, { platform: options.platform?.persistent === true });
   const limits = resolveLimits(options.limits);
   const logger = options.logger ?? silentLogger;
   const door = createFrontDoor({
@@ -73,6 +80,8 @@ export async function startHttpServer(options: HttpServerOptions): Promise<PlexH
     rateLimit: options.rateLimit === false ? false : (options.rateLimit ?? DEFAULT_RATE_LIMIT),
     limits,
     version: options.version,
+    platform: options.platform,
+    loopbackOnly: isLoopbackHost(host),
   });
   const listener = getRequestListener(door.app.fetch, {
     errorHandler: (error) => {

@@ -110,6 +110,12 @@ export function createSessionRegistry(policy: SessionPolicy, now: () => number =
       if (entry) end(entry);
     },
     size: () => sessions.size,
+    /** Whose sessions are open. */
+    owners: (): Set<string> => new Set([...sessions.values()].map((entry) => entry.owner)),
+    /** Closes every session of one owner (its key was revoked). */
+    closeOwnedBy(owner: string): void {
+      for (const entry of [...sessions.values()]) if (entry.owner === owner) end(entry);
+    },
     /** Closes every session and stops the sweep. */
     closeAll(): void {
       clearInterval(timer);
@@ -120,3 +126,27 @@ export function createSessionRegistry(policy: SessionPolicy, now: () => number =
 
 /** The registry's public face. */
 export type SessionRegistry = ReturnType<typeof createSessionRegistry>;
+
+/** The owner name of a managed key's sessions: `key:key_…`. */
+const MANAGED_OWNER = /^key:(key_[A-Za-z0-9]+)$/;
+
+/**
+ * Ends the open sessions of managed keys that no longer authenticate. Requests are refused at
+ * once anyway (every request is authenticated); this also closes their streams, so a revoked
+ * key keeps nothing open. Run after a revocation made through this server.
+ */
+export async function endRevokedSessions(
+  sessions: SessionRegistry,
+  platform: { isKeyActive(keyId: string): Promise<boolean> },
+  logger: { warn(message: string): void },
+): Promise<void> {
+  for (const owner of sessions.owners()) {
+    const keyId = MANAGED_OWNER.exec(owner)?.[1];
+    if (keyId === undefined) continue;
+    try {
+      if (!(await platform.isKeyActive(keyId))) sessions.closeOwnedBy(owner);
+    } catch (error) {
+      logger.warn(`could not check key ${keyId} after a revocation: ${(error as Error).message}`);
+    }
+  }
+}

@@ -12,6 +12,18 @@ export const BUILT_BIN = fileURLToPath(new URL('../../bin/plex-mcp-server.js', i
 /** A working directory without a .env, so the developer's own settings never reach a test. */
 export const WORK_DIR = mkdtempSync(join(tmpdir(), 'plexmcp-e2e-'));
 
+/**
+ * The environment of a spawned server: PATH, a data directory of its own (a platform database
+ * never lands in the developer's real one, nor is shared between tests), then the test's own.
+ */
+export function spawnEnv(env: Record<string, string> = {}): Record<string, string> {
+  return {
+    PATH: process.env.PATH ?? '',
+    PLEXMCP_DATA_DIR: mkdtempSync(join(WORK_DIR, 'data-')),
+    ...env,
+  };
+}
+
 const MODULE_MISSING = /ERR_MODULE_NOT_FOUND|Cannot find module/;
 
 /** How to start the built server. */
@@ -55,7 +67,7 @@ export async function startBuiltServer(options: BinOptions): Promise<RunningBin>
 function startOnce(options: BinOptions): Promise<RunningBin | 'module-missing'> {
   const child = spawn(process.execPath, [BUILT_BIN, ...options.args], {
     stdio: ['pipe', 'pipe', 'pipe'],
-    env: { PATH: process.env.PATH ?? '', ...options.env },
+    env: spawnEnv(options.env),
     cwd: WORK_DIR,
   });
   const output = { stdout: '', stderr: '' };
@@ -104,7 +116,7 @@ export async function runBuilt(
   for (let attempt = 0; ; attempt++) {
     const child = spawn(process.execPath, [BUILT_BIN, ...args], {
       stdio: ['ignore', 'pipe', 'pipe'],
-      env: { PATH: process.env.PATH ?? '', ...env },
+      env: spawnEnv(env),
       cwd: WORK_DIR,
     });
     let stdout = '';

@@ -6,7 +6,14 @@ import { mountRoutes } from '../http/mount.js';
 import type { Route } from '../http/route.js';
 import type { Storage } from '../storage/storage.js';
 import { apiKeyRoutes } from './api-keys.js';
-import { authorizeWith, type ResolveCaller, resolveCaller, type StaticKey } from './authorize.js';
+import {
+  authorizeWith,
+  type Identify,
+  identifyByKey,
+  type ResolveCaller,
+  resolveCaller,
+  type StaticKey,
+} from './authorize.js';
 import type { V1Env } from './define.js';
 import { organizationRoutes } from './organization.js';
 import {
@@ -24,6 +31,13 @@ export interface V1AppOptions {
   staticKeys?: readonly StaticKey[];
   /** Replaces the key look-up entirely (e.g. to add a cache); default: static, then managed. */
   resolveCaller?: ResolveCaller;
+  /**
+   * Who the request is, when the server the app is mounted in has authenticated it already (one
+   * check for every door); the key the request presents is then not looked up again.
+   */
+  identify?: Identify;
+  /** Called after a revocation succeeded here (a key revoked, a member and their keys removed). */
+  onRevoked?: () => void;
   /** Where causes of 500s go (stderr by default). */
   log?: ErrorLog;
 }
@@ -36,9 +50,19 @@ export function v1Routes(storage: Storage): Route<V1Env>[] {
 /** The Hono sub-app answering `/organization…`, `/api-keys…` and `/openapi.json`; mount at `/v1`. */
 export function createV1App(options: V1AppOptions): Hono<V1Env> {
   const app = new Hono<V1Env>();
-  const resolve = options.resolveCaller ?? resolveCaller(options.storage, options.staticKeys);
+  const identify =
+    options.identify ??
+    identifyByKey(options.resolveCaller ?? resolveCaller(options.storage, options.staticKeys));
+  const onRevoked = options.onRevoked;
+  if (onRevoked) {
+    // Every DELETE of this API revokes (a key, or a member with their keys).
+    app.use(async (c, next) => {
+      await next();
+      if (c.req.method === 'DELETE' && c.res.status === 200) onRevoked();
+    });
+  }
   mountRoutes(app, v1Routes(options.storage), {
-    authorize: authorizeWith(resolve),
+    authorize: authorizeWith(identify),
     ...(options.log ? { log: options.log } : {}),
     openapi: {
       title: 'PlexMCP platform API',

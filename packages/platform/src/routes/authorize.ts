@@ -48,15 +48,26 @@ export function resolveCaller(
   };
 }
 
-const REFUSALS: Record<AuthFailure | 'missing', string> = {
+/**
+ * Why a request has no caller: its key's failure, no key at all, or — on a server that is open
+ * on loopback because no key exists yet — nothing to act as until an organization is created.
+ */
+export type Refusal = AuthFailure | 'missing' | 'no_keys';
+
+/** Who a request is: the caller, or why there is none. */
+export type Identify = (c: Context) => Caller | Refusal | Promise<Caller | Refusal>;
+
+const REFUSALS: Record<Refusal, string> = {
   missing: 'Send an API key: Authorization: Bearer <key> (or X-API-KEY: <key>).',
   malformed: 'This is not a valid PlexMCP API key; check that it was copied whole.',
   unknown: 'This API key is not recognised.',
   revoked: 'This API key has been revoked.',
   expired: 'This API key has expired.',
+  no_keys:
+    'This server has no API keys yet. Create an organization and its first key with `plex-mcp-server admin init --org <name> --email <email>`, then send the key as Authorization: Bearer <key>.',
 };
 
-function unauthorized(reason: AuthFailure | 'missing'): PlatformError {
+function unauthorized(reason: Refusal): PlatformError {
   return new PlatformError(
     'unauthorized',
     401,
@@ -68,18 +79,24 @@ function unauthorized(reason: AuthFailure | 'missing'): PlatformError {
   );
 }
 
-/** The `authorize` hook of mountRoutes: 401 without a valid key, 403 without the route's scope. */
-export function authorizeWith(resolve: ResolveCaller) {
-  return async (c: Context<V1Env>, route: Route<V1Env>): Promise<void> => {
+/** Identifies a request by the key it presents (the /v1 app on its own, outside a server). */
+export function identifyByKey(resolve: ResolveCaller): Identify {
+  return async (c) => {
     const secret = presentedKey(c);
-    if (secret === undefined) throw unauthorized('missing');
-    const caller = await resolve(secret);
+    return secret === undefined ? 'missing' : resolve(secret);
+  };
+}
+
+/** The `authorize` hook of mountRoutes: 401 without a valid key, 403 without the route's scope. */
+export function authorizeWith(identify: Identify) {
+  return async (c: Context<V1Env>, route: Route<V1Env>): Promise<void> => {
+    const caller = await identify(c);
     if (typeof caller === 'string') throw unauthorized(caller);
     if (route.scope && !caller.scopes.includes(route.scope)) {
       throw new PlatformError('forbidden', 403, `This needs a key with the ${route.scope} scope.`, {
         required_scope: route.scope,
       });
     }
-    c.set('caller', caller);
+    c.set('platformCaller', caller);
   };
 }

@@ -6,9 +6,13 @@ import { defineRoute, type Route, type RouteSpec } from '../http/route.js';
 import type { BodySchema, PathParam, QuerySchema } from '../http/validation.js';
 import type { Caller } from '../services/caller.js';
 
-/** The Hono env of the `/v1` app: `authorize` stores the authenticated Caller in it. */
+/**
+ * The Hono env of the `/v1` app: `authorize` stores the authenticated Caller in it, under a name
+ * of its own because the app is mounted inside the server's front door, whose guards keep their
+ * own `caller` in the same context.
+ */
 export interface V1Env {
-  Variables: { caller: Caller };
+  Variables: { platformCaller: Caller };
 }
 
 /** `defineRoute` for the V1Env, keeping the inference of params, body and answer. */
@@ -23,7 +27,7 @@ export function defineV1Route<
 
 /** The caller `authorize` stored; a route reached without it is a wiring bug (500). */
 export function callerOf(c: Context<V1Env>): Caller {
-  const caller = c.get('caller');
+  const caller = c.get('platformCaller');
   if (!caller) throw new Error('A /v1 route ran without an authenticated caller');
   return caller;
 }

@@ -43,9 +43,24 @@ export async function recordDefaultOrganization(
       .where('settings.key', '=', DEFAULT_ORGANIZATION_SETTING)
       .executeTakeFirst();
     if (recorded) return;
-    // A recorded id whose organization is gone is replaced; a race on the insert is decided
-    // by the primary key, and the loser reads the winner's below.
-    await trx.deleteFrom('settings').where('key', '=', DEFAULT_ORGANIZATION_SETTING).execute();
+    // A recorded id whose organization is gone is replaced. Only such a row is deleted: under
+    // READ COMMITTED a delete sees rows committed since this transaction's read, and must not
+    // remove the default another process has just recorded. A race on the insert is decided by
+    // the primary key, and the loser reads the winner's below.
+    await trx
+      .deleteFrom('settings')
+      .where('key', '=', DEFAULT_ORGANIZATION_SETTING)
+      .where((eb) =>
+        eb.not(
+          eb.exists(
+            eb
+              .selectFrom('organizations as o')
+              .select('o.id')
+              .whereRef('o.id', '=', 'settings.value'),
+          ),
+        ),
+      )
+      .execute();
     await trx
       .insertInto('settings')
       .values({
@@ -89,19 +104,10 @@ export async function ensureDefaultOrganization(
 }
 
 /**
- * Whether any key could authenticate right now: a managed key neither revoked, expired nor
- * of a removed member. A server without keys of any kind stays open on loopback only.
+ * Whether a managed key was ever issued here, live or not. A server without configured keys is
+ * open on loopback only until then: revoking every key later must not open it again.
  */
-export async function hasActiveApiKeys(storage: Storage, now: Date = new Date()): Promise<boolean> {
-  const stamp = toTimestamp(now);
-  const row = await storage.db
-    .selectFrom('api_keys as k')
-    .innerJoin('members as m', 'm.id', 'k.member_id')
-    .select('k.id')
-    .where('k.revoked_at', 'is', null)
-    .where('m.removed_at', 'is', null)
-    .where((eb) => eb.or([eb('k.expires_at', 'is', null), eb('k.expires_at', '>', stamp)]))
-    .limit(1)
-    .executeTakeFirst();
+export async function hasIssuedApiKeys(storage: Storage): Promise<boolean> {
+  const row = await storage.db.selectFrom('api_keys').select('id').limit(1).executeTakeFirst();
   return row !== undefined;
 }

@@ -1,0 +1,120 @@
+// The platform as a server hosts it: opened at start, asked who each request's key is, mounted
+// at /v1, closed at shutdown. The MCP server reaches everything it needs through this one object.
+
+import type { Hono } from 'hono';
+import type { ErrorLog } from '../http/errors.js';
+import { openPlatform } from '../open-platform.js';
+import { createV1App } from '../routes/app.js';
+import type { Identify } from '../routes/authorize.js';
+import type { V1Env } from '../routes/define.js';
+import { type AuthFailure, authenticate } from '../services/authenticate.js';
+import { type Caller, staticCaller } from '../services/caller.js';
+import { ensureDefaultOrganization, hasIssuedApiKeys } from '../services/default-organization.js';
+import { type DatabaseChoice, storageOptionsFor } from '../storage/config.js';
+import type { OpenStorageOptions } from '../storage/open.js';
+import { redactDatabaseUrl } from '../storage/redact.js';
+import type { Scope } from '../storage/scopes.js';
+import { CALLER_CACHE_MS, cachedResolver } from './caller-cache.js';
+
+/** How the server opens the platform. */
+export interface PlatformHostOptions extends DatabaseChoice {
+  /** The process environment: PLEXMCP_DATABASE_URL, PLEXMCP_DATA_DIR, PLEXMCP_SECRET_KEY. */
+  env: NodeJS.ProcessEnv;
+  /** The server has static keys (PLEX_MCP_API_KEYS): they act in the default organization. */
+  staticKeys: boolean;
+  /** Where causes of 500s on /v1 go. */
+  log?: ErrorLog;
+}
+
+/** An open platform, as the server uses it. */
+export interface PlatformHost {
+  /** Where the data lives, for the start-up log (a URL's password is never shown). */
+  readonly location: string;
+  /** The data outlives the process (false for an in-memory database). */
+  readonly persistent: boolean;
+  /** The organization static keys act in (created at start when there are static keys). */
+  readonly defaultOrganizationId: string | undefined;
+  /** The caller for a managed key, or why it is refused (answers reused for up to a second). */
+  authenticate(secret: string): Promise<Caller | AuthFailure>;
+  /** The caller a static key with these scopes acts as; undefined without static keys. */
+  staticCaller(scopes: readonly Scope[]): Caller | undefined;
+  /** Whether a managed key was ever issued (reused for up to a second): then keys are required. */
+  hasIssuedKeys(): Promise<boolean>;
+  /** Whether this managed key still authenticates (asked fresh: sessions are ended on it). */
+  isKeyActive(keyId: string): Promise<boolean>;
+  /** The /v1 app, identifying requests the way the server already did. */
+  createApp(options: { identify: Identify; onRevoked?: () => void }): Hono<V1Env>;
+  /** Drops reused answers, after a revocation in this process. */
+  forget(): void;
+  close(): Promise<void>;
+}
+
+/**
+ * Opens the database (migrated) and the secret key, makes sure static keys have an organization
+ * to act in, and answers the server's questions about keys from there on.
+ */
+export async function startPlatformHost(options: PlatformHostOptions): Promise<PlatformHost> {
+  const storageOptions = storageOptionsFor(options);
+  const platform = await openPlatform({ env: options.env, storage: storageOptions });
+  const { storage } = platform;
+  try {
+    const defaultOrganization = options.staticKeys
+      ? await ensureDefaultOrganization(storage)
+      : undefined;
+    const managed = cachedResolver(async (secret) => {
+      const result = await authenticate(storage, secret);
+      return result.ok ? result.caller : result.reason;
+    });
+    let keysKnown: { answer: boolean; until: number } | undefined;
+    return {
+      location: describe(storageOptions),
+      persistent: !isMemory(storageOptions),
+      defaultOrganizationId: defaultOrganization?.id,
+      authenticate: managed.resolve,
+      staticCaller: (scopes) =>
+        defaultOrganization ? staticCaller(defaultOrganization.id, scopes) : undefined,
+      async hasIssuedKeys() {
+        const at = Date.now();
+        if (keysKnown && keysKnown.until > at) return keysKnown.answer;
+        const answer = await hasIssuedApiKeys(storage);
+        keysKnown = { answer, until: at + CALLER_CACHE_MS };
+        return answer;
+      },
+      async isKeyActive(keyId) {
+        const row = await storage.db
+          .selectFrom('api_keys as k')
+          .innerJoin('members as m', 'm.id', 'k.member_id')
+          .select(['k.revoked_at', 'k.expires_at', 'm.removed_at'])
+          .where('k.id', '=', keyId)
+          .executeTakeFirst();
+        if (!row || row.revoked_at !== null || row.removed_at !== null) return false;
+        return row.expires_at === null || new Date(row.expires_at).getTime() > Date.now();
+      },
+      createApp: ({ identify, onRevoked }) =>
+        createV1App({
+          storage,
+          identify,
+          ...(onRevoked ? { onRevoked } : {}),
+          ...(options.log ? { log: options.log } : {}),
+        }),
+      forget() {
+        managed.forget();
+        keysKnown = undefined;
+      },
+      close: () => platform.close(),
+    };
+  } catch (error) {
+    await platform.close();
+    throw error;
+  }
+}
+
+function isMemory(options: OpenStorageOptions): boolean {
+  return 'memory' in options || ('url' in options && options.url === 'sqlite::memory:');
+}
+
+function describe(options: OpenStorageOptions): string {
+  if (isMemory(options)) return 'an in-memory database (nothing is kept after exit)';
+  if ('file' in options) return `SQLite at ${options.file}`;
+  return 'url' in options ? redactDatabaseUrl(options.url) : 'SQLite';
+}
