@@ -127,6 +127,7 @@ export {
   type AuthFailure,
   type AuthResult,
   authenticate,
+  isApiKeyActive,
   LAST_USED_RESOLUTION_MS,
 } from './services/authenticate.js';
 export { type Caller, scopeCeiling, staticCaller } from './services/caller.js';

@@ -7,7 +7,7 @@ import { openPlatform } from '../open-platform.js';
 import { createV1App } from '../routes/app.js';
 import type { Identify } from '../routes/authorize.js';
 import type { V1Env } from '../routes/define.js';
-import { type AuthFailure, authenticate } from '../services/authenticate.js';
+import { type AuthFailure, authenticate, isApiKeyActive } from '../services/authenticate.js';
 import { type Caller, staticCaller } from '../services/caller.js';
 import { ensureDefaultOrganization, hasIssuedApiKeys } from '../services/default-organization.js';
 import { type DatabaseChoice, storageOptionsFor } from '../storage/config.js';
@@ -80,16 +80,7 @@ export async function startPlatformHost(options: PlatformHostOptions): Promise<P
         keysKnown = { answer, until: at + CALLER_CACHE_MS };
         return answer;
       },
-      async isKeyActive(keyId) {
-        const row = await storage.db
-          .selectFrom('api_keys as k')
-          .innerJoin('members as m', 'm.id', 'k.member_id')
-          .select(['k.revoked_at', 'k.expires_at', 'm.removed_at'])
-          .where('k.id', '=', keyId)
-          .executeTakeFirst();
-        if (!row || row.revoked_at !== null || row.removed_at !== null) return false;
-        return row.expires_at === null || new Date(row.expires_at).getTime() > Date.now();
-      },
+      isKeyActive: (keyId) => isApiKeyActive(storage, keyId),
       createApp: ({ identify, onRevoked }) =>
         createV1App({
           storage,

@@ -102,6 +102,25 @@ export async function authenticate(
 }
 
 /**
+ * Whether a managed key would authenticate now, asked by id (to end the sessions a revoked key
+ * still holds open). Always read fresh: this is what tells the server to act.
+ */
+export async function isApiKeyActive(
+  storage: Storage,
+  keyId: string,
+  now: Date = new Date(),
+): Promise<boolean> {
+  const row = await storage.db
+    .selectFrom('api_keys as k')
+    .innerJoin('members as m', 'm.id', 'k.member_id')
+    .select(['k.revoked_at', 'k.expires_at', 'm.removed_at'])
+    .where('k.id', '=', keyId)
+    .executeTakeFirst();
+  if (!row || row.revoked_at !== null || row.removed_at !== null) return false;
+  return row.expires_at === null || row.expires_at > toTimestamp(now);
+}
+
+/**
  * Records use when the stored time is a minute old or more. The same condition in the UPDATE
  * makes replicas that read the old value together write it once between them.
  */

@@ -1,0 +1,84 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, expect, it } from 'vitest';
+import { createApiKey, revokeApiKey } from '../services/api-keys.js';
+import { createOrganization } from '../services/organizations.js';
+import { openStorage } from '../storage/open.js';
+import { describeEachDatabase } from '../testing/databases.js';
+import { type PlatformHost, startPlatformHost } from './platform-host.js';
+
+const hosts: PlatformHost[] = [];
+afterEach(async () => {
+  await Promise.all(hosts.splice(0).map((host) => host.close()));
+});
+
+describeEachDatabase('startPlatformHost', (t) => {
+  async function host(staticKeys: boolean) {
+    const options = await t.createDatabase();
+    const database = 'url' in options ? options.url : 'file' in options ? options.file : '';
+    const dataDir = mkdtempSync(join(tmpdir(), 'plexmcp-host-'));
+    const started = await startPlatformHost({
+      env: { PLEXMCP_DATA_DIR: dataDir },
+      database: database || join(dataDir, 'plexmcp.db'),
+      staticKeys,
+    });
+    hosts.push(started);
+    const storage = await openStorage(options);
+    return { started, storage, database };
+  }
+
+  it('gives configured keys a default organization, and only when there are some', async () => {
+    const withKeys = await host(true);
+    expect(withKeys.started.defaultOrganizationId).toMatch(/^org_/);
+    expect(withKeys.started.staticCaller(['read', 'admin'])).toEqual({
+      organizationId: withKeys.started.defaultOrganizationId,
+      memberId: null,
+      keyId: null,
+      role: 'owner',
+      scopes: ['read', 'admin'],
+      static: true,
+    });
+    await withKeys.storage.close();
+    const without = await host(false);
+    expect(without.started.defaultOrganizationId).toBeUndefined();
+    expect(without.started.staticCaller(['read'])).toBeUndefined();
+    await without.storage.close();
+  });
+
+  it('authenticates managed keys, sees revocation after forget(), and never shows a password', async () => {
+    const { started, storage } = await host(false);
+    expect(started.persistent).toBe(true);
+    expect(started.location).not.toMatch(/:[^:@/]+@/);
+    expect(await started.hasIssuedKeys()).toBe(false);
+    const home = await createOrganization(storage, {
+      name: 'Home',
+      owner: { email: 'me@home.example', name: 'Me' },
+      adminKey: { name: 'admin' },
+    });
+    const admin = home.key;
+    if (!admin) throw new Error('no key');
+    const caller = await started.authenticate(admin.secret);
+    expect(caller).toMatchObject({ organizationId: home.organization.id, keyId: admin.id });
+    if (typeof caller === 'string') throw new Error(caller);
+    const laptop = await createApiKey(storage, caller, { name: 'laptop', scopes: ['read'] });
+    expect(await started.authenticate(laptop.secret)).toMatchObject({ keyId: laptop.id });
+    expect(await started.isKeyActive(laptop.id)).toBe(true);
+
+    await revokeApiKey(storage, caller, laptop.id);
+    expect(await started.isKeyActive(laptop.id)).toBe(false);
+    // Within the second the answer is reused; forget() (a revocation made here) drops it.
+    expect(await started.authenticate(laptop.secret)).toMatchObject({ keyId: laptop.id });
+    started.forget();
+    expect(await started.authenticate(laptop.secret)).toBe('revoked');
+    expect(await started.hasIssuedKeys()).toBe(true);
+    await storage.close();
+  });
+});
+
+it('keeps a --demo database in memory unless told where data lives', async () => {
+  const demo = await startPlatformHost({ env: {}, demo: true, staticKeys: false });
+  hosts.push(demo);
+  expect(demo.persistent).toBe(false);
+  expect(demo.location).toMatch(/in-memory/);
+});
