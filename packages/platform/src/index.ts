@@ -171,7 +171,7 @@ export {
 } from './storage/data-dir.js';
 export { MIGRATION_LOCK_ID, migrateToLatest } from './storage/migrate.js';
 export { type OpenStorageOptions, openStorage } from './storage/open.js';
-export { DEFAULT_POOL_SIZE, type OpenPostgresOptions } from './storage/open-postgres.js';
+export { DEFAULT_POOL_SIZE, type OpenPostgresOptions } from './storage/postgres-options.js';
 export { redactDatabaseUrl } from './storage/redact.js';
 export type {
   ApiKeyRow,

@@ -2,20 +2,11 @@
 
 import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
+import { DEFAULT_POOL_SIZE, type OpenPostgresOptions } from './postgres-options.js';
 import { redactDatabaseUrl } from './redact.js';
 import type { Database } from './schema.js';
 import type { Storage } from './storage.js';
 import { StorageError } from './storage-error.js';
-
-/** Connections per process by default: enough for concurrent requests, small enough that a few
- * replicas stay well under PostgreSQL's default max_connections of 100. */
-export const DEFAULT_POOL_SIZE = 10;
-
-/** Options for `openPostgres`. */
-export interface OpenPostgresOptions {
-  /** Maximum pooled connections (default `DEFAULT_POOL_SIZE`). */
-  poolSize?: number;
-}
 
 /** Connects to a `postgres://` URL and checks the server answers before returning. */
 export async function openPostgres(
