@@ -305,6 +305,51 @@ describe('plex-mcp-server over stdio', () => {
     }
   }, 30_000);
 
+  it('with --demo-organization, prints the Demo organization admin key, which works, and leaves nothing behind', async () => {
+    const server = await startBuiltHttpServer({ args: ['--demo', '--demo-organization'] });
+    let dataDir = '';
+    try {
+      await expect
+        .poll(() => server.output.stderr, { timeout: 5000 })
+        .toContain('Stop with Ctrl-C');
+      const banner = server.output.stderr;
+      const key = /Admin key: +(\S+)/.exec(banner)?.[1] ?? '';
+      expect(key).toMatch(/^plexmcp_/);
+      expect(banner).toContain('throwaway key');
+      expect(banner).toContain(`"X-API-KEY": "${key}"`);
+      dataDir = /platform data: SQLite at (\S+)\/plexmcp\.db/.exec(banner)?.[1] ?? '';
+      expect(statSync(dataDir).isDirectory()).toBe(true);
+      const organization = await fetch(`${server.url}/v1/organization`, {
+        headers: { authorization: `Bearer ${key}` },
+      });
+      expect(organization.status).toBe(200);
+      expect(await organization.json()).toMatchObject({ success: true, data: { name: 'Demo' } });
+      expect((await fetch(`${server.url}/tools`, { headers: { 'X-API-KEY': key } })).status).toBe(
+        200,
+      );
+      // A key now exists, so the demo no longer serves anyone without one.
+      const anonymous = await fetch(`${server.url}/mcp`, {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/json',
+          accept: 'application/json, text/event-stream',
+        },
+        body: JSON.stringify({ jsonrpc: '2.0', id: 1, method: 'tools/list' }),
+      });
+      expect(anonymous.status).toBe(401);
+    } finally {
+      expect(await server.stop()).toBe(0);
+    }
+    // The throwaway database went with the process.
+    expect(() => statSync(dataDir)).toThrow();
+  }, 30_000);
+
+  it('refuses --demo-organization outside the HTTP demo, exiting 2', async () => {
+    const { code, stderr } = await run(['--demo', '--demo-organization']);
+    expect(code).toBe(2);
+    expect(stderr).toContain('--demo-organization goes with --demo --transport http');
+  });
+
   it('generate-key prints a fresh key the server accepts', async () => {
     const first = await run(['generate-key']);
     const second = await run(['generate-key']);

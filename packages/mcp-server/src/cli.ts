@@ -4,6 +4,7 @@ import { redactUrl } from '@plexmcp/plex-client';
 // Inlined by the bundler: the version costs no file read at start.
 import packageJson from '../package.json' with { type: 'json' };
 import { ConfigError, generateApiKey, loadConfig, USAGE } from './config/config.js';
+import type { DemoOrganization } from './http/demo-organization.js';
 import { checkPlex } from './plex-check.js';
 import { connectPlex } from './plex-connection.js';
 import { createPlexMcpServer } from './server/create-server.js';
@@ -35,10 +36,12 @@ function terminalStdioHint(demo: boolean): string {
 
 /**
  * What `pnpm demo` prints: where to point a client, how to poke it, a config to paste. With keys
- * the examples carry a placeholder (the real keys are secrets and never printed).
+ * the examples carry a placeholder (the operator's keys are secrets and never printed), except
+ * the demo organization's admin key: made by this process for a throwaway database, it is the
+ * one key the person cannot know otherwise.
  */
-function demoHelp(url: string, withKeys: boolean): string[] {
-  const key = '<your API key>';
+function demoHelp(url: string, withKeys: boolean, demo?: DemoOrganization): string[] {
+  const key = demo?.adminKey ?? '<your API key>';
   const config = {
     mcpServers: {
       plex: {
@@ -48,9 +51,17 @@ function demoHelp(url: string, withKeys: boolean): string[] {
       },
     },
   };
+  const organization = demo
+    ? [
+        `  Admin key:   ${demo.adminKey}`,
+        `               (organization "${demo.name}", owner ${demo.ownerEmail}; a throwaway key of this demo's temporary database, deleted when it stops)`,
+        `  Platform:    curl -s -H 'Authorization: Bearer ${demo.adminKey}' ${url}/v1/organization`,
+      ]
+    : [];
   return [
     'demo ready.',
     `  MCP URL:     ${url}/mcp`,
+    ...organization,
     `  Try it:      curl -s ${withKeys ? `-H 'X-API-KEY: ${key}' ` : ''}${url}/tools`,
     '  Client config (Cursor, Claude Code, VS Code "servers" take the same entry):',
     ...JSON.stringify(config, null, 2)
@@ -79,12 +90,13 @@ function keysSummary(configured: number, managed: boolean): string {
 async function openPlatformFor(
   config: Exclude<ReturnType<typeof loadConfig>, 'help' | 'version'>,
   logger: ReturnType<typeof createStderrLogger>,
+  demo: DemoOrganization | undefined,
 ) {
   const { loadPlatform, PLATFORM_HINT } = await import('./http/platform.js');
   try {
     const platform = await loadPlatform({
-      env: process.env,
-      database: config.database,
+      env: demo?.env ?? process.env,
+      database: demo?.database ?? config.database,
       demo: config.demo,
       staticKeys: config.apiKeys.length > 0,
       log: { error: (message) => logger.error(message) },
@@ -98,6 +110,26 @@ async function openPlatformFor(
   } catch (error) {
     // A database that cannot be opened, or a lost secret key: the message says what to do.
     log(`cannot open the platform's database: ${(error as Error).message}`);
+    process.exit(1);
+  }
+}
+
+/** `--demo-organization`: the demo's organization and key, or an exit saying what is missing. */
+async function demoOrganizationFor(
+  config: Exclude<ReturnType<typeof loadConfig>, 'help' | 'version'>,
+): Promise<DemoOrganization | undefined> {
+  if (!config.demoOrganization) return undefined;
+  const { createDemoOrganization, PlatformMissingError } = await import(
+    './http/demo-organization.js'
+  );
+  try {
+    return await createDemoOrganization(process.env);
+  } catch (error) {
+    log(
+      error instanceof PlatformMissingError
+        ? error.message
+        : `cannot create the demo organization: ${(error as Error).message}`,
+    );
     process.exit(1);
   }
 }
@@ -193,7 +225,8 @@ async function main(): Promise<void> {
   if (config.transport === 'http') {
     // HTTP code is loaded only in HTTP mode, so stdio starts pay nothing for it.
     const { startHttpServer } = await import('./http/server.js');
-    const platform = await openPlatformFor(config, logger);
+    const demoOrganization = await demoOrganizationFor(config);
+    const platform = await openPlatformFor(config, logger, demoOrganization);
     let http: Awaited<ReturnType<typeof startHttpServer>>;
     try {
       http = await startHttpServer({
@@ -240,7 +273,10 @@ async function main(): Promise<void> {
     );
     if (platform && keys === 0 && !managed) logger.info(ADMIN_INIT_HINT);
     // One entry a line: the log keeps every entry on one line.
-    if (config.demo) for (const line of demoHelp(http.url, keys > 0 || managed)) logger.info(line);
+    if (config.demo) {
+      const help = demoHelp(http.url, keys > 0 || managed, demoOrganization);
+      for (const line of help) logger.info(line);
+    }
     void checkPlex({ plex: connection.plex, plexUrl: connection.url, logger });
     return;
   }

@@ -32,6 +32,7 @@ describe('loadConfig', () => {
       allowedOrigins: [],
       uploadDir: undefined,
       limits: {},
+      demoOrganization: false,
       stateless: false,
       rateLimit: { perSecond: 20, burst: 40 },
       logLevel: 'info',
@@ -228,6 +229,27 @@ describe('loadConfig', () => {
 
   it('needs no Plex settings in demo mode', () => {
     expect(loadConfig(['--demo'], {}, missing)).toMatchObject({ demo: true, plexUrl: undefined });
+  });
+
+  it('takes --demo-organization only with --demo over HTTP and no named database', () => {
+    expect(
+      loadConfig(['--demo', '--transport', 'http', '--demo-organization'], {}, missing),
+    ).toMatchObject({ demo: true, demoOrganization: true });
+    for (const argv of [
+      ['--demo', '--demo-organization'],
+      ['--transport', 'http', '--demo-organization'],
+    ]) {
+      expect(() =>
+        loadConfig(argv, { PLEX_URL: 'http://plex:32400', PLEX_TOKEN: 't' }, missing),
+      ).toThrow('--demo-organization goes with --demo --transport http');
+    }
+    expect(() =>
+      loadConfig(
+        ['--demo', '--transport', 'http', '--demo-organization', '--database', 'x.db'],
+        {},
+        missing,
+      ),
+    ).toThrow('drop --database');
   });
 
   it('parses toolsets and read-only from flags or environment', () => {

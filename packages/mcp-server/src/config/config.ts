@@ -51,6 +51,11 @@ export interface ServerConfig {
    * PLEXMCP_DATABASE_URL); undefined: the SQLite file in the data directory (in memory with --demo).
    */
   database: string | undefined;
+  /**
+   * `--demo` over HTTP: a "Demo" organization with an admin key, in a throwaway database of its
+   * own, so the demo shows managed keys and /v1 at once.
+   */
+  demoOrganization: boolean;
   /** HTTP mode: no sessions on `/mcp`; each POST there stands alone. */
   stateless: boolean;
   /** HTTP mode: requests per second and burst per API key (or address), or false for none. */
@@ -144,6 +149,8 @@ Options:
   --toolsets <list>      comma list of ${MODULES.join(', ')} (default all)
   --read-only            only read tools
   --demo                 serve an emulated Plex with a demo library; no Plex server needed
+  --demo-organization    with --demo over HTTP: create a "Demo" organization and print its
+                         admin key (a throwaway database, deleted when the server stops)
   --transport <name>     stdio | http | sse (env PLEX_MCP_TRANSPORT; default stdio). sse is
                          http: legacy SSE (/sse) is always served beside /mcp
   --host <host>          HTTP: interface to bind (env PLEX_MCP_HOST, then FASTMCP_HOST;
@@ -237,6 +244,8 @@ export function loadConfig(
   // Whether the host may be served without configured keys depends on the platform (managed
   // keys), which HTTP mode loads later: `startHttpServer` checks it with that knowledge.
   if (!config.demo) assertPlexConfigured(config.plexUrl, config.plexToken);
+  const demoOrganization = flags['demo-organization'] === true;
+  if (demoOrganization) assertDemoOrganization(config, flags.database);
   return {
     transport: config.transport,
     demo: config.demo,
@@ -256,6 +265,7 @@ export function loadConfig(
     uploadDir: uploadDir ? checkedUploadDir(uploadDir) : undefined,
     limits,
     database: pick(flags.database, 'PLEXMCP_DATABASE_URL')?.trim() || undefined,
+    demoOrganization,
     stateless: config.stateless,
     rateLimit,
     logLevel: config.logLevel,
@@ -282,6 +292,26 @@ function assertPlexConfigured(plexUrl: string | undefined, plexToken: string | u
   const last = missing.length - 1;
   missing[last] = `${missing[last]?.replace(/\.$/, '')}; --demo tries it without a Plex server.`;
   throw new ConfigError(missing.join('\n'));
+}
+
+/**
+ * `--demo-organization` makes a throwaway organization for the demo: it needs the demo, a door
+ * for its key (HTTP), and a database of its own, never one the operator named.
+ */
+function assertDemoOrganization(
+  config: { demo: boolean; transport: string },
+  database: string | undefined,
+): void {
+  if (!config.demo || config.transport !== 'http') {
+    throw new ConfigError(
+      '--demo-organization goes with --demo --transport http: it makes a throwaway organization for the demo, whose key works over HTTP.',
+    );
+  }
+  if (database !== undefined) {
+    throw new ConfigError(
+      '--demo-organization keeps its organization in a throwaway database of its own; drop --database, or create a real organization there with `plex-mcp-server admin init`.',
+    );
+  }
 }
 
 /** `20`, `20:40` (per second : burst) or `off`; the default is 20 per second, bursts of 40. */
@@ -348,6 +378,7 @@ function parseFlags(argv: readonly string[]) {
       toolsets: { type: 'string' },
       'read-only': { type: 'boolean' },
       demo: { type: 'boolean' },
+      'demo-organization': { type: 'boolean' },
       transport: { type: 'string' },
       host: { type: 'string' },
       port: { type: 'string' },
