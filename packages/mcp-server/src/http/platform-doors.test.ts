@@ -20,7 +20,7 @@ import { parseApiKeys } from '../config/config.js';
 import { emulatedPlex } from '../testing/emulated-plex.js';
 import { connectLegacySse, connectStreamableHttp } from '../testing/http-clients.js';
 import type { ServerPlatform } from './platform.js';
-import { type HttpServerOptions, type PlexHttpServer, startHttpServer } from './server.js';
+import { type HttpServerOptions, startHttpServer } from './server.js';
 
 const STATIC_ADMIN = 'static-admin-0123456789-abcdefghijk';
 const STATIC_TOOLS = 'static-tools-0123456789-lmnopqrstuv';
@@ -77,10 +77,10 @@ async function organization(storage: Storage, name: string) {
 }
 
 async function json(response: Response) {
-  // biome-ignore lint/suspicious/noExplicitAny: the tests read many JSON shapes; expect() checks them.
   return {
     status: response.status,
     headers: response.headers,
+    // biome-ignore lint/suspicious/noExplicitAny: the tests read many JSON shapes; expect() checks them.
     body: (await response.json()) as any,
   };
 }
@@ -195,6 +195,28 @@ describe('managed keys on every door', () => {
     ).toMatchObject({ status: 404, body: { error: { code: 'not_found' } } });
     // Home's key still works: the foreign DELETE touched nothing.
     expect((await v1(url, '/organization', home.secret)).status).toBe(200);
+  });
+});
+
+describe('guessing managed keys', () => {
+  it('gets the same 401 for any wrong key, then 429 per address, while real keys pass', async () => {
+    const file = databaseFile();
+    const home = await organization(await otherHandle(file), 'Home');
+    const { url } = await serve({
+      platform: await platformOn(file),
+      limits: { 'auth-failures': 3 },
+    });
+    // A damaged real key (checksum fails), a well-formed stranger, and something else entirely.
+    const damaged = `${home.secret.slice(0, -1)}${home.secret.endsWith('A') ? 'B' : 'A'}`;
+    const answers = [];
+    for (const guess of [damaged, 'plexmcp_not-a-key', 'x'.repeat(40)]) {
+      answers.push(await fetch(`${url}/tools`, { headers: bearer(guess) }).then(json));
+    }
+    expect(answers.map((answer) => answer.status)).toEqual([401, 401, 401]);
+    expect(new Set(answers.map((answer) => answer.body.error.message)).size).toBe(1);
+    const blocked = await fetch(`${url}/tools`, { headers: bearer(damaged) });
+    expect(blocked.status).toBe(429);
+    expect((await fetch(`${url}/tools`, { headers: bearer(home.secret) })).status).toBe(200);
   });
 });
 
