@@ -3,7 +3,7 @@ import { StdioServerTransport } from '@modelcontextprotocol/sdk/server/stdio.js'
 import { redactUrl } from '@plexmcp/plex-client';
 // Inlined by the bundler: the version costs no file read at start.
 import packageJson from '../package.json' with { type: 'json' };
-import { ConfigError, generateApiKey, loadConfig, USAGE } from './config/config.js';
+import { ConfigError, generateApiKey, isLoopbackHost, loadConfig, USAGE } from './config/config.js';
 import type { DemoOrganization } from './http/demo-organization.js';
 import { checkPlex } from './plex-check.js';
 import { connectPlex } from './plex-connection.js';
@@ -75,12 +75,19 @@ function demoHelp(url: string, withKeys: boolean, demo?: DemoOrganization): stri
 const ADMIN_INIT_HINT =
   'no API keys yet: create your organization and its first key with `plex-mcp-server admin init --org <name> --email <email>` (same database: --database or PLEXMCP_DATABASE_URL / PLEXMCP_DATA_DIR).';
 
-function keysSummary(configured: number, managed: boolean): string {
+/**
+ * Which keys the server takes. Without any, a loopback server is open to this machine, while one
+ * on another interface (allowed because the platform can hold keys) refuses all but /health.
+ */
+function keysSummary(configured: number, managed: boolean, loopback: boolean): string {
   const parts = [
     ...(configured > 0 ? [`${configured} configured API key${configured === 1 ? '' : 's'}`] : []),
     ...(managed ? ['managed API keys'] : []),
   ];
-  return parts.length > 0 ? parts.join(' and ') : 'no API keys, loopback only';
+  if (parts.length > 0) return parts.join(' and ');
+  return loopback
+    ? 'no API keys, loopback only'
+    : 'no API keys yet: refusing requests until one is made';
 }
 
 /**
@@ -269,7 +276,7 @@ async function main(): Promise<void> {
     const keys = config.apiKeys.length;
     const managed = (await platform?.hasIssuedKeys()) === true;
     logger.info(
-      `${config.demo ? 'serving the demo library' : 'serving'} over HTTP at ${http.url}/mcp (REST: ${http.url}/tools${platform ? `; platform API: ${http.url}/v1` : ''}; ${keysSummary(keys, managed)}${config.stateless ? '; stateless' : ''})`,
+      `${config.demo ? 'serving the demo library' : 'serving'} over HTTP at ${http.url}/mcp (REST: ${http.url}/tools${platform ? `; platform API: ${http.url}/v1` : ''}; ${keysSummary(keys, managed, isLoopbackHost(config.host))}${config.stateless ? '; stateless' : ''})`,
     );
     if (platform && keys === 0 && !managed) logger.info(ADMIN_INIT_HINT);
     // One entry a line: the log keeps every entry on one line.
