@@ -22,16 +22,13 @@ export interface HttpServerProcess {
 export function spawnHttpServer(
   args: string[],
   env: Record<string, string> = {},
+  bin: string = SERVER_BIN,
 ): Promise<HttpServerProcess> {
-  const child = spawn(
-    process.execPath,
-    [SERVER_BIN, '--transport', 'http', '--port', '0', ...args],
-    {
-      cwd: tmpdir(),
-      env,
-      stdio: ['pipe', 'pipe', 'pipe'],
-    },
-  );
+  const child = spawn(process.execPath, [bin, '--transport', 'http', '--port', '0', ...args], {
+    cwd: tmpdir(),
+    env,
+    stdio: ['pipe', 'pipe', 'pipe'],
+  });
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   return new Promise((resolve, reject) => {
     let stderr = '';

@@ -8,6 +8,7 @@ import { HISTORY } from './history.js';
 import { benchLoad } from './load.js';
 import { describeMachine } from './machine.js';
 import { REPO_ROOT, RESULTS_FILE, RESULTS_JSON } from './paths.js';
+import { benchPlatformHttp } from './platform-http.js';
 import { renderResults, type StoredSection } from './report.js';
 import { benchScale } from './scale.js';
 import type { BenchSection } from './section.js';
@@ -21,6 +22,7 @@ const BENCHMARKS: { id: string; run: () => Promise<BenchSection> }[] = [
   { id: 'load', run: benchLoad },
   { id: 'scale', run: benchScale },
   { id: 'auth', run: benchAuth },
+  { id: 'platform-http', run: benchPlatformHttp },
 ];
 
 function readStored(): Record<string, StoredSection> {

@@ -31,9 +31,13 @@ export function summarize(samples: readonly number[]): Summary {
   };
 }
 
-/** Milliseconds for a table cell: two decimals below 10 ms, one below 100, none above. */
+/**
+ * Milliseconds for a table cell: three decimals below 0.1 ms (a cache hit would read 0.00), two
+ * below 10 ms, one below 100, none above.
+ */
 export function ms(value: number): string {
   if (!Number.isFinite(value)) return 'n/a';
+  if (Math.abs(value) < 0.1) return value.toFixed(3);
   if (Math.abs(value) < 10) return value.toFixed(2);
   return Math.abs(value) < 100 ? value.toFixed(1) : value.toFixed(0);
 }

@@ -38,8 +38,12 @@ export const INITIALIZE_PARAMS = {
  * Spawns `node bin/plex-mcp-server.js <args>` with only `env` (a minimal environment, so the
  * measurement is not coloured by this shell's variables) in a directory without a `.env`.
  */
-export function spawnStdioServer(args: string[], env: Record<string, string> = {}): StdioServer {
-  const child = spawn(process.execPath, [SERVER_BIN, ...args], {
+export function spawnStdioServer(
+  args: string[],
+  env: Record<string, string> = {},
+  bin: string = SERVER_BIN,
+): StdioServer {
+  const child = spawn(process.execPath, [bin, ...args], {
     cwd: tmpdir(),
     env,
     stdio: ['pipe', 'pipe', 'pipe'],
