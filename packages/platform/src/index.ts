@@ -67,8 +67,13 @@ export {
   type OpenPlatformOptions,
   openPlatform,
 } from './open-platform.js';
-// The /v1 app of organizations, members and API keys, and how it authenticates.
-export { createV1App, type V1AppOptions, v1Routes } from './routes/app.js';
+// The /v1 app of organizations, members, API keys and MCPs, and how it authenticates.
+export {
+  createV1App,
+  type V1AppOptions,
+  type V1RoutesOptions,
+  v1Routes,
+} from './routes/app.js';
 export {
   authorizeWith,
   type Identify,
@@ -85,12 +90,27 @@ export {
   ApiKeySchema,
   CreateApiKeyBody,
   CreatedApiKeySchema,
+  CreateMcpBody,
+  DeletedMcpSchema,
   MAX_EMAIL_LENGTH,
+  MAX_KEY_MCPS,
   MAX_NAME_LENGTH,
+  McpSchema,
   MemberSchema,
   OrganizationSchema,
   RemovedMemberSchema,
+  UpdateMcpBody,
 } from './routes/schemas.js';
+// What the platform asks of the server that runs its MCPs.
+export type {
+  InvokeOutcome,
+  McpRuntime,
+  McpTarget,
+  ResourceContents,
+  ResourceEntry,
+  RuntimeCall,
+  RuntimeTool,
+} from './runtime/mcp-runtime.js';
 export {
   API_KEY_DISPLAY_PREFIX_LENGTH,
   API_KEY_LENGTH,
@@ -115,7 +135,7 @@ export {
   type SecretKeySource,
 } from './secrets/secret-key.js';
 export { SecretKeyError, type SecretKeyErrorCode } from './secrets/secret-key-error.js';
-// Services: organizations, members and managed API keys, tenancy enforced by the Caller.
+// Services: organizations, members, managed API keys and MCPs, tenancy enforced by the Caller.
 export {
   type CreateApiKeyInput,
   createApiKey,
@@ -130,7 +150,12 @@ export {
   isApiKeyActive,
   LAST_USED_RESOLUTION_MS,
 } from './services/authenticate.js';
-export { type Caller, scopeCeiling, staticCaller } from './services/caller.js';
+export {
+  type BuiltinMcpOptions,
+  builtinMcp,
+  ensureBuiltinMcp,
+} from './services/builtin-mcp.js';
+export { type Caller, mayReachMcp, scopeCeiling, staticCaller } from './services/caller.js';
 export {
   DEFAULT_ORGANIZATION_NAME,
   DEFAULT_ORGANIZATION_SETTING,
@@ -145,6 +170,29 @@ export {
   initDefaultOrganization,
 } from './services/init-default-organization.js';
 export {
+  HEADER_NAME_PATTERN,
+  headerProblems,
+  isReservedHeader,
+  MAX_HEADER_VALUE_LENGTH,
+  MAX_HEADERS,
+} from './services/mcp-headers.js';
+export { mcpSecretBinding } from './services/mcp-secret.js';
+export { MAX_URL_LENGTH, mcpUrlProblem } from './services/mcp-url.js';
+export {
+  type CreateMcpInput,
+  type CreatePlexMcpInput,
+  type CreateRemoteMcpInput,
+  createMcp,
+  type DeletedMcp,
+  deleteMcp,
+  getMcp,
+  listMcps,
+  loadMcpTarget,
+  type McpWithSecret,
+  type UpdateMcpInput,
+  updateMcp,
+} from './services/mcps.js';
+export {
   type AddMemberInput,
   addMember,
   listMembers,
@@ -158,7 +206,7 @@ export {
   getOrganization,
 } from './services/organizations.js';
 export { firstItems, type PageSlice } from './services/page.js';
-export type { ApiKey, CreatedApiKey, Member, Organization } from './services/views.js';
+export type { ApiKey, CreatedApiKey, Mcp, Member, Organization } from './services/views.js';
 // Storage: the typed schema, opening SQLite or PostgreSQL, migrations and stored-value codecs.
 export { type DatabaseChoice, storageOptionsFor, storageOptionsFromEnv } from './storage/config.js';
 export { type ConstraintViolation, constraintViolation } from './storage/constraint.js';
@@ -169,6 +217,7 @@ export {
   ensureDataDir,
   SQLITE_FILE_NAME,
 } from './storage/data-dir.js';
+export { formatMcpIds, parseMcpIds } from './storage/mcp-ids.js';
 export { MIGRATION_LOCK_ID, migrateToLatest } from './storage/migrate.js';
 export { type OpenStorageOptions, openStorage } from './storage/open.js';
 export { DEFAULT_POOL_SIZE, type OpenPostgresOptions } from './storage/postgres-options.js';
@@ -178,9 +227,16 @@ export type {
   ApiKeysTable,
   ApiKeyUpdate,
   Database,
+  McpAccess,
+  McpKind,
+  McpOrigin,
+  McpRow,
+  McpsTable,
+  McpUpdate,
   MemberRow,
   MembersTable,
   NewApiKeyRow,
+  NewMcpRow,
   NewMemberRow,
   NewOrganizationRow,
   OrganizationRow,
@@ -191,9 +247,10 @@ export type {
   SettingsTable,
   Timestamp,
 } from './storage/schema.js';
-export { PLANS, ROLES } from './storage/schema.js';
+export { MCP_ACCESS_LEVELS, MCP_KINDS, MCP_ORIGINS, PLANS, ROLES } from './storage/schema.js';
 // Scope (the type, defined in storage/scopes.ts) is exported with the route types above.
 export { formatScopes, isScope, parseScopes, SCOPES } from './storage/scopes.js';
 export type { Storage, StorageDialect } from './storage/storage.js';
 export { StorageError, type StorageErrorCode } from './storage/storage-error.js';
-export { emailKey, toTimestamp } from './storage/values.js';
+export { formatToolsets, isToolset, parseToolsets, TOOLSETS } from './storage/toolsets.js';
+export { emailKey, nameKey, toTimestamp } from './storage/values.js';

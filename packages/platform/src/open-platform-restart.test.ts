@@ -44,6 +44,7 @@ describeEachDatabase('openPlatform across a restart', (t) => {
         role: 'owner' as const,
         scopes: key.scopes,
         static: false,
+        mcpIds: null,
       };
       const second = await createApiKey(first.storage, caller, { name: 'ci', scopes: ['read'] });
       revoked = second.secret;

@@ -38,6 +38,7 @@ describeEachDatabase('startPlatformHost', (t) => {
       role: 'owner',
       scopes: ['read', 'admin'],
       static: true,
+      mcpIds: null,
     });
     await withKeys.storage.close();
     const without = await host(false);

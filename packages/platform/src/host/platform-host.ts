@@ -84,6 +84,7 @@ export async function startPlatformHost(options: PlatformHostOptions): Promise<P
       createApp: ({ identify, onRevoked }) =>
         createV1App({
           storage,
+          secretKey: platform.secretKey.key,
           identify,
           ...(onRevoked ? { onRevoked } : {}),
           ...(options.log ? { log: options.log } : {}),

@@ -2,11 +2,19 @@ import type { Context } from 'hono';
 import * as v from 'valibot';
 import { type FieldProblem, invalidRequest, notFound, PlatformError } from './platform-error.js';
 
-/** A request body's schema: a strict object, so that unknown fields are refused, not dropped. */
-export type BodySchema = v.StrictObjectSchema<
+/** A strict object: unknown fields are refused, not dropped. */
+type StrictBody = v.StrictObjectSchema<
   v.ObjectEntries,
   v.ErrorMessage<v.StrictObjectIssue> | undefined
 >;
+
+/**
+ * A request body's schema: a strict object, or a variant of strict objects told apart by one
+ * field (e.g. an MCP's `kind`), so that unknown fields are refused, not dropped.
+ */
+export type BodySchema =
+  | StrictBody
+  | v.VariantSchema<string, v.VariantOptions<string>, v.ErrorMessage<v.VariantIssue> | undefined>;
 
 /** A query's schema: an object of string fields (unknown parameters are ignored, as on the web). */
 export type QuerySchema = v.ObjectSchema<
@@ -111,8 +119,9 @@ export function validateBody<S extends BodySchema>(schema: S, body: unknown): v.
       { field: '(body)', problem: `must be an object, not ${jsonType(body)}` },
     ]);
   }
+  const known = knownFields(schema, body as Record<string, unknown>);
   const unknown: FieldProblem[] = Object.keys(body)
-    .filter((key) => !Object.hasOwn(schema.entries, key))
+    .filter((key) => !known.has(key))
     .map((field) => ({ field, problem: 'is not a known field' }));
   const result = v.safeParse(schema, body);
   const wrong = result.success
@@ -123,6 +132,22 @@ export function validateBody<S extends BodySchema>(schema: S, body: unknown): v.
     throw invalidRequest(`Invalid request body: ${summary(problems)}.`, problems);
   }
   return result.output;
+}
+
+/**
+ * The fields a body may have: a variant's are those of the option its discriminator picks, or
+ * of every option when it picks none (the discriminator's own problem is then reported).
+ */
+function knownFields(schema: BodySchema, body: Record<string, unknown>): Set<string> {
+  if (schema.type !== 'variant') return new Set(Object.keys(schema.entries));
+  const discriminator = body[schema.key];
+  // Options are strict objects here (nested variants are not used for bodies).
+  const options = schema.options.flatMap((option) => ('entries' in option ? [option] : []));
+  const chosen = options.find((option) => {
+    const entry = option.entries[schema.key];
+    return entry !== undefined && v.is(entry, discriminator);
+  });
+  return new Set((chosen ? [chosen] : options).flatMap((option) => Object.keys(option.entries)));
 }
 
 /** A query checked against its schema; a wrong parameter is 400 naming it. */

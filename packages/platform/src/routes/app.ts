@@ -1,5 +1,6 @@
-// The /v1 sub-app of organizations, members and API keys, ready to mount at `/v1`.
+// The /v1 sub-app of organizations, members, API keys and MCPs, ready to mount at `/v1`.
 
+import type { KeyObject } from 'node:crypto';
 import { Hono } from 'hono';
 import type { ErrorLog } from '../http/errors.js';
 import { mountRoutes } from '../http/mount.js';
@@ -15,18 +16,25 @@ import {
   type StaticKey,
 } from './authorize.js';
 import type { V1Env } from './define.js';
+import { mcpRoutes } from './mcps.js';
 import { organizationRoutes } from './organization.js';
 import {
   ApiKeySchema,
   CreatedApiKeySchema,
+  CreateMcpBody,
+  DeletedMcpSchema,
+  McpSchema,
   MemberSchema,
   OrganizationSchema,
   RemovedMemberSchema,
+  UpdateMcpBody,
 } from './schemas.js';
 
 /** What the /v1 app is built from. */
 export interface V1AppOptions {
   storage: Storage;
+  /** Seals and opens MCP tokens and headers: the platform's `secretKey.key`. */
+  secretKey: KeyObject;
   /** Keys from PLEX_MCP_API_KEYS, acting in their organization (which must exist). */
   staticKeys?: readonly StaticKey[];
   /** Replaces the key look-up entirely (e.g. to add a cache); default: static, then managed. */
@@ -42,12 +50,26 @@ export interface V1AppOptions {
   log?: ErrorLog;
 }
 
-/** Every route of the organization and key tables, for mounting or documenting. */
-export function v1Routes(storage: Storage): Route<V1Env>[] {
-  return [...organizationRoutes(storage), ...apiKeyRoutes(storage)];
+/** What the route table is built from. */
+export interface V1RoutesOptions {
+  storage: Storage;
+  /** Seals and opens MCP tokens and headers. */
+  secretKey: KeyObject;
 }
 
-/** The Hono sub-app answering `/organization…`, `/api-keys…` and `/openapi.json`; mount at `/v1`. */
+/** Every route of the organization, key and MCP tables, for mounting or documenting. */
+export function v1Routes({ storage, secretKey }: V1RoutesOptions): Route<V1Env>[] {
+  return [
+    ...organizationRoutes(storage),
+    ...apiKeyRoutes(storage),
+    ...mcpRoutes(storage, secretKey),
+  ];
+}
+
+/**
+ * The Hono sub-app answering `/organization…`, `/api-keys…`, `/mcps…` and `/openapi.json`;
+ * mount at `/v1`.
+ */
 export function createV1App(options: V1AppOptions): Hono<V1Env> {
   const app = new Hono<V1Env>();
   const identify =
@@ -55,13 +77,14 @@ export function createV1App(options: V1AppOptions): Hono<V1Env> {
     identifyByKey(options.resolveCaller ?? resolveCaller(options.storage, options.staticKeys));
   const onRevoked = options.onRevoked;
   if (onRevoked) {
-    // Every DELETE of this API revokes (a key, or a member with their keys).
+    // A DELETE of this API revokes (a key, or a member with their keys) or removes an MCP
+    // that confined keys may name; dropping cached answers is right for each.
     app.use(async (c, next) => {
       await next();
       if (c.req.method === 'DELETE' && c.res.status === 200) onRevoked();
     });
   }
-  mountRoutes(app, v1Routes(options.storage), {
+  mountRoutes(app, v1Routes(options), {
     authorize: authorizeWith(identify),
     ...(options.log ? { log: options.log } : {}),
     openapi: {
@@ -73,6 +96,10 @@ export function createV1App(options: V1AppOptions): Hono<V1Env> {
         RemovedMember: RemovedMemberSchema,
         ApiKey: ApiKeySchema,
         CreatedApiKey: CreatedApiKeySchema,
+        Mcp: McpSchema,
+        DeletedMcp: DeletedMcpSchema,
+        CreateMcpBody,
+        UpdateMcpBody,
       },
     },
   });

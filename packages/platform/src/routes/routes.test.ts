@@ -9,6 +9,7 @@ const KEY_FIELDS = [
   'expires_at',
   'id',
   'last_used_at',
+  'mcp_ids',
   'member_id',
   'name',
   'prefix',
@@ -97,6 +98,7 @@ describeEachDatabase('/v1 organization, members and api-keys', (t) => {
       last_used_at: null,
       expires_at: '2099-01-01T00:00:00.000Z',
       revoked_at: null,
+      mcp_ids: null,
       secret,
     });
 
@@ -289,12 +291,14 @@ describeEachDatabase('/v1 organization, members and api-keys', (t) => {
     expect(Object.keys(doc.body.paths).sort()).toEqual([
       '/api-keys',
       '/api-keys/{id}',
+      '/mcps',
+      '/mcps/{id}',
       '/organization',
       '/organization/members',
       '/organization/members/{id}',
     ]);
     expect(Object.keys(doc.body.components.schemas)).toEqual(
-      expect.arrayContaining(['ApiKey', 'CreatedApiKey', 'Member', 'Organization']),
+      expect.arrayContaining(['ApiKey', 'CreatedApiKey', 'Mcp', 'Member', 'Organization']),
     );
   });
 });

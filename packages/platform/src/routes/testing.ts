@@ -1,6 +1,7 @@
 // Test-only: the /v1 app mounted as the server will mount it, on a real migrated database, with
 // two organizations and a helper to call it.
 
+import { createSecretKey, randomBytes } from 'node:crypto';
 import { Hono } from 'hono';
 import { seedOrganization } from '../services/testing.js';
 import type { Storage } from '../storage/storage.js';
@@ -23,14 +24,21 @@ export interface CallOptions {
   headers?: Record<string, string>;
 }
 
-/** The app over a fresh database with organizations Acme and Globex, each with an admin key. */
+/**
+ * The app over a fresh database with organizations Acme and Globex, each with an admin key, and
+ * a fresh secret key sealing MCP secrets.
+ */
 export async function v1Fixture(t: TestDatabases, options: Partial<V1AppOptions> = {}) {
   const storage: Storage = await t.openMigrated();
   const acme = await seedOrganization(storage, 'Acme');
   const globex = await seedOrganization(storage, 'Globex');
   const logged: string[] = [];
+  const secretKey = options.secretKey ?? createSecretKey(randomBytes(32));
   const root = new Hono();
-  root.route('/v1', createV1App({ storage, log: { error: (m) => logged.push(m) }, ...options }));
+  root.route(
+    '/v1',
+    createV1App({ storage, secretKey, log: { error: (m) => logged.push(m) }, ...options }),
+  );
 
   const call = async (method: string, path: string, opts: CallOptions = {}): Promise<Answer> => {
     const headers: Record<string, string> = { ...opts.headers };
@@ -49,5 +57,5 @@ export async function v1Fixture(t: TestDatabases, options: Partial<V1AppOptions>
       text,
     };
   };
-  return { storage, acme, globex, call, logged };
+  return { storage, secretKey, acme, globex, call, logged };
 }

@@ -4,6 +4,7 @@
 import type { Kysely } from 'kysely';
 import { newId } from '../ids.js';
 import { generateApiKey } from '../secrets/api-key.js';
+import { formatMcpIds } from '../storage/mcp-ids.js';
 import type { Database, Timestamp } from '../storage/schema.js';
 import { formatScopes, type Scope } from '../storage/scopes.js';
 import { apiKeyView, type CreatedApiKey } from './views.js';
@@ -16,6 +17,8 @@ export interface ApiKeyInsert {
   scopes: readonly Scope[];
   expiresAt: Timestamp | null;
   createdAt: Timestamp;
+  /** The MCPs the key is confined to, already checked to be the organization's; null: all. */
+  mcpIds?: readonly string[] | null;
 }
 
 /** Generates a key, stores its prefix and hash, and answers it with its secret (this once). */
@@ -38,6 +41,7 @@ export async function insertApiKey(
       last_used_at: null,
       expires_at: key.expiresAt,
       revoked_at: null,
+      mcp_ids: formatMcpIds(key.mcpIds ?? null),
     })
     .returningAll()
     .executeTakeFirstOrThrow();

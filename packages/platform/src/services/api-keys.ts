@@ -1,13 +1,15 @@
 // Managed API keys of the caller's organization: list, create, revoke. Every query is filtered
 // by the caller's organization; another organization's key ids are not found (404).
 
+import type { Kysely } from 'kysely';
 import { invalidRequest } from '../http/platform-error.js';
 import type { Page } from '../http/route.js';
+import type { Database } from '../storage/schema.js';
 import type { Scope } from '../storage/scopes.js';
 import type { Storage } from '../storage/storage.js';
 import { toTimestamp } from '../storage/values.js';
 import { insertApiKey } from './api-key-insert.js';
-import { type Caller, forbidden, requireAdmin, scopeCeiling } from './caller.js';
+import { type Caller, forbidden, mayReachMcp, requireAdmin, scopeCeiling } from './caller.js';
 import type { PageSlice } from './page.js';
 import { countOf, lockRows, noSuch } from './tenancy.js';
 import { type ApiKey, apiKeyView, type CreatedApiKey } from './views.js';
@@ -20,6 +22,11 @@ export interface CreateApiKeyInput {
   expires_at?: string | undefined;
   /** A current member of the caller's organization; absent: the caller's own member. */
   member_id?: string | undefined;
+  /**
+   * The MCPs the key is confined to (each an MCP of the organization the caller may reach).
+   * Absent: the creating key's own list, so a confined key never mints an unconfined one.
+   */
+  mcp_ids?: readonly string[] | undefined;
 }
 
 /** One page of the organization's keys (revoked ones included, as history), oldest first. */
@@ -100,6 +107,8 @@ export async function createApiKey(
         [{ field: 'scopes', problem: `exceed what a ${member.role} may hold` }],
       );
     }
+    const mcpIds = input.mcp_ids ?? caller.mcpIds;
+    if (mcpIds !== null) await requireReachableMcps(trx, caller, mcpIds);
     return insertApiKey(trx, {
       organizationId: caller.organizationId,
       memberId: member.id,
@@ -107,8 +116,36 @@ export async function createApiKey(
       scopes: input.scopes,
       expiresAt,
       createdAt: toTimestamp(now),
+      mcpIds,
     });
   });
+}
+
+/**
+ * Refuses a key's MCP list unless every id is an MCP of the organization that the caller may
+ * reach. Ids outside the caller's own list get the same words as ids that exist nowhere. An MCP
+ * removed concurrently is harmless: its id then matches nothing (ids are never reused).
+ */
+async function requireReachableMcps(
+  trx: Kysely<Database>,
+  caller: Caller,
+  mcpIds: readonly string[],
+): Promise<void> {
+  const problem = (text: string) =>
+    invalidRequest(`mcp_ids ${text}.`, [{ field: 'mcp_ids', problem: text }]);
+  if (mcpIds.length === 0) throw problem('must name at least one MCP (omit it for every MCP)');
+  const wanted = [...new Set(mcpIds)];
+  const found = await trx
+    .selectFrom('mcps')
+    .select('id')
+    .where('organization_id', '=', caller.organizationId)
+    .where('id', 'in', wanted)
+    .execute();
+  const known = new Set(found.map((row) => row.id));
+  const missing = wanted.filter((id) => !known.has(id) || !mayReachMcp(caller, id));
+  if (missing.length > 0) {
+    throw problem(`name MCPs not in this organization: ${missing.join(', ')}`);
+  }
 }
 
 /**

@@ -3,6 +3,7 @@
 // last_used_at is written at most once a minute per key instead of on every request.
 
 import { checkApiKeyFormat, hashApiKey } from '../secrets/api-key.js';
+import { parseMcpIds } from '../storage/mcp-ids.js';
 import { parseScopes, type Scope } from '../storage/scopes.js';
 import type { Storage } from '../storage/storage.js';
 import { toTimestamp } from '../storage/values.js';
@@ -97,6 +98,7 @@ export async function authenticate(
       role: row.member_role,
       scopes,
       static: false,
+      mcpIds: parseMcpIds(row.mcp_ids),
     },
   };
 }

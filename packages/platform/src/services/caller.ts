@@ -20,11 +20,26 @@ export interface Caller {
   readonly scopes: readonly Scope[];
   /** True for a key from PLEX_MCP_API_KEYS rather than the database. */
   readonly static: boolean;
+  /** The MCPs the key is confined to (`mcp_…` ids); null: every MCP of the organization. */
+  readonly mcpIds: readonly string[] | null;
 }
 
 /** A caller for a static key of `organizationId` (e.g. the default organization). */
 export function staticCaller(organizationId: string, scopes: readonly Scope[]): Caller {
-  return { organizationId, memberId: null, keyId: null, role: 'owner', scopes, static: true };
+  return {
+    organizationId,
+    memberId: null,
+    keyId: null,
+    role: 'owner',
+    scopes,
+    static: true,
+    mcpIds: null,
+  };
+}
+
+/** Whether the caller's key may reach MCP `mcpId` (an MCP outside its list answers 404). */
+export function mayReachMcp(caller: Caller, mcpId: string): boolean {
+  return caller.mcpIds === null || caller.mcpIds.includes(mcpId);
 }
 
 /** A 403 `forbidden`: the caller is known but may not do this (never used for other orgs' ids). */

@@ -95,6 +95,7 @@ describeEachDatabase('hasIssuedApiKeys', (t) => {
       role: 'owner' as const,
       scopes: ['read', 'write', 'delete', 'admin'] as const,
       static: false,
+      mcpIds: null,
     };
     const bea = await addMember(s, caller, {
       email: 'bea@keyless.example',

@@ -23,7 +23,7 @@ export function lockRows<DB, TB extends keyof DB, O>(
 }
 
 /** The 404 for an id that is not in the caller's organization (or does not exist at all). */
-export function noSuch(kind: 'member' | 'API key', id: string): never {
+export function noSuch(kind: 'member' | 'API key' | 'MCP', id: string): never {
   // Same words whether the id exists elsewhere or nowhere: nothing of another tenant leaks.
   throw notFound(`No ${kind} ${id} in this organization.`);
 }

@@ -22,6 +22,7 @@ export async function seedOrganization(storage: Storage, name = 'Acme') {
     role: 'owner',
     scopes: key.scopes,
     static: false,
+    mcpIds: null,
   };
   return { ...created, key, secret: key.secret, caller };
 }

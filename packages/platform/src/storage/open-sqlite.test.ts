@@ -58,7 +58,7 @@ describe('SQLite storage', () => {
     expect(await pragma(file, 'journal_mode')).toBe('wal');
 
     const memory = await openStorage({ memory: true });
-    expect(await migrateToLatest(memory)).toEqual(['0001_initial']);
+    expect(await migrateToLatest(memory)).toEqual(['0001_initial', '0002_mcps']);
     await memory.close();
   });
 
@@ -97,7 +97,7 @@ describe('SQLite storage', () => {
     await once(holder.stdout, 'data');
     const s = await openStorage({ file });
     const started = Date.now();
-    expect(await migrateToLatest(s)).toEqual(['0001_initial']);
+    expect(await migrateToLatest(s)).toEqual(['0001_initial', '0002_mcps']);
     expect(Date.now() - started).toBeGreaterThanOrEqual(300);
     await s.close();
     await once(holder, 'exit');

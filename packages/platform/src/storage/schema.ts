@@ -8,6 +8,8 @@
 //   also sorts and compares correctly as text (`expires_at > now`), and reads well in a shell.
 // - Scopes are one canonical string (`'read write'`), encoded and parsed only in `scopes.ts`.
 // - Plans and roles are CHECK-constrained text; the unions below are the TypeScript side.
+// - Lists (an MCP's toolsets, a key's MCP ids) are canonical space-separated strings, encoded
+//   and parsed only in `toolsets.ts` and `mcp-ids.ts`.
 // Migrations must NOT import this file: they describe the schema as it was when written.
 
 import type { Insertable, Selectable, Updateable } from 'kysely';
@@ -21,6 +23,24 @@ export type Plan = (typeof PLANS)[number];
 export const ROLES = ['owner', 'admin', 'member'] as const;
 /** A member's role in their organization. */
 export type Role = (typeof ROLES)[number];
+
+/** The kinds of MCP: a Plex Media Server served with our tools, or another MCP server proxied. */
+export const MCP_KINDS = ['plex', 'remote'] as const;
+/** What an MCP is. */
+export type McpKind = (typeof MCP_KINDS)[number];
+
+/** The highest tool access an MCP serves, lowest first (each includes the ones before it). */
+export const MCP_ACCESS_LEVELS = ['read', 'write', 'delete'] as const;
+/** An MCP's tool access ceiling. */
+export type McpAccess = (typeof MCP_ACCESS_LEVELS)[number];
+
+/**
+ * Where an MCP's connection comes from: `server` is the server's own Plex (PLEX_URL/PLEX_TOKEN
+ * from its config, never stored), `stored` is configured through the API with its secret sealed.
+ */
+export const MCP_ORIGINS = ['server', 'stored'] as const;
+/** An MCP's origin. */
+export type McpOrigin = (typeof MCP_ORIGINS)[number];
 
 /** An ISO-8601 UTC timestamp as stored, e.g. `2026-01-31T12:00:00.000Z` (see `toTimestamp`). */
 export type Timestamp = string;
@@ -71,6 +91,33 @@ export interface ApiKeysTable {
   last_used_at: Timestamp | null;
   expires_at: Timestamp | null;
   revoked_at: Timestamp | null;
+  /** Canonical `mcp_…` ids the key is confined to (see `mcp-ids.ts`); null: every MCP. */
+  mcp_ids: string | null;
+}
+
+/** `mcps`: a tool server of an organization (a Plex Media Server or a remote MCP server). */
+export interface McpsTable {
+  /** `mcp_…` */
+  id: string;
+  organization_id: string;
+  /** As the admin typed it, for display. */
+  name: string;
+  /** `nameKey(name)`: what uniqueness within the organization is decided on. */
+  name_key: string;
+  kind: McpKind;
+  /** The server's address; null only for the server's own Plex (origin `server`). */
+  url: string | null;
+  /**
+   * `encryptSecret` of the Plex token (kind `plex`) or of the headers as JSON (kind `remote`),
+   * bound to the row by `mcpSecretBinding(id)`; null when there is none.
+   */
+  secret_sealed: string | null;
+  access: McpAccess;
+  /** Canonical toolset list (see `toolsets.ts`); null: every toolset. */
+  toolsets: string | null;
+  origin: McpOrigin;
+  created_at: Timestamp;
+  updated_at: Timestamp;
 }
 
 /** `settings`: small instance-wide values (e.g. the secret-key fingerprint). */
@@ -85,6 +132,7 @@ export interface Database {
   organizations: OrganizationsTable;
   members: MembersTable;
   api_keys: ApiKeysTable;
+  mcps: McpsTable;
   settings: SettingsTable;
 }
 
@@ -102,5 +150,16 @@ export type ApiKeyRow = Selectable<ApiKeysTable>;
 export type NewApiKeyRow = Insertable<ApiKeysTable>;
 /** The columns of an API key that may change after creation. */
 export type ApiKeyUpdate = Updateable<Pick<ApiKeysTable, 'name' | 'last_used_at' | 'revoked_at'>>;
+/** An MCP row as read. */
+export type McpRow = Selectable<McpsTable>;
+/** An MCP row to insert. */
+export type NewMcpRow = Insertable<McpsTable>;
+/** The columns of an MCP that may change after creation (never its kind or origin). */
+export type McpUpdate = Updateable<
+  Pick<
+    McpsTable,
+    'name' | 'name_key' | 'url' | 'secret_sealed' | 'access' | 'toolsets' | 'updated_at'
+  >
+>;
 /** A settings row as read. */
 export type SettingRow = Selectable<SettingsTable>;

@@ -49,6 +49,7 @@ function apiKey(m: MemberRow, overrides: Partial<ApiKeyRow> = {}): ApiKeyRow {
     last_used_at: null,
     expires_at: toTimestamp(new Date('2027-01-01T00:00:00.000Z')),
     revoked_at: null,
+    mcp_ids: null,
     ...overrides,
   };
 }
@@ -75,7 +76,7 @@ async function failure(write: Promise<unknown>) {
 describeEachDatabase('storage', (t) => {
   it('migrates a fresh database, and a second run finds nothing to do', async () => {
     const s = await t.open();
-    expect(await migrateToLatest(s)).toEqual(['0001_initial']);
+    expect(await migrateToLatest(s)).toEqual(['0001_initial', '0002_mcps']);
     expect(await migrateToLatest(s)).toEqual([]);
     const again = await t.open();
     expect(await migrateToLatest(again)).toEqual([]);
@@ -275,11 +276,11 @@ describeEachDatabase('storage', (t) => {
       const fresh = await t.createDatabase();
       const replicas = await Promise.all([t.open(fresh), t.open(fresh), t.open(fresh)]);
       const applied = await Promise.all(replicas.map((r) => migrateToLatest(r)));
-      expect(applied.flat()).toEqual(['0001_initial']);
+      expect(applied.flat()).toEqual(['0001_initial', '0002_mcps']);
       const rows = await sql<{ name: string }>`select name from plexmcp_migration`.execute(
         replicas[0]!.db,
       );
-      expect(rows.rows).toEqual([{ name: '0001_initial' }]);
+      expect(rows.rows).toEqual([{ name: '0001_initial' }, { name: '0002_mcps' }]);
       // And the lock is released: a later start still gets through.
       expect(await migrateToLatest(replicas[1]!)).toEqual([]);
     },

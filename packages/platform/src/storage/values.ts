@@ -17,3 +17,9 @@ export function emailKey(email: string): string {
   // folds all of Unicode, so an index on lower(email) would disagree between dialects.
   return email.trim().normalize('NFC').toLowerCase();
 }
+
+/** The key an MCP's name is unique on within an organization: trimmed and lower-cased. */
+export function nameKey(name: string): string {
+  // In JS for the same reason as emailKey.
+  return name.trim().normalize('NFC').toLowerCase();
+}

@@ -41,6 +41,7 @@ async function main(): Promise<void> {
       role: 'owner',
       scopes: key.scopes,
       static: false,
+      mcpIds: null,
     };
 
     const member = await addMember(storage, caller, {

@@ -1,0 +1,72 @@
+// The organization's MCPs: list and read them (any key), add, change and remove them (admin).
+
+import type { KeyObject } from 'node:crypto';
+import * as v from 'valibot';
+import { pathId } from '../http/validation.js';
+import { isId } from '../ids.js';
+import { createMcp, deleteMcp, getMcp, listMcps, updateMcp } from '../services/mcps.js';
+import type { Storage } from '../storage/storage.js';
+import { callerOf, defineV1Route } from './define.js';
+import { CreateMcpBody, DeletedMcpSchema, McpSchema, UpdateMcpBody } from './schemas.js';
+
+const mcpId = pathId((s) => isId('mcp', s), 'An MCP id (mcp_…).');
+
+/** The MCP routes over `storage`; `secretKey` seals the tokens and headers they store. */
+export function mcpRoutes(storage: Storage, secretKey: KeyObject) {
+  return [
+    defineV1Route({
+      method: 'GET',
+      path: '/mcps',
+      summary: "The organization's MCPs",
+      description:
+        'Oldest first. A key confined to some MCPs (mcp_ids) lists only those. Never a token or header.',
+      list: true,
+      response: v.array(McpSchema),
+      handler: ({ page }, c) => listMcps(storage, callerOf(c), page),
+    }),
+    defineV1Route({
+      method: 'GET',
+      path: '/mcps/:id',
+      summary: 'One MCP',
+      description: "404 for another organization's MCP and for one outside the key's mcp_ids.",
+      params: { id: mcpId },
+      response: McpSchema,
+      handler: ({ params }, c) => getMcp(storage, callerOf(c), params.id),
+    }),
+    defineV1Route({
+      method: 'POST',
+      path: '/mcps',
+      summary: 'Add an MCP',
+      description:
+        'A Plex Media Server (kind plex: url, token, toolsets) or another MCP server over Streamable HTTP (kind remote: url, headers). Tokens and headers are stored encrypted and never answered. Access defaults to read. Names are unique per organization, ignoring case.',
+      scope: 'admin',
+      status: 201,
+      body: CreateMcpBody,
+      response: McpSchema,
+      handler: ({ body }, c) => createMcp(storage, secretKey, callerOf(c), body),
+    }),
+    defineV1Route({
+      method: 'PATCH',
+      path: '/mcps/:id',
+      summary: 'Change an MCP',
+      description:
+        "Only the fields sent change; null removes a token, headers or the toolset list. The kind never changes. The server's own Plex takes its url and token from PLEX_URL/PLEX_TOKEN.",
+      scope: 'admin',
+      params: { id: mcpId },
+      body: UpdateMcpBody,
+      response: McpSchema,
+      handler: ({ params, body }, c) => updateMcp(storage, secretKey, callerOf(c), params.id, body),
+    }),
+    defineV1Route({
+      method: 'DELETE',
+      path: '/mcps/:id',
+      summary: 'Remove an MCP',
+      description:
+        "Keys confined to it keep its id, which matches nothing from then on. The server's own Plex is removed by unsetting PLEX_URL.",
+      scope: 'admin',
+      params: { id: mcpId },
+      response: DeletedMcpSchema,
+      handler: ({ params }, c) => deleteMcp(storage, callerOf(c), params.id),
+    }),
+  ];
+}
