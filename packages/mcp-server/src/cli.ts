@@ -106,6 +106,11 @@ async function openPlatformFor(
       database: demo?.database ?? config.database,
       demo: config.demo,
       staticKeys: config.apiKeys.length > 0,
+      // The server's own Plex, as the default organization's MCP list first shows it.
+      builtinMcp: {
+        access: config.readOnly ? 'read' : config.access,
+        toolsets: config.toolsets ?? null,
+      },
       log: { error: (message) => logger.error(message) },
     });
     if (!platform) {
@@ -240,6 +245,7 @@ async function main(): Promise<void> {
         ...(platform ? { platform } : {}),
         plex: connection.plex,
         version: VERSION,
+        plexTimeoutMs: config.timeoutMs,
         tools,
         config: toolConfig,
         logger,

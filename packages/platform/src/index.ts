@@ -110,6 +110,7 @@ export type {
   ResourceEntry,
   RuntimeCall,
   RuntimeTool,
+  ToolListing,
 } from './runtime/mcp-runtime.js';
 export {
   API_KEY_DISPLAY_PREFIX_LENGTH,

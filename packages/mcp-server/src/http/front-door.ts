@@ -22,6 +22,7 @@ import { createMcpDoor } from './mcp-door.js';
 import { createMoviePilotDoor } from './moviepilot-door.js';
 import type { ServerPlatform } from './platform.js';
 import { PLATFORM_HINT } from './platform.js';
+import { createPlatformRuntime } from './platform-runtime.js';
 import { createRateLimiter, type RateLimitOptions } from './rate-limit.js';
 import { doorOf, refuse } from './replies.js';
 import { mountRestDoors } from './rest-door.js';
@@ -47,6 +48,8 @@ export interface FrontDoorOptions {
   platform: ServerPlatform | undefined;
   /** The server listens on loopback only: without any key it may then serve the local user. */
   loopbackOnly: boolean;
+  /** The timeout of the Plex clients made for the platform's other Plex servers. */
+  plexTimeoutMs: number;
 }
 
 /**
@@ -153,6 +156,13 @@ export function createFrontDoor(options: FrontDoorOptions) {
           platform.forget();
           void endRevokedSessions(sessions, platform, logger);
         },
+        runtime: createPlatformRuntime({
+          served,
+          plex: {
+            timeoutMs: options.plexTimeoutMs,
+            maxConcurrentRequests: limits['plex-requests'],
+          },
+        }),
       }),
     );
   } else {

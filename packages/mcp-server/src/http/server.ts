@@ -48,6 +48,8 @@ export interface HttpServerOptions {
    * server may listen beyond loopback before any key exists: it refuses everything until one does.
    */
   platform?: ServerPlatform;
+  /** The timeout of the Plex clients made for the platform's other Plex servers (default 10 s). */
+  plexTimeoutMs?: number;
 }
 
 /** A listening HTTP server. */
@@ -82,6 +84,7 @@ export async function startHttpServer(options: HttpServerOptions): Promise<PlexH
     version: options.version,
     platform: options.platform,
     loopbackOnly: isLoopbackHost(host),
+    plexTimeoutMs: options.plexTimeoutMs ?? 10_000,
   });
   const listener = getRequestListener(door.app.fetch, {
     errorHandler: (error) => {

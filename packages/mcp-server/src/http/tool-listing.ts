@@ -1,4 +1,4 @@
-import { type AnyTool, describeTool } from '@plexmcp/plex-tools';
+import { type AnyTool, describeTool, type ToolAccess } from '@plexmcp/plex-tools';
 
 /** A tool as REST `/tools` lists it (the shape code generators consume). */
 export interface RestTool {
@@ -8,7 +8,7 @@ export interface RestTool {
   parameters: Record<string, unknown>;
   output_schema: Record<string, unknown>;
   annotations: Record<string, unknown>;
-  access: string;
+  access: ToolAccess;
   module: string;
 }
 

@@ -7,9 +7,15 @@ import { openPlatform } from '../open-platform.js';
 import { createV1App } from '../routes/app.js';
 import type { Identify } from '../routes/authorize.js';
 import type { V1Env } from '../routes/define.js';
+import type { McpRuntime } from '../runtime/mcp-runtime.js';
 import { type AuthFailure, authenticate, isApiKeyActive } from '../services/authenticate.js';
+import { type BuiltinMcpOptions, ensureBuiltinMcp } from '../services/builtin-mcp.js';
 import { type Caller, staticCaller } from '../services/caller.js';
-import { ensureDefaultOrganization, hasIssuedApiKeys } from '../services/default-organization.js';
+import {
+  ensureDefaultOrganization,
+  defaultOrganization as findDefaultOrganization,
+  hasIssuedApiKeys,
+} from '../services/default-organization.js';
 import { type DatabaseChoice, storageOptionsFor } from '../storage/config.js';
 import type { OpenStorageOptions } from '../storage/open.js';
 import { redactDatabaseUrl } from '../storage/redact.js';
@@ -24,6 +30,8 @@ export interface PlatformHostOptions extends DatabaseChoice {
   staticKeys: boolean;
   /** Where causes of 500s on /v1 go. */
   log?: ErrorLog;
+  /** How the server's own Plex is first listed as the builtin MCP (its access and toolsets). */
+  builtinMcp?: Pick<BuiltinMcpOptions, 'access' | 'toolsets'>;
 }
 
 /** An open platform, as the server uses it. */
@@ -43,7 +51,12 @@ export interface PlatformHost {
   /** Whether this managed key still authenticates (asked fresh: sessions are ended on it). */
   isKeyActive(keyId: string): Promise<boolean>;
   /** The /v1 app, identifying requests the way the server already did. */
-  createApp(options: { identify: Identify; onRevoked?: () => void }): Hono<V1Env>;
+  createApp(options: {
+    identify: Identify;
+    onRevoked?: () => void;
+    /** Runs the MCPs: invoke, tools and resources are served with it. */
+    runtime?: McpRuntime;
+  }): Hono<V1Env>;
   /** Drops reused answers, after a revocation in this process. */
   forget(): void;
   close(): Promise<void>;
@@ -58,9 +71,14 @@ export async function startPlatformHost(options: PlatformHostOptions): Promise<P
   const platform = await openPlatform({ env: options.env, storage: storageOptions });
   const { storage } = platform;
   try {
+    // Configured keys need an organization to act in; otherwise there is one once `admin init`
+    // has run. Either way the server's own Plex is its builtin MCP (made if missing).
     const defaultOrganization = options.staticKeys
       ? await ensureDefaultOrganization(storage)
-      : undefined;
+      : await findDefaultOrganization(storage);
+    if (defaultOrganization) {
+      await ensureBuiltinMcp(storage, defaultOrganization.id, options.builtinMcp ?? {});
+    }
     const managed = cachedResolver(async (secret) => {
       const result = await authenticate(storage, secret);
       return result.ok ? result.caller : result.reason;
@@ -81,11 +99,12 @@ export async function startPlatformHost(options: PlatformHostOptions): Promise<P
         return answer;
       },
       isKeyActive: (keyId) => isApiKeyActive(storage, keyId),
-      createApp: ({ identify, onRevoked }) =>
+      createApp: ({ identify, onRevoked, runtime }) =>
         createV1App({
           storage,
           secretKey: platform.secretKey.key,
           identify,
+          ...(runtime ? { runtime } : {}),
           ...(onRevoked ? { onRevoked } : {}),
           ...(options.log ? { log: options.log } : {}),
         }),

@@ -5,6 +5,7 @@ import { Hono } from 'hono';
 import type { ErrorLog } from '../http/errors.js';
 import { mountRoutes } from '../http/mount.js';
 import type { Route } from '../http/route.js';
+import type { McpRuntime } from '../runtime/mcp-runtime.js';
 import type { Storage } from '../storage/storage.js';
 import { apiKeyRoutes } from './api-keys.js';
 import {
@@ -16,6 +17,7 @@ import {
   type StaticKey,
 } from './authorize.js';
 import type { V1Env } from './define.js';
+import { invokeRoutes, ResourcesAnswerSchema, ToolSchema } from './invoke.js';
 import { mcpRoutes } from './mcps.js';
 import { organizationRoutes } from './organization.js';
 import {
@@ -48,6 +50,8 @@ export interface V1AppOptions {
   onRevoked?: () => void;
   /** Where causes of 500s go (stderr by default). */
   log?: ErrorLog;
+  /** Runs the MCPs (the server): without it, invoke, tools and resources are not mounted. */
+  runtime?: McpRuntime;
 }
 
 /** What the route table is built from. */
@@ -55,14 +59,17 @@ export interface V1RoutesOptions {
   storage: Storage;
   /** Seals and opens MCP tokens and headers. */
   secretKey: KeyObject;
+  /** Runs the MCPs: `/mcps/{id}/tools`, `/mcp/invoke` and `/mcp/resources` need it. */
+  runtime?: McpRuntime | undefined;
 }
 
 /** Every route of the organization, key and MCP tables, for mounting or documenting. */
-export function v1Routes({ storage, secretKey }: V1RoutesOptions): Route<V1Env>[] {
+export function v1Routes({ storage, secretKey, runtime }: V1RoutesOptions): Route<V1Env>[] {
   return [
     ...organizationRoutes(storage),
     ...apiKeyRoutes(storage),
     ...mcpRoutes(storage, secretKey),
+    ...(runtime ? invokeRoutes(storage, secretKey, runtime) : []),
   ];
 }
 
@@ -100,6 +107,8 @@ export function createV1App(options: V1AppOptions): Hono<V1Env> {
         DeletedMcp: DeletedMcpSchema,
         CreateMcpBody,
         UpdateMcpBody,
+        Tool: ToolSchema,
+        ResourcesAnswer: ResourcesAnswerSchema,
       },
     },
   });

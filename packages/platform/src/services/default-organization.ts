@@ -7,6 +7,7 @@ import { newId } from '../ids.js';
 import type { Plan } from '../storage/schema.js';
 import type { Storage } from '../storage/storage.js';
 import { toTimestamp } from '../storage/values.js';
+import { ensureBuiltinMcp } from './builtin-mcp.js';
 import { type Organization, organizationView } from './views.js';
 
 /** The `settings` key naming the default organization. */
@@ -100,6 +101,8 @@ export async function ensureDefaultOrganization(
   const winner = await recordDefaultOrganization(storage, id, now);
   // Another replica recorded its own first: ours is an empty row nobody will see; remove it.
   if (winner.id !== id) await storage.db.deleteFrom('organizations').where('id', '=', id).execute();
+  // The server's own Plex is the default organization's first MCP.
+  await ensureBuiltinMcp(storage, winner.id, { now });
   return winner;
 }
 

@@ -8,6 +8,7 @@ import { newId } from '../ids.js';
 import type { Database } from '../storage/schema.js';
 import type { Storage, StorageDialect } from '../storage/storage.js';
 import { toTimestamp } from '../storage/values.js';
+import { ensureBuiltinMcp } from './builtin-mcp.js';
 import { DEFAULT_ORGANIZATION_SETTING } from './default-organization.js';
 import { type CreateOrganizationInput, insertOwner } from './organizations.js';
 import { lockRows } from './tenancy.js';
@@ -54,9 +55,14 @@ export async function initDefaultOrganization(
 ): Promise<InitDefaultOrganizationResult> {
   for (let attempt = 1; ; attempt += 1) {
     try {
-      return await storage.db
+      const result = await storage.db
         .transaction()
         .execute((trx) => initIn(trx, storage.dialect, input, now));
+      // The server's own Plex is the default organization's first MCP, whoever made it first.
+      if (result.outcome !== 'initialized') {
+        await ensureBuiltinMcp(storage, result.organization.id, { now });
+      }
+      return result;
     } catch (error) {
       // The retry reads the winner's organization, and adopts it or reports it initialised.
       if (!(error instanceof LostRace) || attempt >= MAX_ATTEMPTS) throw error;

@@ -1,0 +1,142 @@
+// The MCPs of the platform, run by this server: the server's own Plex (the builtin MCP) with the
+// tools, limits and settings it already serves, and the organizations' other Plex servers, each
+// with a Plex client of its own. The platform decides who may call what; this does the calling.
+
+import type { McpRuntime, McpTarget, RuntimeCall, RuntimeTool } from '@plexmcp/platform';
+import { createPlexClient, type PlexClient } from '@plexmcp/plex-client';
+import { type AnyTool, type ToolConfig, type ToolModule, visibleTools } from '@plexmcp/plex-tools';
+import {
+  listPlexResources,
+  PLEX_RESOURCE_TEMPLATES,
+  type PlexResourceOptions,
+  readPlexResource,
+} from '../server/plex-resources.js';
+import type { Caller } from './auth.js';
+import type { ServedTools } from './served-tools.js';
+import { restTool } from './tool-listing.js';
+
+/** What the runtime runs with. */
+export interface PlatformRuntimeOptions {
+  /** The server's own Plex and the tools it serves: the builtin MCP. */
+  served: ServedTools;
+  /** For the Plex clients of stored MCPs, as the server's own is configured. */
+  plex: { timeoutMs: number; maxConcurrentRequests: number };
+}
+
+/** A stored Plex MCP, ready to call: its client, its tools, keyed by the version they fit. */
+interface Prepared {
+  stamp: string;
+  plex: PlexClient;
+  tools: ReadonlyMap<string, AnyTool>;
+}
+
+/**
+ * A stored MCP never reads the server's files: `file_path` arguments are refused outright, as
+ * an organization's caller has no business on this machine's disk.
+ */
+const STORED_CONFIG: ToolConfig = { localFiles: 'off' };
+
+/** The front door's caller for a platform caller: the same owner its key has on every door. */
+function doorCaller(call: RuntimeCall): Caller {
+  const { caller } = call;
+  return {
+    owner: caller.keyId ? `key:${caller.keyId}` : `org:${caller.organizationId}`,
+    keyed: true,
+    scopes: new Set(caller.scopes),
+    keyInQuery: undefined,
+    platform: caller,
+  };
+}
+
+export function createPlatformRuntime(options: PlatformRuntimeOptions): McpRuntime {
+  const { served } = options;
+  const prepared = new Map<string, Prepared>();
+
+  const prepare = (target: McpTarget): Prepared => {
+    const { mcp } = target;
+    const kept = prepared.get(mcp.id);
+    if (kept && kept.stamp === mcp.updated_at) return kept;
+    if (mcp.url === null || target.secret === null) {
+      throw new Error(`MCP ${mcp.id} has no Plex URL or token`);
+    }
+    const plex = createPlexClient({
+      baseUrl: mcp.url,
+      token: target.secret,
+      timeoutMs: options.plex.timeoutMs,
+      maxConcurrentRequests: options.plex.maxConcurrentRequests,
+    });
+    const tools = visibleTools({
+      access: mcp.access,
+      ...(mcp.toolsets ? { toolsets: mcp.toolsets as ToolModule[] } : {}),
+    });
+    const entry = { stamp: mcp.updated_at, plex, tools: new Map(tools.map((t) => [t.name, t])) };
+    prepared.set(mcp.id, entry);
+    return entry;
+  };
+
+  /** The Plex client, tools and settings an MCP is served with. */
+  const servedFor = (target: McpTarget) => {
+    if (target.mcp.kind !== 'plex') {
+      throw new Error(`MCP ${target.mcp.id} is a remote MCP, which this runtime does not run`);
+    }
+    if (target.mcp.builtin)
+      return { plex: served.plex, tools: served.tools, config: served.config };
+    const { plex, tools } = prepare(target);
+    return { plex, tools, config: STORED_CONFIG };
+  };
+
+  const resourceOptions = (target: McpTarget, call: RuntimeCall): PlexResourceOptions => {
+    const { plex, tools, config } = servedFor(target);
+    const scopes = new Set<string>(call.caller.scopes);
+    return {
+      plex,
+      config,
+      // A resource reads through tools, so the caller's scopes narrow it as they narrow calls.
+      tools: new Map([...tools].filter(([, tool]) => scopes.has(tool.access))),
+      run: served.runnerFor(doorCaller(call)),
+    };
+  };
+
+  return {
+    async tools(target) {
+      return [...servedFor(target).tools.values()].map(
+        (tool): RuntimeTool => ({
+          name: tool.name,
+          access: tool.access,
+          listing: restTool(tool),
+        }),
+      );
+    },
+    async invoke(target, tool, args, call) {
+      const { plex, tools, config } = servedFor(target);
+      const found = tools.get(tool.name);
+      if (!found) {
+        return { ok: false, error: { code: 'NOT_FOUND', message: `No tool ${tool.name}.` } };
+      }
+      const result = await served.runnerFor(doorCaller(call))(found, args, {
+        plex,
+        config,
+        signal: call.signal,
+      });
+      return result.ok ? { ok: true, data: result.data } : result;
+    },
+    async resources(target, call) {
+      return {
+        resources: await listPlexResources(resourceOptions(target, call), call.signal),
+        templates: PLEX_RESOURCE_TEMPLATES.map(({ uriTemplate, ...rest }) => ({
+          ...rest,
+          uri: uriTemplate,
+        })),
+      };
+    },
+    async readResource(target, uri, call) {
+      const read = await readPlexResource(resourceOptions(target, call), uri, call.signal);
+      if (read.ok) return { ok: true, data: { contents: read.contents } };
+      const { source: _source, ...error } = read.error;
+      return { ok: false, error };
+    },
+    forget(mcpId) {
+      prepared.delete(mcpId);
+    },
+  };
+}
