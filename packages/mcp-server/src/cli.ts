@@ -164,8 +164,8 @@ async function login(argv: string[]): Promise<void> {
   process.exit(code);
 }
 
-/** The platform's commands: `admin init`, `keys …`, `members …`. */
-const ADMIN_COMMANDS = new Set(['admin', 'keys', 'members']);
+/** The platform's commands: `admin …`, `keys …`, `members …`, `mcps …`. */
+const ADMIN_COMMANDS = new Set(['admin', 'keys', 'members', 'mcps']);
 
 /**
  * Runs an administration command against the platform's database. They print for a person or,

@@ -136,7 +136,8 @@ export const USAGE = `Usage: plex-mcp-server [options]
        plex-mcp-server generate-key              (print a new random API key)
        plex-mcp-server admin init --org <name> --email <email>
                                                  (create the organization and its first key)
-       plex-mcp-server keys|members <command>    (manage keys and members; --help for more)
+       plex-mcp-server keys|members|mcps <command>
+                                                 (manage keys, members and MCPs; --help for more)
 
 Serves Plex Media Server tools to MCP clients over stdio or HTTP.
 

@@ -1,6 +1,7 @@
 // The shape of one admin command: what it accepts, how it checks its arguments before the
 // database is opened (so a wrong command line never touches it), and what it then runs.
 
+import type { KeyObject } from 'node:crypto';
 import type { Storage } from '../storage/storage.js';
 import type { AdminIo } from './admin-io.js';
 import type { CommandOptions, ParsedArguments } from './arguments.js';
@@ -11,6 +12,8 @@ export interface AdminSession {
   io: AdminIo;
   /** `--json`: print the result as JSON on stdout. */
   json: boolean;
+  /** Seals MCP tokens and headers, as the server does. */
+  secretKey: KeyObject;
 }
 
 /** One command, e.g. `keys create`. */

@@ -13,18 +13,24 @@ import type { AdminCommand } from './command.js';
 import { databaseOptions } from './database-options.js';
 import { initCommand } from './init-command.js';
 import { keysCreateCommand, keysListCommand, keysRevokeCommand } from './keys-commands.js';
+import { mcpsAddCommand, mcpsListCommand, mcpsRemoveCommand } from './mcps-commands.js';
 import { membersAddCommand, membersListCommand, membersRemoveCommand } from './members-commands.js';
+import { planCommand } from './plan-command.js';
 import { USAGE } from './usage.js';
 
 /** Every command, by group and name. */
 const COMMANDS: readonly AdminCommand[] = [
   initCommand,
+  planCommand,
   keysCreateCommand,
   keysListCommand,
   keysRevokeCommand,
   membersAddCommand,
   membersListCommand,
   membersRemoveCommand,
+  mcpsAddCommand,
+  mcpsListCommand,
+  mcpsRemoveCommand,
 ];
 
 /**
@@ -44,7 +50,12 @@ export async function runAdminCommand(argv: readonly string[], io: AdminIo): Pro
       storage: databaseOptions(stringOption(args, 'database'), io.env),
     });
     try {
-      await run({ storage: platform.storage, io, json: args.values.json === true });
+      await run({
+        storage: platform.storage,
+        io,
+        json: args.values.json === true,
+        secretKey: platform.secretKey.key,
+      });
     } finally {
       await platform.close();
     }

@@ -16,6 +16,9 @@ Commands:
       Create the default organization with its owner and an admin key (shown once). The
       owner's name defaults to the part of the email before @, the plan to team. --another
       creates an additional organization instead.
+  admin plan <free|pro|team>
+      Move the organization to a plan: each API key may send 10 (free), 100 (pro) or 1000
+      (team) requests per second. Running servers apply it within a second or two.
   keys create --name <name> [--scopes read+write+delete+admin] [--member <usr_id|email>]
               [--expires <ISO date-time>]
       Create an API key (shown once). Scopes default to read+write+delete, the member to the
@@ -25,6 +28,15 @@ Commands:
   members add --email <email> [--name <name>] [--role owner|admin|member]
   members list
   members remove <usr_id|email>
+  mcps add --login [--server <name>] [--name <name>] [--access read|write|delete]
+           [--toolsets <list>] [--timeout <seconds>]
+      Sign in to plex.tv with a PIN and add one of the account's servers.
+  mcps add --name <name> --url <url> --token <token> [--access …] [--toolsets <list>]
+      Add a Plex server by address and token.
+  mcps add --remote --name <name> --url <url> [--headers '{"Authorization": "…"}'] [--access …]
+      Add another MCP server reached over Streamable HTTP.
+  mcps list
+  mcps remove <mcp_id>
 
 Options of every command:
   --database <url|file>  postgres://user:password@host:5432/db, sqlite:<path> or a SQLite file
