@@ -19,11 +19,14 @@ import {
 import { createHostOriginCheck } from './host-origin.js';
 import type { Limits } from './limits.js';
 import { createMcpDoor } from './mcp-door.js';
+import { createMcpIdDoor } from './mcp-id-door.js';
 import { createMoviePilotDoor } from './moviepilot-door.js';
 import type { ServerPlatform } from './platform.js';
 import { PLATFORM_HINT } from './platform.js';
 import { createPlatformRuntime } from './platform-runtime.js';
 import { createRateLimiter, type RateLimitOptions } from './rate-limit.js';
+import { createRemoteClients } from './remote-clients.js';
+import { createRemoteRuntime } from './remote-runtime.js';
 import { doorOf, refuse } from './replies.js';
 import { mountRestDoors } from './rest-door.js';
 import type { ServedTools } from './served-tools.js';
@@ -48,7 +51,8 @@ export interface FrontDoorOptions {
   platform: ServerPlatform | undefined;
   /** The server listens on loopback only: without any key it may then serve the local user. */
   loopbackOnly: boolean;
-  /** The timeout of the Plex clients made for the platform's other Plex servers. */
+  /** The timeout of the Plex clients made for the platform's other Plex servers, and the bound
+   * on each call to a remote MCP (connecting included). */
   plexTimeoutMs: number;
 }
 
@@ -91,6 +95,20 @@ export function createFrontDoor(options: FrontDoorOptions) {
     sessions,
   });
   const sse = createSseDoor({ createServer: sessionServer, sessions });
+  // The platform's remote MCPs: one client each, shared by /v1 and /mcp/{id}.
+  const remoteClients = createRemoteClients({
+    timeoutMs: options.plexTimeoutMs,
+    version: options.version ?? '0.1.0',
+    logger,
+  });
+  const remoteRuntime = createRemoteRuntime(remoteClients, logger);
+  const runtime = options.platform
+    ? createPlatformRuntime({
+        served,
+        plex: { timeoutMs: options.plexTimeoutMs, maxConcurrentRequests: limits['plex-requests'] },
+        remote: remoteRuntime,
+      })
+    : undefined;
   const moviePilot = createMoviePilotDoor({
     served,
     sessions,
@@ -143,7 +161,19 @@ export function createFrontDoor(options: FrontDoorOptions) {
   app.delete('/api/v1/mcp', (c) => moviePilot.delete(c));
   allowOnly(app, '/api/v1/mcp', 'POST, DELETE');
   mountRestDoors(app, served, logger, allowOnly);
-  if (platform) {
+  if (platform && runtime) {
+    const mcpById = createMcpIdDoor({
+      door: mcp,
+      platform,
+      runtime,
+      remote: remoteRuntime,
+      clients: remoteClients,
+      served,
+      logger,
+      version: options.version,
+    });
+    app.on(['GET', 'POST', 'DELETE'], '/mcp/:mcp_id', (c) => mcpById.handle(c));
+    allowOnly(app, '/mcp/:mcp_id', 'GET, POST, DELETE');
     app.route(
       '/v1',
       platform.createApp({
@@ -156,13 +186,7 @@ export function createFrontDoor(options: FrontDoorOptions) {
           platform.forget();
           void endRevokedSessions(sessions, platform, logger);
         },
-        runtime: createPlatformRuntime({
-          served,
-          plex: {
-            timeoutMs: options.plexTimeoutMs,
-            maxConcurrentRequests: limits['plex-requests'],
-          },
-        }),
+        runtime,
       }),
     );
   } else {
@@ -203,6 +227,9 @@ export function createFrontDoor(options: FrontDoorOptions) {
   return {
     app,
     sessionCount: () => sessions.size(),
-    close: () => sessions.closeAll(),
+    close: () => {
+      sessions.closeAll();
+      void remoteClients.closeAll();
+    },
   };
 }

@@ -19,41 +19,63 @@ export interface McpDoorOptions {
 interface Live {
   transport: WebStandardStreamableHTTPServerTransport;
   server: Server;
+  /** The endpoint the session was opened on (`/mcp` or `/mcp/{id}`): it lives there only. */
+  endpoint: string;
+}
+
+/** Which endpoint a request is for and how its sessions' servers are made (default: `/mcp`'s). */
+export interface McpEndpoint {
+  key: string;
+  createServer: (caller: Caller) => Server;
 }
 
 /**
  * Streamable HTTP at `/mcp` through the SDK's web-standard transport: stateful sessions (one MCP
  * server each, kept in the shared registry so quotas and expiry hold) or stateless requests.
+ * `/mcp/{id}` goes through the same door with an endpoint of its own; a session opened on one
+ * endpoint is unknown on every other.
  */
 export function createMcpDoor(options: McpDoorOptions) {
   const live = new Map<string, Live>();
+  const defaultEndpoint: McpEndpoint = { key: '/mcp', createServer: options.createServer };
   const shutdown = ({ transport, server }: Live) => {
     void transport.close().catch(() => undefined);
     void server.close().catch(() => undefined);
   };
 
-  async function stateless(c: Context<FrontDoorEnv>, body: unknown): Promise<Response> {
+  async function stateless(
+    c: Context<FrontDoorEnv>,
+    body: unknown,
+    endpoint: McpEndpoint,
+  ): Promise<Response> {
     if (c.req.method !== 'POST') {
-      return rpcError(405, -32000, 'Method not allowed: this server is stateless; POST to /mcp.', {
-        allow: 'POST',
-      });
+      return rpcError(
+        405,
+        -32000,
+        `Method not allowed: this server is stateless; POST to ${endpoint.key}.`,
+        { allow: 'POST' },
+      );
     }
-    const server = options.createServer(c.get('caller'));
+    const server = endpoint.createServer(c.get('caller'));
     const transport = new WebStandardStreamableHTTPServerTransport({});
     await server.connect(transport);
     // One request, one pair: it ends once the answer is out or the client has gone.
-    whenAnswered(c, () => shutdown({ transport, server }));
+    whenAnswered(c, () => shutdown({ transport, server, endpoint: endpoint.key }));
     return transport.handleRequest(c.req.raw, { parsedBody: body });
   }
 
-  async function open(c: Context<FrontDoorEnv>, body: unknown): Promise<Response> {
+  async function open(
+    c: Context<FrontDoorEnv>,
+    body: unknown,
+    endpoint: McpEndpoint,
+  ): Promise<Response> {
     const caller = c.get('caller');
-    const server = options.createServer(caller);
+    const server = endpoint.createServer(caller);
     const transport: WebStandardStreamableHTTPServerTransport =
       new WebStandardStreamableHTTPServerTransport({
         sessionIdGenerator: () => randomUUID(),
         onsessioninitialized: (id) => {
-          const pair = { transport, server };
+          const pair = { transport, server, endpoint: endpoint.key };
           live.set(id, pair);
           options.sessions.admit({
             id,
@@ -77,26 +99,30 @@ export function createMcpDoor(options: McpDoorOptions) {
   }
 
   return {
-    async handle(c: Context<FrontDoorEnv>): Promise<Response> {
+    async handle(
+      c: Context<FrontDoorEnv>,
+      endpoint: McpEndpoint = defaultEndpoint,
+    ): Promise<Response> {
       const body = c.req.method === 'POST' ? c.get('body') : undefined;
       if (body === NOT_JSON) return rpcError(400, -32700, 'Parse error: the body is not JSON.');
       // JSON-RPC 2.0 answers an empty batch with one Invalid Request error; the SDK would accept it.
       if (Array.isArray(body) && body.length === 0) {
         return rpcError(400, -32600, 'Invalid Request: the batch is empty.');
       }
-      if (options.stateless) return stateless(c, body);
+      if (options.stateless) return stateless(c, body, endpoint);
 
       const sessionId = c.req.header('mcp-session-id');
       if (sessionId !== undefined) {
         // A session belongs to the key that opened it: another key cannot ride on it.
         const entry = options.sessions.use(sessionId, c.get('caller').owner);
-        const pair = entry && live.get(sessionId);
+        const found = entry && live.get(sessionId);
+        const pair = found && found.endpoint === endpoint.key ? found : undefined;
         if (!pair) return rpcError(404, -32001, 'Session not found: initialize a new session.');
         const response = await pair.transport.handleRequest(c.req.raw, { parsedBody: body });
         if (c.req.method === 'DELETE' && response.ok) options.sessions.close(sessionId);
         return response;
       }
-      if (c.req.method === 'POST' && isInitializeRequest(body)) return open(c, body);
+      if (c.req.method === 'POST' && isInitializeRequest(body)) return open(c, body, endpoint);
       return rpcError(
         400,
         -32000,

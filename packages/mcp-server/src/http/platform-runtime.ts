@@ -1,10 +1,17 @@
 // The MCPs of the platform, run by this server: the server's own Plex (the builtin MCP) with the
-// tools, limits and settings it already serves, and the organizations' other Plex servers, each
-// with a Plex client of its own. The platform decides who may call what; this does the calling.
+// tools, limits and settings it already serves, the organizations' other Plex servers, each
+// with a Plex client of its own, and remote MCPs through their MCP clients (remote-runtime.ts).
+// The platform decides who may call what; this does the calling.
 
 import type { McpRuntime, McpTarget, RuntimeCall, RuntimeTool } from '@plexmcp/platform';
 import { createPlexClient, type PlexClient } from '@plexmcp/plex-client';
-import { type AnyTool, type ToolConfig, type ToolModule, visibleTools } from '@plexmcp/plex-tools';
+import {
+  type AnyTool,
+  type ListToolsOptions,
+  type ToolConfig,
+  type ToolModule,
+  visibleTools,
+} from '@plexmcp/plex-tools';
 import {
   listPlexResources,
   PLEX_RESOURCE_TEMPLATES,
@@ -12,6 +19,7 @@ import {
   readPlexResource,
 } from '../server/plex-resources.js';
 import type { Caller } from './auth.js';
+import type { RemoteRuntime } from './remote-runtime.js';
 import type { ServedTools } from './served-tools.js';
 import { restTool } from './tool-listing.js';
 
@@ -21,12 +29,29 @@ export interface PlatformRuntimeOptions {
   served: ServedTools;
   /** For the Plex clients of stored MCPs, as the server's own is configured. */
   plex: { timeoutMs: number; maxConcurrentRequests: number };
+  /** Runs the remote MCPs. */
+  remote: RemoteRuntime;
+}
+
+/** How a Plex MCP is served: its client, its tools and the settings that chose them. */
+export interface PlexServing {
+  plex: PlexClient;
+  tools: ReadonlyMap<string, AnyTool>;
+  config: ToolConfig;
+  /** What chose `tools`, for a session server to serve the same ones. */
+  options: ListToolsOptions | undefined;
+}
+
+/** The runtime, and how the `/mcp/{id}` door serves a Plex MCP the same way. */
+export interface PlatformRuntime extends McpRuntime {
+  plexServing(target: McpTarget): PlexServing;
 }
 
 /** A stored Plex MCP, ready to call: its client, its tools, keyed by the version they fit. */
 interface Prepared {
   stamp: string;
   plex: PlexClient;
+  options: ListToolsOptions;
   tools: ReadonlyMap<string, AnyTool>;
 }
 
@@ -48,8 +73,8 @@ function doorCaller(call: RuntimeCall): Caller {
   };
 }
 
-export function createPlatformRuntime(options: PlatformRuntimeOptions): McpRuntime {
-  const { served } = options;
+export function createPlatformRuntime(options: PlatformRuntimeOptions): PlatformRuntime {
+  const { served, remote } = options;
   const prepared = new Map<string, Prepared>();
 
   const prepare = (target: McpTarget): Prepared => {
@@ -65,24 +90,32 @@ export function createPlatformRuntime(options: PlatformRuntimeOptions): McpRunti
       timeoutMs: options.plex.timeoutMs,
       maxConcurrentRequests: options.plex.maxConcurrentRequests,
     });
-    const tools = visibleTools({
+    const chosen: ListToolsOptions = {
       access: mcp.access,
       ...(mcp.toolsets ? { toolsets: mcp.toolsets as ToolModule[] } : {}),
-    });
-    const entry = { stamp: mcp.updated_at, plex, tools: new Map(tools.map((t) => [t.name, t])) };
+    };
+    const tools = visibleTools(chosen);
+    const entry = {
+      stamp: mcp.updated_at,
+      plex,
+      options: chosen,
+      tools: new Map(tools.map((t) => [t.name, t])),
+    };
     prepared.set(mcp.id, entry);
     return entry;
   };
 
-  /** The Plex client, tools and settings an MCP is served with. */
-  const servedFor = (target: McpTarget) => {
+  /** The Plex client, tools and settings a Plex MCP is served with. */
+  const servedFor = (target: McpTarget): PlexServing => {
     if (target.mcp.kind !== 'plex') {
-      throw new Error(`MCP ${target.mcp.id} is a remote MCP, which this runtime does not run`);
+      throw new Error(`MCP ${target.mcp.id} is a remote MCP, not a Plex one`);
     }
-    if (target.mcp.builtin)
-      return { plex: served.plex, tools: served.tools, config: served.config };
-    const { plex, tools } = prepare(target);
-    return { plex, tools, config: STORED_CONFIG };
+    if (target.mcp.builtin) {
+      const { plex, tools, config } = served;
+      return { plex, tools, config, options: served.options };
+    }
+    const { plex, tools, options: chosen } = prepare(target);
+    return { plex, tools, config: STORED_CONFIG, options: chosen };
   };
 
   const resourceOptions = (target: McpTarget, call: RuntimeCall): PlexResourceOptions => {
@@ -98,7 +131,9 @@ export function createPlatformRuntime(options: PlatformRuntimeOptions): McpRunti
   };
 
   return {
-    async tools(target) {
+    plexServing: servedFor,
+    async tools(target, call) {
+      if (target.mcp.kind === 'remote') return remote.tools(target, call);
       return [...servedFor(target).tools.values()].map(
         (tool): RuntimeTool => ({
           name: tool.name,
@@ -108,6 +143,7 @@ export function createPlatformRuntime(options: PlatformRuntimeOptions): McpRunti
       );
     },
     async invoke(target, tool, args, call) {
+      if (target.mcp.kind === 'remote') return remote.invoke(target, tool, args, call);
       const { plex, tools, config } = servedFor(target);
       const found = tools.get(tool.name);
       if (!found) {
@@ -121,6 +157,7 @@ export function createPlatformRuntime(options: PlatformRuntimeOptions): McpRunti
       return result.ok ? { ok: true, data: result.data } : result;
     },
     async resources(target, call) {
+      if (target.mcp.kind === 'remote') return remote.resources(target, call);
       return {
         resources: await listPlexResources(resourceOptions(target, call), call.signal),
         templates: PLEX_RESOURCE_TEMPLATES.map(({ uriTemplate, ...rest }) => ({
@@ -130,6 +167,7 @@ export function createPlatformRuntime(options: PlatformRuntimeOptions): McpRunti
       };
     },
     async readResource(target, uri, call) {
+      if (target.mcp.kind === 'remote') return remote.readResource(target, uri, call);
       const read = await readPlexResource(resourceOptions(target, call), uri, call.signal);
       if (read.ok) return { ok: true, data: { contents: read.contents } };
       const { source: _source, ...error } = read.error;
@@ -137,6 +175,7 @@ export function createPlatformRuntime(options: PlatformRuntimeOptions): McpRunti
     },
     forget(mcpId) {
       prepared.delete(mcpId);
+      remote.forget(mcpId);
     },
   };
 }

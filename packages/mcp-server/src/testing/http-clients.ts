@@ -10,6 +10,8 @@ export interface HttpClientOptions {
   apiKey?: string;
   /** Usually a recording fetch. */
   fetch?: FetchLike;
+  /** The Streamable HTTP endpoint (default `/mcp`; `/mcp/{mcp_id}` for one MCP of the platform). */
+  path?: string;
 }
 
 function auth(options: HttpClientOptions) {
@@ -21,11 +23,14 @@ function auth(options: HttpClientOptions) {
   };
 }
 
-/** An SDK client connected over Streamable HTTP (`/mcp`). */
+/** An SDK client connected over Streamable HTTP (`/mcp`, or `options.path`). */
 export async function connectStreamableHttp(options: HttpClientOptions): Promise<Client> {
   const client = new Client({ name: 'plexmcp-e2e', version: '1.0.0' });
   await client.connect(
-    new StreamableHTTPClientTransport(new URL(`${options.baseUrl}/mcp`), auth(options)),
+    new StreamableHTTPClientTransport(
+      new URL(`${options.baseUrl}${options.path ?? '/mcp'}`),
+      auth(options),
+    ),
   );
   return client;
 }

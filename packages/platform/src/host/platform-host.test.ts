@@ -2,7 +2,10 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, expect, it } from 'vitest';
+import { parseSecretKey } from '../secrets/secret-key.js';
 import { createApiKey, revokeApiKey } from '../services/api-keys.js';
+import { createMcp } from '../services/mcps.js';
+import { seedOrganization } from '../services/testing.js';
 import { createOrganization } from '../services/organizations.js';
 import { openStorage } from '../storage/open.js';
 import { describeEachDatabase } from '../testing/databases.js';
@@ -14,12 +17,12 @@ afterEach(async () => {
 });
 
 describeEachDatabase('startPlatformHost', (t) => {
-  async function host(staticKeys: boolean) {
+  async function host(staticKeys: boolean, env: NodeJS.ProcessEnv = {}) {
     const options = await t.createDatabase();
     const database = 'url' in options ? options.url : 'file' in options ? options.file : '';
     const dataDir = mkdtempSync(join(tmpdir(), 'plexmcp-host-'));
     const started = await startPlatformHost({
-      env: { PLEXMCP_DATA_DIR: dataDir },
+      env: { PLEXMCP_DATA_DIR: dataDir, ...env },
       database: database || join(dataDir, 'plexmcp.db'),
       staticKeys,
     });
@@ -73,6 +76,42 @@ describeEachDatabase('startPlatformHost', (t) => {
     started.forget();
     expect(await started.authenticate(laptop.secret)).toBe('revoked');
     expect(await started.hasIssuedKeys()).toBe(true);
+    await storage.close();
+  });
+
+  it('loads an MCP with its secret for a caller who may reach it, and nothing for others', async () => {
+    const secret = 'a'.repeat(64);
+    const { started, storage } = await host(false, { PLEXMCP_SECRET_KEY: secret });
+    const key = parseSecretKey(secret);
+    if (!key) throw new Error('bad key');
+    const home = await seedOrganization(storage, 'Home');
+    const away = await seedOrganization(storage, 'Away');
+    const remote = await createMcp(storage, key, home.caller, {
+      kind: 'remote',
+      name: 'Tools',
+      url: 'http://127.0.0.1:1/mcp',
+      headers: { authorization: 'Bearer remote-secret' },
+    });
+    const other = await createMcp(storage, key, home.caller, {
+      kind: 'remote',
+      name: 'Other',
+      url: 'http://127.0.0.1:2/mcp',
+    });
+
+    const loaded = await started.loadMcp(home.caller, remote.id);
+    expect(loaded?.mcp).toMatchObject({
+      id: remote.id,
+      kind: 'remote',
+      url: 'http://127.0.0.1:1/mcp',
+    });
+    expect(JSON.parse(loaded?.secret ?? 'null')).toEqual({ authorization: 'Bearer remote-secret' });
+    expect((await started.loadMcp(home.caller, other.id))?.secret).toBeNull();
+    // Another organization's MCP, one outside the key's mcp_ids, and no MCP at all: undefined.
+    expect(await started.loadMcp(away.caller, remote.id)).toBeUndefined();
+    expect(
+      await started.loadMcp({ ...home.caller, mcpIds: [other.id] }, remote.id),
+    ).toBeUndefined();
+    expect(await started.loadMcp(home.caller, 'mcp_doesnotexist')).toBeUndefined();
     await storage.close();
   });
 });

@@ -3,14 +3,16 @@
 
 import type { Hono } from 'hono';
 import type { ErrorLog } from '../http/errors.js';
+import { PlatformError } from '../http/platform-error.js';
 import { openPlatform } from '../open-platform.js';
 import { createV1App } from '../routes/app.js';
 import type { Identify } from '../routes/authorize.js';
 import type { V1Env } from '../routes/define.js';
-import type { McpRuntime } from '../runtime/mcp-runtime.js';
+import type { McpRuntime, McpTarget } from '../runtime/mcp-runtime.js';
 import { type AuthFailure, authenticate, isApiKeyActive } from '../services/authenticate.js';
 import { type BuiltinMcpOptions, ensureBuiltinMcp } from '../services/builtin-mcp.js';
 import { type Caller, staticCaller } from '../services/caller.js';
+import { loadMcpTarget } from '../services/mcps.js';
 import {
   ensureDefaultOrganization,
   defaultOrganization as findDefaultOrganization,
@@ -57,6 +59,11 @@ export interface PlatformHost {
     /** Runs the MCPs: invoke, tools and resources are served with it. */
     runtime?: McpRuntime;
   }): Hono<V1Env>;
+  /**
+   * MCP `id` as the caller may reach it, secret opened, for a door serving it (`/mcp/{id}`);
+   * undefined when the caller may not (another organization's, outside the key's mcp_ids, none).
+   */
+  loadMcp(caller: Caller, id: string): Promise<McpTarget | undefined>;
   /** Drops reused answers, after a revocation in this process. */
   forget(): void;
   close(): Promise<void>;
@@ -108,6 +115,15 @@ export async function startPlatformHost(options: PlatformHostOptions): Promise<P
           ...(onRevoked ? { onRevoked } : {}),
           ...(options.log ? { log: options.log } : {}),
         }),
+      async loadMcp(caller, id) {
+        try {
+          return await loadMcpTarget(storage, platform.secretKey.key, caller, id);
+        } catch (error) {
+          // Not found is an answer; anything else (storage, a secret that does not open) is not.
+          if (error instanceof PlatformError && error.status === 404) return undefined;
+          throw error;
+        }
+      },
       forget() {
         managed.forget();
         keysKnown = undefined;

@@ -52,4 +52,15 @@ describe('tool errors on /v1', () => {
     expect(JSON.stringify({ ...error, message: error.message })).not.toContain('10.0.0.5');
     expect(error.details).toBeNull();
   });
+
+  it('words a remote MCP refusing its stored headers as about headers, not a Plex token', () => {
+    const error = fromToolError({
+      code: 'UNAUTHORIZED',
+      message: 'The remote MCP refused the headers stored for it (HTTP 401).',
+      details: { upstream: 'remote', status: 401 },
+    });
+    expect([error.code, error.status]).toEqual(['upstream_unauthorized', 502]);
+    expect(error.message).toMatch(/^The remote MCP refused this MCP's stored headers/);
+    expect(error.details).toEqual({ upstream: 'remote', status: 401 });
+  });
 });

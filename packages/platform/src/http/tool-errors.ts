@@ -29,14 +29,18 @@ export const TOOL_ERRORS: Readonly<Record<ToolErrorCode, V1Failure>> = {
 };
 
 /**
- * A failed tool call as the PlatformError invoke throws. Plex refusing the MCP's own token gets a
- * message of ours, so it cannot read as the caller's key failing; `logDetail` never leaves.
+ * A failed tool call as the PlatformError invoke throws. Plex (or a remote MCP) refusing the MCP's
+ * own credentials gets a message of ours, so it cannot read as the caller's key failing; `logDetail` never leaves.
  */
 export function fromToolError(error: ToolErrorInfo): PlatformError {
   const { code, status } = TOOL_ERRORS[error.code];
+  // A remote MCP's failures say so in their details; its credentials are headers, not a token.
+  const remote = error.details?.upstream === 'remote';
   const message =
-    error.code === 'UNAUTHORIZED'
-      ? "Plex refused this MCP's stored token. An admin of the organization must update the MCP's token."
-      : error.message;
+    error.code !== 'UNAUTHORIZED'
+      ? error.message
+      : remote
+        ? "The remote MCP refused this MCP's stored headers. An admin of the organization must update the MCP's headers."
+        : "Plex refused this MCP's stored token. An admin of the organization must update the MCP's token.";
   return new PlatformError(code, status, message, error.details ?? null);
 }
