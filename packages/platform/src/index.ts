@@ -247,11 +247,39 @@ export type {
   SettingRow,
   SettingsTable,
   Timestamp,
+  UsageDoor,
+  UsageMinutesTable,
 } from './storage/schema.js';
-export { MCP_ACCESS_LEVELS, MCP_KINDS, MCP_ORIGINS, PLANS, ROLES } from './storage/schema.js';
+export {
+  MCP_ACCESS_LEVELS,
+  MCP_KINDS,
+  MCP_ORIGINS,
+  PLANS,
+  ROLES,
+  USAGE_DOORS,
+} from './storage/schema.js';
 // Scope (the type, defined in storage/scopes.ts) is exported with the route types above.
 export { formatScopes, isScope, parseScopes, SCOPES } from './storage/scopes.js';
 export type { Storage, StorageDialect } from './storage/storage.js';
 export { StorageError, type StorageErrorCode } from './storage/storage-error.js';
 export { formatToolsets, isToolset, parseToolsets, TOOLSETS } from './storage/toolsets.js';
 export { emailKey, nameKey, toTimestamp } from './storage/values.js';
+// Metering: calls counted in memory per minute, written in batches, answered on /v1/usage.
+export { DURATION_BOUNDS_MS, quantileMs } from './usage/histogram.js';
+export {
+  BUILTIN_MCP,
+  createMeter,
+  type Meter,
+  type MeterOptions,
+  OTHER_TOOL,
+  type UsageEvent,
+} from './usage/meter.js';
+export {
+  type HistoryQuery,
+  MAX_HISTORY_DAYS,
+  type UsageCounts,
+  type UsagePoint,
+  type UsageSummary,
+  usageHistory,
+  usageSummary,
+} from './usage/usage-service.js';

@@ -20,6 +20,7 @@ import { createHostOriginCheck } from './host-origin.js';
 import type { Limits } from './limits.js';
 import { createMcpDoor } from './mcp-door.js';
 import { createMcpIdDoor } from './mcp-id-door.js';
+import { meteringGuard } from './metering.js';
 import { createMoviePilotDoor } from './moviepilot-door.js';
 import type { ServerPlatform } from './platform.js';
 import { PLATFORM_HINT } from './platform.js';
@@ -145,6 +146,8 @@ export function createFrontDoor(options: FrontDoorOptions) {
       logger,
     }),
   );
+  // Right after the key check: every request with an organization is metered, refused or not.
+  app.use(meteringGuard(platform));
   app.use(jsonOnlyGuard());
   if (options.rateLimit) {
     app.use(rateLimitGuard(createRateLimiter(options.rateLimit), options.rateLimit));

@@ -2,7 +2,7 @@
 // at /v1, closed at shutdown. The MCP server reaches everything it needs through this one object.
 
 import type { Hono } from 'hono';
-import type { ErrorLog } from '../http/errors.js';
+import { type ErrorLog, STDERR_LOG } from '../http/errors.js';
 import { PlatformError } from '../http/platform-error.js';
 import { openPlatform } from '../open-platform.js';
 import { createV1App } from '../routes/app.js';
@@ -22,6 +22,8 @@ import { type DatabaseChoice, storageOptionsFor } from '../storage/config.js';
 import type { OpenStorageOptions } from '../storage/open.js';
 import { redactDatabaseUrl } from '../storage/redact.js';
 import type { Scope } from '../storage/scopes.js';
+import { createMeter, type MeterOptions, type UsageEvent } from '../usage/meter.js';
+import { meteredRuntime } from '../usage/metered-runtime.js';
 import { CALLER_CACHE_MS, cachedResolver } from './caller-cache.js';
 
 /** How the server opens the platform. */
@@ -34,6 +36,8 @@ export interface PlatformHostOptions extends DatabaseChoice {
   log?: ErrorLog;
   /** How the server's own Plex is first listed as the builtin MCP (its access and toolsets). */
   builtinMcp?: Pick<BuiltinMcpOptions, 'access' | 'toolsets'>;
+  /** How usage is batched (flush interval, cap on distinct rows); errors go to `log`. */
+  usage?: Omit<MeterOptions, 'log'>;
 }
 
 /** An open platform, as the server uses it. */
@@ -66,6 +70,14 @@ export interface PlatformHost {
   loadMcp(caller: Caller, id: string): Promise<McpTarget | undefined>;
   /** Drops reused answers, after a revocation in this process. */
   forget(): void;
+  /**
+   * Counts a request or tool call (in memory; written in batches every few seconds). Tool calls
+   * through invoke are counted by the app itself; the server counts every other door.
+   */
+  recordUsage(event: UsageEvent): void;
+  /** Writes the counted usage now (tests; `/v1/usage` does it before answering). */
+  flushUsage(): Promise<void>;
+  /** Writes the counted usage, then closes the database. */
   close(): Promise<void>;
 }
 
@@ -91,6 +103,10 @@ export async function startPlatformHost(options: PlatformHostOptions): Promise<P
       return result.ok ? result.caller : result.reason;
     });
     let keysKnown: { answer: boolean; until: number } | undefined;
+    const meter = createMeter(storage, {
+      ...options.usage,
+      ...(options.log ? { log: options.log } : {}),
+    });
     return {
       location: describe(storageOptions),
       persistent: !isMemory(storageOptions),
@@ -111,7 +127,8 @@ export async function startPlatformHost(options: PlatformHostOptions): Promise<P
           storage,
           secretKey: platform.secretKey.key,
           identify,
-          ...(runtime ? { runtime } : {}),
+          meter,
+          ...(runtime ? { runtime: meteredRuntime(runtime, meter.record) } : {}),
           ...(onRevoked ? { onRevoked } : {}),
           ...(options.log ? { log: options.log } : {}),
         }),
@@ -128,7 +145,20 @@ export async function startPlatformHost(options: PlatformHostOptions): Promise<P
         managed.forget();
         keysKnown = undefined;
       },
-      close: () => platform.close(),
+      recordUsage: meter.record,
+      flushUsage: meter.flush,
+      async close() {
+        try {
+          await meter.close();
+        } catch (error) {
+          // The database is going away; say what could not be kept rather than hide it.
+          (options.log ?? STDERR_LOG).error(
+            `usage: the last counts could not be written at shutdown: ${(error as Error).message}`,
+          );
+        } finally {
+          await platform.close();
+        }
+      },
     };
   } catch (error) {
     await platform.close();

@@ -31,6 +31,7 @@ import {
   RemovedMemberSchema,
   UpdateMcpBody,
 } from './schemas.js';
+import { type UsageFlush, UsagePointSchema, UsageSchema, usageRoutes } from './usage.js';
 
 /** What the /v1 app is built from. */
 export interface V1AppOptions {
@@ -52,6 +53,8 @@ export interface V1AppOptions {
   log?: ErrorLog;
   /** Runs the MCPs (the server): without it, invoke, tools and resources are not mounted. */
   runtime?: McpRuntime;
+  /** The meter, written out before usage is answered so the answer includes the latest calls. */
+  meter?: UsageFlush;
 }
 
 /** What the route table is built from. */
@@ -61,15 +64,18 @@ export interface V1RoutesOptions {
   secretKey: KeyObject;
   /** Runs the MCPs: `/mcps/{id}/tools`, `/mcp/invoke` and `/mcp/resources` need it. */
   runtime?: McpRuntime | undefined;
+  /** The meter, flushed before usage is answered. */
+  meter?: UsageFlush | undefined;
 }
 
 /** Every route of the organization, key and MCP tables, for mounting or documenting. */
-export function v1Routes({ storage, secretKey, runtime }: V1RoutesOptions): Route<V1Env>[] {
+export function v1Routes({ storage, secretKey, runtime, meter }: V1RoutesOptions): Route<V1Env>[] {
   return [
     ...organizationRoutes(storage),
     ...apiKeyRoutes(storage),
     ...mcpRoutes(storage, secretKey),
     ...(runtime ? invokeRoutes(storage, secretKey, runtime) : []),
+    ...usageRoutes(storage, meter),
   ];
 }
 
@@ -109,6 +115,8 @@ export function createV1App(options: V1AppOptions): Hono<V1Env> {
         UpdateMcpBody,
         Tool: ToolSchema,
         ResourcesAnswer: ResourcesAnswerSchema,
+        Usage: UsageSchema,
+        UsagePoint: UsagePointSchema,
       },
     },
   });

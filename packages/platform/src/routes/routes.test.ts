@@ -296,6 +296,8 @@ describeEachDatabase('/v1 organization, members and api-keys', (t) => {
       '/organization',
       '/organization/members',
       '/organization/members/{id}',
+      '/usage',
+      '/usage/history',
     ]);
     expect(Object.keys(doc.body.components.schemas)).toEqual(
       expect.arrayContaining(['ApiKey', 'CreatedApiKey', 'Mcp', 'Member', 'Organization']),

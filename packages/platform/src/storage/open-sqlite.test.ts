@@ -7,6 +7,7 @@ import path from 'node:path';
 import { sql } from 'kysely';
 import { afterAll, describe, expect, it } from 'vitest';
 import { migrateToLatest } from './migrate.js';
+import { migrations } from './migrations/index.js';
 import { openStorage } from './open.js';
 import { StorageError } from './storage-error.js';
 import { toTimestamp } from './values.js';
@@ -58,7 +59,7 @@ describe('SQLite storage', () => {
     expect(await pragma(file, 'journal_mode')).toBe('wal');
 
     const memory = await openStorage({ memory: true });
-    expect(await migrateToLatest(memory)).toEqual(['0001_initial', '0002_mcps']);
+    expect(await migrateToLatest(memory)).toEqual(Object.keys(migrations));
     await memory.close();
   });
 
@@ -97,7 +98,7 @@ describe('SQLite storage', () => {
     await once(holder.stdout, 'data');
     const s = await openStorage({ file });
     const started = Date.now();
-    expect(await migrateToLatest(s)).toEqual(['0001_initial', '0002_mcps']);
+    expect(await migrateToLatest(s)).toEqual(Object.keys(migrations));
     expect(Date.now() - started).toBeGreaterThanOrEqual(300);
     await s.close();
     await once(holder, 'exit');

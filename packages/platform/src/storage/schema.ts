@@ -10,6 +10,10 @@
 // - Plans and roles are CHECK-constrained text; the unions below are the TypeScript side.
 // - Lists (an MCP's toolsets, a key's MCP ids) are canonical space-separated strings, encoded
 //   and parsed only in `toolsets.ts` and `mcp-ids.ts`.
+// - The one exception: usage counters are INTEGER (and `total_ms` BIGINT). The meter's upsert
+//   adds to them in SQL (`calls = calls + excluded.calls`), which text cannot do atomically
+//   across replicas, and pg hands int4 back as a JS number like SQLite does. Sums over them are
+//   bigint on pg (a string), so reads of sums go through `Number()` (see usage/usage-service.ts).
 // Migrations must NOT import this file: they describe the schema as it was when written.
 
 import type { Insertable, Selectable, Updateable } from 'kysely';
@@ -127,6 +131,49 @@ export interface SettingsTable {
   updated_at: Timestamp;
 }
 
+/** Where a metered call came in: `/v1`, `/mcp…`, `/sse`, `/tools…`, `/api/v1/mcp`, invoke. */
+export const USAGE_DOORS = ['v1', 'mcp', 'sse', 'tools', 'moviepilot', 'invoke'] as const;
+/** A metered door. */
+export type UsageDoor = (typeof USAGE_DOORS)[number];
+
+/**
+ * `usage_minutes`: what one minute of an organization's traffic added up to, per key, MCP, tool,
+ * door and outcome. Written only by the meter's flush, which adds to an existing row.
+ */
+export interface UsageMinutesTable {
+  organization_id: string;
+  /** The minute's start, `YYYY-MM-DDTHH:mm:00.000Z`. */
+  minute: Timestamp;
+  /** `key_…`, or '' for a static key. */
+  key_id: string;
+  /** `mcp_…`, or '' when no MCP was involved (a /v1 request, an organization without one). */
+  mcp_id: string;
+  /** The tool's name, '' for a request that is not a tool call, `(other)` past the meter's cap. */
+  tool: string;
+  door: UsageDoor;
+  /** `ok` or the lower-case error code. */
+  outcome: string;
+  calls: number;
+  errors: number;
+  /** Summed durations; bigint on pg, read back as a string there. */
+  total_ms: number | string;
+  h00: number;
+  h01: number;
+  h02: number;
+  h03: number;
+  h04: number;
+  h05: number;
+  h06: number;
+  h07: number;
+  h08: number;
+  h09: number;
+  h10: number;
+  h11: number;
+  h12: number;
+  h13: number;
+  h14: number;
+}
+
 /** The Kysely database type: table name → row shape. */
 export interface Database {
   organizations: OrganizationsTable;
@@ -134,6 +181,7 @@ export interface Database {
   api_keys: ApiKeysTable;
   mcps: McpsTable;
   settings: SettingsTable;
+  usage_minutes: UsageMinutesTable;
 }
 
 /** An organization row as read. */

@@ -3,6 +3,7 @@ import { expect, it } from 'vitest';
 import { describeEachDatabase } from '../testing/databases.js';
 import { constraintViolation } from './constraint.js';
 import { migrateToLatest } from './migrate.js';
+import { migrations } from './migrations/index.js';
 import type { ApiKeyRow, MemberRow, OrganizationRow, SettingRow } from './schema.js';
 import { formatScopes, parseScopes } from './scopes.js';
 import type { Storage } from './storage.js';
@@ -76,7 +77,7 @@ async function failure(write: Promise<unknown>) {
 describeEachDatabase('storage', (t) => {
   it('migrates a fresh database, and a second run finds nothing to do', async () => {
     const s = await t.open();
-    expect(await migrateToLatest(s)).toEqual(['0001_initial', '0002_mcps']);
+    expect(await migrateToLatest(s)).toEqual(Object.keys(migrations));
     expect(await migrateToLatest(s)).toEqual([]);
     const again = await t.open();
     expect(await migrateToLatest(again)).toEqual([]);
@@ -276,11 +277,11 @@ describeEachDatabase('storage', (t) => {
       const fresh = await t.createDatabase();
       const replicas = await Promise.all([t.open(fresh), t.open(fresh), t.open(fresh)]);
       const applied = await Promise.all(replicas.map((r) => migrateToLatest(r)));
-      expect(applied.flat()).toEqual(['0001_initial', '0002_mcps']);
+      expect(applied.flat()).toEqual(Object.keys(migrations));
       const rows = await sql<{ name: string }>`select name from plexmcp_migration`.execute(
         replicas[0]!.db,
       );
-      expect(rows.rows).toEqual([{ name: '0001_initial' }, { name: '0002_mcps' }]);
+      expect(rows.rows).toEqual(Object.keys(migrations).map((name) => ({ name })));
       // And the lock is released: a later start still gets through.
       expect(await migrateToLatest(replicas[1]!)).toEqual([]);
     },

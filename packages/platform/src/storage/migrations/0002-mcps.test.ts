@@ -6,7 +6,7 @@ import { migrateToLatest } from '../migrate.js';
 import type { McpRow } from '../schema.js';
 import { nameKey, toTimestamp } from '../values.js';
 import { initial } from './0001-initial.js';
-import { migrationProvider } from './index.js';
+import { migrationProvider, migrations } from './index.js';
 
 const STAMP = toTimestamp(new Date('2026-02-03T04:05:06.789Z'));
 
@@ -93,7 +93,8 @@ describeEachDatabase('migration 0002_mcps', (t) => {
       })
       .execute();
 
-    expect(await migrateToLatest(s)).toEqual(['0002_mcps']);
+    // 0002 and every later migration.
+    expect(await migrateToLatest(s)).toEqual(Object.keys(migrations).slice(1));
     const key = await s.db
       .selectFrom('api_keys')
       .selectAll()
@@ -106,7 +107,7 @@ describeEachDatabase('migration 0002_mcps', (t) => {
     await s.db.insertInto('mcps').values(row).execute();
     expect(await s.db.selectFrom('mcps').selectAll().executeTakeFirst()).toStrictEqual(row);
     expect(await migrateToLatest(s)).toEqual([]);
-    expect(Object.keys(await migrationProvider.getMigrations())).toEqual([
+    expect(Object.keys(await migrationProvider.getMigrations()).slice(0, 2)).toEqual([
       '0001_initial',
       '0002_mcps',
     ]);
@@ -180,9 +181,10 @@ describeEachDatabase('migration 0002_mcps', (t) => {
       migrationTableName: 'plexmcp_migration',
       migrationLockTableName: 'plexmcp_migration_lock',
     });
-    const down = await migrator.migrateDown();
+    // Later migrations sit on top of 0002: they go down first, 0002 last.
+    const down = await migrator.migrateTo('0001_initial');
     expect(down.error).toBeUndefined();
-    expect(down.results?.map((r) => r.migrationName)).toEqual(['0002_mcps']);
-    expect(await migrateToLatest(s)).toEqual(['0002_mcps']);
+    expect(down.results?.map((r) => r.migrationName).at(-1)).toBe('0002_mcps');
+    expect(await migrateToLatest(s)).toEqual(Object.keys(migrations).slice(1));
   });
 });

@@ -5,11 +5,13 @@
 import type { Migration, MigrationProvider } from 'kysely';
 import { initial } from './0001-initial.js';
 import { mcps } from './0002-mcps.js';
+import { usage } from './0003-usage.js';
 
 /** Every migration by its permanent name. */
 export const migrations: Readonly<Record<string, Migration>> = {
   '0001_initial': initial,
   '0002_mcps': mcps,
+  '0003_usage': usage,
 };
 
 /** Kysely provider over the static list. */
