@@ -60,6 +60,11 @@ export {
 } from './http/validation.js';
 // Ids and secrets: prefixed ids, managed API keys, the encryption key and sealed secrets.
 export { ID_KINDS, type IdKind, isId, newId } from './ids.js';
+// Plans' rate limits: requests per second per key, counted in memory or in PostgreSQL.
+export { type PlanWatch, watchPlan } from './limits/organization-plan.js';
+export { createPlanLimiter, type PlanLimiter, RATE_LIMIT_TABLE } from './limits/plan-limiter.js';
+export { PLAN_RATE_LIMITS } from './limits/plan-limits.js';
+export type { RateLimitDecision as PlanRateLimitDecision } from './limits/rate-limit-decision.js';
 // Start-up: the migrated database and the secret key it was first started with.
 export {
   FINGERPRINT_SETTING,
@@ -200,6 +205,7 @@ export {
   type RemovedMember,
   removeMember,
 } from './services/members.js';
+export { changePlan } from './services/organization-plan.js';
 export {
   type CreatedOrganization,
   type CreateOrganizationInput,

@@ -45,6 +45,7 @@ describeEachDatabase('openPlatform across a restart', (t) => {
         scopes: key.scopes,
         static: false,
         mcpIds: null,
+        plan: org.organization.plan,
       };
       const second = await createApiKey(first.storage, caller, { name: 'ci', scopes: ['read'] });
       revoked = second.secret;

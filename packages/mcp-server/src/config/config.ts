@@ -173,7 +173,10 @@ Options:
                          file_path is refused without it (env PLEX_MCP_UPLOAD_DIR)
   --stateless            HTTP: no sessions on /mcp; each POST stands alone (env
                          PLEX_MCP_STATELESS=1)
-  --rate-limit <n[:b]>   HTTP: requests per second [and burst] per key, or off (default 20:40)
+  --rate-limit <n[:b]>   HTTP: requests per second [and burst] per key, or off (default 20:40).
+                         With the platform, its keys follow their organization's plan
+                         instead (free 10, pro 100, team 1000 per second); off turns
+                         plans off too
   --limit <name=value>   change one limit (repeatable; env PLEX_MCP_LIMITS as a comma list).
                          plex-requests holds in stdio too; the others bound HTTP mode:
 ${limitsHelp()}

@@ -150,7 +150,14 @@ export function createFrontDoor(options: FrontDoorOptions) {
   app.use(meteringGuard(platform));
   app.use(jsonOnlyGuard());
   if (options.rateLimit) {
-    app.use(rateLimitGuard(createRateLimiter(options.rateLimit), options.rateLimit));
+    // With the platform, its callers spend their plan's budget; `--rate-limit off` turns both off.
+    app.use(
+      rateLimitGuard({
+        limiter: createRateLimiter(options.rateLimit),
+        options: options.rateLimit,
+        plans: options.platform?.rateLimiter,
+      }),
+    );
   }
   app.use(jsonRpcBodyReader());
 

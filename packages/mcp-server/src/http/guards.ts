@@ -1,5 +1,6 @@
 import type { HttpBindings } from '@hono/node-server';
 import { getConnInfo } from '@hono/node-server/conninfo';
+import type { PlanLimiter } from '@plexmcp/platform';
 import type { Context, MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import type { Logger } from '../server/logger.js';
@@ -17,7 +18,7 @@ export interface FrontDoorEnv {
     /** The parsed JSON body of a POST, or NOT_JSON when it did not parse. */
     body: unknown;
     /** Charges a JSON-RPC batch's further messages to the caller's rate budget (none: no limit). */
-    chargeBatch: ((extra: number) => Response | undefined) | undefined;
+    chargeBatch: ((extra: number) => Promise<Response | undefined>) | undefined;
   };
 }
 
@@ -177,7 +178,7 @@ export function jsonRpcBodyReader(): Guard {
         // The route answers in its own shape.
       }
       if (Array.isArray(body) && body.length > 1) {
-        const refused = c.get('chargeBatch')?.(body.length - 1);
+        const refused = await c.get('chargeBatch')?.(body.length - 1);
         if (refused) return refused;
       }
       c.set('body', body);
@@ -186,41 +187,75 @@ export function jsonRpcBodyReader(): Guard {
   };
 }
 
+/** What the rate limit guard counts with. */
+export interface RateLimitGuardOptions {
+  /** The server's own bucket (`--rate-limit`): for callers the platform does not know. */
+  limiter: RateLimiter;
+  options: RateLimitOptions;
+  /**
+   * The platform's plan limits, when it is loaded: a caller with a platform identity (a managed
+   * key, or a configured key acting in the default organization) spends its plan's requests per
+   * second instead of the server's bucket, counted across replicas on PostgreSQL.
+   */
+  plans: PlanLimiter | undefined;
+}
+
+/** Says what limit a refused request ran into, for the 429's message and details. */
+interface Budget {
+  take(cost: number): RateLimitDecision | Promise<RateLimitDecision>;
+  describe(decision: RateLimitDecision): string;
+  details(decision: RateLimitDecision): Record<string, unknown>;
+  /** The most a key may send at once, in words, for a batch that could never pass. */
+  most(decision: RateLimitDecision): string;
+}
+
 /**
- * A token bucket per API key (per address without keys), charged before any body is read. On the
- * JSON-RPC doors every message of a batch costs one token, so a batch is not a way around the
- * limit; one larger than the burst could never pass, and is refused as such. Every answer past
- * this point carries `X-RateLimit-*`.
+ * A budget per API key (per address without keys), charged before any body is read: the plan's
+ * requests per second for a platform caller, else the server's token bucket. On the JSON-RPC
+ * doors every message of a batch costs one, so a batch is not a way around the limit; one larger
+ * than the most a key may send at once could never pass, and is refused as such. Every answer
+ * past this point carries `X-RateLimit-*`.
  */
-export function rateLimitGuard(limiter: RateLimiter, options: RateLimitOptions): Guard {
-  const refusal = (decision: RateLimitDecision, cost: number) =>
+export function rateLimitGuard({ limiter, options, plans }: RateLimitGuardOptions): Guard {
+  const bucket = (key: string): Budget => ({
+    take: (cost) => limiter.take(key, cost),
+    describe: () => `${options.perSecond} per second (bursts of ${options.burst})`,
+    details: () => ({ per_second: options.perSecond, burst: options.burst }),
+    most: () => `the burst of ${options.burst} this server allows`,
+  });
+  const plan = (key: string, limits: PlanLimiter, name: PlanName): Budget => ({
+    take: (cost) => limits.take(key, name, cost),
+    describe: (d) => `${d.limit} per second per API key on the ${name} plan`,
+    details: (d) => ({ plan: name, per_second: d.limit, burst: d.limit }),
+    most: (d) => `the ${d.limit} per second the ${name} plan allows`,
+  });
+  const refusal = (budget: Budget, decision: RateLimitDecision, cost: number) =>
     ({
       status: 429,
       code: 'RATE_LIMITED',
-      message: `Too many requests: the limit is ${options.perSecond} per second (bursts of ${options.burst}).${cost > 1 ? ` This batch of ${cost} messages costs ${cost}.` : ''} Retry in ${decision.retryAfterSeconds} s.`,
-      details: {
-        per_second: options.perSecond,
-        burst: options.burst,
-        retry_after_seconds: decision.retryAfterSeconds,
-      },
+      message: `Too many requests: the limit is ${budget.describe(decision)}.${cost > 1 ? ` This batch of ${cost} messages costs ${cost}.` : ''} Retry in ${decision.retryAfterSeconds} s.`,
+      details: { ...budget.details(decision), retry_after_seconds: decision.retryAfterSeconds },
       headers: rateLimitHeaders(decision),
     }) satisfies Refusal;
   return async (c, next) => {
     const caller = c.get('caller');
     const key = caller.keyed ? caller.owner : `address:${remoteAddress(c)}`;
-    let decision = limiter.take(key);
-    if (!decision.allowed) return deny(c, refusal(decision, 1));
-    c.set('chargeBatch', (extra) => {
+    const budget = plans && caller.platform ? plan(key, plans, caller.platform.plan) : bucket(key);
+    let decision = await budget.take(1);
+    if (!decision.allowed) return deny(c, refusal(budget, decision, 1));
+    c.set('chargeBatch', async (extra) => {
       const cost = extra + 1;
-      if (cost > options.burst) {
+      // decision.limit is the most a key may send at once: the bucket's burst, or the plan's
+      // one-second window.
+      if (cost > decision.limit) {
         return deny(c, {
           status: 400,
           code: 'INVALID_REQUEST',
-          message: `Invalid Request: a batch of ${cost} messages costs ${cost} requests, more than the burst of ${options.burst} this server allows; split it.`,
+          message: `Invalid Request: a batch of ${cost} messages costs ${cost} requests, more than ${budget.most(decision)}; split it.`,
         });
       }
-      decision = limiter.take(key, extra);
-      return decision.allowed ? undefined : deny(c, refusal(decision, cost));
+      decision = await budget.take(extra);
+      return decision.allowed ? undefined : deny(c, refusal(budget, decision, cost));
     });
     await next();
     for (const [name, value] of Object.entries(rateLimitHeaders(decision))) {
@@ -228,3 +263,6 @@ export function rateLimitGuard(limiter: RateLimiter, options: RateLimitOptions):
     }
   };
 }
+
+/** A plan's name, as the platform's callers carry it. */
+type PlanName = NonNullable<Caller['platform']>['plan'];

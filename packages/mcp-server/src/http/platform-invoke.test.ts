@@ -49,6 +49,8 @@ async function scene() {
   await migrateToLatest(storage);
   const init = await initDefaultOrganization(storage, {
     name: 'Home',
+    // The CLI's default: the team plan, whose rate limit these tests never reach.
+    plan: 'team',
     owner: { email: 'me@home.example', name: 'Me' },
     adminKey: { name: 'admin' },
   });

@@ -30,7 +30,7 @@ export async function targetOrganization(
         : `No organization ${orgOption} in this database.`,
     );
   }
-  return { organization, caller: staticCaller(organization.id, SCOPES) };
+  return { organization, caller: staticCaller(organization.id, SCOPES, organization.plan) };
 }
 
 async function byId(storage: Storage, id: string): Promise<Organization | undefined> {

@@ -5,8 +5,8 @@ import { afterEach, expect, it } from 'vitest';
 import { parseSecretKey } from '../secrets/secret-key.js';
 import { createApiKey, revokeApiKey } from '../services/api-keys.js';
 import { createMcp } from '../services/mcps.js';
-import { seedOrganization } from '../services/testing.js';
 import { createOrganization } from '../services/organizations.js';
+import { seedOrganization } from '../services/testing.js';
 import { openStorage } from '../storage/open.js';
 import { describeEachDatabase } from '../testing/databases.js';
 import { type PlatformHost, startPlatformHost } from './platform-host.js';
@@ -42,6 +42,8 @@ describeEachDatabase('startPlatformHost', (t) => {
       scopes: ['read', 'admin'],
       static: true,
       mcpIds: null,
+      // A default organization made for configured keys is on the self-hosted plan.
+      plan: 'team',
     });
     await withKeys.storage.close();
     const without = await host(false);

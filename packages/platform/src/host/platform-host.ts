@@ -4,6 +4,8 @@
 import type { Hono } from 'hono';
 import { type ErrorLog, STDERR_LOG } from '../http/errors.js';
 import { PlatformError } from '../http/platform-error.js';
+import { watchPlan } from '../limits/organization-plan.js';
+import { createPlanLimiter, type PlanLimiter } from '../limits/plan-limiter.js';
 import { openPlatform } from '../open-platform.js';
 import { createV1App } from '../routes/app.js';
 import type { Identify } from '../routes/authorize.js';
@@ -12,12 +14,12 @@ import type { McpRuntime, McpTarget } from '../runtime/mcp-runtime.js';
 import { type AuthFailure, authenticate, isApiKeyActive } from '../services/authenticate.js';
 import { type BuiltinMcpOptions, ensureBuiltinMcp } from '../services/builtin-mcp.js';
 import { type Caller, staticCaller } from '../services/caller.js';
-import { loadMcpTarget } from '../services/mcps.js';
 import {
   ensureDefaultOrganization,
   defaultOrganization as findDefaultOrganization,
   hasIssuedApiKeys,
 } from '../services/default-organization.js';
+import { loadMcpTarget } from '../services/mcps.js';
 import { type DatabaseChoice, storageOptionsFor } from '../storage/config.js';
 import type { OpenStorageOptions } from '../storage/open.js';
 import { redactDatabaseUrl } from '../storage/redact.js';
@@ -54,6 +56,11 @@ export interface PlatformHost {
   staticCaller(scopes: readonly Scope[]): Caller | undefined;
   /** Whether a managed key was ever issued (reused for up to a second): then keys are required. */
   hasIssuedKeys(): Promise<boolean>;
+  /**
+   * Each key's requests per second under its organization's plan (`caller.plan`), shared by the
+   * replicas on PostgreSQL. Keyed by whatever names the key: the server uses its caller's owner.
+   */
+  readonly rateLimiter: PlanLimiter;
   /** Whether this managed key still authenticates (asked fresh: sessions are ended on it). */
   isKeyActive(keyId: string): Promise<boolean>;
   /** The /v1 app, identifying requests the way the server already did. */
@@ -103,6 +110,11 @@ export async function startPlatformHost(options: PlatformHostOptions): Promise<P
       return result.ok ? result.caller : result.reason;
     });
     let keysKnown: { answer: boolean; until: number } | undefined;
+    // Static keys' callers are made per request without a look-up: their plan is watched.
+    const defaultPlan =
+      defaultOrganization &&
+      watchPlan(storage, defaultOrganization.id, defaultOrganization.plan, CALLER_CACHE_MS);
+    const rateLimiter = createPlanLimiter(storage);
     const meter = createMeter(storage, {
       ...options.usage,
       ...(options.log ? { log: options.log } : {}),
@@ -113,7 +125,10 @@ export async function startPlatformHost(options: PlatformHostOptions): Promise<P
       defaultOrganizationId: defaultOrganization?.id,
       authenticate: managed.resolve,
       staticCaller: (scopes) =>
-        defaultOrganization ? staticCaller(defaultOrganization.id, scopes) : undefined,
+        defaultOrganization && defaultPlan
+          ? staticCaller(defaultOrganization.id, scopes, defaultPlan.current())
+          : undefined,
+      rateLimiter,
       async hasIssuedKeys() {
         const at = Date.now();
         if (keysKnown && keysKnown.until > at) return keysKnown.answer;
@@ -148,6 +163,7 @@ export async function startPlatformHost(options: PlatformHostOptions): Promise<P
       recordUsage: meter.record,
       flushUsage: meter.flush,
       async close() {
+        rateLimiter.close();
         try {
           await meter.close();
         } catch (error) {

@@ -99,6 +99,7 @@ export async function authenticate(
       scopes,
       static: false,
       mcpIds: parseMcpIds(row.mcp_ids),
+      plan: row.org_plan,
     },
   };
 }

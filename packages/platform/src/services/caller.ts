@@ -3,7 +3,7 @@
 // so every query can filter by `organizationId` without trusting an id a caller sent.
 
 import { PlatformError } from '../http/platform-error.js';
-import type { Role } from '../storage/schema.js';
+import type { Plan, Role } from '../storage/schema.js';
 import type { Scope } from '../storage/scopes.js';
 
 /** The authenticated caller of a service: their organization, member, key and scopes. */
@@ -22,10 +22,23 @@ export interface Caller {
   readonly static: boolean;
   /** The MCPs the key is confined to (`mcp_…` ids); null: every MCP of the organization. */
   readonly mcpIds: readonly string[] | null;
+  /**
+   * The organization's plan when the caller was made (it sets the key's rate limit). Read with
+   * the key, so it is as fresh as the caller: the host reuses callers for under a second.
+   */
+  readonly plan: Plan;
 }
 
-/** A caller for a static key of `organizationId` (e.g. the default organization). */
-export function staticCaller(organizationId: string, scopes: readonly Scope[]): Caller {
+/**
+ * A caller for a static key of `organizationId` (e.g. the default organization). The plan is
+ * the organization's when the caller of a request is made (the host passes it); it defaults to
+ * `team`, the self-hosted default, where nothing is limited by it (the admin CLI, tests).
+ */
+export function staticCaller(
+  organizationId: string,
+  scopes: readonly Scope[],
+  plan: Plan = 'team',
+): Caller {
   return {
     organizationId,
     memberId: null,
@@ -34,6 +47,7 @@ export function staticCaller(organizationId: string, scopes: readonly Scope[]): 
     scopes,
     static: true,
     mcpIds: null,
+    plan,
   };
 }
 

@@ -96,6 +96,7 @@ describeEachDatabase('hasIssuedApiKeys', (t) => {
       scopes: ['read', 'write', 'delete', 'admin'] as const,
       static: false,
       mcpIds: null,
+      plan: organization.plan,
     };
     const bea = await addMember(s, caller, {
       email: 'bea@keyless.example',

@@ -23,6 +23,7 @@ export async function seedOrganization(storage: Storage, name = 'Acme') {
     scopes: key.scopes,
     static: false,
     mcpIds: null,
+    plan: created.organization.plan,
   };
   return { ...created, key, secret: key.secret, caller };
 }

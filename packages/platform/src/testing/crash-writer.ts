@@ -42,6 +42,7 @@ async function main(): Promise<void> {
       scopes: key.scopes,
       static: false,
       mcpIds: null,
+      plan: org.organization.plan,
     };
 
     const member = await addMember(storage, caller, {
