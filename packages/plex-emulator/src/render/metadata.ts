@@ -8,6 +8,15 @@ import type {
   TagKind,
   TagRef,
 } from '../state/types.js';
+import {
+  detailExtras,
+  headshot,
+  plexKey,
+  SLUG_TYPES,
+  slugOf,
+  streamDetails,
+  ultraBlurColors,
+} from './item-extras.js';
 
 /**
  * How much of an item to render. `list` is what PMS sends in `/all`, hubs and children lists
@@ -112,8 +121,13 @@ export function renderItem(
     viewOffset: watch.viewOffset,
     year: item.year,
     tagline: item.tagline,
+    slug: SLUG_TYPES.has(item.type) ? slugOf(item.title) : undefined,
+    ratingImage: item.rating === undefined ? undefined : 'rottentomatoes://image.rating.ripe',
     thumb: imagePath(item, 'thumb'),
     art: imagePath(item, 'art'),
+    banner: item.type === 'show' ? imagePath(item, 'banner') : undefined,
+    theme: item.type === 'show' ? imagePath(item, 'theme') : undefined,
+    UltraBlurColors: ultraBlurColors(item),
     duration: item.duration,
     originallyAvailableAt: item.originallyAvailableAt,
     addedAt: item.addedAt,
@@ -132,6 +146,7 @@ export function renderItem(
     Media: item.media.map((media) => renderMedia(item, media, detail)),
     ...renderTags(state, item, detail),
     Guid: detail === 'detail' || options.guids ? item.guids.map((id) => ({ id })) : undefined,
+    ...(detail === 'detail' ? detailExtras(state, item) : {}),
     Field:
       item.locked.size > 0 ? [...item.locked].map((name) => ({ locked: true, name })) : undefined,
   });
@@ -149,7 +164,10 @@ function familyFields(
     parentGuid: parent.guid,
     parentTitle: parent.title,
     parentThumb: imagePath(parent, 'thumb'),
-    parentYear: item.type === 'track' ? parent.year : undefined,
+    // Seasons repeat their show's studio, year and theme (what a children list shows per row).
+    parentYear: item.type === 'track' || item.type === 'season' ? parent.year : undefined,
+    parentStudio: item.type === 'season' ? parent.studio : undefined,
+    parentTheme: item.type === 'season' ? imagePath(parent, 'theme') : undefined,
     ...(grandparent
       ? {
           grandparentRatingKey: grandparent.ratingKey,
@@ -158,6 +176,8 @@ function familyFields(
           grandparentTitle: grandparent.title,
           grandparentThumb: imagePath(grandparent, 'thumb'),
           grandparentArt: imagePath(grandparent, 'art'),
+          grandparentSlug: item.type === 'episode' ? slugOf(grandparent.title) : undefined,
+          grandparentTheme: item.type === 'episode' ? imagePath(grandparent, 'theme') : undefined,
         }
       : {}),
   };
@@ -177,6 +197,7 @@ function countFields(state: EmulatorState, item: ItemRecord, accountId: number):
     );
     const fields: Fields = { leafCount: leaves.length, viewedLeafCount: viewed.length };
     if (item.type === 'show' || item.type === 'artist') fields.childCount = item.childKeys.length;
+    if (item.type === 'show') fields.seasonCount = item.childKeys.length;
     return fields;
   }
   return {};
@@ -214,12 +235,16 @@ export function renderTags(state: EmulatorState, item: ItemRecord, detail: Detai
     out[element] = tags.slice(0, limit).map((tag) => {
       if (detail === 'list') return { tag: tag.tag };
       const id = state.tagId(kind, tag.tag);
+      const person =
+        kind === 'role' || kind === 'director' || kind === 'writer' || kind === 'producer';
       return omitEmpty({
         id,
         filter: `${filter}=${id}`,
         tag: tag.tag,
+        // People carry plex.tv's person key and a headshot; other tags are plain names.
+        tagKey: person ? plexKey(`person:${tag.tag}`) : undefined,
         role: tag.role,
-        thumb: tag.thumb,
+        thumb: tag.thumb ?? (person ? headshot(tag.tag) : undefined),
       });
     });
   }
@@ -250,6 +275,11 @@ export function mediaAttributes(media: MediaRecord): Fields {
     container: media.container,
     videoFrameRate: media.videoFrameRate,
     videoProfile: media.videoProfile,
+    audioProfile: media.audioCodec === 'aac' ? 'lc' : undefined,
+    has64bitOffsets: false,
+    // MP4s are remuxed with the index up front; PMS reports 1/0 here, not true/false.
+    optimizedForStreaming: media.container === 'mp4' ? 1 : 0,
+    hasVoiceActivity: false,
   };
 }
 
@@ -263,6 +293,11 @@ export function partAttributes(item: ItemRecord, part: PartRecord): Fields {
     size: part.size,
     container: part.container,
     videoProfile: part.videoProfile,
+    audioProfile: item.media.some((media) => media.audioCodec === 'aac') ? 'lc' : undefined,
+    has64bitOffsets: false,
+    optimizedForStreaming: part.container === 'mp4',
+    hasThumbnail: item.type === 'movie' || item.type === 'episode' ? '1' : undefined,
+    indexes: item.type === 'movie' || item.type === 'episode' ? 'sd' : undefined,
   };
 }
 
@@ -298,6 +333,7 @@ export function renderStream(stream: StreamRecord): Fields {
     key: stream.key,
     displayTitle: stream.displayTitle,
     extendedDisplayTitle: stream.displayTitle,
+    ...streamDetails(stream),
   });
 }
 

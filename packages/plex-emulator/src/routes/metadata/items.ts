@@ -67,6 +67,8 @@ function getChildren(ctx: RequestContext): Response {
   const fields: Fields = {
     ...libraryFields(ctx.state, [item.sectionId]),
     ...parentFields(ctx, item),
+    // A show's children list carries the show's theme music on the container.
+    ...(item.type === 'show' ? { theme: imagePath(item, 'theme') } : {}),
   };
   // The "All episodes" shortcut PMS lists before the seasons of a multi-season show.
   const allEpisodes =
