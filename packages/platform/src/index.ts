@@ -109,6 +109,7 @@ export {
 // What the platform asks of the server that runs its MCPs.
 export type {
   InvokeOutcome,
+  McpProbe,
   McpRuntime,
   McpTarget,
   ResourceContents,

@@ -3,13 +3,14 @@
 // with a Plex client of its own, and remote MCPs through their MCP clients (remote-runtime.ts).
 // The platform decides who may call what; this does the calling.
 
-import type { McpRuntime, McpTarget, RuntimeCall, RuntimeTool } from '@plexmcp/platform';
+import type { McpProbe, McpRuntime, McpTarget, RuntimeCall, RuntimeTool } from '@plexmcp/platform';
 import { createPlexClient, type PlexClient } from '@plexmcp/plex-client';
 import {
   type AnyTool,
   type ListToolsOptions,
   type ToolConfig,
   type ToolModule,
+  toToolError,
   visibleTools,
 } from '@plexmcp/plex-tools';
 import {
@@ -173,9 +174,32 @@ export function createPlatformRuntime(options: PlatformRuntimeOptions): Platform
       const { source: _source, ...error } = read.error;
       return { ok: false, error };
     },
+    async probe(target, call) {
+      try {
+        if (target.mcp.kind === 'remote') {
+          return { status: 'ok', tool_count: (await remote.tools(target, call)).length };
+        }
+        const { plex, tools } = servedFor(target);
+        // One authenticated request: reachable, and the token accepted.
+        await plex.server.info({ signal: call.signal });
+        return { status: 'ok', tool_count: tools.size };
+      } catch (error) {
+        return { status: probeStatus(error, call.signal), tool_count: null };
+      }
+    },
     forget(mcpId) {
       prepared.delete(mcpId);
       remote.forget(mcpId);
     },
   };
+}
+
+/** What a failed probe says about the MCP. */
+function probeStatus(error: unknown, signal: AbortSignal): McpProbe['status'] {
+  if (signal.aborted) return 'timeout';
+  const { code } = toToolError(error);
+  if (code === 'PLEX_UNREACHABLE') return 'unreachable';
+  if (code === 'UNAUTHORIZED' || code === 'FORBIDDEN') return 'unauthorized';
+  if (code === 'TIMEOUT') return 'timeout';
+  return 'error';
 }

@@ -73,7 +73,7 @@ export function v1Routes({ storage, secretKey, runtime, meter }: V1RoutesOptions
   return [
     ...organizationRoutes(storage),
     ...apiKeyRoutes(storage),
-    ...mcpRoutes(storage, secretKey),
+    ...mcpRoutes(storage, secretKey, runtime),
     ...(runtime ? invokeRoutes(storage, secretKey, runtime) : []),
     ...usageRoutes(storage, meter),
   ];

@@ -4,15 +4,35 @@ import type { KeyObject } from 'node:crypto';
 import * as v from 'valibot';
 import { pathId } from '../http/validation.js';
 import { isId } from '../ids.js';
-import { createMcp, deleteMcp, getMcp, listMcps, updateMcp } from '../services/mcps.js';
+import type { McpRuntime } from '../runtime/mcp-runtime.js';
+import {
+  createMcp,
+  deleteMcp,
+  getMcp,
+  listMcps,
+  loadMcpTarget,
+  updateMcp,
+} from '../services/mcps.js';
 import type { Storage } from '../storage/storage.js';
 import { callerOf, defineV1Route } from './define.js';
-import { CreateMcpBody, DeletedMcpSchema, McpSchema, UpdateMcpBody } from './schemas.js';
+import {
+  CreateMcpBody,
+  DeletedMcpSchema,
+  McpDetailSchema,
+  McpSchema,
+  UpdateMcpBody,
+} from './schemas.js';
 
 const mcpId = pathId((s) => isId('mcp', s), 'An MCP id (mcp_…).');
 
-/** The MCP routes over `storage`; `secretKey` seals the tokens and headers they store. */
-export function mcpRoutes(storage: Storage, secretKey: KeyObject) {
+/** How long `GET /mcps/{id}` waits for its health probe: a slow MCP is `timeout`, not a hang. */
+export const PROBE_TIMEOUT_MS = 3000;
+
+/**
+ * The MCP routes over `storage`; `secretKey` seals the tokens and headers they store. With the
+ * runtime, `GET /mcps/{id}` adds a health probe's status and the tool count.
+ */
+export function mcpRoutes(storage: Storage, secretKey: KeyObject, runtime?: McpRuntime) {
   return [
     defineV1Route({
       method: 'GET',
@@ -28,10 +48,18 @@ export function mcpRoutes(storage: Storage, secretKey: KeyObject) {
       method: 'GET',
       path: '/mcps/:id',
       summary: 'One MCP',
-      description: "404 for another organization's MCP and for one outside the key's mcp_ids.",
+      description:
+        "With status (a health probe made for this answer, at most 3 s) and tool_count. 404 for another organization's MCP and for one outside the key's mcp_ids.",
       params: { id: mcpId },
-      response: McpSchema,
-      handler: ({ params }, c) => getMcp(storage, callerOf(c), params.id),
+      response: runtime ? McpDetailSchema : McpSchema,
+      handler: async ({ params }, c) => {
+        const caller = callerOf(c);
+        if (!runtime) return getMcp(storage, caller, params.id);
+        const target = await loadMcpTarget(storage, secretKey, caller, params.id);
+        const signal = AbortSignal.any([c.req.raw.signal, AbortSignal.timeout(PROBE_TIMEOUT_MS)]);
+        const probe = await runtime.probe(target, { caller, signal });
+        return { ...target.mcp, ...probe };
+      },
     }),
     defineV1Route({
       method: 'POST',

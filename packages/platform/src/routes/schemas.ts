@@ -203,6 +203,19 @@ export const McpSchema = v.object({
   updated_at: timestamp('When the MCP last changed'),
 });
 
+/** One MCP as `GET /mcps/{id}` answers it: with what a health probe found just now. */
+export const McpDetailSchema = v.object({
+  ...McpSchema.entries,
+  status: v.pipe(
+    v.picklist(['ok', 'unreachable', 'unauthorized', 'timeout', 'error']),
+    v.description('A probe made for this answer: ok, or why the MCP cannot be used now.'),
+  ),
+  tool_count: v.pipe(
+    v.nullable(v.pipe(v.number(), v.integer())),
+    v.description('How many tools it serves (before the key’s scopes); null when not reachable.'),
+  ),
+});
+
 /** What removing an MCP answers. */
 export const DeletedMcpSchema = v.object({
   id: v.string(),

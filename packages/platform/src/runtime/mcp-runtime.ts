@@ -67,6 +67,13 @@ export interface RuntimeCall {
   signal: AbortSignal;
 }
 
+/** What a cheap health probe found: reachable and accepting its credentials, or why not. */
+export interface McpProbe {
+  status: 'ok' | 'unreachable' | 'unauthorized' | 'timeout' | 'error';
+  /** How many tools it serves (before a key's scopes narrow them); null when not reachable. */
+  tool_count: number | null;
+}
+
 /** Runs MCPs for the platform. Every method may throw; failures of the MCP are `ok: false`. */
 export interface McpRuntime {
   /** The tools the MCP serves (before the caller's scopes narrow them). */
@@ -89,6 +96,8 @@ export interface McpRuntime {
     uri: string,
     call: RuntimeCall,
   ): Promise<{ ok: true; data: ResourceContents } | { ok: false; error: ToolErrorInfo }>;
+  /** A cheap health probe, bounded by `call.signal`; never throws for the MCP's failures. */
+  probe(target: McpTarget, call: RuntimeCall): Promise<McpProbe>;
   /** Drops what the runtime keeps for an MCP (it changed or was deleted). */
   forget(mcpId: string): void;
 }
