@@ -262,6 +262,38 @@ describe('invoke', () => {
   });
 });
 
+describe('one MCP', () => {
+  it('answers a health probe’s status and the tool count', async () => {
+    const { v1, builtinId } = await scene();
+    const own = await v1('GET', `/mcps/${builtinId}`);
+    expect(own).toMatchObject({
+      status: 200,
+      body: {
+        data: { id: builtinId, builtin: true, status: 'ok', tool_count: expect.any(Number) },
+      },
+    });
+    expect(own.body.data.tool_count).toBeGreaterThan(40);
+    const down = await addPlexMcp(v1, {
+      name: 'Down',
+      url: `http://127.0.0.1:${await closedPort()}`,
+      token: 'whatever-token',
+    });
+    expect((await v1('GET', `/mcps/${down}`)).body.data).toMatchObject({
+      status: 'unreachable',
+      tool_count: null,
+    });
+    const cabin = await listeningPlex('Cabin Plex');
+    const wrong = await addPlexMcp(v1, { name: 'Wrong', url: cabin.url, token: 'not-this-one' });
+    expect((await v1('GET', `/mcps/${wrong}`)).body.data).toMatchObject({
+      status: 'unauthorized',
+      tool_count: null,
+    });
+    // The list stays a plain read of the table: no probes for a page of MCPs.
+    const listed = await v1('GET', '/mcps');
+    expect(listed.body.data[0]).not.toHaveProperty('status');
+  });
+});
+
 describe('resources', () => {
   it('lists the libraries and templates of an MCP and reads one', async () => {
     const { v1, builtinId } = await scene();
