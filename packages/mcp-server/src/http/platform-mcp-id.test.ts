@@ -103,6 +103,13 @@ describe('/mcp/{mcp_id}', () => {
     await expect(
       remote.callTool({ name: 'toggle-simulated-logging', arguments: {} }),
     ).rejects.toThrow(/Unknown tool/);
+    // The proxied call is metered like any other: on the mcp door, against this MCP.
+    const usage = await fetch(`${scene.server.url}/v1/usage`, {
+      headers: { authorization: `Bearer ${scene.admin}` },
+    }).then((response) => response.json() as Promise<{ data: { by_mcp: unknown[] } }>);
+    expect(usage.data.by_mcp).toEqual(
+      expect.arrayContaining([expect.objectContaining({ mcp_id: remoteId, tool_calls: 1 })]),
+    );
   });
 
   it('is 404 for another organization, a key outside its mcp_ids, and an MCP that is not', async () => {

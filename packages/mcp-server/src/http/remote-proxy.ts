@@ -19,6 +19,7 @@ import type { McpTarget } from '@plexmcp/platform';
 import { ToolError } from '@plexmcp/plex-tools';
 import type { Logger } from '../server/logger.js';
 import type { Caller } from './auth.js';
+import { recordToolCall } from './metering.js';
 import type { RemoteClients } from './remote-clients.js';
 import { remoteFailure } from './remote-errors.js';
 import type { RemoteRuntime } from './remote-runtime.js';
@@ -80,20 +81,28 @@ export function createRemoteProxyServer(options: RemoteProxyOptions): Server {
         `Unknown tool: ${name}. Call tools/list for the tools this session may use.`,
       );
     }
+    // Metered like our own tools' calls on the other doors: outcome and duration, per key.
+    const started = performance.now();
+    let outcome = 'INTERNAL';
     try {
-      return (await clients.use(options.target(), extra.signal, (client, requestOptions) =>
+      const result = (await clients.use(options.target(), extra.signal, (client, requestOptions) =>
         client.callTool(
           { name, arguments: request.params.arguments ?? {} },
           undefined,
           requestOptions,
         ),
       )) as CallToolResult;
+      outcome = result.isError ? 'PLEX_ERROR' : 'ok';
+      return result;
     } catch (error) {
       // Like our own tools' failures: a result the model can read, not a protocol error.
       if (error instanceof McpError && error.code !== ErrorCode.RequestTimeout) throw error;
       const info = remoteFailure(options.target().mcp.id, error);
+      outcome = info.code;
       if (info.logDetail) logger?.warn(info.logDetail);
       return { isError: true, content: [{ type: 'text', text: `${info.code}: ${info.message}` }] };
+    } finally {
+      recordToolCall(caller, name, outcome, performance.now() - started);
     }
   });
 
