@@ -2,6 +2,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, expect, it } from 'vitest';
+import type { ErrorLog } from '../http/errors.js';
 import { parseSecretKey } from '../secrets/secret-key.js';
 import { createApiKey, revokeApiKey } from '../services/api-keys.js';
 import { createMcp } from '../services/mcps.js';
@@ -9,7 +10,7 @@ import { createOrganization } from '../services/organizations.js';
 import { seedOrganization } from '../services/testing.js';
 import { openStorage } from '../storage/open.js';
 import { describeEachDatabase } from '../testing/databases.js';
-import { type PlatformHost, startPlatformHost } from './platform-host.js';
+import { meteringOff, type PlatformHost, startPlatformHost } from './platform-host.js';
 
 const hosts: PlatformHost[] = [];
 afterEach(async () => {
@@ -17,7 +18,7 @@ afterEach(async () => {
 });
 
 describeEachDatabase('startPlatformHost', (t) => {
-  async function host(staticKeys: boolean, env: NodeJS.ProcessEnv = {}) {
+  async function host(staticKeys: boolean, env: NodeJS.ProcessEnv = {}, log?: ErrorLog) {
     const options = await t.createDatabase();
     const database = 'url' in options ? options.url : 'file' in options ? options.file : '';
     const dataDir = mkdtempSync(join(tmpdir(), 'plexmcp-host-'));
@@ -25,6 +26,7 @@ describeEachDatabase('startPlatformHost', (t) => {
       env: { PLEXMCP_DATA_DIR: dataDir, ...env },
       database: database || join(dataDir, 'plexmcp.db'),
       staticKeys,
+      ...(log ? { log } : {}),
     });
     hosts.push(started);
     const storage = await openStorage(options);
@@ -79,6 +81,38 @@ describeEachDatabase('startPlatformHost', (t) => {
     expect(await started.authenticate(laptop.secret)).toBe('revoked');
     expect(await started.hasIssuedKeys()).toBe(true);
     await storage.close();
+  });
+
+  it('counts nothing with the benchmarking switch PLEXMCP_METERING=off, and says so', async () => {
+    const counted = async (env: NodeJS.ProcessEnv) => {
+      const said: string[] = [];
+      const { started, storage } = await host(true, env, { error: (m) => said.push(m) });
+      const organizationId = started.defaultOrganizationId ?? '';
+      started.recordUsage({
+        organizationId,
+        keyId: null,
+        mcpId: null,
+        tool: 'library_list',
+        door: 'tools',
+        outcome: 'ok',
+        durationMs: 1,
+      });
+      await started.flushUsage();
+      const rows = await storage.db
+        .selectFrom('usage_minutes')
+        .select('calls')
+        .where('organization_id', '=', organizationId)
+        .execute();
+      await storage.close();
+      return { calls: rows.reduce((sum, row) => sum + Number(row.calls), 0), said };
+    };
+    expect(meteringOff({ PLEXMCP_METERING: ' OFF ' })).toBe(true);
+    expect(meteringOff({ PLEXMCP_METERING: 'on' })).toBe(false);
+    expect(meteringOff({})).toBe(false);
+    expect(await counted({})).toEqual({ calls: 1, said: [] });
+    const off = await counted({ PLEXMCP_METERING: 'off' });
+    expect(off.calls).toBe(0);
+    expect(off.said).toEqual([expect.stringMatching(/PLEXMCP_METERING=off.*benchmarking/)]);
   });
 
   it('loads an MCP with its secret for a caller who may reach it, and nothing for others', async () => {

@@ -30,7 +30,10 @@ import { CALLER_CACHE_MS, cachedResolver } from './caller-cache.js';
 
 /** How the server opens the platform. */
 export interface PlatformHostOptions extends DatabaseChoice {
-  /** The process environment: PLEXMCP_DATABASE_URL, PLEXMCP_DATA_DIR, PLEXMCP_SECRET_KEY. */
+  /**
+   * The process environment: PLEXMCP_DATABASE_URL, PLEXMCP_DATA_DIR, PLEXMCP_SECRET_KEY, and
+   * PLEXMCP_METERING=off (a benchmarking switch: nothing is counted, see `meteringOff`).
+   */
   env: NodeJS.ProcessEnv;
   /** The server has static keys (PLEX_MCP_API_KEYS): they act in the default organization. */
   staticKeys: boolean;
@@ -119,6 +122,14 @@ export async function startPlatformHost(options: PlatformHostOptions): Promise<P
       ...options.usage,
       ...(options.log ? { log: options.log } : {}),
     });
+    const metering = !meteringOff(options.env);
+    // Said at every start: usage that is silently not counted would look like no usage at all.
+    if (!metering) {
+      (options.log ?? STDERR_LOG).error(
+        'usage: PLEXMCP_METERING=off — no request or tool call is counted (a benchmarking switch)',
+      );
+    }
+    const record = metering ? meter.record : () => {};
     return {
       location: describe(storageOptions),
       persistent: !isMemory(storageOptions),
@@ -143,7 +154,7 @@ export async function startPlatformHost(options: PlatformHostOptions): Promise<P
           secretKey: platform.secretKey.key,
           identify,
           meter,
-          ...(runtime ? { runtime: meteredRuntime(runtime, meter.record) } : {}),
+          ...(runtime ? { runtime: metering ? meteredRuntime(runtime, record) : runtime } : {}),
           ...(onRevoked ? { onRevoked } : {}),
           ...(options.log ? { log: options.log } : {}),
         }),
@@ -160,7 +171,7 @@ export async function startPlatformHost(options: PlatformHostOptions): Promise<P
         managed.forget();
         keysKnown = undefined;
       },
-      recordUsage: meter.record,
+      recordUsage: record,
       flushUsage: meter.flush,
       async close() {
         rateLimiter.close();
@@ -180,6 +191,15 @@ export async function startPlatformHost(options: PlatformHostOptions): Promise<P
     await platform.close();
     throw error;
   }
+}
+
+/**
+ * PLEXMCP_METERING=off: the host counts nothing (recordUsage does nothing, invoke is not wrapped),
+ * so a benchmark can measure what metering costs. Not for production: usage and its history stay
+ * empty. Any other value, or none, meters.
+ */
+export function meteringOff(env: NodeJS.ProcessEnv): boolean {
+  return env.PLEXMCP_METERING?.trim().toLowerCase() === 'off';
 }
 
 function isMemory(options: OpenStorageOptions): boolean {
