@@ -259,6 +259,34 @@ describe('invoke', () => {
       tool: 'library_list',
     });
     expect(foreign).toMatchObject({ status: 404, body: { error: { code: 'not_found' } } });
+    // The same words for the tools and resources of another organization's MCP.
+    for (const answer of [
+      await first.v1('GET', `/mcps/${second.builtinId}/tools`),
+      await first.v1('POST', '/mcp/resources', { mcp_id: second.builtinId }),
+      await first.v1('GET', `/mcps/${second.builtinId}`),
+    ]) {
+      expect(answer).toMatchObject({ status: 404, body: { error: { code: 'not_found' } } });
+      expect(JSON.stringify(answer.body)).not.toContain('Home Plex');
+    }
+  });
+
+  it('refuses malformed invoke and resources bodies, naming the fields', async () => {
+    const { v1, builtinId } = await scene();
+    const cases: [unknown, string][] = [
+      [{ mcp_id: builtinId, tool: 'library_list', extra: 1 }, 'extra'],
+      [{ mcp_id: builtinId, tool: 'library_list', arguments: [1, 2] }, 'arguments'],
+      [{ mcp_id: 'not-an-id', tool: 'library_list' }, 'mcp_id'],
+      [{ mcp_id: builtinId, tool: '' }, 'tool'],
+    ];
+    for (const [body, field] of cases) {
+      const answer = await v1('POST', '/mcp/invoke', body);
+      expect(answer).toMatchObject({ status: 400, body: { error: { code: 'invalid_request' } } });
+      expect(answer.body.error.details.fields.map((f: { field: string }) => f.field)).toContain(
+        field,
+      );
+    }
+    const resources = await v1('POST', '/mcp/resources', { mcp_id: builtinId, uri: 7 });
+    expect(resources).toMatchObject({ status: 400, body: { error: { code: 'invalid_request' } } });
   });
 });
 
@@ -330,4 +358,3 @@ describe('the OpenAPI document', () => {
     expect(document.body.components.schemas).toHaveProperty('Tool');
   });
 });
-

@@ -9,6 +9,7 @@ import type * as v from 'valibot';
 import { ErrorEnvelopeSchema, listSchema, PaginationSchema, successSchema } from './envelope.js';
 import { DEFAULT_PER_PAGE, MAX_PER_PAGE } from './pagination.js';
 import { pathParamNames, type Route } from './route.js';
+import { jsonObject } from './validation.js';
 
 /** The document's `info`, and named schemas to share as `#/components/schemas/<name>`. */
 export interface OpenApiOptions {
@@ -73,6 +74,9 @@ export function buildOpenApi<E extends Env>(
     ignoreActions: ['check'],
     definitions: named,
     overrideRef: ({ referenceId }) => `#/components/schemas/${referenceId}`,
+    // The one custom schema of request bodies: what it checks is exactly JSON Schema's object.
+    overrideSchema: ({ valibotSchema }) =>
+      valibotSchema === jsonObject ? { type: 'object' } : undefined,
   };
   const convert = (schema: v.GenericSchema, typeMode: 'input' | 'output'): JsonSchema => {
     const {

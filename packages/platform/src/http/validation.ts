@@ -183,3 +183,17 @@ export function validateParams(
 function summary(problems: readonly FieldProblem[]): string {
   return problems.map((p) => `${p.field} ${p.problem}`).join('; ');
 }
+
+/**
+ * A JSON object, and nothing else. valibot's `record` takes an array as an object of its
+ * indexes, so a record in a request body is piped after this: `["a"]` is not a map.
+ */
+export const jsonObject = v.custom<Record<string, unknown>>(
+  (input) => typeof input === 'object' && input !== null && !Array.isArray(input),
+  'must be a JSON object',
+);
+
+/** A JSON object of `value`s (see `jsonObject`). */
+export function jsonRecord<T extends v.GenericSchema>(value: T) {
+  return v.pipe(jsonObject, v.record(v.string(), value));
+}

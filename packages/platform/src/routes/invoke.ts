@@ -6,7 +6,7 @@ import type { KeyObject } from 'node:crypto';
 import * as v from 'valibot';
 import { notFound, PlatformError } from '../http/platform-error.js';
 import { fromToolError } from '../http/tool-errors.js';
-import { pathId } from '../http/validation.js';
+import { jsonRecord, pathId } from '../http/validation.js';
 import { isId } from '../ids.js';
 import type { McpRuntime, McpTarget, RuntimeCall, RuntimeTool } from '../runtime/mcp-runtime.js';
 import type { Caller } from '../services/caller.js';
@@ -27,7 +27,7 @@ export const InvokeBody = v.strictObject({
   tool: v.pipe(v.string(), v.nonEmpty(), v.maxLength(200), v.description('The tool to call.')),
   arguments: v.optional(
     v.pipe(
-      v.record(v.string(), v.unknown()),
+      jsonRecord(v.unknown()),
       v.description("The tool's arguments; GET /v1/mcps/{id}/tools has each tool's schema."),
     ),
     {},

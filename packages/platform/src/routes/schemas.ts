@@ -2,6 +2,7 @@
 // filter answers (a field not declared here never leaves) and generate the OpenAPI document.
 
 import * as v from 'valibot';
+import { jsonObject } from '../http/validation.js';
 import { isId } from '../ids.js';
 import {
   HEADER_NAME_PATTERN,
@@ -159,6 +160,7 @@ const token = v.pipe(
 );
 
 const headers = v.pipe(
+  jsonObject,
   v.record(
     v.pipe(
       v.string(),
