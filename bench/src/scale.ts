@@ -40,13 +40,13 @@ const CALLS: Call[] = [
   {
     label: 'contents, page 1 (limit 50)',
     tool: 'library_get_contents',
-    args: () => ({ library_name: 'Movies', limit: 50 }),
+    args: () => ({ library: 'Movies', limit: 50 }),
   },
   {
     label: 'contents, deep page (offset 90 %)',
     tool: 'library_get_contents',
     args: (items) => ({
-      library_name: 'Movies',
+      library: 'Movies',
       limit: 50,
       offset: Math.floor(movies(items) * 0.9),
     }),
@@ -54,12 +54,12 @@ const CALLS: Call[] = [
   {
     label: 'contents, newest first',
     tool: 'library_get_contents',
-    args: () => ({ library_name: 'Movies', limit: 50, sort: 'added_at:desc' }),
+    args: () => ({ library: 'Movies', limit: 50, sort: 'added_at:desc' }),
   },
   {
     label: 'contents, unwatched dramas',
     tool: 'library_get_contents',
-    args: () => ({ library_name: 'Movies', limit: 50, genre: 'Drama', unwatched: true }),
+    args: () => ({ library: 'Movies', limit: 50, genre: 'Drama', unwatched: true }),
   },
   {
     label: 'media_search "harbor" (limit 20)',
@@ -69,12 +69,12 @@ const CALLS: Call[] = [
   {
     label: 'library_get_stats Movies',
     tool: 'library_get_stats',
-    args: () => ({ library_name: 'Movies' }),
+    args: () => ({ library: 'Movies' }),
   },
   {
     label: 'library_get_stats TV Shows',
     tool: 'library_get_stats',
-    args: () => ({ library_name: 'TV Shows' }),
+    args: () => ({ library: 'TV Shows' }),
   },
 ];
 

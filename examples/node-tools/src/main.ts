@@ -77,7 +77,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     for (const item of results) io.out(`  ${describe(item)}`);
 
     const page = await tool('library_get_contents', {
-      library_name: values.library,
+      library: values.library,
       sort: 'year',
       limit: 5,
     });

@@ -67,7 +67,7 @@ describe('the built-in tool map', () => {
     // @ts-expect-error: unknown argument
     void plex.call('media_search', { query: 'x', bogus: true });
     // @ts-expect-error: a tool without parameters takes none
-    void plex.call('library_list', { library_name: 'Movies' });
+    void plex.call('library_list', { library: 'Movies' });
   });
 });
 

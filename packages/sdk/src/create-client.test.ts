@@ -36,12 +36,12 @@ describe('createPlexMcpClient over REST against the built demo server', () => {
 
   it('offers one typed function per tool, and keeps what a write changed', async () => {
     const plex = createPlexMcpClient({ baseUrl: open.url });
-    const created = await plex.tools.playlist_create({ title: 'SDK Picks', item_ids: ['1002'] });
+    const created = await plex.tools.playlist_create({ title: 'SDK Picks', items: ['1002'] });
     if (created.error) throw new Error(created.error.message);
     const listed = await plex.tools.playlist_list();
     expect(listed.data?.playlists.map((playlist) => playlist.title)).toContain('SDK Picks');
     const contents = await plex.tools.playlist_get_contents({
-      playlist_id: created.data.playlist.id,
+      playlist: created.data.playlist.id,
     });
     expect(contents.data?.items.map((item) => item.title)).toEqual(['Charade']);
   });
@@ -68,7 +68,7 @@ describe('createPlexMcpClient over REST against the built demo server', () => {
     const result = await plex.tools.playlist_delete({ playlist_id: '1074' });
     expect(result.error?.code).toBe('CONFIRMATION_REQUIRED');
     expect(
-      (await plex.tools.playlist_get_contents({ playlist_id: '1074' })).data?.playlist.title,
+      (await plex.tools.playlist_get_contents({ playlist: '1074' })).data?.playlist.title,
     ).toBe('Piano Evenings');
   });
 

@@ -5,32 +5,32 @@
 export interface PlexTools {
   /**
    * **Search media**
-   * Search titles, people and tags in all libraries, best first. Use to find ids.
+   * Search titles, people and tags in all libraries, best first; finds ids.
    */
   media_search: { input: MediaSearchInput; output: MediaSearchOutput };
   /**
    * **Media details**
-   * An item's details: summary, people, ratings, files, quality, external ids, watched state.
+   * An item's details: summary, people, ratings, files, quality, external ids, watched.
    */
   media_get_details: { input: MediaGetDetailsInput; output: MediaGetDetailsOutput };
   /**
    * **Media children**
-   * List a show's seasons, a season's episodes, an artist's albums or an album's tracks.
+   * A show's seasons, a season's episodes, an artist's albums or an album's tracks.
    */
   media_get_children: { input: MediaGetChildrenInput; output: MediaGetChildrenOutput };
   /**
    * **Get media artwork**
-   * Show an item's artwork as an image, resized by Plex.
+   * Show an item's artwork as an image.
    */
   media_get_artwork: { input: MediaGetArtworkInput; output: MediaGetArtworkOutput };
   /**
    * **List artwork candidates**
-   * List the artwork an item can use; pass a key to media_set_artwork.
+   * List the artwork an item can use, with keys for media_set_artwork.
    */
   media_list_available_artwork: { input: MediaListAvailableArtworkInput; output: MediaListAvailableArtworkOutput };
   /**
    * **Related media**
-   * Items related to one: more like this, by its director or lead actor, same collection.
+   * Items like one: similar, same director or lead actor, same collection.
    */
   media_get_related: { input: MediaGetRelatedInput; output: MediaGetRelatedOutput };
 }
@@ -50,8 +50,8 @@ export interface MediaSearchInput {
     | 'track'
     | 'collection'
     | 'person';
-  /** Only this library */
-  library_name?: string;
+  /** Library id or name */
+  library?: string;
   /**
    * Page size
    * Constraints: minimum 1, maximum 500.
@@ -82,8 +82,8 @@ export interface MediaGetDetailsInput {
   media_id?: string | number;
   /** Exact title, if no id */
   media_title?: string;
-  /** Its library */
-  library_name?: string;
+  /** Library id or name */
+  library?: string;
   /** Its year */
   year?: number;
   /** Its type */
@@ -177,8 +177,8 @@ export interface MediaGetChildrenInput {
   media_id?: string | number;
   /** Exact title, if no id */
   media_title?: string;
-  /** Its library */
-  library_name?: string;
+  /** Library id or name */
+  library?: string;
   /** Its year */
   year?: number;
   /** Its type */
@@ -227,8 +227,8 @@ export interface MediaGetArtworkInput {
   media_id?: string | number;
   /** Exact title, if no id */
   media_title?: string;
-  /** Its library */
-  library_name?: string;
+  /** Library id or name */
+  library?: string;
   /** Its year */
   year?: number;
   /** Its type */
@@ -264,8 +264,8 @@ export interface MediaListAvailableArtworkInput {
   media_id?: string | number;
   /** Exact title, if no id */
   media_title?: string;
-  /** Its library */
-  library_name?: string;
+  /** Library id or name */
+  library?: string;
   /** Its year */
   year?: number;
   /** Its type */
@@ -295,8 +295,8 @@ export interface MediaGetRelatedInput {
   media_id?: string | number;
   /** Exact title, if no id */
   media_title?: string;
-  /** Its library */
-  library_name?: string;
+  /** Library id or name */
+  library?: string;
   /** Its year */
   year?: number;
   /** Its type */

@@ -37,7 +37,7 @@ export function movieNightSteps(scene: () => MovieNightScene, label: string): vo
 
   it('creates a new playlist holding it', async () => {
     const title = `Movie night (${label})`;
-    const created = data(await scene().call('playlist_create', { title, item_ids: [filmId] }));
+    const created = data(await scene().call('playlist_create', { title, items: [filmId] }));
     expect(created.playlist).toMatchObject({
       id: expect.any(String),
       title,
@@ -46,7 +46,7 @@ export function movieNightSteps(scene: () => MovieNightScene, label: string): vo
       item_count: 1,
     });
     const playlistId = (created.playlist as { id: string }).id;
-    const contents = data(await scene().call('playlist_get_contents', { playlist_id: playlistId }));
+    const contents = data(await scene().call('playlist_get_contents', { playlist: playlistId }));
     expect(contents.playlist).toEqual({ id: playlistId, title });
     expect(contents.items).toEqual([expect.objectContaining({ id: filmId, title: 'Charade' })]);
     expect(scene().emulator.state.playlists.get(playlistId)?.entries).toEqual([

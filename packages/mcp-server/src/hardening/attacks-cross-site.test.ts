@@ -33,7 +33,7 @@ afterAll(async () => {
 
 const CREATE = JSON.stringify({
   tool_name: 'playlist_create',
-  arguments: { title: 'Cross-site', item_ids: ['1000'] },
+  arguments: { title: 'Cross-site', items: ['1000'] },
 });
 
 /** The playlist titles the server itself reports (REST, JSON, no Origin). */
@@ -159,7 +159,7 @@ describe('attack 5: cross-site requests to a key-less server', { timeout: 15_000
         headers: { 'content-type': 'application/json', origin },
         body: JSON.stringify({
           tool_name: 'playlist_create',
-          arguments: { title, item_ids: ['1000'] },
+          arguments: { title, items: ['1000'] },
         }),
       });
       expect(created.status, `${origin}: ${created.text}`).toBe(200);

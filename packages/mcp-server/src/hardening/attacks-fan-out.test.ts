@@ -80,9 +80,9 @@ describe('attack 4: fan-out to Plex', { timeout: 15_000 }, () => {
     const ids = Array.from({ length: 5000 }, (_, i) => String(1000 + (i % 17)));
     const before = plex.tap.requests.length;
     for (const args of [
-      { title: 'Flood', item_ids: ids },
-      { title: 'Flood', item_titles: ids.map((id) => `Film ${id}`) },
-      { title: 'Flood', item_ids: ['1000', ...ids] },
+      { title: 'Flood', items: ids },
+      { title: 'Flood', items: ids.map((id) => `Film ${id}`) },
+      { title: 'Flood', items: ['1000', ...ids] },
     ]) {
       const answer = await callTool(server.url, 'playlist_create', args, KEYS.write);
       expect(answer.status, answer.text).toBe(400);
@@ -99,7 +99,7 @@ describe('attack 4: fan-out to Plex', { timeout: 15_000 }, () => {
     const answer = await callTool(
       server.url,
       'playlist_create',
-      { title: 'Five hundred', item_ids: ids },
+      { title: 'Five hundred', items: ids },
       KEYS.write,
     );
     const made = plex.tap.requests.length - before;
@@ -161,7 +161,7 @@ describe('attack 4: fan-out to Plex', { timeout: 15_000 }, () => {
         Array.from({ length: 30 }, (_, i) => {
           const key = i % 2 === 0 ? KEYS.read : KEYS.other;
           return i % 3 === 0
-            ? callTool(server.url, 'library_get_stats', { library_id: String(1 + (i % 3)) }, key)
+            ? callTool(server.url, 'library_get_stats', { library: String(1 + (i % 3)) }, key)
             : callTool(server.url, 'media_search', { query: i % 2 ? 'the' : 'night' }, key);
         }),
       );

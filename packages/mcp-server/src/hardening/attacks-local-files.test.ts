@@ -69,7 +69,7 @@ const REFUSED = [
 
 /** The two tools that read file_path, addressed at a target they may change. */
 const TOOLS = [
-  { tool: 'playlist_upload_poster', args: { playlist_id: PLAYLIST } },
+  { tool: 'playlist_upload_poster', args: { playlist: PLAYLIST } },
   { tool: 'media_set_artwork', args: { media_id: MOVIE, art_type: 'poster' } },
 ];
 
@@ -174,7 +174,7 @@ describe('attack 3: local files through file_path', { timeout: 15_000 }, () => {
     const answer = await callTool(
       withDir.url,
       'playlist_upload_poster',
-      { playlist_id: PLAYLIST, file_path: 'poster.png' },
+      { playlist: PLAYLIST, file_path: 'poster.png' },
       KEYS.read,
     );
     expect(answer.status).toBe(403);

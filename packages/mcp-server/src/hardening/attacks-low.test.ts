@@ -186,12 +186,12 @@ describe('attack 8: leaks and wrong answers', { timeout: 15_000 }, () => {
   it('runs library_get_stats (REST and MCP, concurrently) without a MaxListenersExceededWarning', async () => {
     const session = await openSession(server.url, KEYS.admin);
     const calls = [];
-    for (const library_id of ['1', '2', '3', '1', '2', '3']) {
-      calls.push(callTool(server.url, 'library_get_stats', { library_id }, KEYS.admin));
+    for (const library of ['1', '2', '3', '1', '2', '3']) {
+      calls.push(callTool(server.url, 'library_get_stats', { library }, KEYS.admin));
       calls.push(
         rpc(server.url, session, 'tools/call', {
           name: 'library_get_stats',
-          arguments: { library_id },
+          arguments: { library },
         }),
       );
     }

@@ -46,7 +46,7 @@ const PATHS = [
 
 const CALLS = [
   { tool: 'media_set_artwork', args: { media_id: '1000', art_type: 'poster' } },
-  { tool: 'playlist_upload_poster', args: { playlist_id: '1074' } },
+  { tool: 'playlist_upload_poster', args: { playlist: '1074' } },
 ];
 
 let plex: PlexTarget;

@@ -167,7 +167,7 @@ describe('managed keys on every door', () => {
     expect(names).not.toContain('playlist_create');
 
     const call = await fetch(`${url}/tools/call`, {
-      ...postJson({ tool_name: 'playlist_create', arguments: { title: 'x', item_ids: ['1'] } }),
+      ...postJson({ tool_name: 'playlist_create', arguments: { title: 'x', items: ['1'] } }),
       headers: { 'content-type': 'application/json', ...bearer(reader.secret) },
     }).then(json);
     expect(call).toMatchObject({

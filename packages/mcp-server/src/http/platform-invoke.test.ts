@@ -135,7 +135,7 @@ describe('invoke', () => {
     const made = await v1('POST', '/mcp/invoke', {
       mcp_id: cabinId,
       tool: 'playlist_create',
-      arguments: { title: 'Cabin nights', item_ids: [String(movie.id)] },
+      arguments: { title: 'Cabin nights', items: [String(movie.id)] },
     });
     expect(made).toMatchObject({
       status: 200,

@@ -104,7 +104,7 @@ describe('createPlexMcpServer', () => {
       arguments: { media_title: 'Sherlock Holmes' },
     });
     expect((result.content as { text: string }[])[0]?.text).toBe(
-      'AMBIGUOUS: 2 items match "Sherlock Holmes": 1014 Sherlock Holmes (1916, movie, Movies); 1015 Sherlock Holmes (1922, movie, Movies). Call again with media_id (or narrow with year, media_type or library_name).',
+      'AMBIGUOUS: 2 items match "Sherlock Holmes": 1014 Sherlock Holmes (1916, movie, Movies); 1015 Sherlock Holmes (1922, movie, Movies). Call again with media_id (or narrow with year, media_type or library).',
     );
   });
 
@@ -138,7 +138,7 @@ describe('createPlexMcpServer', () => {
     const { client } = await connect();
     const progress: number[] = [];
     await client.callTool(
-      { name: 'library_refresh', arguments: { library_name: 'Movies' } },
+      { name: 'library_refresh', arguments: { library: 'Movies' } },
       undefined,
       { onprogress: (update) => progress.push(update.progress) },
     );

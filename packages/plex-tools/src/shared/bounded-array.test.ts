@@ -33,8 +33,8 @@ function counting(): { h: ToolHarness; requests: Request[] } {
 
 describe('array inputs', () => {
   it('include the item lists of playlists and collections, tags, labels and alert types', () => {
-    expect(ARRAY_INPUTS).toContainEqual(['playlist_add_to', 'item_ids']);
-    expect(ARRAY_INPUTS).toContainEqual(['collection_create', 'item_titles']);
+    expect(ARRAY_INPUTS).toContainEqual(['playlist_add_to', 'items']);
+    expect(ARRAY_INPUTS).toContainEqual(['collection_create', 'items']);
     expect(ARRAY_INPUTS).toContainEqual(['playlist_remove_from', 'playlist_item_ids']);
     expect(ARRAY_INPUTS).toContainEqual(['media_edit_metadata', 'add_genres']);
     expect(ARRAY_INPUTS).toContainEqual(['collection_edit', 'add_labels']);
@@ -62,13 +62,13 @@ describe('array inputs', () => {
   it('accept exactly the cap', () => {
     const tool = findTool('playlist_add_to');
     if (!tool) throw new Error('playlist_add_to is missing');
-    const args = { playlist_id: '1073', item_ids: ids(MAX_ARRAY_ITEMS) };
+    const args = { playlist: '1073', items: ids(MAX_ARRAY_ITEMS) };
     expect(v.safeParse(tool.input, args).success).toBe(true);
   });
 
   it('turn 5,000 item ids into no requests at all, not 5,001', async () => {
     const { h, requests } = counting();
-    const result = await h.call('playlist_add_to', { playlist_id: '1073', item_ids: ids(5000) });
+    const result = await h.call('playlist_add_to', { playlist: '1073', items: ids(5000) });
     expect(result).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
     expect(requests).toHaveLength(0);
   });

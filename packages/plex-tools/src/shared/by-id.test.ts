@@ -23,31 +23,39 @@ describe('a wrong id answers like a wrong title', () => {
     expect(error.message).not.toMatch(/library\/metadata|GET|404/);
   });
 
-  it('playlist_id: points at playlist_list', async () => {
-    const error = await errorOf('playlist_get_contents', { playlist_id: 99999 });
-    expect(error).toMatchObject({
-      code: 'NOT_FOUND',
-      message: 'No playlist with playlist_id 99999; find ids with playlist_list.',
-    });
+  it('playlist: points at playlist_list', async () => {
+    const error = await errorOf('playlist_get_contents', { playlist: '99999' });
+    expect(error.code).toBe('NOT_FOUND');
+    expect(error.message).toMatch(
+      /^No playlist with id or title "99999"; find them with playlist_list\. Playlists: "Friday Night Noir" \(id 1073\)/,
+    );
     const deleting = await errorOf('playlist_delete', { playlist_id: 99999, confirm: 'x' });
     expect(deleting.message).toBe(
       'No playlist with playlist_id 99999; find ids with playlist_list.',
     );
   });
 
-  it('collection_id: points at collection_list', async () => {
-    const error = await errorOf('collection_get_contents', { collection_id: 99999 });
+  it('collection: points at collection_list', async () => {
+    const error = await errorOf('collection_get_contents', { collection: '99999' });
+    expect(error.code).toBe('NOT_FOUND');
+    expect(error.message).toMatch(
+      /^No collection with id or title "99999"; find them with collection_list\. Collections: /,
+    );
+  });
+
+  it('collection_id of collection_delete: an id of something else is not a collection', async () => {
+    const error = await errorOf('collection_delete', { collection_id: '1007', confirm: 'x' });
     expect(error).toMatchObject({
       code: 'NOT_FOUND',
-      message: 'No collection with collection_id 99999; find ids with collection_list.',
+      message: 'No collection with collection_id 1007; find ids with collection_list.',
     });
   });
 
-  it('library_id: points at library_list and names the libraries there are', async () => {
-    const error = await errorOf('library_get_details', { library_id: 99 });
+  it('library: points at library_list and names the libraries there are', async () => {
+    const error = await errorOf('library_get_details', { library: '99' });
     expect(error.code).toBe('NOT_FOUND');
     expect(error.message).toMatch(
-      /^No library with library_id 99; find ids with library_list\. Libraries: "Movies" \(id 1\)/,
+      /^No library with id or name "99"; find them with library_list\. Libraries: "Movies" \(id 1\)/,
     );
   });
 

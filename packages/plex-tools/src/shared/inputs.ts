@@ -1,4 +1,5 @@
 import * as v from 'valibot';
+import { idOrTitle } from './id-or-title.js';
 
 /**
  * Input pieces shared by many tools. Their descriptions are short and identical everywhere:
@@ -27,23 +28,21 @@ export const MEDIA_TYPES = [
   'track',
 ] as const;
 
+/**
+ * A library as one input, by id or exact name (a number-like value is tried as an id first).
+ * One schema, one description everywhere: whether it narrows or picks is the tool's to say.
+ */
+export const libraryInput = idOrTitle('Library id or name');
+
 /** Item addressing: an id, or a title narrowed by library, year and type. */
 export const mediaAddressing = {
   media_id: v.optional(ratingKey('Item id')),
   media_title: v.optional(
     v.pipe(v.string(), v.trim(), v.nonEmpty(), v.description('Exact title, if no id')),
   ),
-  library_name: v.optional(v.pipe(v.string(), v.description('Its library'))),
+  library: v.optional(libraryInput),
   year: v.optional(v.pipe(v.number(), v.integer(), v.description('Its year'))),
   media_type: v.optional(v.pipe(v.picklist(MEDIA_TYPES), v.description('Its type'))),
-};
-
-/** Library addressing: a name or an id. */
-export const libraryAddressing = {
-  library_name: v.optional(
-    v.pipe(v.string(), v.trim(), v.nonEmpty(), v.description('Library name')),
-  ),
-  library_id: v.optional(ratingKey('Library id')),
 };
 
 /** Paging inputs: `limit` (default 50, max 500) and `offset`. */

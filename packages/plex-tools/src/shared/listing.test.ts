@@ -21,7 +21,7 @@ describe('candidate lists in AMBIGUOUS messages', () => {
       error: {
         code: 'AMBIGUOUS',
         message:
-          '2 items match "Sherlock Holmes": 1014 Sherlock Holmes (1916, movie, Movies); 1015 Sherlock Holmes (1922, movie, Movies). Call again with media_id (or narrow with year, media_type or library_name).',
+          '2 items match "Sherlock Holmes": 1014 Sherlock Holmes (1916, movie, Movies); 1015 Sherlock Holmes (1922, movie, Movies). Call again with media_id (or narrow with year, media_type or library).',
       },
     });
   });
@@ -41,10 +41,10 @@ describe('candidate lists in AMBIGUOUS messages', () => {
       type: 'audio',
       ratingKeys: ['1048'],
     });
-    const playlists = await h.call('playlist_get_contents', { playlist_title: 'Piano Evenings' });
+    const playlists = await h.call('playlist_get_contents', { playlist: 'Piano Evenings' });
     expect(playlists.ok ? '' : playlists.error.message).toMatch(
       new RegExp(
-        `^2 playlists are titled "Piano Evenings": 1074 Piano Evenings \\(audio, \\d+ items\\); ${copy.ratingKey} Piano Evenings \\(audio, 1 items\\)\\. Call again with playlist_id\\.$`,
+        `^2 playlists are titled "Piano Evenings": 1074 Piano Evenings \\(audio, \\d+ items\\); ${copy.ratingKey} Piano Evenings \\(audio, 1 items\\)\\. Call again with its id as playlist\\.$`,
       ),
     );
 
@@ -54,9 +54,9 @@ describe('candidate lists in AMBIGUOUS messages', () => {
       type: 'show',
       ratingKeys: ['1039'],
     });
-    const collections = await h.call('collection_get_contents', { collection_title: 'Film Noir' });
+    const collections = await h.call('collection_get_contents', { collection: 'Film Noir' });
     expect(collections.ok ? '' : collections.error.message).toMatch(
-      /^2 collections are titled "Film Noir": 1018 Film Noir \(Movies, \d+ items\); \d+ Film Noir \(TV Shows, 1 items\)\. Call again with collection_id/,
+      /^2 collections are titled "Film Noir": 1018 Film Noir \(Movies, \d+ items\); \d+ Film Noir \(TV Shows, 1 items\)\. Call again with its id as collection/,
     );
   });
 });

@@ -19,7 +19,7 @@ const refusal = (path: string, inDir: boolean) =>
 /** The two tools that read local files, each with arguments that address a real target. */
 const TOOLS = [
   ['media_set_artwork', { media_id: 1002, art_type: 'poster' }],
-  ['playlist_upload_poster', { playlist_id: 1074 }],
+  ['playlist_upload_poster', { playlist: '1074' }],
 ] as const;
 
 let root: string;

@@ -1,29 +1,24 @@
-import type { Collection, Library } from '@plexmcp/plex-client';
+import { type Collection, isPlexError, type Library } from '@plexmcp/plex-client';
 import * as v from 'valibot';
 import type { ToolContext } from '../context.js';
 import { ToolError } from '../errors.js';
-import { lookUpById } from './by-id.js';
+import { notFoundById } from './by-id.js';
 import { mapGated } from './concurrency.js';
-import { ratingKey } from './inputs.js';
+import { idOrTitle, looksLikeId } from './id-or-title.js';
+import { libraryInput } from './inputs.js';
 import { candidateLine, candidateList } from './listing.js';
 import { resolveLibrary } from './resolve-library.js';
 
-/** Collection addressing: an id, or an exact title, optionally within a library. */
+/** Collection addressing: one input, an id or an exact title, optionally within a library. */
 export const collectionAddressing = {
-  collection_id: v.optional(ratingKey('Collection id')),
-  collection_title: v.optional(
-    v.pipe(v.string(), v.trim(), v.nonEmpty(), v.description('Exact title, if no id')),
-  ),
-  library_name: v.optional(
-    v.pipe(v.string(), v.trim(), v.nonEmpty(), v.description('Its library')),
-  ),
+  collection: idOrTitle('Collection id or exact title'),
+  library: v.optional(libraryInput),
 };
 
-/** How a tool names a collection. */
+/** How a tool names a collection: its `collection` input, and the library narrowing a title. */
 export interface CollectionRef {
-  collection_id?: string | undefined;
-  collection_title?: string | undefined;
-  library_name?: string | undefined;
+  collection: string;
+  library?: string | undefined;
 }
 
 /** A collection with the library it is in. */
@@ -61,43 +56,54 @@ export async function collectionsOf(
 }
 
 /**
- * Finds a collection by id, or by exact title (case-insensitive) in one library or all of them.
- * Several matches are AMBIGUOUS with candidates; none is NOT_FOUND naming the collections there are.
+ * The collection with this id (with its library), or undefined when no collection has it: the
+ * id may be a movie's, and the value a collection's title ("1917") all the same.
+ */
+async function collectionIfId(
+  ctx: ToolContext,
+  id: string,
+): Promise<ResolvedCollection | undefined> {
+  let collection: Collection;
+  try {
+    collection = await ctx.plex.collections.get(id, { signal: ctx.signal });
+  } catch (error) {
+    if (isPlexError(error) && error.code === 'NOT_FOUND') return undefined;
+    throw error;
+  }
+  if (collection.type !== 'collection') return undefined;
+  return {
+    collection,
+    libraryId: String(collection.librarySectionID ?? ''),
+    libraryTitle: collection.librarySectionTitle ?? '',
+  };
+}
+
+/**
+ * Fetches a collection by an id only (deletes take no titles): an unknown id, or the id of
+ * something that is not a collection, is NOT_FOUND pointing at collection_list.
+ */
+export async function collectionById(ctx: ToolContext, id: string): Promise<ResolvedCollection> {
+  const where = { thing: 'collection', field: 'collection_id', id, finder: 'collection_list' };
+  const found = await collectionIfId(ctx, id);
+  if (!found) throw notFoundById(where);
+  return found;
+}
+
+/**
+ * Finds a collection by id (a number-like value is tried as one first), or by exact title
+ * (case-insensitive) in one library or all of them. Several matches are AMBIGUOUS with candidates; none is NOT_FOUND naming the collections there are.
  */
 export async function resolveCollection(
   ctx: ToolContext,
   ref: CollectionRef,
 ): Promise<ResolvedCollection> {
-  if (ref.collection_id !== undefined) {
-    const id = ref.collection_id;
-    const collection = await lookUpById(
-      () => ctx.plex.collections.get(id, { signal: ctx.signal }),
-      {
-        thing: 'collection',
-        field: 'collection_id',
-        id,
-        finder: 'collection_list',
-      },
-    );
-    if (collection.type !== 'collection') {
-      throw new ToolError(
-        'NOT_FOUND',
-        `${ref.collection_id} is a ${collection.type} ("${collection.title}"), not a collection. Use collection_list.`,
-      );
-    }
-    return {
-      collection,
-      libraryId: String(collection.librarySectionID ?? ''),
-      libraryTitle: collection.librarySectionTitle ?? '',
-    };
-  }
-  const title = ref.collection_title;
-  if (title === undefined)
-    throw new ToolError('INVALID_INPUT', 'Give collection_id, or collection_title.');
+  const title = ref.collection;
+  const byId = looksLikeId(title) ? await collectionIfId(ctx, title) : undefined;
+  if (byId) return byId;
   const libraries =
-    ref.library_name === undefined
+    ref.library === undefined
       ? await ctx.plex.libraries.list({ signal: ctx.signal })
-      : [await resolveLibrary(ctx, { library_name: ref.library_name })];
+      : [await resolveLibrary(ctx, ref)];
   const all = await collectionsOf(ctx, libraries);
   const matches = all.filter((c) => c.collection.title.toLowerCase() === title.toLowerCase());
   if (matches.length === 1) return matches[0]!;
@@ -111,7 +117,7 @@ export async function resolveCollection(
             `${c.collection.childCount ?? 0} items`,
           ]),
         ),
-      )}. Call again with collection_id (or narrow with library_name).`,
+      )}. Call again with its id as collection (or narrow with library).`,
       { candidates: matches.map(candidateOf) },
     );
   }
@@ -119,7 +125,7 @@ export async function resolveCollection(
   const names = shown.map((c) => `"${c.collection.title}" (id ${c.collection.ratingKey})`);
   throw new ToolError(
     'NOT_FOUND',
-    `No collection titled "${title}"${ref.library_name === undefined ? '' : ` in ${libraries[0]?.title}`}. Collections: ${names.join(', ') || 'none'}${all.length > shown.length ? ', …' : ''}.`,
+    `No collection with id or title "${title}"${ref.library === undefined ? '' : ` in ${libraries[0]?.title}`}; find them with collection_list. Collections: ${names.join(', ') || 'none'}${all.length > shown.length ? ', …' : ''}.`,
     { collections: shown.map(candidateOf) },
   );
 }

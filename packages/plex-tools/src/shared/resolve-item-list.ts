@@ -3,33 +3,25 @@ import * as v from 'valibot';
 import type { ToolContext } from '../context.js';
 import { ToolError } from '../errors.js';
 import { boundedArray } from './bounded-array.js';
+import { looksLikeId } from './id-or-title.js';
 import { candidateList } from './listing.js';
 import { type Candidate, candidateText, resolveMedia } from './resolve-media.js';
 
-const itemId = v.pipe(
-  v.union([
-    v.pipe(v.string(), v.trim(), v.nonEmpty()),
-    v.pipe(v.number(), v.integer(), v.minValue(1)),
-  ]),
-  v.transform(String),
-);
-
-/** Several items by id or by exact title (playlist and collection writes). */
+/**
+ * Several items as one input, ids or exact titles mixed (playlist and collection writes); a
+ * number-like entry is tried as an id first, then as a title.
+ */
 export const itemList = {
-  item_ids: v.optional(v.pipe(boundedArray(itemId), v.minLength(1), v.description('Item ids'))),
-  item_titles: v.optional(
-    v.pipe(
-      boundedArray(v.pipe(v.string(), v.trim(), v.nonEmpty())),
-      v.minLength(1),
-      v.description('Exact titles, if no ids'),
-    ),
+  items: v.pipe(
+    boundedArray(v.pipe(v.string(), v.trim(), v.nonEmpty())),
+    v.minLength(1),
+    v.description('Item ids or exact titles'),
   ),
 };
 
-/** How a tool names several items. */
+/** How a tool names several items: its `items` input. */
 export interface ItemListRef {
-  item_ids?: string[] | undefined;
-  item_titles?: string[] | undefined;
+  items: string[];
 }
 
 /** The items found, in the order given (once each), and what was not found. */
@@ -40,30 +32,27 @@ export interface ResolvedItems {
   askedAs: Map<string, string>;
 }
 
-function isNotFound(error: unknown): boolean {
-  return (
-    (error instanceof ToolError && error.code === 'NOT_FOUND') ||
-    (isPlexError(error) && error.code === 'NOT_FOUND')
-  );
+/** The item with this id, or undefined when none has it (the value may be a title then). */
+async function itemIfId(ctx: ToolContext, id: string): Promise<MetadataItem | undefined> {
+  try {
+    return await ctx.plex.metadata.get(id, { signal: ctx.signal });
+  } catch (error) {
+    if (isPlexError(error) && error.code === 'NOT_FOUND') return undefined;
+    throw error;
+  }
 }
 
 /**
- * Looks up each id, and each title strictly with `resolveMedia` (one exact match, optionally
- * within `libraryName`). Unknown ids and titles are collected; an ambiguous title is an
- * AMBIGUOUS error listing its candidates, never a silent pick.
+ * Looks up each entry in the order given: as an id when it is number-like and an item has it,
+ * else as a title, strictly with `resolveMedia` (one exact match, optionally within
+ * `libraryName`). What matches nothing is collected; an ambiguous title is an AMBIGUOUS error
+ * listing its candidates, never a silent pick.
  */
 export async function resolveItemList(
   ctx: ToolContext,
   ref: ItemListRef,
   libraryName?: string,
 ): Promise<ResolvedItems> {
-  const ids = ref.item_ids ?? [];
-  const titles = ref.item_titles ?? [];
-  if (ids.length === 0 && titles.length === 0)
-    throw new ToolError(
-      'INVALID_INPUT',
-      'Give item_ids, or item_titles to look items up by title.',
-    );
   const items: MetadataItem[] = [];
   const notFound: string[] = [];
   const askedAs = new Map<string, string>();
@@ -72,22 +61,19 @@ export async function resolveItemList(
     askedAs.set(item.ratingKey, asked);
     items.push(item);
   };
-  for (const id of ids) {
-    try {
-      keep(await ctx.plex.metadata.get(id, { signal: ctx.signal }), id);
-    } catch (error) {
-      if (!isNotFound(error)) throw error;
-      notFound.push(id);
+  for (const asked of ref.items) {
+    const byId = looksLikeId(asked) ? await itemIfId(ctx, asked) : undefined;
+    if (byId) {
+      keep(byId, asked);
+      continue;
     }
-  }
-  for (const title of titles) {
     try {
       keep(
         await resolveMedia(ctx, {
-          media_title: title,
-          ...(libraryName === undefined ? {} : { library_name: libraryName }),
+          media_title: asked,
+          ...(libraryName === undefined ? {} : { library: libraryName }),
         }),
-        title,
+        asked,
       );
     } catch (error) {
       if (error instanceof ToolError && error.code === 'AMBIGUOUS') {
@@ -96,12 +82,12 @@ export async function resolveItemList(
           candidates.length > 0 ? `: ${candidateList(candidates.map(candidateText))}` : '';
         throw new ToolError(
           'AMBIGUOUS',
-          `${candidates.length || 'Several'} items match "${title}"${listed}. Give its id in item_ids instead.`,
+          `${candidates.length || 'Several'} items match "${asked}"${listed}. Give its id in items instead.`,
           error.details,
         );
       }
       if (!(error instanceof ToolError && error.code === 'NOT_FOUND')) throw error;
-      notFound.push(title);
+      notFound.push(asked);
     }
   }
   return { items, notFound, askedAs };

@@ -9,7 +9,7 @@ import { resolveLibrary } from './resolve-library.js';
 export interface MediaRef {
   media_id?: string | undefined;
   media_title?: string | undefined;
-  library_name?: string | undefined;
+  library?: string | undefined;
   year?: number | undefined;
   media_type?: string | undefined;
 }
@@ -68,7 +68,7 @@ export async function resolveMedia(ctx: ToolContext, ref: MediaRef): Promise<Met
     );
   }
   const title = ref.media_title;
-  const section = ref.library_name ? await resolveLibrary(ctx, ref) : undefined;
+  const section = ref.library ? await resolveLibrary(ctx, ref) : undefined;
   const hubs = await ctx.plex.search.hubs(title, {
     limit: 30,
     ...(section ? { sectionId: section.id } : {}),
@@ -88,7 +88,7 @@ export async function resolveMedia(ctx: ToolContext, ref: MediaRef): Promise<Met
     const candidates = matches.map(candidateOf);
     throw new ToolError(
       'AMBIGUOUS',
-      `${matches.length} items match "${title}": ${candidateList(candidates.map(candidateText))}. Call again with media_id (or narrow with year, media_type or library_name).`,
+      `${matches.length} items match "${title}": ${candidateList(candidates.map(candidateText))}. Call again with media_id (or narrow with year, media_type or library).`,
       { candidates },
     );
   }

@@ -1,23 +1,18 @@
-import type { Playlist } from '@plexmcp/plex-client';
-import * as v from 'valibot';
+import { isPlexError, type Playlist } from '@plexmcp/plex-client';
 import type { ToolContext } from '../context.js';
 import { ToolError } from '../errors.js';
 import { lookUpById } from './by-id.js';
-import { ratingKey } from './inputs.js';
+import { idOrTitle, looksLikeId } from './id-or-title.js';
 import { candidateLine, candidateList } from './listing.js';
 
-/** Playlist addressing: an id, or an exact title. */
+/** Playlist addressing: one input, an id or an exact title. */
 export const playlistAddressing = {
-  playlist_id: v.optional(ratingKey('Playlist id')),
-  playlist_title: v.optional(
-    v.pipe(v.string(), v.trim(), v.nonEmpty(), v.description('Exact title, if no id')),
-  ),
+  playlist: idOrTitle('Playlist id or exact title'),
 };
 
-/** How a tool names a playlist. */
+/** How a tool names a playlist: its `playlist` input. */
 export interface PlaylistRef {
-  playlist_id?: string | undefined;
-  playlist_title?: string | undefined;
+  playlist: string;
 }
 
 /** A playlist line for AMBIGUOUS and NOT_FOUND details. */
@@ -40,15 +35,25 @@ export function playlistById(ctx: ToolContext, id: string): Promise<Playlist> {
   });
 }
 
+/** The playlist with this id, or undefined when no playlist has it (it may be a title then). */
+async function playlistIfId(ctx: ToolContext, id: string): Promise<Playlist | undefined> {
+  try {
+    return await ctx.plex.playlists.get(id, { signal: ctx.signal });
+  } catch (error) {
+    if (isPlexError(error) && error.code === 'NOT_FOUND') return undefined;
+    throw error;
+  }
+}
+
 /**
- * Finds a playlist of the signed-in account by id, or by exact title (case-insensitive).
- * Several matches are AMBIGUOUS with candidates; none is NOT_FOUND naming the playlists there are.
+ * Finds a playlist of the signed-in account by id (a number-like value is tried as one first),
+ * else by exact title (case-insensitive). Several matches are AMBIGUOUS with candidates; none is
+ * NOT_FOUND naming the playlists there are.
  */
 export async function resolvePlaylist(ctx: ToolContext, ref: PlaylistRef): Promise<Playlist> {
-  if (ref.playlist_id !== undefined) return playlistById(ctx, ref.playlist_id);
-  const title = ref.playlist_title;
-  if (title === undefined)
-    throw new ToolError('INVALID_INPUT', 'Give playlist_id, or playlist_title.');
+  const title = ref.playlist;
+  const byId = looksLikeId(title) ? await playlistIfId(ctx, title) : undefined;
+  if (byId) return byId;
   // Plex's title filter is a substring match: it narrows, the exact comparison decides.
   const near = await ctx.plex.playlists.list({ title, limit: 500, signal: ctx.signal });
   const matches = near.items.filter((p) => p.title.toLowerCase() === title.toLowerCase());
@@ -60,7 +65,7 @@ export async function resolvePlaylist(ctx: ToolContext, ref: PlaylistRef): Promi
         matches.map((p) =>
           candidateLine(p.ratingKey, p.title, [p.playlistType, `${p.leafCount} items`]),
         ),
-      )}. Call again with playlist_id.`,
+      )}. Call again with its id as playlist.`,
       { candidates: matches.map(candidateOf) },
     );
   }
@@ -68,7 +73,7 @@ export async function resolvePlaylist(ctx: ToolContext, ref: PlaylistRef): Promi
   const names = page.items.map((p) => `"${p.title}" (id ${p.ratingKey})`);
   throw new ToolError(
     'NOT_FOUND',
-    `No playlist titled "${title}". Playlists: ${names.join(', ') || 'none'}${page.totalSize > names.length ? ', …' : ''}.`,
+    `No playlist with id or title "${title}"; find them with playlist_list. Playlists: ${names.join(', ') || 'none'}${page.totalSize > names.length ? ', …' : ''}.`,
     { playlists: page.items.map(candidateOf) },
   );
 }

@@ -5,22 +5,22 @@
 export interface PlexTools {
   /**
    * **List libraries**
-   * List libraries with id, type, item count and folders. Start here for library names.
+   * List libraries with id, type, item count and folders.
    */
   library_list: { input: LibraryListInput; output: LibraryListOutput };
   /**
    * **Library statistics**
-   * Count a library's items by type and watched state, with top genres and decades.
+   * Count a library's items by type and watched state; top genres, decades.
    */
   library_get_stats: { input: LibraryGetStatsInput; output: LibraryGetStatsOutput };
   /**
    * **Refresh libraries**
-   * Refresh one library, or all: scan for changes and update metadata.
+   * Refresh one library or all: scan and update metadata.
    */
   library_refresh: { input: LibraryRefreshInput; output: LibraryRefreshOutput };
   /**
    * **Scan a library**
-   * Scan a library, or one folder of it, for added and removed files. Use after adding files.
+   * Scan a library, or one folder of it, for added and removed files.
    */
   library_scan: { input: LibraryScanInput; output: LibraryScanOutput };
   /**
@@ -30,27 +30,27 @@ export interface PlexTools {
   library_get_details: { input: LibraryGetDetailsInput; output: LibraryGetDetailsOutput };
   /**
    * **Recently added**
-   * Newest items first, in one library or all; movies, episodes and albums unless media_type.
+   * Newest items, in one library or all; movies, episodes, albums unless media_type.
    */
   library_get_recently_added: { input: LibraryGetRecentlyAddedInput; output: LibraryGetRecentlyAddedOutput };
   /**
    * **Browse a library**
-   * Browse a library's items, filtered and sorted by Plex.
+   * Browse a library's items, filtered and sorted.
    */
   library_get_contents: { input: LibraryGetContentsInput; output: LibraryGetContentsOutput };
   /**
    * **Search media**
-   * Search titles, people and tags in all libraries, best first. Use to find ids.
+   * Search titles, people and tags in all libraries, best first; finds ids.
    */
   media_search: { input: MediaSearchInput; output: MediaSearchOutput };
   /**
    * **Media details**
-   * An item's details: summary, people, ratings, files, quality, external ids, watched state.
+   * An item's details: summary, people, ratings, files, quality, external ids, watched.
    */
   media_get_details: { input: MediaGetDetailsInput; output: MediaGetDetailsOutput };
   /**
    * **Media children**
-   * List a show's seasons, a season's episodes, an artist's albums or an album's tracks.
+   * A show's seasons, a season's episodes, an artist's albums or an album's tracks.
    */
   media_get_children: { input: MediaGetChildrenInput; output: MediaGetChildrenOutput };
   /**
@@ -60,32 +60,32 @@ export interface PlexTools {
   media_edit_metadata: { input: MediaEditMetadataInput; output: MediaEditMetadataOutput };
   /**
    * **Mark watched or unwatched**
-   * Mark an item, and everything under it, watched or unwatched.
+   * Mark an item, and all under it, watched or unwatched.
    */
   media_set_watched: { input: MediaSetWatchedInput; output: MediaSetWatchedOutput };
   /**
    * **Delete media**
-   * Delete an item and its files from disk. Call without confirm first to see what would go.
+   * Delete an item and its files from disk; without confirm, says what would go.
    */
   media_delete: { input: MediaDeleteInput; output: MediaDeleteOutput };
   /**
    * **Get media artwork**
-   * Show an item's artwork as an image, resized by Plex.
+   * Show an item's artwork as an image.
    */
   media_get_artwork: { input: MediaGetArtworkInput; output: MediaGetArtworkOutput };
   /**
    * **List artwork candidates**
-   * List the artwork an item can use; pass a key to media_set_artwork.
+   * List the artwork an item can use, with keys for media_set_artwork.
    */
   media_list_available_artwork: { input: MediaListAvailableArtworkInput; output: MediaListAvailableArtworkOutput };
   /**
    * **Set media artwork**
-   * Set an item's artwork from a URL, a local file or a media_list_available_artwork key.
+   * Set an item's artwork from a URL, a local file or an available-artwork key.
    */
   media_set_artwork: { input: MediaSetArtworkInput; output: MediaSetArtworkOutput };
   /**
    * **Related media**
-   * Items related to one: more like this, by its director or lead actor, same collection.
+   * Items like one: similar, same director or lead actor, same collection.
    */
   media_get_related: { input: MediaGetRelatedInput; output: MediaGetRelatedOutput };
   /**
@@ -95,7 +95,7 @@ export interface PlexTools {
   playlist_list: { input: PlaylistListInput; output: PlaylistListOutput };
   /**
    * **Playlist contents**
-   * List a playlist's entries in order, with each playlist_item_id.
+   * A playlist's entries in order, with each playlist_item_id.
    */
   playlist_get_contents: { input: PlaylistGetContentsInput; output: PlaylistGetContentsOutput };
   /**
@@ -115,12 +115,12 @@ export interface PlexTools {
   playlist_add_to: { input: PlaylistAddToInput; output: PlaylistAddToOutput };
   /**
    * **Remove from playlist**
-   * Remove from a playlist all entries of item_ids, or single playlist_item_ids.
+   * Remove all entries of items from a playlist, or single playlist_item_ids.
    */
   playlist_remove_from: { input: PlaylistRemoveFromInput; output: PlaylistRemoveFromOutput };
   /**
    * **Delete playlist**
-   * Delete a playlist; its items stay in the library.
+   * Delete a playlist; its items stay.
    */
   playlist_delete: { input: PlaylistDeleteInput; output: PlaylistDeleteOutput };
   /**
@@ -130,7 +130,7 @@ export interface PlexTools {
   playlist_upload_poster: { input: PlaylistUploadPosterInput; output: PlaylistUploadPosterOutput };
   /**
    * **Copy playlist to user**
-   * Copy a playlist to a friend's or home user's account; smart ones as current items.
+   * Copy a playlist to another user's account; smart ones as current items.
    */
   playlist_copy_to_user: { input: PlaylistCopyToUserInput; output: PlaylistCopyToUserOutput };
   /**
@@ -165,22 +165,22 @@ export interface PlexTools {
   collection_edit: { input: CollectionEditInput; output: CollectionEditOutput };
   /**
    * **Delete collection**
-   * Delete a collection; its items stay in the library.
+   * Delete a collection; its items stay.
    */
   collection_delete: { input: CollectionDeleteInput; output: CollectionDeleteOutput };
   /**
    * **List users**
-   * List the owner, Home users and friends with access, and their shared libraries.
+   * List the owner, Home users and friends with access, and shared libraries.
    */
   user_list_all_users: { input: UserListAllUsersInput; output: UserListAllUsersOutput };
   /**
    * **Search users**
-   * Find users whose username or name contains search_term (any case).
+   * Find users by part of their username or name.
    */
   user_search_users: { input: UserSearchUsersInput; output: UserSearchUsersOutput };
   /**
    * **User details**
-   * A user's role, username, email (owner only), join date, shared libraries, play count.
+   * A user's role, username, email (owner only), join date, libraries, plays.
    */
   user_get_info: { input: UserGetInfoInput; output: UserGetInfoOutput };
   /**
@@ -200,17 +200,17 @@ export interface PlexTools {
   user_get_watch_history: { input: UserGetWatchHistoryInput; output: UserGetWatchHistoryOutput };
   /**
    * **Viewing statistics**
-   * Plays and watch time per user over a period, by media type and device.
+   * Plays and watch time per user over a period, by type and device.
    */
   user_get_statistics: { input: UserGetStatisticsInput; output: UserGetStatisticsOutput };
   /**
    * **Active sessions**
-   * What is playing now: user, player, item, progress, direct play or transcode and why, bandwidth.
+   * What plays now: user, player, item, progress, direct play or transcode and why.
    */
   sessions_get_active: { input: SessionsGetActiveInput; output: SessionsGetActiveOutput };
   /**
    * **Playback history of an item**
-   * Who played an item (or a show's episodes), when and on which device; newest first.
+   * Who played an item (or a show's episodes), when, on which device.
    */
   sessions_get_media_playback_history: { input: SessionsGetMediaPlaybackHistoryInput; output: SessionsGetMediaPlaybackHistoryOutput };
   /**
@@ -220,12 +220,12 @@ export interface PlexTools {
   sessions_terminate: { input: SessionsTerminateInput; output: SessionsTerminateOutput };
   /**
    * **Get server info**
-   * Server name, version, platform, machine id, plex.tv sign-in, transcoder abilities, update available.
+   * Server name, version, platform, machine id, sign-in, transcoder, update available.
    */
   server_get_info: { input: ServerGetInfoInput; output: ServerGetInfoOutput };
   /**
    * **List butler tasks**
-   * List scheduled maintenance (butler) tasks with interval and enabled state.
+   * List maintenance (butler) tasks with interval and enabled state.
    */
   server_get_butler_tasks: { input: ServerGetButlerTasksInput; output: ServerGetButlerTasksOutput };
   /**
@@ -235,7 +235,7 @@ export interface PlexTools {
   server_run_butler_task: { input: ServerRunButlerTaskInput; output: ServerRunButlerTaskOutput };
   /**
    * **Get server resource use**
-   * Host and Plex CPU and memory use (%): latest, average and recent samples.
+   * Host and Plex CPU and memory use (%), latest and recent.
    */
   server_get_current_resources: { input: ServerGetCurrentResourcesInput; output: ServerGetCurrentResourcesOutput };
   /**
@@ -245,27 +245,27 @@ export interface PlexTools {
   server_get_bandwidth: { input: ServerGetBandwidthInput; output: ServerGetBandwidthOutput };
   /**
    * **Get Plex logs**
-   * Tail of a Plex log, optionally only lines containing search_term.
+   * Tail of a Plex log, optionally only lines with search_term.
    */
   server_get_plex_logs: { input: ServerGetPlexLogsInput; output: ServerGetPlexLogsOutput };
   /**
    * **Empty trash**
-   * Permanently remove items whose files are gone (trash), in one library or all.
+   * Remove items whose files are gone (trash), in one library or all.
    */
   server_empty_trash: { input: ServerEmptyTrashInput; output: ServerEmptyTrashOutput };
   /**
    * **Optimize database**
-   * Compact and re-index the database in the background; useful after big deletions.
+   * Compact and re-index the database in the background, e.g. after big deletes.
    */
   server_optimize_database: { input: ServerOptimizeDatabaseInput; output: ServerOptimizeDatabaseOutput };
   /**
    * **Clean bundles**
-   * Delete unused metadata bundles in the background to free disk space.
+   * Delete unused metadata bundles in the background to free space.
    */
   server_clean_bundles: { input: ServerCleanBundlesInput; output: ServerCleanBundlesOutput };
   /**
    * **Get server alerts**
-   * Collect live server notifications (scans, activities, playback) for a few seconds.
+   * Listen to live server notifications (scans, activities, playback) for seconds.
    */
   server_get_alerts: { input: ServerGetAlertsInput; output: ServerGetAlertsOutput };
   /**
@@ -275,12 +275,12 @@ export interface PlexTools {
   client_list: { input: ClientListInput; output: ClientListOutput };
   /**
    * **Player details**
-   * A player's device, version, address, capabilities and what it plays now.
+   * A player's device, version, address, capabilities and current item.
    */
   client_get_details: { input: ClientGetDetailsInput; output: ClientGetDetailsOutput };
   /**
    * **Player timelines**
-   * A player's video, music and photo timelines: state, item, position, volume, streams.
+   * A player's timelines (video, music, photo): state, item, position, volume.
    */
   client_get_timelines: { input: ClientGetTimelinesInput; output: ClientGetTimelinesOutput };
   /**
@@ -305,7 +305,7 @@ export interface PlexTools {
   client_navigate: { input: ClientNavigateInput; output: ClientNavigateOutput };
   /**
    * **Set player streams**
-   * Switch audio, subtitle or video stream of a player's video (ids from media_get_details).
+   * Switch a player's audio, subtitle or video stream (ids from media_get_details).
    */
   client_set_streams: { input: ClientSetStreamsInput; output: ClientSetStreamsOutput };
 }
@@ -332,10 +332,8 @@ export interface LibraryListOutput {
 
 /** Arguments of `library_get_stats`. */
 export interface LibraryGetStatsInput {
-  /** Library name */
-  library_name?: string;
-  /** Library id */
-  library_id?: string | number;
+  /** Library id or name */
+  library: string;
 }
 
 /** What `library_get_stats` answers. */
@@ -364,10 +362,8 @@ export interface LibraryGetStatsOutput {
 
 /** Arguments of `library_refresh`. */
 export interface LibraryRefreshInput {
-  /** Library name */
-  library_name?: string;
-  /** Library id */
-  library_id?: string | number;
+  /** Library id or name */
+  library?: string;
   /** Re-fetch all metadata, not just changed */
   force?: boolean;
   /**
@@ -393,10 +389,8 @@ export interface LibraryRefreshOutput {
 
 /** Arguments of `library_scan`. */
 export interface LibraryScanInput {
-  /** Library name */
-  library_name?: string;
-  /** Library id */
-  library_id?: string | number;
+  /** Library id or name */
+  library: string;
   /** Folder in the library */
   path?: string;
   /**
@@ -422,10 +416,8 @@ export interface LibraryScanOutput {
 
 /** Arguments of `library_get_details`. */
 export interface LibraryGetDetailsInput {
-  /** Library name */
-  library_name?: string;
-  /** Library id */
-  library_id?: string | number;
+  /** Library id or name */
+  library: string;
 }
 
 /** What `library_get_details` answers. */
@@ -450,10 +442,8 @@ export interface LibraryGetDetailsOutput {
 
 /** Arguments of `library_get_recently_added`. */
 export interface LibraryGetRecentlyAddedInput {
-  /** Library name */
-  library_name?: string;
-  /** Library id */
-  library_id?: string | number;
+  /** Library id or name */
+  library?: string;
   /** Only this type */
   media_type?: 'movie' | 'show' | 'season' | 'episode' | 'artist' | 'album' | 'track';
   /**
@@ -492,10 +482,8 @@ export interface LibraryGetRecentlyAddedOutput {
 
 /** Arguments of `library_get_contents`. */
 export interface LibraryGetContentsInput {
-  /** Library name */
-  library_name?: string;
-  /** Library id */
-  library_id?: string | number;
+  /** Library id or name */
+  library: string;
   /** Only this type */
   media_type?: 'movie' | 'show' | 'season' | 'episode' | 'artist' | 'album' | 'track';
   /** Order; :desc reverses */
@@ -577,8 +565,8 @@ export interface MediaSearchInput {
     | 'track'
     | 'collection'
     | 'person';
-  /** Only this library */
-  library_name?: string;
+  /** Library id or name */
+  library?: string;
   /**
    * Page size
    * Constraints: minimum 1, maximum 500.
@@ -609,8 +597,8 @@ export interface MediaGetDetailsInput {
   media_id?: string | number;
   /** Exact title, if no id */
   media_title?: string;
-  /** Its library */
-  library_name?: string;
+  /** Library id or name */
+  library?: string;
   /** Its year */
   year?: number;
   /** Its type */
@@ -704,8 +692,8 @@ export interface MediaGetChildrenInput {
   media_id?: string | number;
   /** Exact title, if no id */
   media_title?: string;
-  /** Its library */
-  library_name?: string;
+  /** Library id or name */
+  library?: string;
   /** Its year */
   year?: number;
   /** Its type */
@@ -754,8 +742,8 @@ export interface MediaEditMetadataInput {
   media_id?: string | number;
   /** Exact title, if no id */
   media_title?: string;
-  /** Its library */
-  library_name?: string;
+  /** Library id or name */
+  library?: string;
   /** Its year */
   year?: number;
   /** Its type */
@@ -858,8 +846,8 @@ export interface MediaSetWatchedInput {
   media_id?: string | number;
   /** Exact title, if no id */
   media_title?: string;
-  /** Its library */
-  library_name?: string;
+  /** Library id or name */
+  library?: string;
   /** Its year */
   year?: number;
   /** Its type */
@@ -911,8 +899,8 @@ export interface MediaGetArtworkInput {
   media_id?: string | number;
   /** Exact title, if no id */
   media_title?: string;
-  /** Its library */
-  library_name?: string;
+  /** Library id or name */
+  library?: string;
   /** Its year */
   year?: number;
   /** Its type */
@@ -948,8 +936,8 @@ export interface MediaListAvailableArtworkInput {
   media_id?: string | number;
   /** Exact title, if no id */
   media_title?: string;
-  /** Its library */
-  library_name?: string;
+  /** Library id or name */
+  library?: string;
   /** Its year */
   year?: number;
   /** Its type */
@@ -979,8 +967,8 @@ export interface MediaSetArtworkInput {
   media_id?: string | number;
   /** Exact title, if no id */
   media_title?: string;
-  /** Its library */
-  library_name?: string;
+  /** Library id or name */
+  library?: string;
   /** Its year */
   year?: number;
   /** Its type */
@@ -1023,8 +1011,8 @@ export interface MediaGetRelatedInput {
   media_id?: string | number;
   /** Exact title, if no id */
   media_title?: string;
-  /** Its library */
-  library_name?: string;
+  /** Library id or name */
+  library?: string;
   /** Its year */
   year?: number;
   /** Its type */
@@ -1059,8 +1047,8 @@ export interface MediaGetRelatedOutput {
 
 /** Arguments of `playlist_list`. */
 export interface PlaylistListInput {
-  /** Only with items from it */
-  library_name?: string;
+  /** Library id or name */
+  library?: string;
   /** Only this kind */
   playlist_type?: 'video' | 'audio' | 'photo';
   /**
@@ -1095,10 +1083,8 @@ export interface PlaylistListOutput {
 
 /** Arguments of `playlist_get_contents`. */
 export interface PlaylistGetContentsInput {
-  /** Playlist id */
-  playlist_id?: string | number;
-  /** Exact title, if no id */
-  playlist_title?: string;
+  /** Playlist id or exact title */
+  playlist: string;
   /**
    * Page size
    * Constraints: minimum 1, maximum 500.
@@ -1138,15 +1124,10 @@ export interface PlaylistCreateInput {
   /** Title */
   title: string;
   /**
-   * Item ids
+   * Item ids or exact titles
    * Constraints: at least 1 item(s), at most 500 item(s).
    */
-  item_ids?: (string | number)[];
-  /**
-   * Exact titles, if no ids
-   * Constraints: at least 1 item(s), at most 500 item(s).
-   */
-  item_titles?: string[];
+  items: string[];
   /** Summary */
   summary?: string;
   /** Allow a taken title */
@@ -1167,10 +1148,8 @@ export interface PlaylistCreateOutput {
 
 /** Arguments of `playlist_edit`. */
 export interface PlaylistEditInput {
-  /** Playlist id */
-  playlist_id?: string | number;
-  /** Exact title, if no id */
-  playlist_title?: string;
+  /** Playlist id or exact title */
+  playlist: string;
   /** New title */
   new_title?: string;
   /** New summary ("" clears it) */
@@ -1197,20 +1176,13 @@ export interface PlaylistEditOutput {
 
 /** Arguments of `playlist_add_to`. */
 export interface PlaylistAddToInput {
-  /** Playlist id */
-  playlist_id?: string | number;
-  /** Exact title, if no id */
-  playlist_title?: string;
+  /** Playlist id or exact title */
+  playlist: string;
   /**
-   * Item ids
+   * Item ids or exact titles
    * Constraints: at least 1 item(s), at most 500 item(s).
    */
-  item_ids?: (string | number)[];
-  /**
-   * Exact titles, if no ids
-   * Constraints: at least 1 item(s), at most 500 item(s).
-   */
-  item_titles?: string[];
+  items: string[];
 }
 
 /** What `playlist_add_to` answers. */
@@ -1231,15 +1203,13 @@ export interface PlaylistAddToOutput {
 
 /** Arguments of `playlist_remove_from`. */
 export interface PlaylistRemoveFromInput {
-  /** Playlist id */
-  playlist_id?: string | number;
-  /** Exact title, if no id */
-  playlist_title?: string;
+  /** Playlist id or exact title */
+  playlist: string;
   /**
-   * Item ids
+   * Item ids or exact titles
    * Constraints: at least 1 item(s), at most 500 item(s).
    */
-  item_ids?: (string | number)[];
+  items?: string[];
   /**
    * Entry ids
    * Constraints: at least 1 item(s), at most 500 item(s).
@@ -1284,10 +1254,8 @@ export interface PlaylistDeleteOutput {
 
 /** Arguments of `playlist_upload_poster`. */
 export interface PlaylistUploadPosterInput {
-  /** Playlist id */
-  playlist_id?: string | number;
-  /** Exact title, if no id */
-  playlist_title?: string;
+  /** Playlist id or exact title */
+  playlist: string;
   /**
    * Image URL
    * Constraints: pattern `^https?://`.
@@ -1309,10 +1277,8 @@ export interface PlaylistUploadPosterOutput {
 
 /** Arguments of `playlist_copy_to_user`. */
 export interface PlaylistCopyToUserInput {
-  /** Playlist id */
-  playlist_id?: string | number;
-  /** Exact title, if no id */
-  playlist_title?: string;
+  /** Playlist id or exact title */
+  playlist: string;
   /** Recipient */
   username: string;
 }
@@ -1336,8 +1302,8 @@ export interface PlaylistCopyToUserOutput {
 
 /** Arguments of `collection_list`. */
 export interface CollectionListInput {
-  /** Only this library */
-  library_name?: string;
+  /** Library id or name */
+  library?: string;
   /**
    * Page size
    * Constraints: minimum 1, maximum 500.
@@ -1369,12 +1335,10 @@ export interface CollectionListOutput {
 
 /** Arguments of `collection_get_contents`. */
 export interface CollectionGetContentsInput {
-  /** Collection id */
-  collection_id?: string | number;
-  /** Exact title, if no id */
-  collection_title?: string;
-  /** Its library */
-  library_name?: string;
+  /** Collection id or exact title */
+  collection: string;
+  /** Library id or name */
+  library?: string;
   /**
    * Page size
    * Constraints: minimum 1, maximum 500.
@@ -1412,18 +1376,13 @@ export interface CollectionGetContentsOutput {
 export interface CollectionCreateInput {
   /** Title */
   title: string;
-  /** Library name */
-  library_name: string;
+  /** Library id or name */
+  library: string;
   /**
-   * Item ids
+   * Item ids or exact titles
    * Constraints: at least 1 item(s), at most 500 item(s).
    */
-  item_ids?: (string | number)[];
-  /**
-   * Exact titles, if no ids
-   * Constraints: at least 1 item(s), at most 500 item(s).
-   */
-  item_titles?: string[];
+  items: string[];
   /** Summary */
   summary?: string;
   /** Allow a taken title */
@@ -1443,22 +1402,15 @@ export interface CollectionCreateOutput {
 
 /** Arguments of `collection_add_to`. */
 export interface CollectionAddToInput {
-  /** Collection id */
-  collection_id?: string | number;
-  /** Exact title, if no id */
-  collection_title?: string;
-  /** Its library */
-  library_name?: string;
+  /** Collection id or exact title */
+  collection: string;
+  /** Library id or name */
+  library?: string;
   /**
-   * Item ids
+   * Item ids or exact titles
    * Constraints: at least 1 item(s), at most 500 item(s).
    */
-  item_ids?: (string | number)[];
-  /**
-   * Exact titles, if no ids
-   * Constraints: at least 1 item(s), at most 500 item(s).
-   */
-  item_titles?: string[];
+  items: string[];
 }
 
 /** What `collection_add_to` answers. */
@@ -1485,22 +1437,15 @@ export interface CollectionAddToOutput {
 
 /** Arguments of `collection_remove_from`. */
 export interface CollectionRemoveFromInput {
-  /** Collection id */
-  collection_id?: string | number;
-  /** Exact title, if no id */
-  collection_title?: string;
-  /** Its library */
-  library_name?: string;
+  /** Collection id or exact title */
+  collection: string;
+  /** Library id or name */
+  library?: string;
   /**
-   * Item ids
+   * Item ids or exact titles
    * Constraints: at least 1 item(s), at most 500 item(s).
    */
-  item_ids?: (string | number)[];
-  /**
-   * Exact titles, if no ids
-   * Constraints: at least 1 item(s), at most 500 item(s).
-   */
-  item_titles?: string[];
+  items: string[];
 }
 
 /** What `collection_remove_from` answers. */
@@ -1521,12 +1466,10 @@ export interface CollectionRemoveFromOutput {
 
 /** Arguments of `collection_edit`. */
 export interface CollectionEditInput {
-  /** Collection id */
-  collection_id?: string | number;
-  /** Exact title, if no id */
-  collection_title?: string;
-  /** Its library */
-  library_name?: string;
+  /** Collection id or exact title */
+  collection: string;
+  /** Library id or name */
+  library?: string;
   /** New title */
   new_title?: string;
   /** Sort title */
@@ -1929,8 +1872,8 @@ export interface SessionsGetMediaPlaybackHistoryInput {
   media_id?: string | number;
   /** Exact title, if no id */
   media_title?: string;
-  /** Its library */
-  library_name?: string;
+  /** Library id or name */
+  library?: string;
   /** Its year */
   year?: number;
   /** Its type */
@@ -2206,8 +2149,8 @@ export interface ServerGetPlexLogsOutput {
 
 /** Arguments of `server_empty_trash`. */
 export interface ServerEmptyTrashInput {
-  /** Library name */
-  library_name?: string;
+  /** Library id or name */
+  library?: string;
 }
 
 /** What `server_empty_trash` answers. */
@@ -2427,8 +2370,8 @@ export interface ClientStartPlaybackInput {
   media_id?: string | number;
   /** Exact title, if no id */
   media_title?: string;
-  /** Its library */
-  library_name?: string;
+  /** Library id or name */
+  library?: string;
   /** Its year */
   year?: number;
   /** Its type */

@@ -18,7 +18,7 @@ export const clientGetDetails = defineTool({
   module: 'client',
   access: 'read',
   title: 'Player details',
-  description: "A player's device, version, address, capabilities and what it plays now.",
+  description: "A player's device, version, address, capabilities and current item.",
   input: v.object(playerAddressing),
   output: v.object({
     ...playerInfo.entries,

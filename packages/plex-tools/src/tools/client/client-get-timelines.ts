@@ -10,8 +10,7 @@ export const clientGetTimelines = defineTool({
   module: 'client',
   access: 'read',
   title: 'Player timelines',
-  description:
-    "A player's video, music and photo timelines: state, item, position, volume, streams.",
+  description: "A player's timelines (video, music, photo): state, item, position, volume.",
   input: v.object(playerAddressing),
   output: v.object({
     player: playerRef,

@@ -73,8 +73,7 @@ export const clientSetStreams = defineTool({
   module: 'client',
   access: 'write',
   title: 'Set player streams',
-  description:
-    "Switch audio, subtitle or video stream of a player's video (ids from media_get_details).",
+  description: "Switch a player's audio, subtitle or video stream (ids from media_get_details).",
   input: v.object({
     ...playerAddressing,
     audio_stream_id: streamId('Audio stream id', 1),

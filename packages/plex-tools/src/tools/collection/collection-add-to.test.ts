@@ -5,9 +5,8 @@ describe('collection_add_to', () => {
   it('adds new members, and reports those present or not found', async () => {
     const h = toolHarness();
     const data = await h.data('collection_add_to', {
-      collection_title: 'Film Noir',
-      item_titles: ['Charade', 'The Big Sleep'],
-      item_ids: ['1007'],
+      collection: 'Film Noir',
+      items: ['1007', 'Charade', 'The Big Sleep'],
     });
     expect(data).toEqual({
       collection: { id: '1018', title: 'Film Noir' },
@@ -16,7 +15,7 @@ describe('collection_add_to', () => {
       not_found: ['The Big Sleep'],
       total: 4,
     });
-    const contents = await h.data('collection_get_contents', { collection_id: '1018' });
+    const contents = await h.data('collection_get_contents', { collection: '1018' });
     expect(contents.items.map((i) => i.title)).toContain('Charade');
     expect(contents.total).toBe(4);
   });
@@ -25,22 +24,22 @@ describe('collection_add_to', () => {
     const h = toolHarness();
     expect(
       await h.call('collection_add_to', {
-        collection_id: '1018',
-        item_titles: ['Sherlock Holmes'],
+        collection: '1018',
+        items: ['Sherlock Holmes'],
       }),
     ).toMatchObject({ ok: false, error: { code: 'AMBIGUOUS' } });
     expect(
-      await h.call('collection_add_to', { collection_id: '1018', item_ids: ['1027'] }),
+      await h.call('collection_add_to', { collection: '1018', items: ['1027'] }),
     ).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
-    expect((await h.data('collection_get_contents', { collection_id: '1018' })).total).toBe(3);
+    expect((await h.data('collection_get_contents', { collection: '1018' })).total).toBe(3);
   });
 
   it('needs a known collection and some items', async () => {
     const h = toolHarness();
     expect(
-      await h.call('collection_add_to', { collection_title: 'Nope', item_ids: ['1016'] }),
+      await h.call('collection_add_to', { collection: 'Nope', items: ['1016'] }),
     ).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
-    expect(await h.call('collection_add_to', { collection_id: '1018' })).toMatchObject({
+    expect(await h.call('collection_add_to', { collection: '1018' })).toMatchObject({
       ok: false,
       error: { code: 'INVALID_INPUT' },
     });

@@ -6,9 +6,8 @@ describe('collection_create', () => {
     const h = toolHarness();
     const data = await h.data('collection_create', {
       title: 'Hitchcock-ish',
-      library_name: 'Movies',
-      item_ids: ['1016'],
-      item_titles: ['charade'],
+      library: 'Movies',
+      items: ['1016', 'charade'],
       summary: 'Suspense',
     });
     expect(data.collection).toMatchObject({
@@ -18,7 +17,7 @@ describe('collection_create', () => {
       item_count: 2,
     });
     const id = data.collection.id;
-    const contents = await h.data('collection_get_contents', { collection_id: id });
+    const contents = await h.data('collection_get_contents', { collection: id });
     expect(contents.items.map((i) => i.title).sort()).toEqual(['Charade', 'Scarlet Street']);
     expect(h.emulator.state.items.get(id)?.summary).toBe('Suspense');
   });
@@ -29,34 +28,34 @@ describe('collection_create', () => {
     expect(
       await h.call('collection_create', {
         title: 'Holmes',
-        library_name: 'Movies',
-        item_titles: ['Sherlock Holmes'],
+        library: 'Movies',
+        items: ['Sherlock Holmes'],
       }),
     ).toMatchObject({ ok: false, error: { code: 'AMBIGUOUS' } });
     expect(
       await h.call('collection_create', {
         title: 'X',
-        library_name: 'Movies',
-        item_titles: ['Bonanza'],
+        library: 'Movies',
+        items: ['Bonanza'],
       }),
     ).toMatchObject({
       ok: false,
       error: { code: 'NOT_FOUND', details: { not_found: ['Bonanza'] } },
     });
     expect(
-      await h.call('collection_create', { title: 'X', library_name: 'Movies', item_ids: ['1027'] }),
+      await h.call('collection_create', { title: 'X', library: 'Movies', items: ['1027'] }),
     ).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
     expect(
       await h.call('collection_create', {
         title: 'X',
-        library_name: 'TV Shows',
-        item_ids: ['1027', '1021'],
+        library: 'TV Shows',
+        items: ['1027', '1021'],
       }),
     ).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
     expect(
-      await h.call('collection_create', { title: 'X', library_name: 'Anime', item_ids: ['1016'] }),
+      await h.call('collection_create', { title: 'X', library: 'Anime', items: ['1016'] }),
     ).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
-    expect(await h.call('collection_create', { title: 'X', item_ids: ['1016'] })).toMatchObject({
+    expect(await h.call('collection_create', { title: 'X', items: ['1016'] })).toMatchObject({
       ok: false,
       error: { code: 'INVALID_INPUT' },
     });
@@ -68,8 +67,8 @@ describe('collection_create', () => {
     const before = (await h.data('collection_list', {})).total as number;
     const refused = await h.call('collection_create', {
       title: 'film noir',
-      library_name: 'Movies',
-      item_ids: ['1016'],
+      library: 'Movies',
+      items: ['1016'],
     });
     expect(refused).toMatchObject({
       ok: false,
@@ -84,8 +83,8 @@ describe('collection_create', () => {
 
     const allowed = await h.data('collection_create', {
       title: 'Film Noir',
-      library_name: 'Movies',
-      item_ids: ['1016'],
+      library: 'Movies',
+      items: ['1016'],
       allow_duplicate: true,
     });
     expect(allowed.collection).toMatchObject({ title: 'Film Noir', library: 'Movies' });
@@ -99,8 +98,8 @@ describe('collection_create', () => {
       (
         await h.data('collection_create', {
           title: 'Noir',
-          library_name: 'Movies',
-          item_ids: ['1016'],
+          library: 'Movies',
+          items: ['1016'],
         })
       ).collection,
     ).toMatchObject({ title: 'Noir' });
@@ -109,8 +108,8 @@ describe('collection_create', () => {
       (
         await h.data('collection_create', {
           title: 'Film Noir',
-          library_name: 'TV Shows',
-          item_ids: ['1027'],
+          library: 'TV Shows',
+          items: ['1027'],
         })
       ).collection,
     ).toMatchObject({ title: 'Film Noir', library: 'TV Shows' });

@@ -7,6 +7,7 @@ import {
   collectionsTitled,
   refuseDuplicateTitle,
 } from '../../shared/duplicate-title.js';
+import { libraryInput } from '../../shared/inputs.js';
 import { itemList, resolveItemList } from '../../shared/resolve-item-list.js';
 import { resolveLibrary } from '../../shared/resolve-library.js';
 import { collectionSummary, summarizeCollection } from './shared.js';
@@ -31,14 +32,14 @@ export const collectionCreate = defineTool({
   description: 'Create a collection.',
   input: v.object({
     title: v.pipe(v.string(), v.trim(), v.nonEmpty(), v.description('Title')),
-    library_name: v.pipe(v.string(), v.trim(), v.nonEmpty(), v.description('Library name')),
+    library: libraryInput,
     ...itemList,
     summary: v.optional(v.pipe(v.string(), v.description('Summary'))),
     ...allowDuplicate,
   }),
   output: v.object({ collection: collectionSummary }),
   async run(ctx, input) {
-    const library = await resolveLibrary(ctx, { library_name: input.library_name });
+    const library = await resolveLibrary(ctx, input);
     refuseDuplicateTitle(
       await collectionsTitled(ctx, library.id, input.title),
       input.allow_duplicate,

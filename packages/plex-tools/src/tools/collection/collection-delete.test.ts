@@ -35,7 +35,7 @@ describe('collection_delete', () => {
   it('takes ids of collections only', async () => {
     const h = toolHarness();
     expect(
-      await h.call('collection_delete', { collection_title: 'Film Noir', confirm: 'Film Noir' }),
+      await h.call('collection_delete', { collection: 'Film Noir', confirm: 'Film Noir' }),
     ).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
     expect(
       await h.call('collection_delete', { collection_id: '1007', confirm: 'Detour' }),

@@ -2,7 +2,7 @@ import * as v from 'valibot';
 import { defineTool } from '../../define-tool.js';
 import { requireConfirmation } from '../../shared/confirm.js';
 import { ratingKey } from '../../shared/inputs.js';
-import { resolveCollection } from '../../shared/resolve-collection.js';
+import { collectionById } from '../../shared/resolve-collection.js';
 
 /** collection_delete: deletes a collection (its items stay in the library). */
 export const collectionDelete = defineTool({
@@ -10,7 +10,7 @@ export const collectionDelete = defineTool({
   module: 'collection',
   access: 'delete',
   title: 'Delete collection',
-  description: 'Delete a collection; its items stay in the library.',
+  description: 'Delete a collection; its items stay.',
   input: v.object({
     collection_id: ratingKey('Collection id'),
     confirm: v.optional(v.pipe(v.string(), v.description('Its exact title'))),
@@ -25,9 +25,7 @@ export const collectionDelete = defineTool({
   }),
   annotations: { idempotentHint: true },
   async run(ctx, input) {
-    const { collection, libraryTitle } = await resolveCollection(ctx, {
-      collection_id: input.collection_id,
-    });
+    const { collection, libraryTitle } = await collectionById(ctx, input.collection_id);
     const count = collection.childCount ?? 0;
     requireConfirmation(
       input.confirm,

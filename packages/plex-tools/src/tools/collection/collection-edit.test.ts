@@ -5,7 +5,7 @@ describe('collection_edit', () => {
   it('edits metadata, labels and display settings; a read shows them', async () => {
     const h = toolHarness();
     const data = await h.data('collection_edit', {
-      collection_title: 'Film Noir',
+      collection: 'Film Noir',
       new_title: 'Noir Classics',
       new_sort_title: 'Noir',
       new_summary: 'Shadows.',
@@ -37,14 +37,14 @@ describe('collection_edit', () => {
     });
     expect(after.Label.map((l) => l.tag).sort()).toEqual(['B&W', 'Crime']);
     expect(
-      (await h.data('collection_get_contents', { collection_title: 'Noir Classics' })).items,
+      (await h.data('collection_get_contents', { collection: 'Noir Classics' })).items,
     ).toEqual([
       expect.objectContaining({ title: 'D.O.A.' }),
       expect.objectContaining({ title: 'Detour' }),
       expect.objectContaining({ title: 'Scarlet Street' }),
     ]);
 
-    await h.data('collection_edit', { collection_id: '1018', remove_labels: ['Crime'] });
+    await h.data('collection_edit', { collection: '1018', remove_labels: ['Crime'] });
     expect((await h.plex.collections.get('1018')).Label.map((l) => l.tag)).toEqual(['B&W']);
   });
 
@@ -52,7 +52,7 @@ describe('collection_edit', () => {
     const h = toolHarness();
     const before = await h.plex.collections.get('1017');
     const data = await h.data('collection_edit', {
-      collection_id: 1017,
+      collection: '1017',
       poster_url: 'https://images.example.com/silent.jpg',
       background_url: 'https://images.example.com/silent-bg.jpg',
     });
@@ -67,7 +67,7 @@ describe('collection_edit', () => {
 
   it('refuses empty edits, bad values and unknown collections', async () => {
     const h = toolHarness();
-    expect(await h.call('collection_edit', { collection_id: '1018' })).toMatchObject({
+    expect(await h.call('collection_edit', { collection: '1018' })).toMatchObject({
       ok: false,
       error: { code: 'INVALID_INPUT' },
     });
@@ -76,21 +76,22 @@ describe('collection_edit', () => {
       { poster_url: 'file:///etc/passwd' },
       { collection_mode: 'sometimes' },
     ]) {
-      expect(await h.call('collection_edit', { collection_id: '1018', ...bad })).toMatchObject({
+      expect(await h.call('collection_edit', { collection: '1018', ...bad })).toMatchObject({
         ok: false,
         error: { code: 'INVALID_INPUT' },
       });
     }
-    expect(
-      await h.call('collection_edit', { collection_title: 'Nope', new_title: 'X' }),
-    ).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+    expect(await h.call('collection_edit', { collection: 'Nope', new_title: 'X' })).toMatchObject({
+      ok: false,
+      error: { code: 'NOT_FOUND' },
+    });
     expect((await h.plex.collections.get('1018')).title).toBe('Film Noir');
   });
 
   it("refuses another collection's title in its library, which Plex would not take", async () => {
     const h = toolHarness();
     const refused = await h.call('collection_edit', {
-      collection_id: '1017',
+      collection: '1017',
       new_title: ' film noir',
       new_summary: 'Not applied either',
     });
@@ -107,7 +108,7 @@ describe('collection_edit', () => {
     expect(silent.title).toBe('Silent Era');
     expect(silent.summary).not.toBe('Not applied either');
 
-    await h.data('collection_edit', { collection_title: 'Film Noir', new_title: 'FILM NOIR' });
+    await h.data('collection_edit', { collection: 'Film Noir', new_title: 'FILM NOIR' });
     expect((await h.plex.collections.get('1018')).title).toBe('FILM NOIR');
   });
 });

@@ -4,7 +4,7 @@ import { toolHarness } from '../../testing/harness.js';
 describe('collection_get_contents', () => {
   it('lists the members of a collection found by title', async () => {
     const h = toolHarness();
-    expect(await h.data('collection_get_contents', { collection_title: 'film noir' })).toEqual({
+    expect(await h.data('collection_get_contents', { collection: 'film noir' })).toEqual({
       collection: { id: '1018', title: 'Film Noir', library: 'Movies' },
       items: [
         { id: '1007', title: 'Detour', type: 'movie', year: 1945 },
@@ -20,7 +20,7 @@ describe('collection_get_contents', () => {
 
   it('pages a collection given by id', async () => {
     const h = toolHarness();
-    const data = await h.data('collection_get_contents', { collection_id: 1017, limit: 3 });
+    const data = await h.data('collection_get_contents', { collection: '1017', limit: 3 });
     expect(data).toMatchObject({
       collection: { id: '1017', title: 'Silent Era', library: 'Movies' },
       total: 8,
@@ -31,27 +31,25 @@ describe('collection_get_contents', () => {
 
   it('names the collections there are when the title is unknown', async () => {
     const h = toolHarness();
-    expect(await h.call('collection_get_contents', { collection_title: 'Westerns' })).toMatchObject(
-      {
-        ok: false,
-        error: {
-          code: 'NOT_FOUND',
-          message:
-            'No collection titled "Westerns". Collections: "Film Noir" (id 1018), "Silent Era" (id 1017).',
-        },
+    expect(await h.call('collection_get_contents', { collection: 'Westerns' })).toMatchObject({
+      ok: false,
+      error: {
+        code: 'NOT_FOUND',
+        message:
+          'No collection with id or title "Westerns"; find them with collection_list. Collections: "Film Noir" (id 1018), "Silent Era" (id 1017).',
       },
-    );
+    });
     expect(
       await h.call('collection_get_contents', {
-        collection_title: 'Film Noir',
-        library_name: 'TV Shows',
+        collection: 'Film Noir',
+        library: 'TV Shows',
       }),
     ).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
   });
 
   it('refuses an id that is not a collection', async () => {
     const h = toolHarness();
-    expect(await h.call('collection_get_contents', { collection_id: '1016' })).toMatchObject({
+    expect(await h.call('collection_get_contents', { collection: '1016' })).toMatchObject({
       ok: false,
       error: { code: 'NOT_FOUND' },
     });
@@ -65,7 +63,7 @@ describe('collection_get_contents', () => {
       type: 'show',
       ratingKeys: ['1039'],
     });
-    const result = await h.call('collection_get_contents', { collection_title: 'Film Noir' });
+    const result = await h.call('collection_get_contents', { collection: 'Film Noir' });
     expect(result).toMatchObject({
       ok: false,
       error: {
@@ -80,8 +78,8 @@ describe('collection_get_contents', () => {
     });
     expect(
       await h.data('collection_get_contents', {
-        collection_title: 'Film Noir',
-        library_name: 'TV Shows',
+        collection: 'Film Noir',
+        library: 'TV Shows',
       }),
     ).toMatchObject({ collection: { id: tv.ratingKey }, total: 1 });
   });
@@ -90,7 +88,10 @@ describe('collection_get_contents', () => {
     const h = toolHarness();
     expect(await h.call('collection_get_contents', {})).toMatchObject({
       ok: false,
-      error: { code: 'INVALID_INPUT', message: 'Give collection_id, or collection_title.' },
+      error: {
+        code: 'INVALID_INPUT',
+        details: { issues: [{ field: 'collection', problem: 'required' }] },
+      },
     });
   });
 });

@@ -32,17 +32,17 @@ describe('collection_list', () => {
       expect.objectContaining({ title: 'Westerns', library: 'TV Shows', item_count: 1 }),
     ]);
     expect(third.has_more).toBe(false);
-    const tv = await h.data('collection_list', { library_name: 'tv shows' });
+    const tv = await h.data('collection_list', { library: 'tv shows' });
     expect(tv).toMatchObject({ total: 1, collections: [{ title: 'Westerns' }] });
   });
 
   it('reports an unknown library, and an empty one', async () => {
     const h = toolHarness();
-    expect(await h.call('collection_list', { library_name: 'Anime' })).toMatchObject({
+    expect(await h.call('collection_list', { library: 'Anime' })).toMatchObject({
       ok: false,
       error: { code: 'NOT_FOUND' },
     });
-    expect(await h.data('collection_list', { library_name: 'Music' })).toMatchObject({
+    expect(await h.data('collection_list', { library: 'Music' })).toMatchObject({
       collections: [],
       total: 0,
       has_more: false,

@@ -1,7 +1,7 @@
 import * as v from 'valibot';
 import { defineTool } from '../../define-tool.js';
 import { mapGated } from '../../shared/concurrency.js';
-import { paging } from '../../shared/inputs.js';
+import { libraryInput, paging } from '../../shared/inputs.js';
 import { pageFacts, pageOf } from '../../shared/outputs.js';
 import { resolveLibrary } from '../../shared/resolve-library.js';
 import { collectionSummary, summarizeCollection } from './shared.js';
@@ -14,17 +14,15 @@ export const collectionList = defineTool({
   title: 'List collections',
   description: 'List collections with library and item count.',
   input: v.object({
-    library_name: v.optional(
-      v.pipe(v.string(), v.trim(), v.nonEmpty(), v.description('Only this library')),
-    ),
+    library: v.optional(libraryInput),
     ...paging,
   }),
   output: v.object({ collections: v.array(collectionSummary), ...pageFacts }),
   async run(ctx, input) {
     const libraries =
-      input.library_name === undefined
+      input.library === undefined
         ? await ctx.plex.libraries.list({ signal: ctx.signal })
-        : [await resolveLibrary(ctx, { library_name: input.library_name })];
+        : [await resolveLibrary(ctx, input)];
     if (libraries.length === 1) {
       const [library] = libraries;
       const page = await ctx.plex.collections.list(library!.id, {

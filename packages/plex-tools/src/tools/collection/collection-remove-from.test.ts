@@ -5,9 +5,8 @@ describe('collection_remove_from', () => {
   it('removes members by title and id, reporting the ones not in it', async () => {
     const h = toolHarness();
     const data = await h.data('collection_remove_from', {
-      collection_title: 'Film Noir',
-      item_titles: ['Detour', 'Charade', 'The Big Sleep'],
-      item_ids: [1008],
+      collection: 'Film Noir',
+      items: ['1008', 'Detour', 'Charade', 'The Big Sleep'],
     });
     expect(data).toEqual({
       collection: { id: '1018', title: 'Film Noir' },
@@ -18,7 +17,7 @@ describe('collection_remove_from', () => {
       not_found: ['The Big Sleep', 'Charade'],
       remaining: 1,
     });
-    const contents = await h.data('collection_get_contents', { collection_id: '1018' });
+    const contents = await h.data('collection_get_contents', { collection: '1018' });
     expect(contents.items).toEqual([
       { id: '1016', title: 'Scarlet Street', type: 'movie', year: 1945 },
     ]);
@@ -29,19 +28,19 @@ describe('collection_remove_from', () => {
     const h = toolHarness();
     expect(
       await h.call('collection_remove_from', {
-        collection_title: 'Silent Era',
-        item_titles: ['Sherlock Holmes'],
+        collection: 'Silent Era',
+        items: ['Sherlock Holmes'],
       }),
     ).toMatchObject({ ok: false, error: { code: 'AMBIGUOUS' } });
-    expect((await h.data('collection_get_contents', { collection_id: '1017' })).total).toBe(8);
+    expect((await h.data('collection_get_contents', { collection: '1017' })).total).toBe(8);
   });
 
   it('needs a known collection and some items', async () => {
     const h = toolHarness();
     expect(
-      await h.call('collection_remove_from', { collection_id: '99999', item_ids: ['1016'] }),
+      await h.call('collection_remove_from', { collection: '99999', items: ['1016'] }),
     ).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
-    expect(await h.call('collection_remove_from', { collection_id: '1018' })).toMatchObject({
+    expect(await h.call('collection_remove_from', { collection: '1018' })).toMatchObject({
       ok: false,
       error: { code: 'INVALID_INPUT' },
     });

@@ -18,7 +18,7 @@ function moviesOf(h: ReturnType<typeof toolHarness>) {
 describe('library_get_contents', () => {
   it('pages through a library in title order by default', async () => {
     const h = toolHarness();
-    const data = await h.data('library_get_contents', { library_name: 'Movies', limit: 5 });
+    const data = await h.data('library_get_contents', { library: 'Movies', limit: 5 });
     expect(data).toMatchObject({
       library: 'Movies',
       total: 17,
@@ -29,7 +29,7 @@ describe('library_get_contents', () => {
     const items = data.items as Row[];
     expect(items).toHaveLength(5);
     expect(items[0]).toMatchObject({ type: 'movie', title: expect.any(String) });
-    const last = await h.data('library_get_contents', { library_id: 1, offset: 15 });
+    const last = await h.data('library_get_contents', { library: '1', offset: 15 });
     expect(last).toMatchObject({ total: 17, offset: 15, has_more: false });
     expect(last.items).toHaveLength(2);
   });
@@ -39,10 +39,10 @@ describe('library_get_contents', () => {
     const years = moviesOf(h)
       .map((m) => m.year)
       .sort((a, b) => (a ?? 0) - (b ?? 0));
-    const up = await h.data('library_get_contents', { library_name: 'Movies', sort: 'year' });
+    const up = await h.data('library_get_contents', { library: 'Movies', sort: 'year' });
     expect((up.items as Row[]).map((i) => i.year)).toEqual(years);
     const down = await h.data('library_get_contents', {
-      library_name: 'Movies',
+      library: 'Movies',
       sort: 'year:desc',
       limit: 1,
     });
@@ -56,7 +56,7 @@ describe('library_get_contents', () => {
       .map((m) => m.title)
       .sort();
     const byGenre = await h.data('library_get_contents', {
-      library_name: 'Movies',
+      library: 'Movies',
       genre: 'horror',
       limit: 500,
     });
@@ -64,7 +64,7 @@ describe('library_get_contents', () => {
     expect(byGenre.total).toBe(horror.length);
 
     const keaton = await h.data('library_get_contents', {
-      library_name: 'Movies',
+      library: 'Movies',
       director: 'Buster Keaton',
       sort: 'year',
     });
@@ -72,7 +72,7 @@ describe('library_get_contents', () => {
       expect.arrayContaining(['Sherlock Jr.', 'The General']),
     );
 
-    const twenties = await h.data('library_get_contents', { library_name: 'Movies', decade: 1920 });
+    const twenties = await h.data('library_get_contents', { library: 'Movies', decade: 1920 });
     const expected = moviesOf(h).filter((m) => (m.year ?? 0) >= 1920 && (m.year ?? 0) < 1930);
     expect(twenties.total).toBe(expected.length);
     for (const item of twenties.items as Row[]) expect(item.year).toBeGreaterThanOrEqual(1920);
@@ -87,14 +87,14 @@ describe('library_get_contents', () => {
     expect(unwatched.length).toBeGreaterThan(0);
     expect(unwatched.length).toBeLessThan(17);
     const data = await h.data('library_get_contents', {
-      library_name: 'Movies',
+      library: 'Movies',
       unwatched: true,
       limit: 500,
     });
     expect(data.total).toBe(unwatched.length);
     for (const item of data.items as Row[]) expect(item.watched).toBe(false);
     const watched = await h.data('library_get_contents', {
-      library_name: 'Movies',
+      library: 'Movies',
       unwatched: false,
     });
     expect(watched.total).toBe(17 - unwatched.length);
@@ -104,7 +104,7 @@ describe('library_get_contents', () => {
   it('lists episodes of a TV library with their show as parent', async () => {
     const h = toolHarness();
     const data = await h.data('library_get_contents', {
-      library_name: 'TV Shows',
+      library: 'TV Shows',
       media_type: 'episode',
       limit: 3,
     });
@@ -119,7 +119,7 @@ describe('library_get_contents', () => {
   it('refuses a media type the library does not hold', async () => {
     const h = toolHarness();
     const result = await h.call('library_get_contents', {
-      library_name: 'Movies',
+      library: 'Movies',
       media_type: 'episode',
     });
     expect(result).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
@@ -128,7 +128,7 @@ describe('library_get_contents', () => {
 
   it('names the genres there are when the genre is unknown', async () => {
     const h = toolHarness();
-    const result = await h.call('library_get_contents', { library_name: 'Movies', genre: 'Anime' });
+    const result = await h.call('library_get_contents', { library: 'Movies', genre: 'Anime' });
     expect(result).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
     if (!result.ok)
       expect(result.error.message).toMatch(/^No genre "Anime" in Movies\. Genres: .*Horror/);
@@ -137,12 +137,12 @@ describe('library_get_contents', () => {
   it('rejects bad input and unknown libraries', async () => {
     const h = toolHarness();
     expect(
-      await h.call('library_get_contents', { library_name: 'Movies', sort: 'length' }),
+      await h.call('library_get_contents', { library: 'Movies', sort: 'length' }),
     ).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
-    expect(
-      await h.call('library_get_contents', { library_name: 'Movies', decade: 1995 }),
-    ).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
-    expect(await h.call('library_get_contents', { library_name: 'Anime' })).toMatchObject({
+    expect(await h.call('library_get_contents', { library: 'Movies', decade: 1995 })).toMatchObject(
+      { ok: false, error: { code: 'INVALID_INPUT' } },
+    );
+    expect(await h.call('library_get_contents', { library: 'Anime' })).toMatchObject({
       ok: false,
       error: { code: 'NOT_FOUND' },
     });

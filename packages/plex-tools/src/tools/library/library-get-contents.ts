@@ -2,7 +2,7 @@ import type { LibraryFilters } from '@plexmcp/plex-client';
 import * as v from 'valibot';
 import { defineTool } from '../../define-tool.js';
 import { ToolError } from '../../errors.js';
-import { libraryAddressing, MEDIA_TYPES, paging } from '../../shared/inputs.js';
+import { libraryInput, MEDIA_TYPES, paging } from '../../shared/inputs.js';
 import { pageFacts, pageOf } from '../../shared/outputs.js';
 import { resolveLibrary } from '../../shared/resolve-library.js';
 import { itemRow, itemRowOf } from './item-row.js';
@@ -38,9 +38,9 @@ export const libraryGetContents = defineTool({
   module: 'library',
   access: 'read',
   title: 'Browse a library',
-  description: "Browse a library's items, filtered and sorted by Plex.",
+  description: "Browse a library's items, filtered and sorted.",
   input: v.object({
-    ...libraryAddressing,
+    library: libraryInput,
     media_type: v.optional(v.pipe(v.picklist(MEDIA_TYPES), v.description('Only this type'))),
     sort: v.optional(v.pipe(v.picklist(SORTS), v.description('Order; :desc reverses'))),
     unwatched: v.optional(v.pipe(v.boolean(), v.description('Only unwatched (false: watched)'))),

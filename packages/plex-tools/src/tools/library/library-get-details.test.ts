@@ -5,7 +5,7 @@ import { harnessRefusing } from '../../testing/refuse.js';
 describe('library_get_details', () => {
   it('finds a library by name, case-insensitively, with its settings', async () => {
     const h = toolHarness();
-    const data = await h.data('library_get_details', { library_name: 'tv shows' });
+    const data = await h.data('library_get_details', { library: 'tv shows' });
     expect(data).toMatchObject({
       id: '2',
       title: 'TV Shows',
@@ -20,18 +20,18 @@ describe('library_get_details', () => {
 
   it('finds a library by id given as a number', async () => {
     const h = toolHarness();
-    expect(await h.data('library_get_details', { library_id: 3 })).toMatchObject({
+    expect(await h.data('library_get_details', { library: '3' })).toMatchObject({
       title: 'Music',
     });
   });
 
   it('names the libraries there are when the name is unknown', async () => {
     const h = toolHarness();
-    const result = await h.call('library_get_details', { library_name: 'Anime' });
+    const result = await h.call('library_get_details', { library: 'Anime' });
     expect(result).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
     if (!result.ok)
       expect(result.error.message).toBe(
-        'No library "Anime". Libraries: "Movies" (id 1), "TV Shows" (id 2), "Music" (id 3).',
+        'No library with id or name "Anime"; find them with library_list. Libraries: "Movies" (id 1), "TV Shows" (id 2), "Music" (id 3).',
       );
   });
 
@@ -39,7 +39,10 @@ describe('library_get_details', () => {
     const h = toolHarness();
     expect(await h.call('library_get_details', {})).toMatchObject({
       ok: false,
-      error: { code: 'INVALID_INPUT', message: 'Give library_name or library_id.' },
+      error: {
+        code: 'INVALID_INPUT',
+        details: { issues: [{ field: 'library', problem: 'required' }] },
+      },
     });
   });
 });
@@ -47,20 +50,20 @@ describe('library_get_details', () => {
 describe('library_get_details when the section preferences are refused', () => {
   it('answers the rest, with settings null and named in warnings', async () => {
     const h = harnessRefusing(['/library/sections/2/prefs']);
-    const data = await h.data('library_get_details', { library_name: 'TV Shows' });
+    const data = await h.data('library_get_details', { library: 'TV Shows' });
     expect(data).toMatchObject({ id: '2', title: 'TV Shows', locations: ['/data/media/tv'] });
     expect(data.settings).toBeNull();
     expect(data.warnings).toEqual(['library settings unavailable: Plex refused (403)']);
   });
 
   it('carries no warnings when the preferences answered', async () => {
-    const data = await toolHarness().data('library_get_details', { library_name: 'TV Shows' });
+    const data = await toolHarness().data('library_get_details', { library: 'TV Shows' });
     expect(data).not.toHaveProperty('warnings');
   });
 
   it('still fails when the library list itself is refused', async () => {
     const h = harnessRefusing(['/library/sections']);
-    expect(await h.call('library_get_details', { library_name: 'TV Shows' })).toMatchObject({
+    expect(await h.call('library_get_details', { library: 'TV Shows' })).toMatchObject({
       ok: false,
       error: { code: 'FORBIDDEN' },
     });

@@ -1,6 +1,6 @@
 import * as v from 'valibot';
 import { defineTool } from '../../define-tool.js';
-import { libraryAddressing } from '../../shared/inputs.js';
+import { libraryInput } from '../../shared/inputs.js';
 import { isoTime } from '../../shared/outputs.js';
 import { resolveLibrary } from '../../shared/resolve-library.js';
 import { Warnings, warningsField } from '../../shared/warnings.js';
@@ -12,7 +12,7 @@ export const libraryGetDetails = defineTool({
   access: 'read',
   title: 'Library details',
   description: "A library's agent, scanner, language, folders and settings.",
-  input: v.object(libraryAddressing),
+  input: v.object({ library: libraryInput }),
   output: v.object({
     id: v.string(),
     title: v.string(),

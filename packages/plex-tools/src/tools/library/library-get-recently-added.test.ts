@@ -15,7 +15,7 @@ describe('library_get_recently_added', () => {
     const movies = [...h.emulator.state.items.values()]
       .filter((item) => item.sectionId === 1 && item.type === 'movie')
       .sort((a, b) => b.addedAt - a.addedAt);
-    const data = await h.data('library_get_recently_added', { library_name: 'Movies', limit: 3 });
+    const data = await h.data('library_get_recently_added', { library: 'Movies', limit: 3 });
     expect(data).toMatchObject({ total: 17, offset: 0, limit: 3, has_more: true });
     const items = data.items as Row[];
     expect(items.map((i) => i.id)).toEqual(movies.slice(0, 3).map((m) => m.ratingKey));
@@ -41,8 +41,8 @@ describe('library_get_recently_added', () => {
 
   it('pages with offset', async () => {
     const h = toolHarness();
-    const first = await h.data('library_get_recently_added', { library_id: '1', limit: 10 });
-    const rest = await h.data('library_get_recently_added', { library_id: 1, offset: 10 });
+    const first = await h.data('library_get_recently_added', { library: '1', limit: 10 });
+    const rest = await h.data('library_get_recently_added', { library: '1', offset: 10 });
     expect(rest).toMatchObject({ total: 17, offset: 10, has_more: false });
     const ids = [...(first.items as Row[]), ...(rest.items as Row[])].map((i) => i.id);
     expect(new Set(ids).size).toBe(17);
@@ -51,9 +51,9 @@ describe('library_get_recently_added', () => {
   it('refuses a type the library does not hold, and unknown libraries', async () => {
     const h = toolHarness();
     expect(
-      await h.call('library_get_recently_added', { library_name: 'Music', media_type: 'movie' }),
+      await h.call('library_get_recently_added', { library: 'Music', media_type: 'movie' }),
     ).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
-    expect(await h.call('library_get_recently_added', { library_name: 'Anime' })).toMatchObject({
+    expect(await h.call('library_get_recently_added', { library: 'Anime' })).toMatchObject({
       ok: false,
       error: { code: 'NOT_FOUND' },
     });

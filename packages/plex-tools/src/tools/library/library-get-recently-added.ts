@@ -1,6 +1,6 @@
 import * as v from 'valibot';
 import { defineTool } from '../../define-tool.js';
-import { libraryAddressing, MEDIA_TYPES, paging } from '../../shared/inputs.js';
+import { libraryInput, MEDIA_TYPES, paging } from '../../shared/inputs.js';
 import { pageFacts, pageOf } from '../../shared/outputs.js';
 import { resolveLibrary } from '../../shared/resolve-library.js';
 import { itemRow, itemRowOf } from './item-row.js';
@@ -12,10 +12,9 @@ export const libraryGetRecentlyAdded = defineTool({
   module: 'library',
   access: 'read',
   title: 'Recently added',
-  description:
-    'Newest items first, in one library or all; movies, episodes and albums unless media_type.',
+  description: 'Newest items, in one library or all; movies, episodes, albums unless media_type.',
   input: v.object({
-    ...libraryAddressing,
+    library: v.optional(libraryInput),
     media_type: v.optional(v.pipe(v.picklist(MEDIA_TYPES), v.description('Only this type'))),
     ...paging,
   }),
@@ -24,7 +23,7 @@ export const libraryGetRecentlyAdded = defineTool({
     ...pageFacts,
   }),
   async run(ctx, input) {
-    const wantsLibrary = input.library_name !== undefined || input.library_id !== undefined;
+    const wantsLibrary = input.library !== undefined;
     const library = wantsLibrary ? await resolveLibrary(ctx, input) : undefined;
     // Checked against the library when there is one; across all libraries any type may match.
     const type =

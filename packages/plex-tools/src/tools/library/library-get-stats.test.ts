@@ -72,7 +72,7 @@ function onlyCounting(requests: Request[]) {
 describe('library_get_stats', () => {
   it('counts the demo movies, their watch state, genres and decades', async () => {
     const { h, requests } = recordingHarness();
-    const data = await h.data('library_get_stats', { library_name: 'Movies' });
+    const data = await h.data('library_get_stats', { library: 'Movies' });
     const truth = bruteForce(h, 1, 'movie');
     expect(data).toMatchObject({ id: '1', title: 'Movies', type: 'movie', items: 17 });
     expect(data.counts).toEqual({ movie: 17 });
@@ -94,7 +94,7 @@ describe('library_get_stats', () => {
 
   it('counts each genre and decade with counting queries when Plex lists them without counts', async () => {
     const { h, requests } = recordingHarness({}, false);
-    const data = await h.data('library_get_stats', { library_name: 'Movies' });
+    const data = await h.data('library_get_stats', { library: 'Movies' });
     const truth = bruteForce(h, 1, 'movie');
     expect(answered(data.top_genres).length).toBe(Math.min(10, truth.genres.size));
     for (const { genre, count } of answered(data.top_genres))
@@ -109,7 +109,7 @@ describe('library_get_stats', () => {
 
   it('counts shows, seasons and episodes of a TV library', async () => {
     const h = toolHarness();
-    const data = await h.data('library_get_stats', { library_id: 2 });
+    const data = await h.data('library_get_stats', { library: '2' });
     const seasons = bruteForce(h, 2, 'season').total;
     const episodes = bruteForce(h, 2, 'episode');
     expect(data.items).toBe(3);
@@ -119,7 +119,7 @@ describe('library_get_stats', () => {
 
   it('counts artists, albums and tracks of a music library', async () => {
     const h = toolHarness();
-    const data = await h.data('library_get_stats', { library_name: 'Music' });
+    const data = await h.data('library_get_stats', { library: 'Music' });
     expect(data.counts).toEqual({
       artist: 3,
       album: bruteForce(h, 3, 'album').total,
@@ -130,7 +130,7 @@ describe('library_get_stats', () => {
 
   it('stays on counting queries for a 100,000-item library', { timeout: 180_000 }, async () => {
     const { h, requests } = recordingHarness({ library: 'synthetic:100000' });
-    const data = await h.data('library_get_stats', { library_id: 1 });
+    const data = await h.data('library_get_stats', { library: '1' });
     const truth = bruteForce(h, 1, 'movie');
     expect(data.items).toBe(truth.total);
     expect(data.watch?.unwatched).toBe(truth.unwatched);
@@ -155,7 +155,7 @@ describe('library_get_stats', () => {
       const s = await socketHarness({ library });
       try {
         const [result, warnings] = await warningsDuring(() =>
-          s.call('library_get_stats', { library_id: libraryId }),
+          s.call('library_get_stats', { library: String(libraryId) }),
         );
         expect(result).toMatchObject({ ok: true });
         expect(warnings.map((w) => `${w.name}: ${w.message}`)).toEqual([]);
@@ -187,7 +187,7 @@ describe('library_get_stats', () => {
         },
       },
     );
-    const data = await h.data('library_get_stats', { library_id: 1 });
+    const data = await h.data('library_get_stats', { library: '1' });
     expect(answered(data.top_genres).length).toBeGreaterThan(0);
     expect(most).toBeGreaterThan(1);
     expect(most).toBeLessThanOrEqual(8);
@@ -195,7 +195,7 @@ describe('library_get_stats', () => {
 
   it('names the libraries there are when the name is unknown', async () => {
     const h = toolHarness();
-    expect(await h.call('library_get_stats', { library_name: 'Anime' })).toMatchObject({
+    expect(await h.call('library_get_stats', { library: 'Anime' })).toMatchObject({
       ok: false,
       error: { code: 'NOT_FOUND' },
     });
@@ -209,7 +209,7 @@ describe('library_get_stats', () => {
 describe('library_get_stats when a detail is refused', () => {
   it('answers the counts with genres null when the genre list is refused', async () => {
     const h = harnessRefusing(['/library/sections/1/genre']);
-    const data = await h.data('library_get_stats', { library_name: 'Movies' });
+    const data = await h.data('library_get_stats', { library: 'Movies' });
     expect(data).toMatchObject({ items: 17, counts: { movie: 17 }, top_genres: null });
     expect(answered(data.by_decade).length).toBeGreaterThan(0);
     expect(data.watch).toMatchObject({ of: 'movie' });
@@ -218,14 +218,14 @@ describe('library_get_stats when a detail is refused', () => {
 
   it('answers with watch null when the watched-state counts are refused', async () => {
     const h = harnessRefusing((url) => url.searchParams.has('unwatched'));
-    const data = await h.data('library_get_stats', { library_name: 'Movies' });
+    const data = await h.data('library_get_stats', { library: 'Movies' });
     expect(data).toMatchObject({ items: 17, watch: null });
     expect(data.warnings).toEqual(['watch counts unavailable: Plex refused (403)']);
   });
 
   it('names both parts when genres and decades are refused', async () => {
     const h = harnessRefusing(['/library/sections/1/genre', '/library/sections/1/decade'], 404);
-    const data = await h.data('library_get_stats', { library_name: 'Movies' });
+    const data = await h.data('library_get_stats', { library: 'Movies' });
     expect(data).toMatchObject({ top_genres: null, by_decade: null });
     expect(data.warnings).toEqual([
       'top genres unavailable: not offered by this server (404)',
@@ -235,14 +235,14 @@ describe('library_get_stats when a detail is refused', () => {
 
   it('still fails when the type counts themselves are refused', async () => {
     const h = harnessRefusing((url) => url.pathname === '/library/sections/1/all');
-    expect(await h.call('library_get_stats', { library_name: 'Movies' })).toMatchObject({
+    expect(await h.call('library_get_stats', { library: 'Movies' })).toMatchObject({
       ok: false,
       error: { code: 'FORBIDDEN' },
     });
   });
 
   it('carries no warnings when everything answered', async () => {
-    const data = await toolHarness().data('library_get_stats', { library_name: 'Music' });
+    const data = await toolHarness().data('library_get_stats', { library: 'Music' });
     expect(data).not.toHaveProperty('warnings');
   });
 });

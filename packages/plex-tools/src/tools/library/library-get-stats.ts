@@ -3,7 +3,7 @@ import * as v from 'valibot';
 import type { ToolContext } from '../../context.js';
 import { defineTool } from '../../define-tool.js';
 import { type Gate, gate, partGate } from '../../shared/concurrency.js';
-import { libraryAddressing } from '../../shared/inputs.js';
+import { libraryInput } from '../../shared/inputs.js';
 import { resolveLibrary } from '../../shared/resolve-library.js';
 import { Warnings, warningsField } from '../../shared/warnings.js';
 import { SECTION_TYPES } from './section-types.js';
@@ -54,8 +54,8 @@ export const libraryGetStats = defineTool({
   module: 'library',
   access: 'read',
   title: 'Library statistics',
-  description: "Count a library's items by type and watched state, with top genres and decades.",
-  input: v.object(libraryAddressing),
+  description: "Count a library's items by type and watched state; top genres, decades.",
+  input: v.object({ library: libraryInput }),
   output: v.object({
     id: v.string(),
     title: v.string(),

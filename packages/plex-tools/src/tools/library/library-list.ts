@@ -25,8 +25,7 @@ export const libraryList = defineTool({
   module: 'library',
   access: 'read',
   title: 'List libraries',
-  description:
-    'List libraries with id, type, item count and folders. Start here for library names.',
+  description: 'List libraries with id, type, item count and folders.',
   input: v.object({}),
   output: v.object({ libraries: v.array(library), ...warningsField }),
   async run(ctx) {

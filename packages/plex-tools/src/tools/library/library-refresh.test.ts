@@ -7,7 +7,7 @@ const NOW_ISO = new Date(TEST_NOW_MS).toISOString();
 describe('library_refresh', () => {
   it('refreshes one library, waits for the scan and reports progress', async () => {
     const h = toolHarness();
-    const data = await h.data('library_refresh', { library_name: 'Movies' });
+    const data = await h.data('library_refresh', { library: 'Movies' });
     expect(data).toMatchObject({
       finished: true,
       libraries: [{ id: '1', title: 'Movies', scanning: false, scanned_at: NOW_ISO }],
@@ -31,7 +31,7 @@ describe('library_refresh', () => {
 
   it('returns while the scan still runs when the wait runs out', async () => {
     const h = toolHarness({ activityStepMs: 60_000 });
-    const data = await h.data('library_refresh', { library_id: 2, wait_seconds: 0 });
+    const data = await h.data('library_refresh', { library: '2', wait_seconds: 0 });
     expect(data).toMatchObject({
       finished: false,
       libraries: [{ id: '2', title: 'TV Shows', scanning: true }],
@@ -45,11 +45,7 @@ describe('library_refresh', () => {
   it('stops waiting when the call is cancelled', async () => {
     const h = toolHarness({ activityStepMs: 60_000 });
     const controller = new AbortController();
-    const pending = h.call(
-      'library_refresh',
-      { library_name: 'Music' },
-      { signal: controller.signal },
-    );
+    const pending = h.call('library_refresh', { library: 'Music' }, { signal: controller.signal });
     setTimeout(() => controller.abort(), 50);
     const result = await pending;
     expect(result).toMatchObject({ ok: false, error: { code: 'TIMEOUT' } });
@@ -58,7 +54,7 @@ describe('library_refresh', () => {
 
   it('names the libraries there are when the name is unknown', async () => {
     const h = toolHarness();
-    const result = await h.call('library_refresh', { library_name: 'Anime' });
+    const result = await h.call('library_refresh', { library: 'Anime' });
     expect(result).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
     expect(await h.call('library_refresh', { wait_seconds: 1000 })).toMatchObject({
       ok: false,
@@ -74,7 +70,7 @@ describe('library_refresh when the scan cannot be watched', () => {
       if (url.pathname === '/library/sections/1/refresh') started = true;
       return started && url.pathname === '/library/sections';
     });
-    const data = await h.data('library_refresh', { library_name: 'Movies' });
+    const data = await h.data('library_refresh', { library: 'Movies' });
     expect(data).toMatchObject({
       finished: null,
       libraries: [{ id: '1', title: 'Movies', scanning: null }],
@@ -85,7 +81,7 @@ describe('library_refresh when the scan cannot be watched', () => {
 
   it('still fails when the refresh itself is refused', async () => {
     const h = harnessRefusing(['/library/sections/1/refresh']);
-    expect(await h.call('library_refresh', { library_name: 'Movies' })).toMatchObject({
+    expect(await h.call('library_refresh', { library: 'Movies' })).toMatchObject({
       ok: false,
       error: { code: 'FORBIDDEN' },
     });

@@ -1,6 +1,6 @@
 import * as v from 'valibot';
 import { defineTool } from '../../define-tool.js';
-import { libraryAddressing } from '../../shared/inputs.js';
+import { libraryInput } from '../../shared/inputs.js';
 import { resolveLibrary } from '../../shared/resolve-library.js';
 import { scanOutput, waitForScans, waitSeconds } from './scan-wait.js';
 
@@ -10,9 +10,9 @@ export const libraryRefresh = defineTool({
   module: 'library',
   access: 'write',
   title: 'Refresh libraries',
-  description: 'Refresh one library, or all: scan for changes and update metadata.',
+  description: 'Refresh one library or all: scan and update metadata.',
   input: v.object({
-    ...libraryAddressing,
+    library: v.optional(libraryInput),
     force: v.optional(
       v.pipe(v.boolean(), v.description('Re-fetch all metadata, not just changed')),
       false,
@@ -22,7 +22,7 @@ export const libraryRefresh = defineTool({
   output: scanOutput,
   annotations: { idempotentHint: true },
   async run(ctx, input) {
-    const all = input.library_name === undefined && input.library_id === undefined;
+    const all = input.library === undefined;
     const targets = all
       ? await ctx.plex.libraries.list({ signal: ctx.signal })
       : [await resolveLibrary(ctx, input)];

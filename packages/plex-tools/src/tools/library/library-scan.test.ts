@@ -5,7 +5,7 @@ describe('library_scan', () => {
   it('scans one folder of a library and waits for the end', async () => {
     const h = toolHarness();
     const data = await h.data('library_scan', {
-      library_name: 'tv shows',
+      library: 'tv shows',
       path: '/data/media/tv/Bonanza/',
     });
     expect(data).toMatchObject({
@@ -28,7 +28,7 @@ describe('library_scan', () => {
 
   it('scans a whole library by id, reporting it running when not waiting', async () => {
     const h = toolHarness({ activityStepMs: 60_000 });
-    const data = await h.data('library_scan', { library_id: 3, wait_seconds: 0 });
+    const data = await h.data('library_scan', { library: '3', wait_seconds: 0 });
     expect(data).toMatchObject({
       finished: false,
       libraries: [{ id: '3', title: 'Music', scanning: true }],
@@ -41,7 +41,7 @@ describe('library_scan', () => {
 
   it('refuses a folder outside the library, naming its folders', async () => {
     const h = toolHarness();
-    const result = await h.call('library_scan', { library_name: 'Movies', path: '/data/media/tv' });
+    const result = await h.call('library_scan', { library: 'Movies', path: '/data/media/tv' });
     expect(result).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
     if (!result.ok)
       expect(result.error.message).toBe(
@@ -53,9 +53,12 @@ describe('library_scan', () => {
     const h = toolHarness();
     expect(await h.call('library_scan', {})).toMatchObject({
       ok: false,
-      error: { code: 'INVALID_INPUT', message: 'Give library_name or library_id.' },
+      error: {
+        code: 'INVALID_INPUT',
+        details: { issues: [{ field: 'library', problem: 'required' }] },
+      },
     });
-    expect(await h.call('library_scan', { library_name: 'Anime' })).toMatchObject({
+    expect(await h.call('library_scan', { library: 'Anime' })).toMatchObject({
       ok: false,
       error: { code: 'NOT_FOUND' },
     });

@@ -1,7 +1,7 @@
 import * as v from 'valibot';
 import { defineTool } from '../../define-tool.js';
 import { ToolError } from '../../errors.js';
-import { libraryAddressing } from '../../shared/inputs.js';
+import { libraryInput } from '../../shared/inputs.js';
 import { resolveLibrary } from '../../shared/resolve-library.js';
 import { scanOutput, waitForScans, waitSeconds } from './scan-wait.js';
 
@@ -13,10 +13,9 @@ export const libraryScan = defineTool({
   module: 'library',
   access: 'write',
   title: 'Scan a library',
-  description:
-    'Scan a library, or one folder of it, for added and removed files. Use after adding files.',
+  description: 'Scan a library, or one folder of it, for added and removed files.',
   input: v.object({
-    ...libraryAddressing,
+    library: libraryInput,
     path: v.optional(
       v.pipe(v.string(), v.trim(), v.nonEmpty(), v.description('Folder in the library')),
     ),

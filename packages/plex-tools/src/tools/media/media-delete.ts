@@ -59,8 +59,7 @@ export const mediaDelete = defineTool({
   module: 'media',
   access: 'delete',
   title: 'Delete media',
-  description:
-    'Delete an item and its files from disk. Call without confirm first to see what would go.',
+  description: 'Delete an item and its files from disk; without confirm, says what would go.',
   input: v.object({
     media_id: ratingKey('Item id'),
     confirm: v.optional(v.pipe(v.string(), v.description('Its exact title'))),

@@ -36,7 +36,7 @@ export const mediaGetArtwork = defineTool({
   module: 'media',
   access: 'read',
   title: 'Get media artwork',
-  description: "Show an item's artwork as an image, resized by Plex.",
+  description: "Show an item's artwork as an image.",
   input: v.object({
     ...mediaAddressing,
     art_type: v.optional(v.pipe(v.picklist(ART_TYPES), v.description('Which image')), 'poster'),

@@ -52,7 +52,7 @@ export const mediaGetDetails = defineTool({
   access: 'read',
   title: 'Media details',
   description:
-    "An item's details: summary, people, ratings, files, quality, external ids, watched state.",
+    "An item's details: summary, people, ratings, files, quality, external ids, watched.",
   input: v.object(mediaAddressing),
   output: v.object({
     id: v.string(),

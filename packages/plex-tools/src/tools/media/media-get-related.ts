@@ -10,8 +10,7 @@ export const mediaGetRelated = defineTool({
   module: 'media',
   access: 'read',
   title: 'Related media',
-  description:
-    'Items related to one: more like this, by its director or lead actor, same collection.',
+  description: 'Items like one: similar, same director or lead actor, same collection.',
   input: v.object({
     ...mediaAddressing,
     limit: v.optional(

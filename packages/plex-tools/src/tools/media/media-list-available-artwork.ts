@@ -10,7 +10,7 @@ export const mediaListAvailableArtwork = defineTool({
   module: 'media',
   access: 'read',
   title: 'List artwork candidates',
-  description: 'List the artwork an item can use; pass a key to media_set_artwork.',
+  description: 'List the artwork an item can use, with keys for media_set_artwork.',
   input: v.object({
     ...mediaAddressing,
     art_type: v.optional(v.pipe(v.picklist(ART_TYPES), v.description('Which slot')), 'poster'),

@@ -42,12 +42,12 @@ describe('media_search', () => {
 
   it('searches one library only', async () => {
     const h = toolHarness();
-    expect(await h.data('media_search', { query: 'Bonanza', library_name: 'Movies' })).toEqual({
+    expect(await h.data('media_search', { query: 'Bonanza', library: 'Movies' })).toEqual({
       results: [],
       has_more: false,
-      hint: 'Nothing matches "Bonanza". Try a shorter query, another spelling, or drop library_name.',
+      hint: 'Nothing matches "Bonanza". Try a shorter query, another spelling, or drop library.',
     });
-    const tv = await h.data('media_search', { query: 'Bonanza', library_name: 'tv shows' });
+    const tv = await h.data('media_search', { query: 'Bonanza', library: 'tv shows' });
     expect(tv.results).toContainEqual(
       expect.objectContaining({ title: 'Bonanza', type: 'show', library: 'TV Shows' }),
     );
@@ -63,20 +63,20 @@ describe('media_search', () => {
     expect(
       await h.data('media_search', {
         query: 'Sherlock',
-        library_name: 'TV Shows',
+        library: 'TV Shows',
         content_type: 'movie',
       }),
     ).toEqual({
       results: [],
       has_more: false,
-      hint: 'Nothing matches "Sherlock". Try a shorter query, another spelling, or drop library_name/content_type.',
+      hint: 'Nothing matches "Sherlock". Try a shorter query, another spelling, or drop library/content_type.',
     });
     expect(await h.data('media_search', { query: 'Sherlock' })).not.toHaveProperty('hint');
   });
 
   it('names the libraries when the library is unknown', async () => {
     const h = toolHarness();
-    const result = await h.call('media_search', { query: 'x', library_name: 'Anime' });
+    const result = await h.call('media_search', { query: 'x', library: 'Anime' });
     expect(result).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
   });
 

@@ -1,7 +1,7 @@
 import type { Hub } from '@plexmcp/plex-client';
 import * as v from 'valibot';
 import { defineTool } from '../../define-tool.js';
-import { paging } from '../../shared/inputs.js';
+import { libraryInput, paging } from '../../shared/inputs.js';
 import { resolveLibrary } from '../../shared/resolve-library.js';
 import { type MediaSummary, mediaSummary, summarize } from './shared.js';
 
@@ -43,10 +43,10 @@ function resultsOf(hub: Hub): Result[] {
 function emptyHint(input: {
   query: string;
   content_type?: string | undefined;
-  library_name?: string | undefined;
+  library?: string | undefined;
 }) {
   const narrowed = [
-    input.library_name === undefined ? undefined : 'library_name',
+    input.library === undefined ? undefined : 'library',
     input.content_type === undefined ? undefined : 'content_type',
   ].filter((name) => name !== undefined);
   const tries =
@@ -62,13 +62,11 @@ export const mediaSearch = defineTool({
   module: 'media',
   access: 'read',
   title: 'Search media',
-  description: 'Search titles, people and tags in all libraries, best first. Use to find ids.',
+  description: 'Search titles, people and tags in all libraries, best first; finds ids.',
   input: v.object({
     query: v.pipe(v.string(), v.trim(), v.nonEmpty(), v.description('Text')),
     content_type: v.optional(v.pipe(v.picklist(CONTENT_TYPES), v.description('Only this type'))),
-    library_name: v.optional(
-      v.pipe(v.string(), v.trim(), v.nonEmpty(), v.description('Only this library')),
-    ),
+    library: v.optional(libraryInput),
     limit: paging.limit,
   }),
   output: v.object({
@@ -83,9 +81,7 @@ export const mediaSearch = defineTool({
     hint: v.optional(v.string()),
   }),
   async run(ctx, input) {
-    const section = input.library_name
-      ? await resolveLibrary(ctx, { library_name: input.library_name })
-      : undefined;
+    const section = input.library ? await resolveLibrary(ctx, input) : undefined;
     const wanted = input.content_type;
     const hubs = await ctx.plex.search.hubs(input.query, {
       limit: input.limit,

@@ -15,7 +15,7 @@ export const mediaSetWatched = defineTool({
   module: 'media',
   access: 'write',
   title: 'Mark watched or unwatched',
-  description: 'Mark an item, and everything under it, watched or unwatched.',
+  description: 'Mark an item, and all under it, watched or unwatched.',
   input: v.object({
     ...mediaAddressing,
     watched: v.pipe(v.boolean(), v.description('false: unwatched')),

@@ -5,9 +5,8 @@ describe('playlist_add_to', () => {
   it('appends items by title and id, reporting those not found', async () => {
     const h = toolHarness();
     const data = await h.data('playlist_add_to', {
-      playlist_title: 'Friday Night Noir',
-      item_titles: ['Charade', 'The Maltese Parrot'],
-      item_ids: ['1012'],
+      playlist: 'Friday Night Noir',
+      items: ['1012', 'Charade', 'The Maltese Parrot'],
     });
     expect(data).toEqual({
       playlist: { id: '1073', title: 'Friday Night Noir' },
@@ -18,7 +17,7 @@ describe('playlist_add_to', () => {
       not_found: ['The Maltese Parrot'],
       total: 5,
     });
-    const contents = await h.data('playlist_get_contents', { playlist_id: '1073' });
+    const contents = await h.data('playlist_get_contents', { playlist: '1073' });
     expect(contents.items.slice(-2).map((i) => i.title)).toEqual([
       'Plan 9 from Outer Space',
       'Charade',
@@ -27,28 +26,31 @@ describe('playlist_add_to', () => {
 
   it('adds nothing when nothing is found', async () => {
     const h = toolHarness();
-    expect(
-      await h.data('playlist_add_to', { playlist_id: '1073', item_ids: ['99999'] }),
-    ).toMatchObject({ added: [], not_found: ['99999'], total: 3 });
+    expect(await h.data('playlist_add_to', { playlist: '1073', items: ['99999'] })).toMatchObject({
+      added: [],
+      not_found: ['99999'],
+      total: 3,
+    });
   });
 
   it('refuses items of the wrong kind and ambiguous titles', async () => {
     const h = toolHarness();
+    expect(await h.call('playlist_add_to', { playlist: '1074', items: ['Charade'] })).toMatchObject(
+      { ok: false, error: { code: 'INVALID_INPUT' } },
+    );
     expect(
-      await h.call('playlist_add_to', { playlist_id: '1074', item_titles: ['Charade'] }),
-    ).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
-    expect(
-      await h.call('playlist_add_to', { playlist_id: '1073', item_titles: ['Sherlock Holmes'] }),
+      await h.call('playlist_add_to', { playlist: '1073', items: ['Sherlock Holmes'] }),
     ).toMatchObject({ ok: false, error: { code: 'AMBIGUOUS' } });
     expect(h.emulator.state.playlists.get('1073')?.entries).toHaveLength(3);
   });
 
   it('needs a known playlist and some items', async () => {
     const h = toolHarness();
-    expect(
-      await h.call('playlist_add_to', { playlist_title: 'Nope', item_ids: ['1012'] }),
-    ).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
-    expect(await h.call('playlist_add_to', { playlist_id: '1073' })).toMatchObject({
+    expect(await h.call('playlist_add_to', { playlist: 'Nope', items: ['1012'] })).toMatchObject({
+      ok: false,
+      error: { code: 'NOT_FOUND' },
+    });
+    expect(await h.call('playlist_add_to', { playlist: '1073' })).toMatchObject({
       ok: false,
       error: { code: 'INVALID_INPUT' },
     });

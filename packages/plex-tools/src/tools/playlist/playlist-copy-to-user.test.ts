@@ -19,7 +19,7 @@ describe('playlist_copy_to_user', () => {
   it("copies a playlist into a friend's account", async () => {
     const h = toolHarness();
     const data = await h.data(TOOL, {
-      playlist_title: 'friday night noir',
+      playlist: 'friday night noir',
       username: 'jordan_k',
     });
     expectNoTokens(h, data);
@@ -45,7 +45,7 @@ describe('playlist_copy_to_user', () => {
 
   it("copies into a home user's account", async () => {
     const h = toolHarness();
-    const data = await h.data(TOOL, { playlist_id: '1073', username: 'Alex' });
+    const data = await h.data(TOOL, { playlist: '1073', username: 'Alex' });
     expectNoTokens(h, data);
     expect(data.user).toEqual({ username: 'alex_home', title: 'Alex' });
     expect(h.emulator.state.playlists.get(data.playlist.id)?.accountId).toBe(2);
@@ -57,7 +57,7 @@ describe('playlist_copy_to_user', () => {
   it('copies an audio playlist, keeping its kind and items', async () => {
     const h = toolHarness();
     const data = await h.data(TOOL, {
-      playlist_title: 'Piano Evenings',
+      playlist: 'Piano Evenings',
       username: 'alex_home',
     });
     expect(data).toMatchObject({
@@ -73,7 +73,7 @@ describe('playlist_copy_to_user', () => {
 
   it('refuses to copy to the signed-in owner', async () => {
     const h = toolHarness();
-    const result = await h.call(TOOL, { playlist_id: '1073', username: 'demo_owner' });
+    const result = await h.call(TOOL, { playlist: '1073', username: 'demo_owner' });
     expect(result).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
     if (!result.ok) expect(result.error.message).toContain('playlist_create');
     expect(h.emulator.state.playlists.size).toBe(3);
@@ -81,7 +81,7 @@ describe('playlist_copy_to_user', () => {
 
   it('names the users there are for an unknown user, and creates nothing', async () => {
     const h = toolHarness();
-    const result = await h.call(TOOL, { playlist_id: '1073', username: 'nobody' });
+    const result = await h.call(TOOL, { playlist: '1073', username: 'nobody' });
     expect(result).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
     if (!result.ok) {
       expect(result.error.message).toContain('jordan_k');
@@ -92,13 +92,13 @@ describe('playlist_copy_to_user', () => {
 
   it('reports an unknown playlist, and a call naming none', async () => {
     const h = toolHarness();
-    const missing = await h.call(TOOL, { playlist_title: 'Nope', username: 'jordan_k' });
+    const missing = await h.call(TOOL, { playlist: 'Nope', username: 'jordan_k' });
     expect(missing).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
     expect(await h.call(TOOL, { username: 'jordan_k' })).toMatchObject({
       ok: false,
       error: { code: 'INVALID_INPUT' },
     });
-    expect(await h.call(TOOL, { playlist_id: '1073' })).toMatchObject({
+    expect(await h.call(TOOL, { playlist: '1073' })).toMatchObject({
       ok: false,
       error: { code: 'INVALID_INPUT' },
     });
@@ -111,7 +111,7 @@ describe('playlist_copy_to_user', () => {
       errorStatus: 503,
       pathPrefix: `${h.emulator.plexTvPath}/api/servers`,
     });
-    const result = await h.call(TOOL, { playlist_id: '1073', username: 'jordan_k' });
+    const result = await h.call(TOOL, { playlist: '1073', username: 'jordan_k' });
     expect(result).toMatchObject({ ok: false, error: { code: 'PLEX_ERROR' } });
     expectNoTokens(h, result);
     expect(h.emulator.state.playlists.size).toBe(3);

@@ -6,8 +6,7 @@ describe('playlist_create', () => {
     const h = toolHarness();
     const data = await h.data('playlist_create', {
       title: 'Noir Double Bill',
-      item_ids: [1016],
-      item_titles: ['Charade'],
+      items: ['1016', 'Charade'],
       summary: 'Two for the night',
     });
     expect(data.playlist).toMatchObject({
@@ -17,7 +16,7 @@ describe('playlist_create', () => {
       item_count: 2,
     });
     const id = data.playlist.id;
-    const contents = await h.data('playlist_get_contents', { playlist_id: id });
+    const contents = await h.data('playlist_get_contents', { playlist: id });
     expect(contents.items.map((i) => i.title)).toEqual(['Scarlet Street', 'Charade']);
     expect(h.emulator.state.playlists.get(id)?.summary).toBe('Two for the night');
   });
@@ -26,7 +25,7 @@ describe('playlist_create', () => {
     const h = toolHarness();
     const data = await h.data('playlist_create', {
       title: 'Rags',
-      item_titles: ['maple leaf rag'],
+      items: ['maple leaf rag'],
     });
     expect(data.playlist).toMatchObject({ playlist_type: 'audio', item_count: 1 });
   });
@@ -35,14 +34,14 @@ describe('playlist_create', () => {
     const h = toolHarness();
     const result = await h.call('playlist_create', {
       title: 'Holmes',
-      item_titles: ['Sherlock Holmes'],
+      items: ['Sherlock Holmes'],
     });
     expect(result).toMatchObject({
       ok: false,
       error: {
         code: 'AMBIGUOUS',
         message:
-          '2 items match "Sherlock Holmes": 1014 Sherlock Holmes (1916, movie, Movies); 1015 Sherlock Holmes (1922, movie, Movies). Give its id in item_ids instead.',
+          '2 items match "Sherlock Holmes": 1014 Sherlock Holmes (1916, movie, Movies); 1015 Sherlock Holmes (1922, movie, Movies). Give its id in items instead.',
       },
     });
     expect(result).toMatchObject({
@@ -60,17 +59,18 @@ describe('playlist_create', () => {
 
   it('refuses unknown items and mixed kinds without creating anything', async () => {
     const h = toolHarness();
-    expect(
-      await h.call('playlist_create', { title: 'X', item_ids: ['1016', '99999'] }),
-    ).toMatchObject({ ok: false, error: { code: 'NOT_FOUND', details: { not_found: ['99999'] } } });
-    expect(
-      await h.call('playlist_create', { title: 'X', item_ids: ['1016', '1048'] }),
-    ).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+    expect(await h.call('playlist_create', { title: 'X', items: ['1016', '99999'] })).toMatchObject(
+      { ok: false, error: { code: 'NOT_FOUND', details: { not_found: ['99999'] } } },
+    );
+    expect(await h.call('playlist_create', { title: 'X', items: ['1016', '1048'] })).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_INPUT' },
+    });
     expect(await h.call('playlist_create', { title: 'X' })).toMatchObject({
       ok: false,
       error: { code: 'INVALID_INPUT' },
     });
-    expect(await h.call('playlist_create', { title: ' ', item_ids: ['1016'] })).toMatchObject({
+    expect(await h.call('playlist_create', { title: ' ', items: ['1016'] })).toMatchObject({
       ok: false,
       error: { code: 'INVALID_INPUT' },
     });
@@ -82,7 +82,7 @@ describe('playlist_create', () => {
     const before = h.emulator.state.playlists.size;
     const refused = await h.call('playlist_create', {
       title: 'Friday Night Noir',
-      item_ids: ['1016'],
+      items: ['1016'],
     });
     expect(refused).toMatchObject({
       ok: false,
@@ -97,7 +97,7 @@ describe('playlist_create', () => {
 
     const allowed = await h.data('playlist_create', {
       title: 'Friday Night Noir',
-      item_ids: ['1016'],
+      items: ['1016'],
       allow_duplicate: true,
     });
     expect(allowed.playlist).toMatchObject({ title: 'Friday Night Noir', item_count: 1 });
@@ -106,7 +106,7 @@ describe('playlist_create', () => {
     // Now two hold it: both are named, and still nothing is created.
     const twice = await h.call('playlist_create', {
       title: 'Friday Night Noir',
-      item_ids: ['1016'],
+      items: ['1016'],
     });
     expect(twice).toMatchObject({ ok: false, error: { code: 'CONFIRMATION_REQUIRED' } });
     if (!twice.ok) {
@@ -123,7 +123,7 @@ describe('playlist_create', () => {
     const before = h.emulator.state.playlists.size;
     const result = await h.call('playlist_create', {
       title: '  friday NIGHT noir ',
-      item_ids: ['1016'],
+      items: ['1016'],
     });
     expect(result).toMatchObject({
       ok: false,
@@ -137,11 +137,11 @@ describe('playlist_create', () => {
     const before = h.emulator.state.playlists.size;
     // "Friday Night" is a prefix of an existing title, not the same title.
     expect(
-      (await h.data('playlist_create', { title: 'Friday Night', item_ids: ['1016'] })).playlist,
+      (await h.data('playlist_create', { title: 'Friday Night', items: ['1016'] })).playlist,
     ).toMatchObject({ title: 'Friday Night' });
     // Playlists are per account: another user's "Saturday Matinee" is no clash.
     expect(
-      (await h.data('playlist_create', { title: 'Saturday Matinee', item_ids: ['1016'] })).playlist,
+      (await h.data('playlist_create', { title: 'Saturday Matinee', items: ['1016'] })).playlist,
     ).toMatchObject({ title: 'Saturday Matinee' });
     expect(h.emulator.state.playlists.size).toBe(before + 2);
   });

@@ -36,7 +36,7 @@ describe('playlist_delete', () => {
     const h = toolHarness();
     expect(
       await h.call('playlist_delete', {
-        playlist_title: 'Friday Night Noir',
+        playlist: 'Friday Night Noir',
         confirm: 'Friday Night Noir',
       }),
     ).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });

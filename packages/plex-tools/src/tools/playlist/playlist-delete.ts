@@ -10,7 +10,7 @@ export const playlistDelete = defineTool({
   module: 'playlist',
   access: 'delete',
   title: 'Delete playlist',
-  description: 'Delete a playlist; its items stay in the library.',
+  description: 'Delete a playlist; its items stay.',
   input: v.object({
     playlist_id: ratingKey('Playlist id'),
     confirm: v.optional(v.pipe(v.string(), v.description('Its exact title'))),

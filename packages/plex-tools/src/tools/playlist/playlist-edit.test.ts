@@ -6,7 +6,7 @@ describe('playlist_edit', () => {
     const h = toolHarness();
     const before = h.emulator.state.playlists.get('1073')?.summary ?? '';
     const data = await h.data('playlist_edit', {
-      playlist_title: 'Friday Night Noir',
+      playlist: 'Friday Night Noir',
       new_title: 'Saturday Night Noir',
       new_summary: 'Shadows and rain',
     });
@@ -18,7 +18,7 @@ describe('playlist_edit', () => {
       },
     });
     const contents = await h.data('playlist_get_contents', {
-      playlist_title: 'Saturday Night Noir',
+      playlist: 'Saturday Night Noir',
     });
     expect(contents.playlist).toEqual({ id: '1073', title: 'Saturday Night Noir' });
     expect(h.emulator.state.playlists.get('1073')?.summary).toBe('Shadows and rain');
@@ -26,17 +26,18 @@ describe('playlist_edit', () => {
 
   it('needs a change, a non-empty title and a known playlist', async () => {
     const h = toolHarness();
-    expect(await h.call('playlist_edit', { playlist_id: '1073' })).toMatchObject({
+    expect(await h.call('playlist_edit', { playlist: '1073' })).toMatchObject({
       ok: false,
       error: { code: 'INVALID_INPUT', message: 'Give new_title or new_summary.' },
     });
-    expect(await h.call('playlist_edit', { playlist_id: '1073', new_title: '  ' })).toMatchObject({
+    expect(await h.call('playlist_edit', { playlist: '1073', new_title: '  ' })).toMatchObject({
       ok: false,
       error: { code: 'INVALID_INPUT' },
     });
-    expect(await h.call('playlist_edit', { playlist_title: 'Nope', new_title: 'X' })).toMatchObject(
-      { ok: false, error: { code: 'NOT_FOUND' } },
-    );
+    expect(await h.call('playlist_edit', { playlist: 'Nope', new_title: 'X' })).toMatchObject({
+      ok: false,
+      error: { code: 'NOT_FOUND' },
+    });
     expect(h.emulator.state.playlists.get('1073')?.title).toBe('Friday Night Noir');
   });
 
@@ -46,7 +47,7 @@ describe('playlist_edit', () => {
       (p) => p.title === 'Piano Evenings',
     );
     const result = await h.call('playlist_edit', {
-      playlist_title: 'Friday Night Noir',
+      playlist: 'Friday Night Noir',
       new_title: ' piano evenings ',
     });
     expect(result).toMatchObject({
@@ -67,7 +68,7 @@ describe('playlist_edit', () => {
   it('lets a playlist keep its own title while its summary changes', async () => {
     const h = toolHarness();
     const data = await h.data('playlist_edit', {
-      playlist_id: '1073',
+      playlist: '1073',
       new_title: 'FRIDAY NIGHT NOIR',
       new_summary: 'Rain',
     });

@@ -4,7 +4,7 @@ import { toolHarness } from '../../testing/harness.js';
 describe('playlist_get_contents', () => {
   it('lists the entries of a playlist found by title, case-insensitively', async () => {
     const h = toolHarness();
-    expect(await h.data('playlist_get_contents', { playlist_title: 'piano evenings' })).toEqual({
+    expect(await h.data('playlist_get_contents', { playlist: 'piano evenings' })).toEqual({
       playlist: { id: '1074', title: 'Piano Evenings' },
       items: [
         {
@@ -45,27 +45,27 @@ describe('playlist_get_contents', () => {
 
   it('pages a playlist given by numeric id', async () => {
     const h = toolHarness();
-    const data = await h.data('playlist_get_contents', { playlist_id: 1074, offset: 1, limit: 2 });
+    const data = await h.data('playlist_get_contents', { playlist: '1074', offset: 1, limit: 2 });
     expect(data.items.map((i) => i.title)).toEqual(['Maple Leaf Rag', 'Aria']);
     expect(data).toMatchObject({ total: 4, offset: 1, limit: 2, has_more: true });
   });
 
   it('names the playlists there are when the title is unknown', async () => {
     const h = toolHarness();
-    const result = await h.call('playlist_get_contents', { playlist_title: 'Road Trip' });
+    const result = await h.call('playlist_get_contents', { playlist: 'Road Trip' });
     expect(result).toMatchObject({
       ok: false,
       error: {
         code: 'NOT_FOUND',
         message:
-          'No playlist titled "Road Trip". Playlists: "Friday Night Noir" (id 1073), "Piano Evenings" (id 1074).',
+          'No playlist with id or title "Road Trip"; find them with playlist_list. Playlists: "Friday Night Noir" (id 1073), "Piano Evenings" (id 1074).',
       },
     });
   });
 
   it("does not reach another user's playlist", async () => {
     const h = toolHarness();
-    expect(await h.call('playlist_get_contents', { playlist_id: '1075' })).toMatchObject({
+    expect(await h.call('playlist_get_contents', { playlist: '1075' })).toMatchObject({
       ok: false,
       error: { code: 'NOT_FOUND' },
     });
@@ -78,7 +78,7 @@ describe('playlist_get_contents', () => {
       type: 'audio',
       ratingKeys: ['1048'],
     });
-    const result = await h.call('playlist_get_contents', { playlist_title: 'Piano Evenings' });
+    const result = await h.call('playlist_get_contents', { playlist: 'Piano Evenings' });
     expect(result).toMatchObject({ ok: false, error: { code: 'AMBIGUOUS' } });
     expect(result).toMatchObject({
       error: {
@@ -96,7 +96,10 @@ describe('playlist_get_contents', () => {
     const h = toolHarness();
     expect(await h.call('playlist_get_contents', {})).toMatchObject({
       ok: false,
-      error: { code: 'INVALID_INPUT', message: 'Give playlist_id, or playlist_title.' },
+      error: {
+        code: 'INVALID_INPUT',
+        details: { issues: [{ field: 'playlist', problem: 'required' }] },
+      },
     });
   });
 });

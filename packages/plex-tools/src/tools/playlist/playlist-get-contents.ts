@@ -11,7 +11,7 @@ export const playlistGetContents = defineTool({
   module: 'playlist',
   access: 'read',
   title: 'Playlist contents',
-  description: "List a playlist's entries in order, with each playlist_item_id.",
+  description: "A playlist's entries in order, with each playlist_item_id.",
   input: v.object({ ...playlistAddressing, ...paging }),
   output: v.object({
     playlist: v.object({ id: v.string(), title: v.string() }),

@@ -34,7 +34,7 @@ describe('playlist_list', () => {
     const h = toolHarness();
     const audio = await h.data('playlist_list', { playlist_type: 'audio' });
     expect(audio.playlists.map((p) => p.title)).toEqual(['Piano Evenings']);
-    const movies = await h.data('playlist_list', { library_name: 'movies' });
+    const movies = await h.data('playlist_list', { library: 'movies' });
     expect(movies.playlists.map((p) => p.title)).toEqual(['Friday Night Noir']);
     expect(await h.data('playlist_list', { limit: 1 })).toMatchObject({
       total: 2,
@@ -45,7 +45,7 @@ describe('playlist_list', () => {
 
   it('rejects an unknown library and a bad type', async () => {
     const h = toolHarness();
-    expect(await h.call('playlist_list', { library_name: 'Anime' })).toMatchObject({
+    expect(await h.call('playlist_list', { library: 'Anime' })).toMatchObject({
       ok: false,
       error: { code: 'NOT_FOUND' },
     });

@@ -1,6 +1,6 @@
 import * as v from 'valibot';
 import { defineTool } from '../../define-tool.js';
-import { paging } from '../../shared/inputs.js';
+import { libraryInput, paging } from '../../shared/inputs.js';
 import { pageFacts, pageOf } from '../../shared/outputs.js';
 import { resolveLibrary } from '../../shared/resolve-library.js';
 import { playlistSummary, summarizePlaylist } from './shared.js';
@@ -13,9 +13,7 @@ export const playlistList = defineTool({
   title: 'List playlists',
   description: 'List playlists with type, item count and duration.',
   input: v.object({
-    library_name: v.optional(
-      v.pipe(v.string(), v.trim(), v.nonEmpty(), v.description('Only with items from it')),
-    ),
+    library: v.optional(libraryInput),
     playlist_type: v.optional(
       v.pipe(v.picklist(['video', 'audio', 'photo']), v.description('Only this kind')),
     ),
@@ -23,10 +21,7 @@ export const playlistList = defineTool({
   }),
   output: v.object({ playlists: v.array(playlistSummary), ...pageFacts }),
   async run(ctx, input) {
-    const library =
-      input.library_name === undefined
-        ? undefined
-        : await resolveLibrary(ctx, { library_name: input.library_name });
+    const library = input.library === undefined ? undefined : await resolveLibrary(ctx, input);
     const page = await ctx.plex.playlists.list({
       ...(library ? { sectionId: library.id } : {}),
       ...(input.playlist_type ? { playlistType: input.playlist_type } : {}),

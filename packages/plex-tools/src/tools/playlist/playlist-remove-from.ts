@@ -3,6 +3,7 @@ import * as v from 'valibot';
 import { defineTool } from '../../define-tool.js';
 import { ToolError } from '../../errors.js';
 import { boundedArray } from '../../shared/bounded-array.js';
+import { entriesOfItems } from '../../shared/entries-of-items.js';
 import { itemList } from '../../shared/resolve-item-list.js';
 import { playlistAddressing, resolvePlaylist } from '../../shared/resolve-playlist.js';
 import { playlistEntry, summarizeEntry } from './shared.js';
@@ -13,10 +14,10 @@ export const playlistRemoveFrom = defineTool({
   module: 'playlist',
   access: 'write',
   title: 'Remove from playlist',
-  description: 'Remove from a playlist all entries of item_ids, or single playlist_item_ids.',
+  description: 'Remove all entries of items from a playlist, or single playlist_item_ids.',
   input: v.object({
     ...playlistAddressing,
-    item_ids: itemList.item_ids,
+    items: v.optional(itemList.items),
     playlist_item_ids: v.optional(
       v.pipe(
         boundedArray(
@@ -38,10 +39,10 @@ export const playlistRemoveFrom = defineTool({
   }),
   annotations: { idempotentHint: true },
   async run(ctx, input) {
-    const itemIds = input.item_ids ?? [];
+    const asked = input.items ?? [];
     const entryIds = input.playlist_item_ids ?? [];
-    if (itemIds.length === 0 && entryIds.length === 0)
-      throw new ToolError('INVALID_INPUT', 'Give item_ids or playlist_item_ids.');
+    if (asked.length === 0 && entryIds.length === 0)
+      throw new ToolError('INVALID_INPUT', 'Give items or playlist_item_ids.');
     const playlist = await resolvePlaylist(ctx, input);
     if (playlist.smart) {
       throw new ToolError(
@@ -55,13 +56,11 @@ export const playlistRemoveFrom = defineTool({
     }))
       entries.push(entry);
     const entryIdOf = (entry: PlaylistItem) => String(entry.playlistItemID ?? '');
+    const { itemKeys, notFound } = entriesOfItems(entries, asked);
     const wanted = entries.filter(
-      (entry) => itemIds.includes(entry.ratingKey) || entryIds.includes(entryIdOf(entry)),
+      (entry) => itemKeys.has(entry.ratingKey) || entryIds.includes(entryIdOf(entry)),
     );
-    const notFound = [
-      ...itemIds.filter((id) => !entries.some((entry) => entry.ratingKey === id)),
-      ...entryIds.filter((id) => !entries.some((entry) => entryIdOf(entry) === id)),
-    ];
+    notFound.push(...entryIds.filter((id) => !entries.some((entry) => entryIdOf(entry) === id)));
     let remaining = playlist.leafCount;
     for (const [i, entry] of wanted.entries()) {
       ctx.progress({ progress: i, total: wanted.length, message: `Removing "${entry.title}"` });

@@ -12,7 +12,7 @@ describe('playlist_upload_poster', () => {
     expect((await h.plex.playlists.get('1073')).thumb).toBeUndefined();
     expect(
       await h.data('playlist_upload_poster', {
-        playlist_title: 'Friday Night Noir',
+        playlist: 'Friday Night Noir',
         url: 'https://images.example.com/noir.jpg',
       }),
     ).toEqual({
@@ -29,7 +29,7 @@ describe('playlist_upload_poster', () => {
     const file = join(dir, 'piano.png');
     await writeFile(file, PNG);
     expect(
-      await h.data('playlist_upload_poster', { playlist_id: 1074, file_path: file }),
+      await h.data('playlist_upload_poster', { playlist: '1074', file_path: file }),
     ).toMatchObject({ updated: true, source: 'file' });
     expect((await h.plex.playlists.get('1074')).thumb).toBeDefined();
   });
@@ -46,13 +46,14 @@ describe('playlist_upload_poster', () => {
       [{ url: 'https://example.com/a.jpg', file_path: join(dir, 'notes.txt') }, 'INVALID_INPUT'],
     ];
     for (const [args, code] of cases) {
-      expect(
-        await h.call('playlist_upload_poster', { playlist_id: '1073', ...args }),
-      ).toMatchObject({ ok: false, error: { code } });
+      expect(await h.call('playlist_upload_poster', { playlist: '1073', ...args })).toMatchObject({
+        ok: false,
+        error: { code },
+      });
     }
     expect(
       await h.call('playlist_upload_poster', {
-        playlist_title: 'Nope',
+        playlist: 'Nope',
         url: 'https://example.com/a.jpg',
       }),
     ).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });

@@ -8,7 +8,7 @@ export const serverCleanBundles = defineTool({
   module: 'server',
   access: 'write',
   title: 'Clean bundles',
-  description: 'Delete unused metadata bundles in the background to free disk space.',
+  description: 'Delete unused metadata bundles in the background to free space.',
   input: v.object({}),
   output: activityStarted,
   annotations: { idempotentHint: true },

@@ -21,7 +21,7 @@ describe('server_empty_trash', () => {
     const h = toolHarness();
     const plan9 = trash(h, 'Plan 9 from Outer Space');
     const bonanza = trash(h, 'Bonanza');
-    expect(await h.data('server_empty_trash', { library_name: 'movies' })).toEqual({
+    expect(await h.data('server_empty_trash', { library: 'movies' })).toEqual({
       emptied: [{ id: '1', title: 'Movies' }],
       message: 'Emptied the trash of Movies.',
     });
@@ -52,14 +52,14 @@ describe('server_empty_trash', () => {
 
   it('names the libraries there are when the name is unknown', async () => {
     const h = toolHarness();
-    const result = await h.call('server_empty_trash', { library_name: 'Anime' });
+    const result = await h.call('server_empty_trash', { library: 'Anime' });
     expect(result).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
     if (!result.ok) expect(result.error.message).toContain('"Movies" (id 1)');
   });
 
   it('refuses an empty library name', async () => {
     const h = toolHarness();
-    expect(await h.call('server_empty_trash', { library_name: ' ' })).toMatchObject({
+    expect(await h.call('server_empty_trash', { library: ' ' })).toMatchObject({
       ok: false,
       error: { code: 'INVALID_INPUT' },
     });
@@ -68,7 +68,7 @@ describe('server_empty_trash', () => {
   it('is FORBIDDEN for an account other than the owner', async () => {
     const alex = toolHarness().emulator.state.accounts.get(2)?.serverToken ?? '';
     const h = toolHarness({}, { token: alex });
-    expect(await h.call('server_empty_trash', { library_name: 'Movies' })).toMatchObject({
+    expect(await h.call('server_empty_trash', { library: 'Movies' })).toMatchObject({
       ok: false,
       error: { code: 'FORBIDDEN' },
     });

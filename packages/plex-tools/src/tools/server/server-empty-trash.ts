@@ -1,6 +1,6 @@
 import * as v from 'valibot';
 import { defineTool } from '../../define-tool.js';
-import { libraryAddressing } from '../../shared/inputs.js';
+import { libraryInput } from '../../shared/inputs.js';
 import { resolveLibrary } from '../../shared/resolve-library.js';
 
 /** server_empty_trash: deletes trashed items of one library, or of every library, for good. */
@@ -9,8 +9,8 @@ export const serverEmptyTrash = defineTool({
   module: 'server',
   access: 'write',
   title: 'Empty trash',
-  description: 'Permanently remove items whose files are gone (trash), in one library or all.',
-  input: v.object({ library_name: libraryAddressing.library_name }),
+  description: 'Remove items whose files are gone (trash), in one library or all.',
+  input: v.object({ library: v.optional(libraryInput) }),
   output: v.object({
     emptied: v.array(v.object({ id: v.string(), title: v.string() })),
     message: v.string(),
@@ -18,9 +18,9 @@ export const serverEmptyTrash = defineTool({
   annotations: { idempotentHint: true },
   async run(ctx, input) {
     const libraries =
-      input.library_name === undefined
+      input.library === undefined
         ? await ctx.plex.libraries.list({ signal: ctx.signal })
-        : [await resolveLibrary(ctx, { library_name: input.library_name })];
+        : [await resolveLibrary(ctx, input)];
     // One at a time: each empties a section in PMS's database; no need to pile them up.
     for (const library of libraries) {
       await ctx.plex.libraries.emptyTrash(library.id, { signal: ctx.signal });

@@ -112,7 +112,7 @@ export const serverGetAlerts = defineTool({
   module: 'server',
   access: 'read',
   title: 'Get server alerts',
-  description: 'Collect live server notifications (scans, activities, playback) for a few seconds.',
+  description: 'Listen to live server notifications (scans, activities, playback) for seconds.',
   input: v.object({
     timeout_seconds: v.optional(
       v.pipe(

@@ -30,7 +30,7 @@ export const serverGetCurrentResources = defineTool({
   module: 'server',
   access: 'read',
   title: 'Get server resource use',
-  description: 'Host and Plex CPU and memory use (%): latest, average and recent samples.',
+  description: 'Host and Plex CPU and memory use (%), latest and recent.',
   input: v.object({}),
   output: v.object({
     latest: v.optional(sample),

@@ -21,7 +21,7 @@ export const serverGetPlexLogs = defineTool({
   module: 'server',
   access: 'read',
   title: 'Get Plex logs',
-  description: 'Tail of a Plex log, optionally only lines containing search_term.',
+  description: 'Tail of a Plex log, optionally only lines with search_term.',
   input: v.object({
     num_lines: v.optional(
       v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(2000), v.description('Lines')),

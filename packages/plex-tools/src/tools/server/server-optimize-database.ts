@@ -8,7 +8,7 @@ export const serverOptimizeDatabase = defineTool({
   module: 'server',
   access: 'write',
   title: 'Optimize database',
-  description: 'Compact and re-index the database in the background; useful after big deletions.',
+  description: 'Compact and re-index the database in the background, e.g. after big deletes.',
   input: v.object({}),
   output: activityStarted,
   annotations: { idempotentHint: true },

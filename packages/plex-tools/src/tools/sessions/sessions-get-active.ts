@@ -98,8 +98,7 @@ export const sessionsGetActive = defineTool({
   module: 'sessions',
   access: 'read',
   title: 'Active sessions',
-  description:
-    'What is playing now: user, player, item, progress, direct play or transcode and why, bandwidth.',
+  description: 'What plays now: user, player, item, progress, direct play or transcode and why.',
   input: v.object({
     include_addresses: v.optional(v.pipe(v.boolean(), v.description('Add player IPs')), false),
   }),

@@ -25,7 +25,7 @@ export const sessionsGetMediaPlaybackHistory = defineTool({
   module: 'sessions',
   access: 'read',
   title: 'Playback history of an item',
-  description: "Who played an item (or a show's episodes), when and on which device; newest first.",
+  description: "Who played an item (or a show's episodes), when, on which device.",
   input: v.object({ ...mediaAddressing, ...paging }),
   output: v.object({
     media: v.object({

@@ -18,8 +18,7 @@ export const userGetInfo = defineTool({
   module: 'user',
   access: 'read',
   title: 'User details',
-  description:
-    "A user's role, username, email (owner only), join date, shared libraries, play count.",
+  description: "A user's role, username, email (owner only), join date, libraries, plays.",
   input: v.object({ ...usernameInput }),
   output: v.object({
     username: v.string(),

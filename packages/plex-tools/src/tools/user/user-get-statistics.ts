@@ -61,7 +61,7 @@ export const userGetStatistics = defineTool({
   module: 'user',
   access: 'read',
   title: 'Viewing statistics',
-  description: 'Plays and watch time per user over a period, by media type and device.',
+  description: 'Plays and watch time per user over a period, by type and device.',
   input: v.object({
     time_period: v.pipe(
       v.picklist(Object.keys(PERIODS) as (keyof typeof PERIODS)[]),

@@ -10,7 +10,7 @@ export const userSearchUsers = defineTool({
   module: 'user',
   access: 'read',
   title: 'Search users',
-  description: 'Find users whose username or name contains search_term (any case).',
+  description: 'Find users by part of their username or name.',
   input: v.object({
     search_term: v.pipe(v.string(), v.trim(), v.nonEmpty(), v.description('Text to find')),
   }),
