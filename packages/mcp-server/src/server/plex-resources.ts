@@ -125,7 +125,8 @@ export async function readPlexResource(
   };
   let data: Record<string, unknown>;
   if (kind === 'library') {
-    const address = /^\d+$/.test(id) ? { library_id: id } : { library_name: id };
+    // The library tools take one `library` input: an id first, then an exact name.
+    const address = { library: id };
     const details = await call('library_get_details', address);
     if (!details.ok) return details;
     const stats = await call('library_get_stats', address);
