@@ -9,6 +9,7 @@ import { benchLoad } from './load.js';
 import { describeMachine } from './machine.js';
 import { REPO_ROOT, RESULTS_FILE, RESULTS_JSON } from './paths.js';
 import { benchPlatformHttp } from './platform-http.js';
+import { benchPlatformInvoke } from './platform-invoke.js';
 import { renderResults, type StoredSection } from './report.js';
 import { benchScale } from './scale.js';
 import type { BenchSection } from './section.js';
@@ -23,6 +24,7 @@ const BENCHMARKS: { id: string; run: () => Promise<BenchSection> }[] = [
   { id: 'scale', run: benchScale },
   { id: 'auth', run: benchAuth },
   { id: 'platform-http', run: benchPlatformHttp },
+  { id: 'platform-invoke', run: benchPlatformInvoke },
 ];
 
 function readStored(): Record<string, StoredSection> {
