@@ -290,6 +290,21 @@ describe('invoke', () => {
   });
 });
 
+describe('a changed MCP', () => {
+  it('is called with its new settings at once when changed here, and not at all once removed', async () => {
+    const { v1 } = await scene();
+    const cabin = await listeningPlex('Cabin Plex');
+    const cabinId = await addPlexMcp(v1, { name: 'Cabin', url: cabin.url, token: 'wrong-token' });
+    const call = () => v1('POST', '/mcp/invoke', { mcp_id: cabinId, tool: 'server_get_info' });
+    expect((await call()).status).toBe(502);
+    const patched = await v1('PATCH', `/mcps/${cabinId}`, { token: cabin.emulator.token });
+    expect(patched.status).toBe(200);
+    expect(await call()).toMatchObject({ status: 200, body: { data: { name: 'Cabin Plex' } } });
+    expect((await v1('DELETE', `/mcps/${cabinId}`)).status).toBe(200);
+    expect(await call()).toMatchObject({ status: 404, body: { error: { code: 'not_found' } } });
+  });
+});
+
 describe('one MCP', () => {
   it('answers a health probe’s status and the tool count', async () => {
     const { v1, builtinId } = await scene();

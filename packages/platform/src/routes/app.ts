@@ -6,6 +6,7 @@ import type { ErrorLog } from '../http/errors.js';
 import { mountRoutes } from '../http/mount.js';
 import type { Route } from '../http/route.js';
 import type { McpRuntime } from '../runtime/mcp-runtime.js';
+import { cachedMcpTargets } from '../services/mcp-targets.js';
 import type { Storage } from '../storage/storage.js';
 import { apiKeyRoutes } from './api-keys.js';
 import {
@@ -70,11 +71,17 @@ export interface V1RoutesOptions {
 
 /** Every route of the organization, key and MCP tables, for mounting or documenting. */
 export function v1Routes({ storage, secretKey, runtime, meter }: V1RoutesOptions): Route<V1Env>[] {
+  // Invoke reuses loaded MCPs for a moment; a change made through these routes drops them.
+  const targets = cachedMcpTargets(storage, secretKey);
+  const changed = (mcpId: string) => {
+    targets.forget();
+    runtime?.forget(mcpId);
+  };
   return [
     ...organizationRoutes(storage),
     ...apiKeyRoutes(storage),
-    ...mcpRoutes(storage, secretKey, runtime),
-    ...(runtime ? invokeRoutes(storage, secretKey, runtime) : []),
+    ...mcpRoutes(storage, secretKey, { runtime, changed }),
+    ...(runtime ? invokeRoutes(runtime, targets) : []),
     ...usageRoutes(storage, meter),
   ];
 }

@@ -2,7 +2,6 @@
 // (the MCP must be the caller's, and within the key's MCPs; the tool's access must be within
 // the key's scopes, checked before the arguments are looked at); the runtime does the work.
 
-import type { KeyObject } from 'node:crypto';
 import * as v from 'valibot';
 import { notFound, PlatformError } from '../http/platform-error.js';
 import { fromToolError } from '../http/tool-errors.js';
@@ -10,8 +9,7 @@ import { jsonRecord, pathId } from '../http/validation.js';
 import { isId } from '../ids.js';
 import type { McpRuntime, McpTarget, RuntimeCall, RuntimeTool } from '../runtime/mcp-runtime.js';
 import type { Caller } from '../services/caller.js';
-import { loadMcpTarget } from '../services/mcps.js';
-import type { Storage } from '../storage/storage.js';
+import type { McpTargets } from '../services/mcp-targets.js';
 import { callerOf, defineV1Route } from './define.js';
 
 const mcpIdString = v.pipe(
@@ -87,9 +85,8 @@ function usable(tools: RuntimeTool[], caller: Caller): RuntimeTool[] {
 }
 
 /** The invoke, tools and resources routes, over the runtime the server provides. */
-export function invokeRoutes(storage: Storage, secretKey: KeyObject, runtime: McpRuntime) {
-  const target = (caller: Caller, id: string): Promise<McpTarget> =>
-    loadMcpTarget(storage, secretKey, caller, id);
+export function invokeRoutes(runtime: McpRuntime, targets: McpTargets) {
+  const target = (caller: Caller, id: string): Promise<McpTarget> => targets.load(caller, id);
   const runtimeCall = (caller: Caller, signal: AbortSignal): RuntimeCall => ({ caller, signal });
 
   return [

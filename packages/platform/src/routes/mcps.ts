@@ -32,7 +32,18 @@ export const PROBE_TIMEOUT_MS = 3000;
  * The MCP routes over `storage`; `secretKey` seals the tokens and headers they store. With the
  * runtime, `GET /mcps/{id}` adds a health probe's status and the tool count.
  */
-export function mcpRoutes(storage: Storage, secretKey: KeyObject, runtime?: McpRuntime) {
+export function mcpRoutes(
+  storage: Storage,
+  secretKey: KeyObject,
+  {
+    runtime,
+    changed = () => {},
+  }: {
+    runtime?: McpRuntime | undefined;
+    /** Told after an MCP was changed or removed here, so nothing keeps its old settings. */
+    changed?: (mcpId: string) => void;
+  } = {},
+) {
   return [
     defineV1Route({
       method: 'GET',
@@ -83,7 +94,11 @@ export function mcpRoutes(storage: Storage, secretKey: KeyObject, runtime?: McpR
       params: { id: mcpId },
       body: UpdateMcpBody,
       response: McpSchema,
-      handler: ({ params, body }, c) => updateMcp(storage, secretKey, callerOf(c), params.id, body),
+      handler: async ({ params, body }, c) => {
+        const updated = await updateMcp(storage, secretKey, callerOf(c), params.id, body);
+        changed(params.id);
+        return updated;
+      },
     }),
     defineV1Route({
       method: 'DELETE',
@@ -94,7 +109,11 @@ export function mcpRoutes(storage: Storage, secretKey: KeyObject, runtime?: McpR
       scope: 'admin',
       params: { id: mcpId },
       response: DeletedMcpSchema,
-      handler: ({ params }, c) => deleteMcp(storage, callerOf(c), params.id),
+      handler: async ({ params }, c) => {
+        const deleted = await deleteMcp(storage, callerOf(c), params.id);
+        changed(params.id);
+        return deleted;
+      },
     }),
   ];
 }
