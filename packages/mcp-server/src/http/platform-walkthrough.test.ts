@@ -72,10 +72,10 @@ async function call(method: string, path: string, body?: unknown, key: string | 
     },
     ...(body === undefined ? {} : { body: typeof body === 'string' ? body : JSON.stringify(body) }),
   });
-  // biome-ignore lint/suspicious/noExplicitAny: the document's shapes, checked by expect().
   return {
     status: response.status,
     headers: response.headers,
+    // biome-ignore lint/suspicious/noExplicitAny: the document's shapes, checked by expect().
     body: (await response.json()) as any,
   };
 }
