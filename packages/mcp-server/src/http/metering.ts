@@ -5,7 +5,9 @@
 // write here. The local user of a keyless server has no organization and is not metered.
 
 import { AsyncLocalStorage } from 'node:async_hooks';
-import { BUILTIN_MCP, type UsageDoor } from '@plexmcp/platform';
+// Types only: the platform is an optional package, imported lazily (platform.ts); a value from
+// it here would make HTTP mode fail to load without it.
+import type { UsageDoor } from '@plexmcp/platform';
 import type { MiddlewareHandler } from 'hono';
 import type { Caller } from './auth.js';
 import type { FrontDoorEnv } from './guards.js';
@@ -21,15 +23,21 @@ export interface UsageScope {
 
 const scopes = new AsyncLocalStorage<UsageScope>();
 
-/** The metered door and MCP of a path; undefined for paths that are not metered. */
-export function meteredPlace(path: string): { door: UsageDoor; mcpId: string } | undefined {
+/**
+ * The metered door and MCP of a path; undefined for paths that are not metered. `builtin` is the
+ * platform's marker for "the organization's builtin MCP" (the server's own tools).
+ */
+export function meteredPlace(
+  path: string,
+  builtin: string,
+): { door: UsageDoor; mcpId: string } | undefined {
   if (path === '/v1' || path.startsWith('/v1/')) return { door: 'v1', mcpId: '' };
   const byId = /^\/mcp\/(mcp_[^/]+)\/?$/.exec(path);
   if (byId) return { door: 'mcp', mcpId: byId[1]! };
-  if (/^\/mcp\/?$/.test(path)) return { door: 'mcp', mcpId: BUILTIN_MCP };
-  if (/^\/(sse|messages)\/?$/.test(path)) return { door: 'sse', mcpId: BUILTIN_MCP };
-  if (path.startsWith('/api/v1/mcp')) return { door: 'moviepilot', mcpId: BUILTIN_MCP };
-  if (path === '/tools' || path.startsWith('/tools/')) return { door: 'tools', mcpId: BUILTIN_MCP };
+  if (/^\/mcp\/?$/.test(path)) return { door: 'mcp', mcpId: builtin };
+  if (/^\/(sse|messages)\/?$/.test(path)) return { door: 'sse', mcpId: builtin };
+  if (path.startsWith('/api/v1/mcp')) return { door: 'moviepilot', mcpId: builtin };
+  if (path === '/tools' || path.startsWith('/tools/')) return { door: 'tools', mcpId: builtin };
   return undefined;
 }
 
@@ -70,9 +78,10 @@ export function meteringGuard(
 ): MiddlewareHandler<FrontDoorEnv> {
   if (!platform) return (_c, next) => next();
   const record = platform.recordUsage;
+  const builtin = platform.builtinMcpMarker;
   return async (c, next) => {
     const caller = c.get('caller')?.platform;
-    const place = caller ? meteredPlace(c.req.path) : undefined;
+    const place = caller ? meteredPlace(c.req.path, builtin) : undefined;
     if (!caller || !place) return next();
     const started = performance.now();
     await scopes.run({ ...place, record }, next);

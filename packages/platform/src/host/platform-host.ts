@@ -24,7 +24,7 @@ import { type DatabaseChoice, storageOptionsFor } from '../storage/config.js';
 import type { OpenStorageOptions } from '../storage/open.js';
 import { redactDatabaseUrl } from '../storage/redact.js';
 import type { Scope } from '../storage/scopes.js';
-import { createMeter, type MeterOptions, type UsageEvent } from '../usage/meter.js';
+import { BUILTIN_MCP, createMeter, type MeterOptions, type UsageEvent } from '../usage/meter.js';
 import { meteredRuntime } from '../usage/metered-runtime.js';
 import { CALLER_CACHE_MS, cachedResolver } from './caller-cache.js';
 
@@ -85,6 +85,8 @@ export interface PlatformHost {
    * through invoke are counted by the app itself; the server counts every other door.
    */
   recordUsage(event: UsageEvent): void;
+  /** The `mcpId` that means "the organization's builtin MCP" (the server's own tools). */
+  readonly builtinMcpMarker: string;
   /** Writes the counted usage now (tests; `/v1/usage` does it before answering). */
   flushUsage(): Promise<void>;
   /** Writes the counted usage, then closes the database. */
@@ -172,6 +174,7 @@ export async function startPlatformHost(options: PlatformHostOptions): Promise<P
         keysKnown = undefined;
       },
       recordUsage: record,
+      builtinMcpMarker: BUILTIN_MCP,
       flushUsage: meter.flush,
       async close() {
         rateLimiter.close();
