@@ -60,7 +60,7 @@ describe('node-tools example', () => {
     const { code, err } = await run(['--demo', '--library', 'Films']);
     expect(code).toBe(1);
     expect(err).toEqual([
-      'NOT_FOUND: No library "Films". Libraries: "Movies" (id 1), "TV Shows" (id 2), "Music" (id 3).',
+      'NOT_FOUND: No library with id or name "Films"; find them with library_list. Libraries: "Movies" (id 1), "TV Shows" (id 2), "Music" (id 3).',
     ]);
   });
 
