@@ -61,8 +61,8 @@ function responsesOf(text: string, contentType: string | null): { id: number; re
   return Array.isArray(data) ? data : [data];
 }
 
-function batchOf(session: RawSession, size: number, from: number) {
-  return send(`${server.url}/mcp`, {
+function batchOf(session: RawSession, size: number, from: number, url = server.url) {
+  return send(`${url}/mcp`, {
     headers: session.headers,
     body: JSON.stringify(
       Array.from({ length: size }, (_, i) => ({
@@ -110,10 +110,21 @@ describe('attack 4: fan-out to Plex', { timeout: 15_000 }, () => {
   });
 
   it('charges a JSON-RPC batch one token per message: 100 calls refused, 30 → 429, 10 pass', async () => {
-    const session = await openSession(server.url, KEYS.admin);
+    // The server's own bucket (--rate-limit) is what a caller without a key spends: configured
+    // keys act in the default organization and follow its plan (tested in plan-rate-limit).
+    const keyless = await startVictim(['--rate-limit', '20:40'], plex.env());
+    try {
+      await batchesAgainst(keyless.url);
+    } finally {
+      await keyless.stop();
+    }
+  });
+
+  async function batchesAgainst(url: string) {
+    const session = await openSession(url);
     const before = plex.tap.requests.length;
     // More than the burst could never pass: refused as such, not "retry later".
-    const flood = await batchOf(session, 100, 1);
+    const flood = await batchOf(session, 100, 1, url);
     expect(flood.status, flood.text).toBe(400);
     expect(flood.json).toMatchObject({
       jsonrpc: '2.0',
@@ -127,14 +138,14 @@ describe('attack 4: fan-out to Plex', { timeout: 15_000 }, () => {
     });
     // Within the burst but over what is left of it: 429 with when to retry. Cheap pings spend
     // the budget first, so no refill in between can let the batch through.
-    const drain = await send(`${server.url}/mcp`, {
+    const drain = await send(`${url}/mcp`, {
       headers: session.headers,
       body: JSON.stringify(
         Array.from({ length: 36 }, (_, i) => ({ jsonrpc: '2.0', id: 100 + i, method: 'ping' })),
       ),
     });
     expect(drain.status, drain.text).toBe(200);
-    const over = await batchOf(session, 30, 200);
+    const over = await batchOf(session, 30, 200, url);
     expect(over.status, over.text).toBe(429);
     expect(over.json.error.message).toMatch(/batch of 30 messages costs 30/);
     expect(Number(over.headers.get('retry-after'))).toBeGreaterThanOrEqual(1);
@@ -143,14 +154,14 @@ describe('attack 4: fan-out to Plex', { timeout: 15_000 }, () => {
     expect(plex.tap.requests.length).toBe(before);
     await new Promise((resolve) => setTimeout(resolve, 1600));
 
-    const fine = await batchOf(session, 10, 1000);
+    const fine = await batchOf(session, 10, 1000, url);
     expect(fine.status, fine.text).toBe(200);
     const responses = responsesOf(fine.text, fine.headers.get('content-type'));
     expect(responses.map((response) => response.id).sort((a, b) => a - b)).toEqual(
       Array.from({ length: 10 }, (_, i) => 1000 + i),
     );
     for (const response of responses) expect(response.result).toBeDefined();
-  });
+  }
 
   it(`keeps Plex requests in flight at or under plex-requests=${PLEX_REQUESTS} whatever the callers do`, async () => {
     plex.emulator.faults.set({ latencyMs: 50 });

@@ -57,11 +57,13 @@ describeEachDatabase('services', (t) => {
   it('adds members with case-insensitively unique emails, in a stable order', async () => {
     const s = await t.openMigrated();
     const acme = await seedOrganization(s);
-    const bea = await addMember(s, acme.caller, {
-      email: 'Bea@Acme.example',
-      name: 'Bea',
-      role: 'member',
-    });
+    // A second later, so the listing order (created_at, then the random id) is certain.
+    const bea = await addMember(
+      s,
+      acme.caller,
+      { email: 'Bea@Acme.example', name: 'Bea', role: 'member' },
+      new Date(Date.now() + 1000),
+    );
     const taken = await refusal(
       addMember(s, acme.caller, { email: ' bea@acme.EXAMPLE ', name: 'B2', role: 'admin' }),
     );
