@@ -192,7 +192,7 @@ describe('the container environment on the built server', () => {
   });
 
   it('logs one API key and neither the key nor the Plex token', () => {
-    expect(server.stderr()).toContain('1 API key');
+    expect(server.stderr()).toContain('1 configured API key');
     expect(server.stderr()).not.toContain(KEY);
     expect(server.stderr()).not.toContain(emulator.token);
   });
