@@ -1,6 +1,8 @@
 // A remote MCP's tools in our `/tools` shape, with the access a key needs for each. Remote tools
-// carry no access of ours, only MCP's annotations: read-only hints read, destructive hints
-// delete, anything else write. The MCP's own `access` then caps what is served at all.
+// carry no access of ours, only MCP's annotations, read with the MCP specification's defaults: a
+// tool is not read-only unless it says so, and may be destructive unless it says it is not. So a
+// read-only hint needs read, `destructiveHint: false` write, and anything else (no annotations at
+// all included) delete. The MCP's own `access` then caps what is served at all.
 
 import type { Tool } from '@modelcontextprotocol/sdk/types.js';
 import type { RuntimeTool } from '@plexmcp/platform';
@@ -11,8 +13,8 @@ const RANK: Readonly<Record<ToolAccess, number>> = { read: 0, write: 1, delete: 
 /** The scope a key needs to call a remote tool, from its annotations. */
 export function remoteAccess(tool: Tool): ToolAccess {
   if (tool.annotations?.readOnlyHint === true) return 'read';
-  if (tool.annotations?.destructiveHint === true) return 'delete';
-  return 'write';
+  if (tool.annotations?.destructiveHint === false) return 'write';
+  return 'delete';
 }
 
 /** A remote tool as `GET /v1/mcps/{id}/tools` lists it. */
