@@ -21,11 +21,19 @@ interface Live {
   server: Server;
   /** The endpoint the session was opened on (`/mcp` or `/mcp/{id}`): it lives there only. */
   endpoint: string;
+  /** What the endpoint served when the session opened (see McpEndpoint.version). */
+  version: string | undefined;
 }
 
 /** Which endpoint a request is for and how its sessions' servers are made (default: `/mcp`'s). */
 export interface McpEndpoint {
   key: string;
+  /**
+   * Changes when what the endpoint serves does (a stored MCP's updated_at): a session opened on
+   * another version is ended, and its client told to initialize again, so it never keeps
+   * talking to a Plex whose URL or token was changed — on whichever replica made the change.
+   */
+  version?: string;
   createServer: (caller: Caller) => Server;
 }
 
@@ -60,7 +68,9 @@ export function createMcpDoor(options: McpDoorOptions) {
     const transport = new WebStandardStreamableHTTPServerTransport({});
     await server.connect(transport);
     // One request, one pair: it ends once the answer is out or the client has gone.
-    whenAnswered(c, () => shutdown({ transport, server, endpoint: endpoint.key }));
+    whenAnswered(c, () =>
+      shutdown({ transport, server, endpoint: endpoint.key, version: endpoint.version }),
+    );
     return transport.handleRequest(c.req.raw, { parsedBody: body });
   }
 
@@ -75,7 +85,7 @@ export function createMcpDoor(options: McpDoorOptions) {
       new WebStandardStreamableHTTPServerTransport({
         sessionIdGenerator: () => randomUUID(),
         onsessioninitialized: (id) => {
-          const pair = { transport, server, endpoint: endpoint.key };
+          const pair = { transport, server, endpoint: endpoint.key, version: endpoint.version };
           live.set(id, pair);
           options.sessions.admit({
             id,
@@ -99,6 +109,11 @@ export function createMcpDoor(options: McpDoorOptions) {
   }
 
   return {
+    /** Ends a session if it was opened on this endpoint (an MCP that no longer exists). */
+    end(sessionId: string, endpointKey: string): void {
+      if (live.get(sessionId)?.endpoint === endpointKey) options.sessions.close(sessionId);
+    },
+
     async handle(
       c: Context<FrontDoorEnv>,
       endpoint: McpEndpoint = defaultEndpoint,
@@ -118,6 +133,14 @@ export function createMcpDoor(options: McpDoorOptions) {
         const found = entry && live.get(sessionId);
         const pair = found && found.endpoint === endpoint.key ? found : undefined;
         if (!pair) return rpcError(404, -32001, 'Session not found: initialize a new session.');
+        if (pair.version !== endpoint.version) {
+          options.sessions.close(sessionId);
+          return rpcError(
+            404,
+            -32001,
+            'Session not found: this MCP was changed since the session began; initialize a new session.',
+          );
+        }
         const response = await pair.transport.handleRequest(c.req.raw, { parsedBody: body });
         if (c.req.method === 'DELETE' && response.ok) options.sessions.close(sessionId);
         return response;

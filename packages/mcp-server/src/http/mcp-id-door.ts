@@ -1,8 +1,9 @@
 // `/mcp/{mcp_id}`: every MCP of the platform as a Streamable HTTP endpoint for assistants, through
 // the `/mcp` door (same keys, scopes, sessions and limits). The MCP is loaded for the caller on
 // every request, so another organization's MCP, one outside the key's mcp_ids, or one deleted
-// meanwhile is 404 at once; a Plex MCP is served by our own MCP server over its Plex client, a
-// remote one by a proxy to its client.
+// meanwhile is 404 at once (and a session on a deleted MCP ends); a session lives as long as the
+// MCP is unchanged — after a PATCH its client is told to initialize again. A Plex MCP is served
+// by our own MCP server over its Plex client, a remote one by a proxy to its client.
 
 import type { Server } from '@modelcontextprotocol/sdk/server/index.js';
 import type { McpTarget } from '@plexmcp/platform';
@@ -34,14 +35,11 @@ export interface McpIdDoorOptions {
 
 export function createMcpIdDoor(options: McpIdDoorOptions) {
   const { platform, runtime, logger } = options;
-  // The MCP as last loaded, per id: a remote proxy's session reads it at each call.
-  const latest = new Map<string, McpTarget>();
 
   const sessionServer = (target: McpTarget, caller: Caller): Server => {
-    const id = target.mcp.id;
     if (target.mcp.kind === 'remote') {
       return createRemoteProxyServer({
-        target: () => latest.get(id) ?? target,
+        target,
         caller,
         clients: options.clients,
         remote: options.remote,
@@ -67,6 +65,8 @@ export function createMcpIdDoor(options: McpIdDoorOptions) {
       const caller = c.get('caller');
       const target = caller.platform ? await platform.loadMcp(caller.platform, id) : undefined;
       if (!target) {
+        const sessionId = c.req.header('mcp-session-id');
+        if (sessionId !== undefined) options.door.end(sessionId, `/mcp/${id}`);
         // The same words whether it exists elsewhere or nowhere: nothing of another tenant leaks.
         return refuse('rpc', {
           status: 404,
@@ -74,9 +74,9 @@ export function createMcpIdDoor(options: McpIdDoorOptions) {
           message: `No MCP ${id} for this key. GET /v1/mcps lists the MCPs it may use.`,
         });
       }
-      latest.set(id, target);
       return options.door.handle(c, {
         key: `/mcp/${id}`,
+        version: target.mcp.updated_at,
         createServer: (who) => sessionServer(target, who),
       });
     },

@@ -172,6 +172,72 @@ describe('/mcp/{mcp_id}', () => {
     expect((await list(`/mcp/${remoteId}`)).status).toBe(404);
     expect((await list('/mcp')).status).toBe(404);
   });
+
+  it('ends a session when its MCP is changed (the next one reaches the new Plex) or removed', async () => {
+    const lake = await listeningPlex(cleanups, 'Lake Plex');
+    const attic = await listeningPlex(cleanups, 'Attic Plex');
+    const id = await scene.addMcp({
+      kind: 'plex',
+      name: 'Moving',
+      url: lake.url,
+      token: lake.emulator.token,
+    });
+    const opened = await initialize(`/mcp/${id}`, scene.admin);
+    const session = opened.headers.get('mcp-session-id') ?? '';
+    const call = () =>
+      fetch(`${scene.server.url}/mcp/${id}`, {
+        method: 'POST',
+        headers: {
+          authorization: `Bearer ${scene.admin}`,
+          'content-type': 'application/json',
+          accept: 'application/json, text/event-stream',
+          'mcp-session-id': session,
+          'mcp-protocol-version': '2025-06-18',
+        },
+        body: JSON.stringify({
+          jsonrpc: '2.0',
+          id: 3,
+          method: 'tools/call',
+          params: { name: 'server_get_info', arguments: {} },
+        }),
+      }).then(async (response) => ({ status: response.status, text: await response.text() }));
+    const before = await call();
+    expect(before.status).toBe(200);
+    expect(before.text).toContain('Lake Plex');
+
+    const moved = await scene.v1('PATCH', `/mcps/${id}`, {
+      url: attic.url,
+      token: attic.emulator.token,
+    });
+    expect(moved.status).toBe(200);
+    const after = await call();
+    expect(after.status).toBe(404);
+    expect(JSON.parse(after.text)).toMatchObject({
+      error: { code: -32001, message: expect.stringMatching(/MCP was changed.*initialize/) },
+    });
+    // Ended, not merely refused once; a new session reaches the Plex the MCP now names.
+    expect((await call()).text).toMatch(/Session not found: initialize/);
+    const again = await connect(`/mcp/${id}`);
+    const info = await again.callTool({ name: 'server_get_info', arguments: {} });
+    expect(JSON.stringify(info.structuredContent ?? textOf(info))).toContain('Attic Plex');
+
+    const kept = await initialize(`/mcp/${id}`, scene.admin);
+    const keptSession = kept.headers.get('mcp-session-id') ?? '';
+    expect((await scene.v1('DELETE', `/mcps/${id}`)).status).toBe(200);
+    const gone = await fetch(`${scene.server.url}/mcp/${id}`, {
+      method: 'POST',
+      headers: {
+        authorization: `Bearer ${scene.admin}`,
+        'content-type': 'application/json',
+        accept: 'application/json, text/event-stream',
+        'mcp-session-id': keptSession,
+        'mcp-protocol-version': '2025-06-18',
+      },
+      body: JSON.stringify({ jsonrpc: '2.0', id: 4, method: 'tools/list' }),
+    });
+    expect(gone.status).toBe(404);
+    expect(await gone.text()).toMatch(/No MCP /);
+  });
 });
 
 it('is 404 without the platform, as any unknown path', async () => {

@@ -27,8 +27,8 @@ import { remoteAccess } from './remote-tools.js';
 
 /** What a proxy session needs. */
 export interface RemoteProxyOptions {
-  /** The MCP as last loaded for a request: a change made meanwhile is seen by the next call. */
-  target: () => McpTarget;
+  /** The MCP as it was when the session opened (a change to it ends the session). */
+  target: McpTarget;
   caller: Caller;
   clients: RemoteClients;
   remote: RemoteRuntime;
@@ -48,16 +48,14 @@ export function createRemoteProxyServer(options: RemoteProxyOptions): Server {
   const rpcFailure = (error: unknown): McpError => {
     if (error instanceof McpError) return error;
     if (error instanceof ToolError) return new McpError(ErrorCode.InternalError, error.message);
-    const info = remoteFailure(options.target().mcp.id, error);
+    const info = remoteFailure(options.target.mcp.id, error);
     if (info.logDetail) logger?.warn(info.logDetail);
     return new McpError(ErrorCode.InternalError, info.message);
   };
 
   /** The remote's tools this caller may use. */
   const usable = async (signal: AbortSignal) =>
-    (await remote.servedTools(options.target(), signal)).filter((tool) =>
-      mayUse(remoteAccess(tool)),
-    );
+    (await remote.servedTools(options.target, signal)).filter((tool) => mayUse(remoteAccess(tool)));
 
   server.setRequestHandler(ListToolsRequestSchema, async (_request, extra) => {
     try {
@@ -85,7 +83,7 @@ export function createRemoteProxyServer(options: RemoteProxyOptions): Server {
     const started = performance.now();
     let outcome = 'INTERNAL';
     try {
-      const result = (await clients.use(options.target(), extra.signal, (client, requestOptions) =>
+      const result = (await clients.use(options.target, extra.signal, (client, requestOptions) =>
         client.callTool(
           { name, arguments: request.params.arguments ?? {} },
           undefined,
@@ -97,7 +95,7 @@ export function createRemoteProxyServer(options: RemoteProxyOptions): Server {
     } catch (error) {
       // Like our own tools' failures: a result the model can read, not a protocol error.
       if (error instanceof McpError && error.code !== ErrorCode.RequestTimeout) throw error;
-      const info = remoteFailure(options.target().mcp.id, error);
+      const info = remoteFailure(options.target.mcp.id, error);
       outcome = info.code;
       if (info.logDetail) logger?.warn(info.logDetail);
       return { isError: true, content: [{ type: 'text', text: `${info.code}: ${info.message}` }] };
@@ -114,7 +112,7 @@ export function createRemoteProxyServer(options: RemoteProxyOptions): Server {
   ): Promise<T> => {
     if (!mayUse('read')) return empty;
     try {
-      return await clients.use(options.target(), signal, (client, requestOptions) =>
+      return await clients.use(options.target, signal, (client, requestOptions) =>
         client.getServerCapabilities()?.resources
           ? request(client, requestOptions)
           : Promise.resolve(empty),
