@@ -85,6 +85,47 @@ describeEachDatabase('/v1/usage', (t) => {
     ]);
   });
 
+  it('shows a key confined to some MCPs the usage of those MCPs only', async () => {
+    const { call, acme, mcp, meter } = await scene();
+    const attic = (
+      await call('POST', '/v1/mcps', {
+        key: acme.secret,
+        body: { kind: 'plex', name: 'Attic', url: 'http://attic.local:32400' },
+      })
+    ).body.data;
+    meter.record({
+      organizationId: acme.organization.id,
+      keyId: acme.key.id,
+      mcpId: attic.id,
+      tool: 'secret_tool',
+      door: 'mcp',
+      outcome: 'ok',
+      durationMs: 4,
+      at: Date.now(),
+    });
+    const confined = await call('POST', '/v1/api-keys', {
+      key: acme.secret,
+      body: { name: 'den only', scopes: ['read'], mcp_ids: [mcp.id] },
+    });
+    const key = confined.body.data.secret as string;
+
+    const usage = (await call('GET', '/v1/usage', { key })).body.data;
+    // Den's five calls on MCP doors and its invoke; nothing of Attic, nor /v1 requests.
+    expect(usage).toMatchObject({ requests: 5, tool_calls: 6, errors: 1 });
+    expect(usage.by_mcp).toEqual([{ mcp_id: mcp.id, tool_calls: 6, errors: 1 }]);
+    expect(JSON.stringify(usage)).not.toContain('secret_tool');
+    const history = await call('GET', '/v1/usage/history?per_page=100', { key });
+    const calls = history.body.data.reduce(
+      (sum: number, point: { tool_calls: number }) => sum + point.tool_calls,
+      0,
+    );
+    expect(calls).toBe(6);
+    expect((await call('GET', `/v1/usage/history?mcp_id=${attic.id}`, { key })).status).toBe(404);
+    // The unconfined key still sees both.
+    const whole = (await call('GET', '/v1/usage', { key: acme.secret })).body.data;
+    expect(whole.tool_calls).toBe(7);
+  });
+
   it('answers a paginated series with empty buckets, narrowed to a key or an MCP', async () => {
     const { call, acme, mcp } = await scene();
     const day = new Date().toISOString().slice(0, 10);

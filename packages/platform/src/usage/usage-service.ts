@@ -1,5 +1,6 @@
 // What the organization's usage adds up to: this month's totals and breakdowns, and a series
-// over time. Everything is read from `usage_minutes` of the caller's organization only.
+// over time. Everything is read from `usage_minutes` of the caller's organization only, and a
+// key confined to some MCPs (mcp_ids) sees the usage of those MCPs only.
 //
 // Words, used the same way everywhere:
 // - a *request* is one /v1 request or one tool call on an MCP door (/mcp, /sse, /tools,
@@ -106,6 +107,7 @@ export async function usageSummary(
       ...BUCKET_COLUMNS.map((column) => eb.fn.sum<string | number>(column).as(column)),
     ])
     .where('organization_id', '=', caller.organizationId)
+    .$if(caller.mcpIds !== null, (query) => query.where('mcp_id', 'in', caller.mcpIds ?? []))
     .where('minute', '>=', start.toISOString())
     .where('minute', '<', end.toISOString())
     .groupBy(['door', 'tool', 'mcp_id', 'key_id'])
@@ -336,6 +338,7 @@ export async function usageHistory(
     .where('minute', '>=', new Date(first).toISOString())
     .where('minute', '<', new Date(last).toISOString());
   if (range.mcpId !== undefined) select = select.where('mcp_id', '=', range.mcpId);
+  else if (caller.mcpIds !== null) select = select.where('mcp_id', 'in', caller.mcpIds);
   if (range.keyId !== undefined) select = select.where('key_id', '=', range.keyId);
   const rows = await select.groupBy(bucket).execute();
   const found = new Map(rows.map((row) => [row.bucket, row]));
