@@ -131,17 +131,24 @@ export function createPlatformRuntime(options: PlatformRuntimeOptions): Platform
     };
   };
 
+  const runtimeTool = (tool: AnyTool): RuntimeTool => ({
+    name: tool.name,
+    access: tool.access,
+    listing: restTool(tool),
+  });
+
   return {
     plexServing: servedFor,
     async tools(target, call) {
       if (target.mcp.kind === 'remote') return remote.tools(target, call);
-      return [...servedFor(target).tools.values()].map(
-        (tool): RuntimeTool => ({
-          name: tool.name,
-          access: tool.access,
-          listing: restTool(tool),
-        }),
-      );
+      return [...servedFor(target).tools.values()].map(runtimeTool);
+    },
+    async tool(target, name, call) {
+      if (target.mcp.kind === 'remote') {
+        return (await remote.tools(target, call)).find((tool) => tool.name === name);
+      }
+      const found = servedFor(target).tools.get(name);
+      return found && runtimeTool(found);
     },
     async invoke(target, tool, args, call) {
       if (target.mcp.kind === 'remote') return remote.invoke(target, tool, args, call);

@@ -117,7 +117,7 @@ export function invokeRoutes(runtime: McpRuntime, targets: McpTargets) {
         const caller = callerOf(c);
         const mcp = await target(caller, body.mcp_id);
         const call = runtimeCall(caller, c.req.raw.signal);
-        const tool = (await runtime.tools(mcp, call)).find((t) => t.name === body.tool);
+        const tool = await runtime.tool(mcp, body.tool, call);
         if (!tool) {
           throw notFound(
             `MCP ${body.mcp_id} has no tool named "${body.tool}". GET /v1/mcps/${body.mcp_id}/tools lists them.`,

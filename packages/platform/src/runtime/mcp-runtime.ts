@@ -78,6 +78,11 @@ export interface McpProbe {
 export interface McpRuntime {
   /** The tools the MCP serves (before the caller's scopes narrow them). */
   tools(target: McpTarget, call: RuntimeCall): Promise<RuntimeTool[]>;
+  /**
+   * One of `tools()`'s tools by name, or undefined: what invoke needs, without listing (and
+   * describing) every tool of the MCP on each call.
+   */
+  tool(target: McpTarget, name: string, call: RuntimeCall): Promise<RuntimeTool | undefined>;
   /** Calls one of `tools()`'s tools with the caller's arguments (validated by the tool). */
   invoke(
     target: McpTarget,
