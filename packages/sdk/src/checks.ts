@@ -1,4 +1,4 @@
-/** Option checks shared by the REST and MCP clients: misuse throws here, before any call. */
+/** Option checks shared by every client (REST, MCP, platform): misuse throws here, before any call. */
 
 /** Rejects keys that could never be sent as a header, without echoing them. */
 export function checkedApiKey(apiKey: string): string {
@@ -25,4 +25,30 @@ export function checkedTimeout(timeoutMs: unknown): number {
     );
   }
   return timeoutMs;
+}
+
+/** A fetch to call: the caller's own or the global one. */
+export function checkedFetch(fetchImpl: unknown): typeof fetch {
+  if (typeof fetchImpl !== 'function') throw new TypeError('fetch must be a function.');
+  return fetchImpl as typeof fetch;
+}
+
+/** The base URL with a trailing slash, so relative paths keep a proxy's path prefix. */
+export function checkedBaseUrl(input: string | URL): URL {
+  let url: URL;
+  try {
+    url = new URL(input);
+  } catch {
+    throw new TypeError(
+      `baseUrl must be an absolute URL such as http://127.0.0.1:3001; got "${input}".`,
+    );
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
+    throw new TypeError(`baseUrl must use http or https; got ${url.protocol}`);
+  }
+  if (url.search || url.username || url.password) {
+    throw new TypeError('baseUrl must not carry credentials or a query; pass the key as apiKey.');
+  }
+  if (!url.pathname.endsWith('/')) url.pathname += '/';
+  return url;
 }

@@ -1,4 +1,4 @@
-import { checkedApiKey, checkedTimeout } from './checks.js';
+import { checkedApiKey, checkedBaseUrl, checkedFetch, checkedTimeout } from './checks.js';
 import type { PlexTools } from './generated/tools.js';
 import { restTransport } from './rest-transport.js';
 import { typedClient } from './typed-client.js';
@@ -35,29 +35,4 @@ export function createPlexMcpClient<T extends ToolMap<T> = PlexTools>(
       timeoutMs: checkedTimeout(options.timeoutMs ?? DEFAULT_TIMEOUT_MS),
     }),
   );
-}
-
-function checkedFetch(fetchImpl: unknown): typeof fetch {
-  if (typeof fetchImpl !== 'function') throw new TypeError('fetch must be a function.');
-  return fetchImpl as typeof fetch;
-}
-
-/** The base URL with a trailing slash, so relative paths keep a proxy's path prefix. */
-export function checkedBaseUrl(input: string | URL): URL {
-  let url: URL;
-  try {
-    url = new URL(input);
-  } catch {
-    throw new TypeError(
-      `baseUrl must be an absolute URL such as http://127.0.0.1:3001; got "${input}".`,
-    );
-  }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
-    throw new TypeError(`baseUrl must use http or https; got ${url.protocol}`);
-  }
-  if (url.search || url.username || url.password) {
-    throw new TypeError('baseUrl must not carry credentials or a query; pass the key as apiKey.');
-  }
-  if (!url.pathname.endsWith('/')) url.pathname += '/';
-  return url;
 }

@@ -1,5 +1,51 @@
+// REST tool calls (createPlexMcpClient) and the platform API (createPlexMcpPlatform): two
+// factories, so a bundle that uses one leaves the other out. MCP sessions: `@plexmcp/sdk/mcp`.
 export { createPlexMcpClient, type PlexMcpClientOptions } from './create-client.js';
+export type {
+  components as PlatformApiComponents,
+  operations as PlatformApiOperations,
+  paths as PlatformApiPaths,
+} from './generated/platform-api.js';
 export type * from './generated/tools.js';
+export { createPlexMcpPlatform } from './platform/create-platform.js';
+export type {
+  AddMemberBody,
+  ApiKey,
+  CreateApiKeyBody,
+  CreatedApiKey,
+  CreateMcpBody,
+  DeletedMcp,
+  Invoke,
+  InvokeArgs,
+  Mcp,
+  McpDetail,
+  McpTool,
+  Member,
+  Organization,
+  PageQuery,
+  PageResult,
+  PageSuccess,
+  Pages,
+  Pagination,
+  PlatformError,
+  PlatformErrorCode,
+  PlatformFailure,
+  PlatformMcp,
+  PlatformResult,
+  PlatformSuccess,
+  PlexMcpPlatform,
+  PlexMcpPlatformOptions,
+  RateLimit,
+  RemovedMember,
+  RequestOptions,
+  ResourceContents,
+  ResourceList,
+  UnknownTools,
+  UpdateMcpBody,
+  Usage,
+  UsageHistoryQuery,
+  UsagePoint,
+} from './platform/types.js';
 export type {
   CallArgs,
   CallFailure,

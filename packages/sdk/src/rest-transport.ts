@@ -1,4 +1,5 @@
-import { failure, networkFailure, serverAddress } from './failures.js';
+import { failure, serverAddress } from './failures.js';
+import { requestJson } from './json-request.js';
 import type {
   CallOptions,
   CallResult,
@@ -29,40 +30,20 @@ interface RestBody {
 export function restTransport(options: RestTransportOptions): Transport {
   const where = serverAddress(options.baseUrl);
 
-  async function request(
+  function request(
     path: string,
     init: { method: 'GET' | 'POST'; body?: unknown },
     callOptions: CallOptions = {},
-  ): Promise<CallResult<{ status: number; body: RestBody | unknown }>> {
-    const timeoutMs = callOptions.timeoutMs ?? options.timeoutMs;
-    const timeout = AbortSignal.timeout(timeoutMs);
-    const signal = callOptions.signal ? AbortSignal.any([timeout, callOptions.signal]) : timeout;
-    const headers: Record<string, string> = { accept: 'application/json' };
-    if (init.body !== undefined) headers['content-type'] = 'application/json';
-    // The key travels in a header only, never in the URL.
-    if (options.apiKey) headers.authorization = `Bearer ${options.apiKey}`;
-    let response: Response;
-    let text: string;
-    try {
-      response = await options.fetch(new URL(path, options.baseUrl), {
-        method: init.method,
-        headers,
-        signal,
-        ...(init.body !== undefined ? { body: JSON.stringify(init.body) } : {}),
-      });
-      text = await response.text();
-    } catch (error) {
-      return networkFailure(error, where, timeoutMs, callOptions.signal);
-    }
-    try {
-      return { data: { status: response.status, body: JSON.parse(text) } };
-    } catch {
-      const type = response.headers.get('content-type') ?? 'no content type';
-      return failure(
-        'INVALID_RESPONSE',
-        `Expected JSON from ${where} but got HTTP ${response.status} with ${type}. Is baseUrl the plexmcp server (not a proxy or another service)?`,
-      );
-    }
+  ) {
+    return requestJson({
+      fetch: options.fetch,
+      url: new URL(path, options.baseUrl),
+      ...init,
+      apiKey: options.apiKey,
+      timeoutMs: callOptions.timeoutMs ?? options.timeoutMs,
+      signal: callOptions.signal,
+      where,
+    });
   }
 
   /** The payload of a 2xx answer, or the server's error, or a generic HTTP failure. */

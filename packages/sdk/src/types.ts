@@ -20,10 +20,8 @@ export type ToolInput<T, K extends keyof T> = T[K] extends { input: infer I } ? 
 export type ToolOutput<T, K extends keyof T> = T[K] extends { output: infer O } ? O : never;
 
 /** Arguments then options; the arguments may be left out when the tool requires none. */
-export type CallArgs<I> =
-  Record<never, never> extends I
-    ? [args?: I, options?: CallOptions]
-    : [args: I, options?: CallOptions];
+export type CallArgs<I, O = CallOptions> =
+  Record<never, never> extends I ? [args?: I, options?: O] : [args: I, options?: O];
 
 /** Per-call options. */
 export interface CallOptions {

@@ -12,7 +12,7 @@ const SERVER_BIN = fileURLToPath(
 export const CODEGEN_BIN = fileURLToPath(new URL('../../bin/plexmcp-codegen.js', import.meta.url));
 
 // No .env here, so a developer's own settings never reach a test server.
-const WORK_DIR = mkdtempSync(join(tmpdir(), 'plexmcp-sdk-'));
+export const WORK_DIR = mkdtempSync(join(tmpdir(), 'plexmcp-sdk-'));
 
 /** A built plexmcp server serving the demo library over HTTP on a free loopback port. */
 export interface DemoServer {
@@ -25,21 +25,31 @@ export interface DemoServer {
 
 /** Starts `plex-mcp-server --demo --transport http --port 0 …extraArgs` and waits until it serves. */
 export function startDemoServer(extraArgs: string[] = []): Promise<DemoServer> {
-  const child = spawn(
-    process.execPath,
-    [
-      SERVER_BIN,
-      '--demo',
-      '--transport',
-      'http',
-      '--port',
-      '0',
-      '--rate-limit',
-      'off',
-      ...extraArgs,
-    ],
-    { cwd: WORK_DIR, env: { PATH: process.env.PATH ?? '' }, stdio: ['ignore', 'pipe', 'pipe'] },
-  );
+  return startBuiltServer([
+    '--demo',
+    '--transport',
+    'http',
+    '--port',
+    '0',
+    '--rate-limit',
+    'off',
+    ...extraArgs,
+  ]);
+}
+
+/**
+ * Starts the built `plex-mcp-server <args>` with only PATH and `env` in its environment, and
+ * resolves once it says where it serves HTTP.
+ */
+export function startBuiltServer(
+  args: string[],
+  env: Record<string, string> = {},
+): Promise<DemoServer> {
+  const child = spawn(process.execPath, [SERVER_BIN, ...args], {
+    cwd: WORK_DIR,
+    env: { PATH: process.env.PATH ?? '', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let stderr = '';
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   return new Promise((resolve, reject) => {
@@ -58,9 +68,17 @@ export function startDemoServer(extraArgs: string[] = []): Promise<DemoServer> {
       }
     });
     child.once('exit', (code) =>
-      reject(new Error(`the demo server exited (${code}) before serving:\n${stderr}`)),
+      reject(new Error(`the server exited (${code}) before serving:\n${stderr}`)),
     );
   });
+}
+
+/** Runs the built `plex-mcp-server <args>` to completion (operator commands such as `admin`). */
+export function runServerBin(
+  args: string[],
+  env: Record<string, string> = {},
+): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  return runToEnd(SERVER_BIN, args, env);
 }
 
 /** Runs the built codegen bin to completion. */
@@ -68,7 +86,15 @@ export function runCodegenBin(
   args: string[],
   env: Record<string, string> = {},
 ): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  const child = spawn(process.execPath, [CODEGEN_BIN, ...args], {
+  return runToEnd(CODEGEN_BIN, args, env);
+}
+
+function runToEnd(
+  bin: string,
+  args: string[],
+  env: Record<string, string>,
+): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  const child = spawn(process.execPath, [bin, ...args], {
     cwd: WORK_DIR,
     env: { PATH: process.env.PATH ?? '', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
