@@ -7,32 +7,32 @@ export interface PlexTools {
    * **Search media**
    * Search titles, people and tags in all libraries, best first; finds ids.
    */
-  media_search: { input: MediaSearchInput; output: MediaSearchOutput };
+  media_search: { input: MediaSearchInput; output: MediaSearchOutput; };
   /**
    * **Media details**
    * An item's details: summary, people, ratings, files, quality, external ids, watched.
    */
-  media_get_details: { input: MediaGetDetailsInput; output: MediaGetDetailsOutput };
+  media_get_details: { input: MediaGetDetailsInput; output: MediaGetDetailsOutput; };
   /**
    * **Media children**
    * A show's seasons, a season's episodes, an artist's albums or an album's tracks.
    */
-  media_get_children: { input: MediaGetChildrenInput; output: MediaGetChildrenOutput };
+  media_get_children: { input: MediaGetChildrenInput; output: MediaGetChildrenOutput; };
   /**
    * **Get media artwork**
    * Show an item's artwork as an image.
    */
-  media_get_artwork: { input: MediaGetArtworkInput; output: MediaGetArtworkOutput };
+  media_get_artwork: { input: MediaGetArtworkInput; output: MediaGetArtworkOutput; };
   /**
    * **List artwork candidates**
    * List the artwork an item can use, with keys for media_set_artwork.
    */
-  media_list_available_artwork: { input: MediaListAvailableArtworkInput; output: MediaListAvailableArtworkOutput };
+  media_list_available_artwork: { input: MediaListAvailableArtworkInput; output: MediaListAvailableArtworkOutput; };
   /**
    * **Related media**
    * Items like one: similar, same director or lead actor, same collection.
    */
-  media_get_related: { input: MediaGetRelatedInput; output: MediaGetRelatedOutput };
+  media_get_related: { input: MediaGetRelatedInput; output: MediaGetRelatedOutput; };
 }
 
 /** Arguments of `media_search`. */
@@ -40,16 +40,7 @@ export interface MediaSearchInput {
   /** Text */
   query: string;
   /** Only this type */
-  content_type?:
-    | 'movie'
-    | 'show'
-    | 'season'
-    | 'episode'
-    | 'artist'
-    | 'album'
-    | 'track'
-    | 'collection'
-    | 'person';
+  content_type?: 'movie' | 'show' | 'season' | 'episode' | 'artist' | 'album' | 'track' | 'collection' | 'person';
   /** Library id or name */
   library?: string;
   /**

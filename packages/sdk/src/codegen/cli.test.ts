@@ -1,11 +1,12 @@
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer, type IncomingHttpHeaders } from 'node:http';
+import { createRequire } from 'node:module';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { closedPort } from '../testing/ports.js';
-import { runCodegen } from './cli.js';
+import { type CodegenIo, runCodegen } from './cli.js';
 import type { ToolListing } from './generate.js';
 
 const listing: ToolListing[] = [
@@ -24,13 +25,14 @@ const listingFile = join(dir, 'tools.json');
 writeFileSync(listingFile, JSON.stringify(listing));
 
 /** Runs the CLI in-process and answers its exit code and output. */
-async function codegen(args: string[], env: NodeJS.ProcessEnv = {}) {
+async function codegen(args: string[], env: NodeJS.ProcessEnv = {}, more: Partial<CodegenIo> = {}) {
   let stdout = '';
   let stderr = '';
   const code = await runCodegen(args, {
     env,
     stdout: { write: (text: string) => (stdout += text) },
     stderr: { write: (text: string) => (stderr += text) },
+    ...more,
   });
   return { code, stdout, stderr };
 }
@@ -140,6 +142,29 @@ describe('plexmcp-codegen', () => {
     expect(readFileSync(out, 'utf8')).not.toContain('media_get_details');
     const missing = await codegen(['--file', listingFile, '--out', join(dir, 'no.ts'), '--check']);
     expect(missing.code).toBe(1);
+  });
+
+  it('says what to install, before fetching anything, when TypeScript is missing', async () => {
+    seen = [];
+    // Looks the compiler up from a folder with no node_modules, as a project without it would.
+    const bare = mkdtempSync(join(tmpdir(), 'plexmcp-codegen-bare-'));
+    const requireModule = createRequire(join(bare, 'index.js'));
+    const out = join(dir, 'never-written.ts');
+    const run = await codegen(
+      ['--url', `${base}/tools`, '--api-key', 'k3y-for-codegen', '--out', out],
+      {},
+      { requireModule },
+    );
+    expect(run).toEqual({
+      code: 2,
+      stdout: '',
+      stderr:
+        'plexmcp-codegen: TypeScript 5 or 6 is needed to print the types, and none is installed: npm i -D typescript@6\n',
+    });
+    expect(seen).toEqual([]);
+    expect(() => readFileSync(out)).toThrow(/ENOENT/);
+    // --help needs no compiler.
+    expect((await codegen(['--help'], {}, { requireModule })).code).toBe(0);
   });
 
   it('exits 2 with usage hints for bad flags', async () => {

@@ -2,8 +2,9 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { parseArgs } from 'node:util';
 import { diffSummary } from './diff-summary.js';
-import { generateToolTypes } from './generate.js';
+import { printToolTypes } from './generate.js';
 import { type ListingSource, loadListing } from './load-listing.js';
+import { loadTypeScript, type RequireModule, type TypeScriptApi } from './load-typescript.js';
 
 const USAGE = `plexmcp-codegen — TypeScript types for a plexmcp server's tools
 
@@ -21,7 +22,10 @@ Options:
   --type-name NAME  name of the exported tool map (default PlexTools)
   --help            this text
 
-Exit codes: 0 done or up to date, 1 stale (--check), 2 bad usage or the listing could not be read.
+Needs TypeScript 5 or 6 installed (npm i -D typescript@6); its compiler writes the types.
+
+Exit codes: 0 done or up to date, 1 stale (--check), 2 bad usage, no TypeScript to print with,
+or the listing could not be read.
 `;
 
 /** Where the CLI reads its environment and writes its output. */
@@ -29,6 +33,8 @@ export interface CodegenIo {
   env: NodeJS.ProcessEnv;
   stdout: { write(text: string): unknown };
   stderr: { write(text: string): unknown };
+  /** How the TypeScript compiler is looked up; by default from this package, like `require`. */
+  requireModule?: RequireModule;
 }
 
 /** Runs the codegen CLI; answers the exit code. Messages go to stderr, types to --out or stdout. */
@@ -65,10 +71,19 @@ export async function runCodegen(
   }
   if (options.check && !options.out) return usageError('--check needs --out, the file to check.');
 
+  // Before any network: without a compiler there is nothing to do with the listing.
+  let ts: TypeScriptApi;
+  try {
+    ts = loadTypeScript(io.requireModule);
+  } catch (error) {
+    say((error as Error).message);
+    return 2;
+  }
   let fresh: string;
   try {
     const listing = await loadListing(source);
-    fresh = generateToolTypes(
+    fresh = printToolTypes(
+      ts,
       listing,
       options['type-name'] ? { typeName: options['type-name'] } : {},
     );

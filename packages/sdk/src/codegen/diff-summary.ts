@@ -32,7 +32,9 @@ function toolBlocks(source: string): Map<string, string> {
     if (name) declarations.set(name, chunk.trim());
   }
   const blocks = new Map<string, string>();
-  const mapEntry = /^ {2}'?([\w.-]+)'?: \{ input: (\w+)Input; output: \w+Output \};$/gm;
+  // `  name: { input: NameInput; output: NameOutput; };`, the name quoted when it must be; files
+  // from before the compiler printed them lack the last `;`.
+  const mapEntry = /^ {2}'?([\w.-]+)'?: \{ input: (\w+)Input; output: \w+Output;? \};$/gm;
   for (const [, name, base] of source.matchAll(mapEntry)) {
     if (!name || !base) continue;
     blocks.set(name, `${declarations.get(`${base}Input`)}\n${declarations.get(`${base}Output`)}`);

@@ -33,8 +33,8 @@ describe('generateToolTypes', () => {
         '   * **Search media**',
         '   * Search titles.',
         '   */',
-        '  media_search: { input: MediaSearchInput; output: MediaSearchOutput };',
-        '  library_list: { input: LibraryListInput; output: LibraryListOutput };',
+        '  media_search: { input: MediaSearchInput; output: MediaSearchOutput; };',
+        '  library_list: { input: LibraryListInput; output: LibraryListOutput; };',
         '}',
       ].join('\n'),
     );
@@ -53,13 +53,17 @@ describe('generateToolTypes', () => {
       'export interface MyTools {',
     );
     expect(() => generateToolTypes([search], { typeName: 'my-tools' })).toThrow(
-      '--type-name must be a TypeScript identifier; got "my-tools".',
+      '--type-name must be a TypeScript identifier that is not a keyword; got "my-tools".',
+    );
+    // A keyword: `export interface type {}` would not compile.
+    expect(() => generateToolTypes([search], { typeName: 'type' })).toThrow(
+      '--type-name must be a TypeScript identifier that is not a keyword; got "type".',
     );
   });
 
   it('names types of tools that start with a digit validly', () => {
     expect(generateToolTypes([{ ...list, name: '3d_render' }])).toContain(
-      "  '3d_render': { input: Tool3dRenderInput; output: Tool3dRenderOutput };",
+      "  '3d_render': { input: Tool3dRenderInput; output: Tool3dRenderOutput; };",
     );
   });
 

@@ -1,9 +1,12 @@
+import type { Statement } from 'typescript';
+import { withDocComment } from './doc-comment.js';
+import { loadTypeScript, type TypeScriptApi } from './load-typescript.js';
+import { printNodes } from './print.js';
 import {
-  docComment,
+  isIdentifierName,
   type JsonSchema,
-  propertyKey,
-  propertyLines,
-  schemaToType,
+  type SchemaTypes,
+  schemaTypes,
 } from './schema-to-type.js';
 
 /** One entry of a plexmcp server's `GET /tools` listing: the part code generation reads. */
@@ -28,12 +31,27 @@ export const GENERATED_HEADER =
 /**
  * TypeScript source declaring, for each tool, its input and output types and a map from tool
  * name to `{ input; output }`. The text depends only on the listing (no dates, no URLs), so a
- * regenerated file is byte-identical while the tools are unchanged.
+ * regenerated file is byte-identical while the tools are unchanged. Needs TypeScript 5 or 6
+ * installed (an optional peer dependency), whose compiler writes the declarations.
  */
-export function generateToolTypes(tools: readonly ToolListing[], options: GenerateOptions = {}) {
+export function generateToolTypes(
+  tools: readonly ToolListing[],
+  options: GenerateOptions = {},
+): string {
+  return printToolTypes(loadTypeScript(), tools, options);
+}
+
+/** {@link generateToolTypes} with the compiler given: the CLI loads it first to fail early. */
+export function printToolTypes(
+  ts: TypeScriptApi,
+  tools: readonly ToolListing[],
+  options: GenerateOptions = {},
+): string {
   const typeName = options.typeName ?? 'PlexTools';
-  if (!/^[A-Z_$][\w$]*$/i.test(typeName)) {
-    throw new Error(`--type-name must be a TypeScript identifier; got "${typeName}".`);
+  if (!isTypeName(ts, typeName)) {
+    throw new Error(
+      `--type-name must be a TypeScript identifier that is not a keyword; got "${typeName}".`,
+    );
   }
   const seen = new Map<string, string>();
   for (const tool of tools) {
@@ -43,31 +61,108 @@ export function generateToolTypes(tools: readonly ToolListing[], options: Genera
     }
     seen.set(typeBase(tool.name), tool.name);
   }
-  const mapLines = tools.flatMap((tool) => [
-    ...docComment(toolDoc(tool), '  '),
-    `  ${propertyKey(tool.name)}: { input: ${typeBase(tool.name)}Input; output: ${typeBase(tool.name)}Output };`,
-  ]);
-  const sections = tools.map((tool) =>
-    [
-      declaration(`${typeBase(tool.name)}Input`, `Arguments of \`${tool.name}\`.`, tool.parameters),
+  const types = schemaTypes(ts);
+  const statements = [
+    toolMap(ts, types, typeName, tools),
+    ...tools.flatMap((tool) => [
       declaration(
+        ts,
+        types,
+        `${typeBase(tool.name)}Input`,
+        `Arguments of \`${tool.name}\`.`,
+        tool.parameters,
+      ),
+      declaration(
+        ts,
+        types,
         `${typeBase(tool.name)}Output`,
         `What \`${tool.name}\` answers.`,
         tool.output_schema ?? true,
       ),
-    ].join('\n\n'),
-  );
+    ]),
+  ];
   return [
     GENERATED_HEADER,
     '// Regenerate: plexmcp-codegen --url http://127.0.0.1:3001/tools --out <this file>',
     '',
-    `/** Every tool the server lists, by name: what it takes and what it answers. */`,
-    `export interface ${typeName} {`,
-    ...mapLines,
-    '}',
+    printNodes(ts, statements),
     '',
-    ...sections.flatMap((section) => [section, '']),
   ].join('\n');
+}
+
+/** `export interface PlexTools { name: { input: NameInput; output: NameOutput }; … }` */
+function toolMap(
+  ts: TypeScriptApi,
+  types: SchemaTypes,
+  typeName: string,
+  tools: readonly ToolListing[],
+): Statement {
+  const f = ts.factory;
+  const entries = tools.map((tool) => {
+    const shape = f.createTypeLiteralNode([
+      f.createPropertySignature(
+        undefined,
+        'input',
+        undefined,
+        f.createTypeReferenceNode(`${typeBase(tool.name)}Input`),
+      ),
+      f.createPropertySignature(
+        undefined,
+        'output',
+        undefined,
+        f.createTypeReferenceNode(`${typeBase(tool.name)}Output`),
+      ),
+    ]);
+    const entry = f.createPropertySignature(
+      undefined,
+      types.propertyName(tool.name),
+      undefined,
+      ts.setEmitFlags(shape, ts.EmitFlags.SingleLine),
+    );
+    return withDocComment(ts, entry, toolDoc(tool));
+  });
+  const map = f.createInterfaceDeclaration(exported(ts), typeName, undefined, undefined, entries);
+  return withDocComment(ts, map, [
+    'Every tool the server lists, by name: what it takes and what it answers.',
+  ]);
+}
+
+/** An interface when the schema is an object with properties, a type alias otherwise. */
+function declaration(
+  ts: TypeScriptApi,
+  types: SchemaTypes,
+  name: string,
+  doc: string,
+  schema: JsonSchema | boolean,
+): Statement {
+  const f = ts.factory;
+  const isObject = typeof schema === 'object' && schema.type === 'object';
+  const members = isObject ? types.members(schema) : [];
+  const node =
+    members.length > 0
+      ? f.createInterfaceDeclaration(exported(ts), name, undefined, undefined, members)
+      : f.createTypeAliasDeclaration(
+          exported(ts),
+          name,
+          undefined,
+          // A tool without parameters takes an empty object; nothing else would be accepted.
+          isObject && !schema.additionalProperties
+            ? types.typeOf({ type: 'object', additionalProperties: false })
+            : types.typeOf(schema),
+        );
+  return withDocComment(ts, node, [doc]);
+}
+
+function exported(ts: TypeScriptApi) {
+  return [ts.factory.createModifier(ts.SyntaxKind.ExportKeyword)];
+}
+
+/** A name the tool map can be declared under: an identifier that is not a keyword. */
+function isTypeName(ts: TypeScriptApi, name: string): boolean {
+  return (
+    isIdentifierName(ts, name) &&
+    ts.identifierToKeywordKind(ts.factory.createIdentifier(name)) === undefined
+  );
 }
 
 function toolDoc(tool: ToolListing): string[] {
@@ -75,19 +170,6 @@ function toolDoc(tool: ToolListing): string[] {
   if (tool.title) lines.push(`**${tool.title}**`);
   if (tool.description) lines.push(tool.description);
   return lines;
-}
-
-/** An exported interface when the schema is an object with properties, a type alias otherwise. */
-function declaration(name: string, doc: string, schema: JsonSchema | boolean): string {
-  const head = docComment([doc]).join('\n');
-  if (typeof schema === 'object' && schema.type === 'object') {
-    const body = propertyLines(schema, 1);
-    if (body.length > 0) return `${head}\nexport interface ${name} {\n${body.join('\n')}\n}`;
-    // A tool without parameters takes an empty object; nothing else would be accepted.
-    if (!schema.additionalProperties)
-      return `${head}\nexport type ${name} = Record<string, never>;`;
-  }
-  return `${head}\nexport type ${name} = ${schemaToType(schema)};`;
 }
 
 /** `media_search` → `MediaSearch`; a name starting with a digit gets a `Tool` prefix. */

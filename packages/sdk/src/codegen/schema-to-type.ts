@@ -1,15 +1,26 @@
-/** A JSON Schema node as plexmcp's `/tools` emits it (draft 2020-12, a small subset). */
+import type { PropertyName, PropertySignature, TypeElement, TypeNode } from 'typescript';
+import { withDocComment } from './doc-comment.js';
+import type { TypeScriptApi } from './load-typescript.js';
+
+/**
+ * A JSON Schema node as plexmcp's `/tools` emits it (draft 2020-12, a small subset), plus the
+ * few older forms other MCP servers' schemas use (draft-07 tuples, OpenAPI's `nullable`).
+ */
 export type JsonSchema = {
   type?: string | string[];
   description?: string;
   properties?: Record<string, JsonSchema>;
   required?: string[];
-  items?: JsonSchema;
+  items?: JsonSchema | boolean | JsonSchema[];
+  prefixItems?: JsonSchema[];
+  additionalItems?: JsonSchema | boolean;
   additionalProperties?: JsonSchema | boolean;
   enum?: unknown[];
   const?: unknown;
-  anyOf?: JsonSchema[];
-  oneOf?: JsonSchema[];
+  anyOf?: (JsonSchema | boolean)[];
+  oneOf?: (JsonSchema | boolean)[];
+  allOf?: (JsonSchema | boolean)[];
+  nullable?: boolean;
   default?: unknown;
   minimum?: number;
   maximum?: number;
@@ -21,87 +32,177 @@ export type JsonSchema = {
   pattern?: string;
 };
 
-const INDENT = '  ';
-/** Unions longer than this are written one member per line. */
-const MAX_INLINE_UNION = 80;
+/** Builds TypeScript type nodes from JSON Schema with the compiler's factory. */
+export interface SchemaTypes {
+  /**
+   * The type for a schema. Keywords outside the subset fall back to `unknown` rather than
+   * guessing: a wider type is safe, a wrong one is not.
+   */
+  typeOf(schema: JsonSchema | boolean | undefined): TypeNode;
+  /** An object schema's properties as documented members: an interface's or literal's body. */
+  members(schema: JsonSchema): TypeElement[];
+  /** A property name: as written when it is an identifier name (`default` is one), else quoted. */
+  propertyName(name: string): PropertyName;
+}
 
 /**
- * The TypeScript type for a schema, as source text indented for `depth`. Keywords outside the
- * subset we emit fall back to `unknown` rather than guessing: a wider type is safe, a wrong one
- * is not.
+ * Schema-to-type translation on the compiler's factory: the factory parenthesises (a union in
+ * an array, an intersection's union members) and the printer escapes string literals, so
+ * neither is done by hand here.
  */
-export function schemaToType(schema: JsonSchema | boolean | undefined, depth = 0): string {
-  if (schema === undefined || schema === true) return 'unknown';
-  if (schema === false) return 'never';
-  if (schema.const !== undefined) return literal(schema.const);
-  if (schema.enum) return union(schema.enum.map(literal), depth);
-  const branches = schema.anyOf ?? schema.oneOf;
-  if (branches)
-    return union(
-      branches.map((branch) => wrap(schemaToType(branch, depth))),
-      depth,
-    );
-  if (Array.isArray(schema.type)) {
-    return union(
-      schema.type.map((type) => schemaToType({ ...schema, type }, depth)),
-      depth,
-    );
-  }
-  switch (schema.type) {
-    case 'string':
-      return 'string';
-    case 'number':
-    case 'integer':
-      return 'number';
-    case 'boolean':
-      return 'boolean';
-    case 'null':
-      return 'null';
-    case 'array':
-      return `${wrap(schemaToType(schema.items, depth))}[]`;
-    case 'object':
-      return objectType(schema, depth);
-    default:
-      return 'unknown';
-  }
-}
+export function schemaTypes(ts: TypeScriptApi): SchemaTypes {
+  const f = ts.factory;
+  const keyword = {
+    unknown: () => f.createKeywordTypeNode(ts.SyntaxKind.UnknownKeyword),
+    never: () => f.createKeywordTypeNode(ts.SyntaxKind.NeverKeyword),
+    string: () => f.createKeywordTypeNode(ts.SyntaxKind.StringKeyword),
+    number: () => f.createKeywordTypeNode(ts.SyntaxKind.NumberKeyword),
+    boolean: () => f.createKeywordTypeNode(ts.SyntaxKind.BooleanKeyword),
+    null: () => f.createLiteralTypeNode(f.createNull()),
+  };
+  // Only to tell equal union members apart; not for output.
+  const keyPrinter = ts.createPrinter({ removeComments: true });
+  const scratch = ts.createSourceFile('key.ts', '', ts.ScriptTarget.Latest);
 
-function objectType(schema: JsonSchema, depth: number): string {
-  const properties = Object.entries(schema.properties ?? {});
-  if (properties.length === 0) {
+  function typeOf(schema: JsonSchema | boolean | undefined): TypeNode {
+    if (schema === undefined || schema === true) return keyword.unknown();
+    if (schema === false) return keyword.never();
+    const { allOf, nullable, ...rest } = schema;
+    if (allOf) return intersection([typeOf(rest), ...allOf.map(typeOf)]);
+    if (nullable === true) return union([typeOf(rest), keyword.null()]);
+    if (rest.const !== undefined) return literal(rest.const);
+    if (rest.enum) return union(rest.enum.map(literal));
+    const branches = rest.anyOf ?? rest.oneOf;
+    if (branches) return union(branches.map(typeOf));
+    if (Array.isArray(rest.type)) {
+      return union(rest.type.map((type) => typeOf({ ...rest, type })));
+    }
+    switch (rest.type) {
+      case 'string':
+        return keyword.string();
+      case 'number':
+      case 'integer':
+        return keyword.number();
+      case 'boolean':
+        return keyword.boolean();
+      case 'null':
+        return keyword.null();
+      case 'array':
+        return arrayType(rest);
+      case 'object':
+        return objectType(rest);
+      default:
+        return keyword.unknown();
+    }
+  }
+
+  function arrayType(schema: JsonSchema): TypeNode {
+    const prefix = schema.prefixItems ?? (Array.isArray(schema.items) ? schema.items : undefined);
+    if (!prefix) return f.createArrayTypeNode(typeOf(schema.items as JsonSchema | boolean));
+    // A tuple: the first minItems elements must be there, later ones may be missing; what
+    // follows them is `items` (2020-12) or `additionalItems` (draft-07), open unless false.
+    const restItems = schema.prefixItems ? schema.items : schema.additionalItems;
+    const required = schema.minItems ?? 0;
+    const elements = prefix.map((item, index) =>
+      index < required ? typeOf(item) : f.createOptionalTypeNode(typeOf(item)),
+    );
+    if (restItems !== false) {
+      elements.push(f.createRestTypeNode(f.createArrayTypeNode(typeOf(restItems as JsonSchema))));
+    }
+    return ts.setEmitFlags(f.createTupleTypeNode(elements), ts.EmitFlags.SingleLine);
+  }
+
+  function objectType(schema: JsonSchema): TypeNode {
+    if (Object.keys(schema.properties ?? {}).length > 0) {
+      return f.createTypeLiteralNode(members(schema));
+    }
     const values = schema.additionalProperties;
-    if (values === false) return 'Record<string, never>';
-    return `Record<string, ${schemaToType(values === undefined ? true : values, depth)}>`;
+    return f.createTypeReferenceNode('Record', [
+      keyword.string(),
+      values === false ? keyword.never() : typeOf(values ?? true),
+    ]);
   }
-  return `{\n${propertyLines(schema, depth + 1).join('\n')}\n${INDENT.repeat(depth)}}`;
+
+  function members(schema: JsonSchema): PropertySignature[] {
+    const required = new Set(schema.required ?? []);
+    return Object.entries(schema.properties ?? {}).map(([name, property]) =>
+      withDocComment(
+        ts,
+        f.createPropertySignature(
+          undefined,
+          propertyName(name),
+          required.has(name) ? undefined : f.createToken(ts.SyntaxKind.QuestionToken),
+          typeOf(property),
+        ),
+        describeProperty(property),
+      ),
+    );
+  }
+
+  function propertyName(name: string): PropertyName {
+    return isIdentifierName(ts, name)
+      ? f.createIdentifier(name)
+      : f.createStringLiteral(name, true);
+  }
+
+  /** `a | b`, flattened and without repeats; `unknown` absorbs and `never` drops out. */
+  function union(members: TypeNode[]): TypeNode {
+    const flat = members.flatMap((member) => (ts.isUnionTypeNode(member) ? member.types : member));
+    if (flat.some((member) => member.kind === ts.SyntaxKind.UnknownKeyword)) {
+      return keyword.unknown();
+    }
+    const unique = distinct(flat.filter((member) => member.kind !== ts.SyntaxKind.NeverKeyword));
+    if (unique.length === 0) return keyword.never();
+    return unique.length === 1 ? (unique[0] as TypeNode) : f.createUnionTypeNode(unique);
+  }
+
+  /** `a & b`; `unknown` (a schema that says nothing) drops out. */
+  function intersection(members: TypeNode[]): TypeNode {
+    const known = distinct(
+      members.filter((member) => member.kind !== ts.SyntaxKind.UnknownKeyword),
+    );
+    if (known.length === 0) return keyword.unknown();
+    return known.length === 1 ? (known[0] as TypeNode) : f.createIntersectionTypeNode(known);
+  }
+
+  function distinct(members: TypeNode[]): TypeNode[] {
+    const seen = new Map<string, TypeNode>();
+    for (const member of members) {
+      const key = keyPrinter.printNode(ts.EmitHint.Unspecified, member, scratch);
+      if (!seen.has(key)) seen.set(key, member);
+    }
+    return [...seen.values()];
+  }
+
+  function literal(value: unknown): TypeNode {
+    if (typeof value === 'string')
+      return f.createLiteralTypeNode(f.createStringLiteral(value, true));
+    if (typeof value === 'boolean') {
+      return f.createLiteralTypeNode(value ? f.createTrue() : f.createFalse());
+    }
+    if (value === null) return keyword.null();
+    if (typeof value === 'number' && Number.isFinite(value)) {
+      const digits = f.createNumericLiteral(Math.abs(value));
+      return f.createLiteralTypeNode(
+        value < 0 ? f.createPrefixUnaryExpression(ts.SyntaxKind.MinusToken, digits) : digits,
+      );
+    }
+    // Objects and arrays have no literal type.
+    return keyword.unknown();
+  }
+
+  return { typeOf, members, propertyName };
 }
 
-/** One line per property (with its doc comment), indented for `depth`: an object type's body. */
-export function propertyLines(schema: JsonSchema, depth: number): string[] {
-  const required = new Set(schema.required ?? []);
-  const pad = INDENT.repeat(depth);
-  return Object.entries(schema.properties ?? {}).flatMap(([name, property]) => [
-    ...docComment(describeProperty(property), pad),
-    field(
-      `${pad}${propertyKey(name)}${required.has(name) ? '' : '?'}`,
-      schemaToType(property, depth),
-    ),
-  ]);
-}
-
-/** `name: type;`, with a multi-line union starting on the next line. */
-export function field(name: string, type: string): string {
-  return `${name}:${type.startsWith('\n') ? '' : ' '}${type};`;
-}
-
-/** A JSDoc block for `lines` at the given indentation; nothing when there is nothing to say. */
-export function docComment(lines: string[], pad = ''): string[] {
-  const text = lines
-    .flatMap((line) => line.split('\n'))
-    .map((line) => line.replaceAll('*/', '*\\/'));
-  if (text.length === 0) return [];
-  if (text.length === 1) return [`${pad}/** ${text[0]} */`];
-  return [`${pad}/**`, ...text.map((line) => `${pad} * ${line}`.trimEnd()), `${pad} */`];
+/** Whether `name` can be written unquoted as a property name (reserved words can). */
+export function isIdentifierName(ts: TypeScriptApi, name: string): boolean {
+  const codePoints = [...name].map((char) => char.codePointAt(0) as number);
+  const [first, ...others] = codePoints;
+  return (
+    first !== undefined &&
+    ts.isIdentifierStart(first, ts.ScriptTarget.Latest) &&
+    others.every((codePoint) => ts.isIdentifierPart(codePoint, ts.ScriptTarget.Latest))
+  );
 }
 
 /** The description of a property plus the constraints a caller needs to know. */
@@ -123,54 +224,4 @@ function describeProperty(property: JsonSchema): string[] {
   // Last: a JSDoc tag swallows the lines after it.
   if (property.default !== undefined) lines.push(`@default ${JSON.stringify(property.default)}`);
   return lines;
-}
-
-function union(members: string[], depth: number): string {
-  const unique = [...new Set(members)];
-  if (unique.length === 0) return 'never';
-  const inline = unique.join(' | ');
-  if (inline.length <= MAX_INLINE_UNION || inline.includes('\n')) return inline;
-  const pad = INDENT.repeat(depth + 1);
-  return unique.map((member) => `\n${pad}| ${member}`).join('');
-}
-
-/** Parenthesises a union so `[]` or `|` binds to all of it. */
-function wrap(type: string): string {
-  return hasTopLevelUnion(type) ? `(${type})` : type;
-}
-
-/** A `|` outside braces, brackets, parentheses and string literals. */
-function hasTopLevelUnion(type: string): boolean {
-  let depth = 0;
-  let quote = false;
-  for (let index = 0; index < type.length; index++) {
-    const char = type[index];
-    if (quote) {
-      if (char === '\\') index++;
-      else if (char === "'") quote = false;
-    } else if (char === "'") quote = true;
-    else if (char === '{' || char === '(' || char === '[' || char === '<') depth++;
-    else if (char === '}' || char === ')' || char === ']' || char === '>') depth--;
-    else if (char === '|' && depth === 0) return true;
-  }
-  return false;
-}
-
-function literal(value: unknown): string {
-  if (typeof value === 'string') return quoted(value);
-  if (value === null || typeof value === 'number' || typeof value === 'boolean') {
-    return String(value);
-  }
-  return 'unknown';
-}
-
-/** A single-quoted TypeScript string: JSON's escapes (newlines, backslashes, …) plus `'`. */
-function quoted(text: string): string {
-  const escaped = JSON.stringify(text).slice(1, -1).replaceAll('\\"', '"').replaceAll("'", "\\'");
-  return `'${escaped}'`;
-}
-
-/** A property name, quoted unless it is an identifier. */
-export function propertyKey(name: string): string {
-  return /^[A-Za-z_$][\w$]*$/.test(name) ? name : quoted(name);
 }

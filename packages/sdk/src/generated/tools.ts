@@ -7,307 +7,307 @@ export interface PlexTools {
    * **List libraries**
    * List libraries with id, type, item count and folders.
    */
-  library_list: { input: LibraryListInput; output: LibraryListOutput };
+  library_list: { input: LibraryListInput; output: LibraryListOutput; };
   /**
    * **Library statistics**
    * Count a library's items by type and watched state; top genres, decades.
    */
-  library_get_stats: { input: LibraryGetStatsInput; output: LibraryGetStatsOutput };
+  library_get_stats: { input: LibraryGetStatsInput; output: LibraryGetStatsOutput; };
   /**
    * **Refresh libraries**
    * Refresh one library or all: scan and update metadata.
    */
-  library_refresh: { input: LibraryRefreshInput; output: LibraryRefreshOutput };
+  library_refresh: { input: LibraryRefreshInput; output: LibraryRefreshOutput; };
   /**
    * **Scan a library**
    * Scan a library, or one folder of it, for added and removed files.
    */
-  library_scan: { input: LibraryScanInput; output: LibraryScanOutput };
+  library_scan: { input: LibraryScanInput; output: LibraryScanOutput; };
   /**
    * **Library details**
    * A library's agent, scanner, language, folders and settings.
    */
-  library_get_details: { input: LibraryGetDetailsInput; output: LibraryGetDetailsOutput };
+  library_get_details: { input: LibraryGetDetailsInput; output: LibraryGetDetailsOutput; };
   /**
    * **Recently added**
    * Newest items, in one library or all; movies, episodes, albums unless media_type.
    */
-  library_get_recently_added: { input: LibraryGetRecentlyAddedInput; output: LibraryGetRecentlyAddedOutput };
+  library_get_recently_added: { input: LibraryGetRecentlyAddedInput; output: LibraryGetRecentlyAddedOutput; };
   /**
    * **Browse a library**
    * Browse a library's items, filtered and sorted.
    */
-  library_get_contents: { input: LibraryGetContentsInput; output: LibraryGetContentsOutput };
+  library_get_contents: { input: LibraryGetContentsInput; output: LibraryGetContentsOutput; };
   /**
    * **Search media**
    * Search titles, people and tags in all libraries, best first; finds ids.
    */
-  media_search: { input: MediaSearchInput; output: MediaSearchOutput };
+  media_search: { input: MediaSearchInput; output: MediaSearchOutput; };
   /**
    * **Media details**
    * An item's details: summary, people, ratings, files, quality, external ids, watched.
    */
-  media_get_details: { input: MediaGetDetailsInput; output: MediaGetDetailsOutput };
+  media_get_details: { input: MediaGetDetailsInput; output: MediaGetDetailsOutput; };
   /**
    * **Media children**
    * A show's seasons, a season's episodes, an artist's albums or an album's tracks.
    */
-  media_get_children: { input: MediaGetChildrenInput; output: MediaGetChildrenOutput };
+  media_get_children: { input: MediaGetChildrenInput; output: MediaGetChildrenOutput; };
   /**
    * **Edit media metadata**
    * Edit an item's fields and tags; '' clears a field.
    */
-  media_edit_metadata: { input: MediaEditMetadataInput; output: MediaEditMetadataOutput };
+  media_edit_metadata: { input: MediaEditMetadataInput; output: MediaEditMetadataOutput; };
   /**
    * **Mark watched or unwatched**
    * Mark an item, and all under it, watched or unwatched.
    */
-  media_set_watched: { input: MediaSetWatchedInput; output: MediaSetWatchedOutput };
+  media_set_watched: { input: MediaSetWatchedInput; output: MediaSetWatchedOutput; };
   /**
    * **Delete media**
    * Delete an item and its files from disk; without confirm, says what would go.
    */
-  media_delete: { input: MediaDeleteInput; output: MediaDeleteOutput };
+  media_delete: { input: MediaDeleteInput; output: MediaDeleteOutput; };
   /**
    * **Get media artwork**
    * Show an item's artwork as an image.
    */
-  media_get_artwork: { input: MediaGetArtworkInput; output: MediaGetArtworkOutput };
+  media_get_artwork: { input: MediaGetArtworkInput; output: MediaGetArtworkOutput; };
   /**
    * **List artwork candidates**
    * List the artwork an item can use, with keys for media_set_artwork.
    */
-  media_list_available_artwork: { input: MediaListAvailableArtworkInput; output: MediaListAvailableArtworkOutput };
+  media_list_available_artwork: { input: MediaListAvailableArtworkInput; output: MediaListAvailableArtworkOutput; };
   /**
    * **Set media artwork**
    * Set an item's artwork from a URL, a local file or an available-artwork key.
    */
-  media_set_artwork: { input: MediaSetArtworkInput; output: MediaSetArtworkOutput };
+  media_set_artwork: { input: MediaSetArtworkInput; output: MediaSetArtworkOutput; };
   /**
    * **Related media**
    * Items like one: similar, same director or lead actor, same collection.
    */
-  media_get_related: { input: MediaGetRelatedInput; output: MediaGetRelatedOutput };
+  media_get_related: { input: MediaGetRelatedInput; output: MediaGetRelatedOutput; };
   /**
    * **List playlists**
    * List playlists with type, item count and duration.
    */
-  playlist_list: { input: PlaylistListInput; output: PlaylistListOutput };
+  playlist_list: { input: PlaylistListInput; output: PlaylistListOutput; };
   /**
    * **Playlist contents**
    * A playlist's entries in order, with each playlist_item_id.
    */
-  playlist_get_contents: { input: PlaylistGetContentsInput; output: PlaylistGetContentsOutput };
+  playlist_get_contents: { input: PlaylistGetContentsInput; output: PlaylistGetContentsOutput; };
   /**
    * **Create playlist**
    * Create a playlist.
    */
-  playlist_create: { input: PlaylistCreateInput; output: PlaylistCreateOutput };
+  playlist_create: { input: PlaylistCreateInput; output: PlaylistCreateOutput; };
   /**
    * **Edit playlist**
    * Change a playlist's title or summary.
    */
-  playlist_edit: { input: PlaylistEditInput; output: PlaylistEditOutput };
+  playlist_edit: { input: PlaylistEditInput; output: PlaylistEditOutput; };
   /**
    * **Add to playlist**
    * Append items to a playlist.
    */
-  playlist_add_to: { input: PlaylistAddToInput; output: PlaylistAddToOutput };
+  playlist_add_to: { input: PlaylistAddToInput; output: PlaylistAddToOutput; };
   /**
    * **Remove from playlist**
    * Remove all entries of items from a playlist, or single playlist_item_ids.
    */
-  playlist_remove_from: { input: PlaylistRemoveFromInput; output: PlaylistRemoveFromOutput };
+  playlist_remove_from: { input: PlaylistRemoveFromInput; output: PlaylistRemoveFromOutput; };
   /**
    * **Delete playlist**
    * Delete a playlist; its items stay.
    */
-  playlist_delete: { input: PlaylistDeleteInput; output: PlaylistDeleteOutput };
+  playlist_delete: { input: PlaylistDeleteInput; output: PlaylistDeleteOutput; };
   /**
    * **Upload playlist poster**
    * Set a playlist's poster from a URL or a local file.
    */
-  playlist_upload_poster: { input: PlaylistUploadPosterInput; output: PlaylistUploadPosterOutput };
+  playlist_upload_poster: { input: PlaylistUploadPosterInput; output: PlaylistUploadPosterOutput; };
   /**
    * **Copy playlist to user**
    * Copy a playlist to another user's account; smart ones as current items.
    */
-  playlist_copy_to_user: { input: PlaylistCopyToUserInput; output: PlaylistCopyToUserOutput };
+  playlist_copy_to_user: { input: PlaylistCopyToUserInput; output: PlaylistCopyToUserOutput; };
   /**
    * **List collections**
    * List collections with library and item count.
    */
-  collection_list: { input: CollectionListInput; output: CollectionListOutput };
+  collection_list: { input: CollectionListInput; output: CollectionListOutput; };
   /**
    * **Collection contents**
    * List a collection's items in its order.
    */
-  collection_get_contents: { input: CollectionGetContentsInput; output: CollectionGetContentsOutput };
+  collection_get_contents: { input: CollectionGetContentsInput; output: CollectionGetContentsOutput; };
   /**
    * **Create collection**
    * Create a collection.
    */
-  collection_create: { input: CollectionCreateInput; output: CollectionCreateOutput };
+  collection_create: { input: CollectionCreateInput; output: CollectionCreateOutput; };
   /**
    * **Add to collection**
    * Add items to a collection.
    */
-  collection_add_to: { input: CollectionAddToInput; output: CollectionAddToOutput };
+  collection_add_to: { input: CollectionAddToInput; output: CollectionAddToOutput; };
   /**
    * **Remove from collection**
    * Remove items from a collection; they stay in the library.
    */
-  collection_remove_from: { input: CollectionRemoveFromInput; output: CollectionRemoveFromOutput };
+  collection_remove_from: { input: CollectionRemoveFromInput; output: CollectionRemoveFromOutput; };
   /**
    * **Edit collection**
    * Edit a collection.
    */
-  collection_edit: { input: CollectionEditInput; output: CollectionEditOutput };
+  collection_edit: { input: CollectionEditInput; output: CollectionEditOutput; };
   /**
    * **Delete collection**
    * Delete a collection; its items stay.
    */
-  collection_delete: { input: CollectionDeleteInput; output: CollectionDeleteOutput };
+  collection_delete: { input: CollectionDeleteInput; output: CollectionDeleteOutput; };
   /**
    * **List users**
    * List the owner, Home users and friends with access, and shared libraries.
    */
-  user_list_all_users: { input: UserListAllUsersInput; output: UserListAllUsersOutput };
+  user_list_all_users: { input: UserListAllUsersInput; output: UserListAllUsersOutput; };
   /**
    * **Search users**
    * Find users by part of their username or name.
    */
-  user_search_users: { input: UserSearchUsersInput; output: UserSearchUsersOutput };
+  user_search_users: { input: UserSearchUsersInput; output: UserSearchUsersOutput; };
   /**
    * **User details**
    * A user's role, username, email (owner only), join date, libraries, plays.
    */
-  user_get_info: { input: UserGetInfoInput; output: UserGetInfoOutput };
+  user_get_info: { input: UserGetInfoInput; output: UserGetInfoOutput; };
   /**
    * **On Deck**
    * A user's On Deck: in-progress items and next episodes.
    */
-  user_get_on_deck: { input: UserGetOnDeckInput; output: UserGetOnDeckOutput };
+  user_get_on_deck: { input: UserGetOnDeckInput; output: UserGetOnDeckOutput; };
   /**
    * **Continue Watching**
    * A user's Continue Watching hub, with progress.
    */
-  user_get_continue_watching: { input: UserGetContinueWatchingInput; output: UserGetContinueWatchingOutput };
+  user_get_continue_watching: { input: UserGetContinueWatchingInput; output: UserGetContinueWatchingOutput; };
   /**
    * **Watch history of a user**
    * A user's finished plays, newest first, with device.
    */
-  user_get_watch_history: { input: UserGetWatchHistoryInput; output: UserGetWatchHistoryOutput };
+  user_get_watch_history: { input: UserGetWatchHistoryInput; output: UserGetWatchHistoryOutput; };
   /**
    * **Viewing statistics**
    * Plays and watch time per user over a period, by type and device.
    */
-  user_get_statistics: { input: UserGetStatisticsInput; output: UserGetStatisticsOutput };
+  user_get_statistics: { input: UserGetStatisticsInput; output: UserGetStatisticsOutput; };
   /**
    * **Active sessions**
    * What plays now: user, player, item, progress, direct play or transcode and why.
    */
-  sessions_get_active: { input: SessionsGetActiveInput; output: SessionsGetActiveOutput };
+  sessions_get_active: { input: SessionsGetActiveInput; output: SessionsGetActiveOutput; };
   /**
    * **Playback history of an item**
    * Who played an item (or a show's episodes), when, on which device.
    */
-  sessions_get_media_playback_history: { input: SessionsGetMediaPlaybackHistoryInput; output: SessionsGetMediaPlaybackHistoryOutput };
+  sessions_get_media_playback_history: { input: SessionsGetMediaPlaybackHistoryInput; output: SessionsGetMediaPlaybackHistoryOutput; };
   /**
    * **Stop a stream**
    * Stop a stream from sessions_get_active, showing the viewer a reason.
    */
-  sessions_terminate: { input: SessionsTerminateInput; output: SessionsTerminateOutput };
+  sessions_terminate: { input: SessionsTerminateInput; output: SessionsTerminateOutput; };
   /**
    * **Get server info**
    * Server name, version, platform, machine id, sign-in, transcoder, update available.
    */
-  server_get_info: { input: ServerGetInfoInput; output: ServerGetInfoOutput };
+  server_get_info: { input: ServerGetInfoInput; output: ServerGetInfoOutput; };
   /**
    * **List butler tasks**
    * List maintenance (butler) tasks with interval and enabled state.
    */
-  server_get_butler_tasks: { input: ServerGetButlerTasksInput; output: ServerGetButlerTasksOutput };
+  server_get_butler_tasks: { input: ServerGetButlerTasksInput; output: ServerGetButlerTasksOutput; };
   /**
    * **Run butler task**
    * Run a maintenance (butler) task now.
    */
-  server_run_butler_task: { input: ServerRunButlerTaskInput; output: ServerRunButlerTaskOutput };
+  server_run_butler_task: { input: ServerRunButlerTaskInput; output: ServerRunButlerTaskOutput; };
   /**
    * **Get server resource use**
    * Host and Plex CPU and memory use (%), latest and recent.
    */
-  server_get_current_resources: { input: ServerGetCurrentResourcesInput; output: ServerGetCurrentResourcesOutput };
+  server_get_current_resources: { input: ServerGetCurrentResourcesInput; output: ServerGetCurrentResourcesOutput; };
   /**
    * **Get bandwidth usage**
    * Bytes streamed per user and device, LAN vs WAN.
    */
-  server_get_bandwidth: { input: ServerGetBandwidthInput; output: ServerGetBandwidthOutput };
+  server_get_bandwidth: { input: ServerGetBandwidthInput; output: ServerGetBandwidthOutput; };
   /**
    * **Get Plex logs**
    * Tail of a Plex log, optionally only lines with search_term.
    */
-  server_get_plex_logs: { input: ServerGetPlexLogsInput; output: ServerGetPlexLogsOutput };
+  server_get_plex_logs: { input: ServerGetPlexLogsInput; output: ServerGetPlexLogsOutput; };
   /**
    * **Empty trash**
    * Remove items whose files are gone (trash), in one library or all.
    */
-  server_empty_trash: { input: ServerEmptyTrashInput; output: ServerEmptyTrashOutput };
+  server_empty_trash: { input: ServerEmptyTrashInput; output: ServerEmptyTrashOutput; };
   /**
    * **Optimize database**
    * Compact and re-index the database in the background, e.g. after big deletes.
    */
-  server_optimize_database: { input: ServerOptimizeDatabaseInput; output: ServerOptimizeDatabaseOutput };
+  server_optimize_database: { input: ServerOptimizeDatabaseInput; output: ServerOptimizeDatabaseOutput; };
   /**
    * **Clean bundles**
    * Delete unused metadata bundles in the background to free space.
    */
-  server_clean_bundles: { input: ServerCleanBundlesInput; output: ServerCleanBundlesOutput };
+  server_clean_bundles: { input: ServerCleanBundlesInput; output: ServerCleanBundlesOutput; };
   /**
    * **Get server alerts**
    * Listen to live server notifications (scans, activities, playback) for seconds.
    */
-  server_get_alerts: { input: ServerGetAlertsInput; output: ServerGetAlertsOutput };
+  server_get_alerts: { input: ServerGetAlertsInput; output: ServerGetAlertsOutput; };
   /**
    * **List players**
    * List remote-controllable players with state and capabilities.
    */
-  client_list: { input: ClientListInput; output: ClientListOutput };
+  client_list: { input: ClientListInput; output: ClientListOutput; };
   /**
    * **Player details**
    * A player's device, version, address, capabilities and current item.
    */
-  client_get_details: { input: ClientGetDetailsInput; output: ClientGetDetailsOutput };
+  client_get_details: { input: ClientGetDetailsInput; output: ClientGetDetailsOutput; };
   /**
    * **Player timelines**
    * A player's timelines (video, music, photo): state, item, position, volume.
    */
-  client_get_timelines: { input: ClientGetTimelinesInput; output: ClientGetTimelinesOutput };
+  client_get_timelines: { input: ClientGetTimelinesInput; output: ClientGetTimelinesOutput; };
   /**
    * **Active players**
    * List controllable players now playing or paused, with item and position.
    */
-  client_get_active: { input: ClientGetActiveInput; output: ClientGetActiveOutput };
+  client_get_active: { input: ClientGetActiveInput; output: ClientGetActiveOutput; };
   /**
    * **Start playback**
    * Play an item on a player.
    */
-  client_start_playback: { input: ClientStartPlaybackInput; output: ClientStartPlaybackOutput };
+  client_start_playback: { input: ClientStartPlaybackInput; output: ClientStartPlaybackOutput; };
   /**
    * **Control playback**
    * Send a playback command to a player; returns its timeline after.
    */
-  client_control_playback: { input: ClientControlPlaybackInput; output: ClientControlPlaybackOutput };
+  client_control_playback: { input: ClientControlPlaybackInput; output: ClientControlPlaybackOutput; };
   /**
    * **Navigate player menus**
    * Press a remote key on a player's menus.
    */
-  client_navigate: { input: ClientNavigateInput; output: ClientNavigateOutput };
+  client_navigate: { input: ClientNavigateInput; output: ClientNavigateOutput; };
   /**
    * **Set player streams**
    * Switch a player's audio, subtitle or video stream (ids from media_get_details).
    */
-  client_set_streams: { input: ClientSetStreamsInput; output: ClientSetStreamsOutput };
+  client_set_streams: { input: ClientSetStreamsInput; output: ClientSetStreamsOutput; };
 }
 
 /** Arguments of `library_list`. */
@@ -487,17 +487,7 @@ export interface LibraryGetContentsInput {
   /** Only this type */
   media_type?: 'movie' | 'show' | 'season' | 'episode' | 'artist' | 'album' | 'track';
   /** Order; :desc reverses */
-  sort?:
-    | 'title'
-    | 'title:desc'
-    | 'year'
-    | 'year:desc'
-    | 'added_at'
-    | 'added_at:desc'
-    | 'rating'
-    | 'rating:desc'
-    | 'last_viewed_at'
-    | 'last_viewed_at:desc';
+  sort?: 'title' | 'title:desc' | 'year' | 'year:desc' | 'added_at' | 'added_at:desc' | 'rating' | 'rating:desc' | 'last_viewed_at' | 'last_viewed_at:desc';
   /** Only unwatched (false: watched) */
   unwatched?: boolean;
   /** Genre */
@@ -555,16 +545,7 @@ export interface MediaSearchInput {
   /** Text */
   query: string;
   /** Only this type */
-  content_type?:
-    | 'movie'
-    | 'show'
-    | 'season'
-    | 'episode'
-    | 'artist'
-    | 'album'
-    | 'track'
-    | 'collection'
-    | 'person';
+  content_type?: 'movie' | 'show' | 'season' | 'episode' | 'artist' | 'album' | 'track' | 'collection' | 'person';
   /** Library id or name */
   library?: string;
   /**
@@ -1751,13 +1732,7 @@ export interface UserGetWatchHistoryOutput {
 /** Arguments of `user_get_statistics`. */
 export interface UserGetStatisticsInput {
   /** Window ending now */
-  time_period:
-    | 'last_24_hours'
-    | 'last_7_days'
-    | 'last_30_days'
-    | 'last_90_days'
-    | 'last_year'
-    | 'all_time';
+  time_period: 'last_24_hours' | 'last_7_days' | 'last_30_days' | 'last_90_days' | 'last_year' | 'all_time';
   /** Only this user */
   username?: string;
 }
@@ -2022,29 +1997,7 @@ export interface ServerGetButlerTasksOutput {
 /** Arguments of `server_run_butler_task`. */
 export interface ServerRunButlerTaskInput {
   /** Task */
-  task_name:
-    | 'AutomaticUpdates'
-    | 'BackupDatabase'
-    | 'ButlerTaskGenerateAdMarkers'
-    | 'ButlerTaskGenerateCreditsMarkers'
-    | 'ButlerTaskGenerateIntroMarkers'
-    | 'ButlerTaskGenerateVoiceActivity'
-    | 'CleanOldBundles'
-    | 'CleanOldCacheFiles'
-    | 'DeepMediaAnalysis'
-    | 'GarbageCollectBlobs'
-    | 'GarbageCollectLibraryMedia'
-    | 'GenerateBlurHashes'
-    | 'GenerateChapterThumbs'
-    | 'GenerateMediaIndexFiles'
-    | 'LoudnessAnalysis'
-    | 'MusicAnalysis'
-    | 'OptimizeDatabase'
-    | 'RefreshEpgGuides'
-    | 'RefreshLibraries'
-    | 'RefreshLocalMedia'
-    | 'RefreshPeriodicMetadata'
-    | 'UpgradeMediaAnalysis';
+  task_name: 'AutomaticUpdates' | 'BackupDatabase' | 'ButlerTaskGenerateAdMarkers' | 'ButlerTaskGenerateCreditsMarkers' | 'ButlerTaskGenerateIntroMarkers' | 'ButlerTaskGenerateVoiceActivity' | 'CleanOldBundles' | 'CleanOldCacheFiles' | 'DeepMediaAnalysis' | 'GarbageCollectBlobs' | 'GarbageCollectLibraryMedia' | 'GenerateBlurHashes' | 'GenerateChapterThumbs' | 'GenerateMediaIndexFiles' | 'LoudnessAnalysis' | 'MusicAnalysis' | 'OptimizeDatabase' | 'RefreshEpgGuides' | 'RefreshLibraries' | 'RefreshLocalMedia' | 'RefreshPeriodicMetadata' | 'UpgradeMediaAnalysis';
   /** Wait up to 120 s for the end */
   wait?: boolean;
 }
@@ -2430,18 +2383,7 @@ export interface ClientControlPlaybackInput {
   /** Exact name, if no id */
   client_name?: string;
   /** Command */
-  action:
-    | 'play'
-    | 'pause'
-    | 'stop'
-    | 'skip_next'
-    | 'skip_previous'
-    | 'step_forward'
-    | 'step_back'
-    | 'seek_to'
-    | 'set_volume'
-    | 'mute'
-    | 'unmute';
+  action: 'play' | 'pause' | 'stop' | 'skip_next' | 'skip_previous' | 'step_forward' | 'step_back' | 'seek_to' | 'set_volume' | 'mute' | 'unmute';
   /**
    * seek_to: ms; set_volume: 0-100
    * Constraints: minimum 0.
