@@ -6,13 +6,9 @@ import { pagesOf } from './pages.js';
 import { type PlatformCall, platformRequester } from './platform-request.js';
 import type {
   PageQuery,
-  PageResult,
-  PlatformMcp,
-  PlatformResult,
   PlexMcpPlatform,
   PlexMcpPlatformOptions,
   RequestOptions,
-  UnknownTools,
 } from './types.js';
 
 /** Default per-request timeout, as the REST client's. */
@@ -34,145 +30,111 @@ export function createPlexMcpPlatform<T extends ToolMap<T> = PlexTools>(
     retryOnRateLimit: checkedRetry(options.retryOnRateLimit),
   });
 
-  // Every method is one of these two shapes; the generated types say what `data` holds.
-  const one = <D>(call: PlatformCall, callOptions?: RequestOptions) =>
-    send(call, callOptions) as Promise<PlatformResult<D>>;
-  const list =
-    <I, Q extends PageQuery = PageQuery>(path: string) =>
-    (query?: Q, callOptions?: RequestOptions) =>
-      send({ method: 'GET', path, query: { ...query } }, callOptions) as Promise<PageResult<I>>;
+  // The plumbing below is untyped on purpose: each method is one request, and the
+  // PlexMcpPlatform interface (built on the generated /v1 types) is laid over it at the end.
+  type Opts = RequestOptions | undefined;
+  const request = (call: PlatformCall, opts: Opts) => send(call, opts);
+  const posted = (method: string, path: string, body: object, opts: Opts) =>
+    request({ method: 'POST', path, body: objectArg(method, 'body', body) }, opts);
+  const list = (path: string) => (query: PageQuery | undefined, opts: Opts) =>
+    request({ method: 'GET', path, query: { ...query } }, opts);
+  const pages = (listed: ReturnType<typeof list>) => (query: PageQuery | undefined, opts: Opts) =>
+    pagesOf((page) => listed(page, opts), query ?? {});
 
-  const invokeOn = (method: string, mcpId: string, tool: unknown, args = {}, callOptions = {}) => {
+  const invokeOn = (method: string, mcpId: string, tool: unknown, args: object, opts: Opts) => {
     idSegment(method, mcpId);
     if (typeof tool !== 'string' || tool === '') {
       throw new TypeError(`${method}: tool must be a tool name such as "media_search".`);
     }
-    return one(
-      {
-        method: 'POST',
-        path: 'mcp/invoke',
-        body: { mcp_id: mcpId, tool, arguments: objectArg(method, 'args', args) },
-      },
-      callOptions,
-    );
+    const body = { mcp_id: mcpId, tool, arguments: objectArg(method, 'args', args) };
+    return request({ method: 'POST', path: 'mcp/invoke', body }, opts);
   };
+  const toolsOf = (method: string, id: string, opts: Opts) =>
+    request({ method: 'GET', path: `mcps/${idSegment(method, id)}/tools` }, opts);
 
-  const mcps = {
-    list: list('mcps'),
-    iterate: (query: PageQuery = {}, callOptions?: RequestOptions) =>
-      pagesOf((page) => mcps.list(page, callOptions), query),
-    get: (id: string, callOptions?: RequestOptions) =>
-      one({ method: 'GET', path: `mcps/${idSegment('mcps.get', id)}` }, callOptions),
-    create: (body: object, callOptions?: RequestOptions) =>
-      one(
-        { method: 'POST', path: 'mcps', body: objectArg('mcps.create', 'body', body) },
-        callOptions,
-      ),
-    update: (id: string, body: object, callOptions?: RequestOptions) =>
-      one(
-        {
-          method: 'PATCH',
-          path: `mcps/${idSegment('mcps.update', id)}`,
-          body: objectArg('mcps.update', 'body', body),
-        },
-        callOptions,
-      ),
-    remove: (id: string, callOptions?: RequestOptions) =>
-      one({ method: 'DELETE', path: `mcps/${idSegment('mcps.remove', id)}` }, callOptions),
-    tools: (id: string, callOptions?: RequestOptions) =>
-      one({ method: 'GET', path: `mcps/${idSegment('mcps.tools', id)}/tools` }, callOptions),
-  };
+  const mcpList = list('mcps');
+  const keyList = list('api-keys');
+  const memberList = list('organization/members');
+  const history = list('usage/history');
 
-  const apiKeys = {
-    list: list('api-keys'),
-    iterate: (query: PageQuery = {}, callOptions?: RequestOptions) =>
-      pagesOf((page) => apiKeys.list(page, callOptions), query),
-    create: (body: object, callOptions?: RequestOptions) =>
-      one(
-        { method: 'POST', path: 'api-keys', body: objectArg('apiKeys.create', 'body', body) },
-        callOptions,
-      ),
-    revoke: (id: string, callOptions?: RequestOptions) =>
-      one({ method: 'DELETE', path: `api-keys/${idSegment('apiKeys.revoke', id)}` }, callOptions),
-  };
-
-  const members = {
-    list: list('organization/members'),
-    iterate: (query: PageQuery = {}, callOptions?: RequestOptions) =>
-      pagesOf((page) => members.list(page, callOptions), query),
-    add: (body: object, callOptions?: RequestOptions) =>
-      one(
-        {
-          method: 'POST',
-          path: 'organization/members',
-          body: objectArg('organization.members.add', 'body', body),
-        },
-        callOptions,
-      ),
-    remove: (id: string, callOptions?: RequestOptions) =>
-      one(
-        {
-          method: 'DELETE',
-          path: `organization/members/${idSegment('organization.members.remove', id)}`,
-        },
-        callOptions,
-      ),
-  };
-
-  const usage = {
-    get: (callOptions?: RequestOptions) => one({ method: 'GET', path: 'usage' }, callOptions),
-    history: list('usage/history'),
-    iterateHistory: (query: PageQuery = {}, callOptions?: RequestOptions) =>
-      pagesOf((page) => usage.history(page, callOptions), query),
-  };
-
-  return {
-    mcps,
-    invoke: (mcpId: string, tool: unknown, args?: object, callOptions?: RequestOptions) =>
-      invokeOn('invoke', mcpId, tool, args, callOptions),
-    mcp: (id: string): PlatformMcp<UnknownTools> => {
+  const platform = {
+    mcps: {
+      list: mcpList,
+      iterate: pages(mcpList),
+      get: (id: string, opts: Opts) =>
+        request({ method: 'GET', path: `mcps/${idSegment('mcps.get', id)}` }, opts),
+      create: (body: object, opts: Opts) => posted('mcps.create', 'mcps', body, opts),
+      update: (id: string, body: object, opts: Opts) =>
+        request(
+          {
+            method: 'PATCH',
+            path: `mcps/${idSegment('mcps.update', id)}`,
+            body: objectArg('mcps.update', 'body', body),
+          },
+          opts,
+        ),
+      remove: (id: string, opts: Opts) =>
+        request({ method: 'DELETE', path: `mcps/${idSegment('mcps.remove', id)}` }, opts),
+      tools: (id: string, opts: Opts) => toolsOf('mcps.tools', id, opts),
+    },
+    invoke: (mcpId: string, tool: unknown, args: object = {}, opts: Opts = undefined) =>
+      invokeOn('invoke', mcpId, tool, args, opts),
+    mcp: (id: string) => {
       idSegment('mcp', id);
       return {
         id,
-        invoke: ((tool: string, args?: object, callOptions?: RequestOptions) =>
-          invokeOn(
-            'mcp(id).invoke',
-            id,
-            tool,
-            args,
-            callOptions,
-          )) as PlatformMcp<UnknownTools>['invoke'],
-        tools: (callOptions) => mcps.tools(id, callOptions) as never,
+        invoke: (tool: unknown, args: object = {}, opts: Opts = undefined) =>
+          invokeOn('mcp(id).invoke', id, tool, args, opts),
+        tools: (opts: Opts) => toolsOf('mcp(id).tools', id, opts),
       };
     },
     resources: {
-      list: (mcpId: string, callOptions?: RequestOptions) =>
-        one(
-          {
-            method: 'POST',
-            path: 'mcp/resources',
-            body: { mcp_id: idChecked('resources.list', mcpId) },
-          },
-          callOptions,
+      list: (mcpId: string, opts: Opts) =>
+        posted(
+          'resources.list',
+          'mcp/resources',
+          { mcp_id: idChecked('resources.list', mcpId) },
+          opts,
         ),
-      read: (mcpId: string, uri: string, callOptions?: RequestOptions) =>
-        one(
-          {
-            method: 'POST',
-            path: 'mcp/resources',
-            body: { mcp_id: idChecked('resources.read', mcpId), uri: uriChecked(uri) },
-          },
-          callOptions,
+      read: (mcpId: string, uri: string, opts: Opts) =>
+        posted(
+          'resources.read',
+          'mcp/resources',
+          { mcp_id: idChecked('resources.read', mcpId), uri: uriChecked(uri) },
+          opts,
         ),
     },
-    apiKeys,
+    apiKeys: {
+      list: keyList,
+      iterate: pages(keyList),
+      create: (body: object, opts: Opts) => posted('apiKeys.create', 'api-keys', body, opts),
+      revoke: (id: string, opts: Opts) =>
+        request({ method: 'DELETE', path: `api-keys/${idSegment('apiKeys.revoke', id)}` }, opts),
+    },
     organization: {
-      get: (callOptions?: RequestOptions) =>
-        one({ method: 'GET', path: 'organization' }, callOptions),
-      members,
+      get: (opts: Opts) => request({ method: 'GET', path: 'organization' }, opts),
+      members: {
+        list: memberList,
+        iterate: pages(memberList),
+        add: (body: object, opts: Opts) =>
+          posted('organization.members.add', 'organization/members', body, opts),
+        remove: (id: string, opts: Opts) =>
+          request(
+            {
+              method: 'DELETE',
+              path: `organization/members/${idSegment('organization.members.remove', id)}`,
+            },
+            opts,
+          ),
+      },
     },
-    usage,
-  } as unknown as PlexMcpPlatform<T>;
+    usage: {
+      get: (opts: Opts) => request({ method: 'GET', path: 'usage' }, opts),
+      history,
+      iterateHistory: pages(history),
+    },
+  };
+  return platform as unknown as PlexMcpPlatform<T>;
 }
 
 /** An id sent in a body: checked like one in a path, sent as it is. */
