@@ -1,8 +1,9 @@
 // Bring a database to the latest schema at start, safely with several replicas.
 
 import { type Kysely, Migrator, sql } from 'kysely';
-import { migrationProvider } from './migrations/index.js';
+import { migrationProvider, migrations } from './migrations/index.js';
 import type { Database } from './schema.js';
+import { assertSchemaNotNewer } from './schema-version.js';
 import type { Storage } from './storage.js';
 import { StorageError } from './storage-error.js';
 
@@ -13,7 +14,10 @@ const MIGRATION_LOCK_TABLE = 'plexmcp_migration_lock';
 /** Session-level advisory lock id on PostgreSQL (any fixed 64-bit number unique to plexmcp). */
 export const MIGRATION_LOCK_ID = 0x706c65786d6370n; // "plexmcp"
 
-/** Applies every pending migration; answers the names applied now (empty when up to date). */
+/**
+ * Applies every pending migration; answers the names applied now (empty when up to date).
+ * Refuses (`SCHEMA_TOO_NEW`) a database a newer version migrated, before touching anything.
+ */
 export async function migrateToLatest(storage: Storage): Promise<string[]> {
   return storage.db.connection().execute(async (conn) => {
     if (storage.dialect === 'postgres') {
@@ -41,6 +45,8 @@ export async function migrateToLatest(storage: Storage): Promise<string[]> {
 }
 
 async function run(db: Kysely<Database>, inOuterTransaction: boolean): Promise<string[]> {
+  // Under the lock: a newer replica migrating at this moment is waited for, then seen.
+  await assertSchemaNotNewer(db, MIGRATION_TABLE, Object.keys(migrations).sort());
   const migrator = new Migrator({
     db,
     provider: migrationProvider,

@@ -3,6 +3,7 @@
 import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import { DEFAULT_POOL_SIZE, type OpenPostgresOptions } from './postgres-options.js';
+import { unavailableAwarePool } from './postgres-unavailable.js';
 import { redactDatabaseUrl } from './redact.js';
 import type { Database } from './schema.js';
 import type { Storage } from './storage.js';
@@ -43,7 +44,9 @@ export async function openPostgres(
       },
     );
   }
-  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  const db = new Kysely<Database>({
+    dialect: new PostgresDialect({ pool: unavailableAwarePool(pool, shown) }),
+  });
   let closed: Promise<void> | undefined;
   return {
     db,

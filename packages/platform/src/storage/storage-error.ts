@@ -3,7 +3,11 @@ export type StorageErrorCode =
   | 'UNSUPPORTED_URL'
   | 'CANNOT_OPEN'
   | 'CANNOT_CONNECT'
-  | 'MIGRATION_FAILED';
+  | 'MIGRATION_FAILED'
+  /** The database was migrated by a newer version than this one. */
+  | 'SCHEMA_TOO_NEW'
+  /** The database server does not answer (down, restarting, unreachable): worth retrying. */
+  | 'UNAVAILABLE';
 
 /** A storage failure with a message fit for an operator; never contains a password. */
 export class StorageError extends Error {
