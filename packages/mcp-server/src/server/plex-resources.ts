@@ -56,8 +56,8 @@ export function canListResources(options: PlexResourceOptions): boolean {
 }
 
 /**
- * One resource per library. Reads the library list straight from Plex (one request, where
- * library_list costs one per library): the rate limit and the Plex client's cap bound it.
+ * One resource per library. Reads the library list straight from Plex (one request, the cost of
+ * library_list without counts): the rate limit and the Plex client's cap bound it.
  */
 export async function listPlexResources(
   options: PlexResourceOptions,

@@ -5,7 +5,7 @@
 export interface PlexTools {
   /**
    * **List libraries**
-   * List libraries with id, type, item count and folders.
+   * List libraries with id, type and folders.
    */
   library_list: { input: LibraryListInput; output: LibraryListOutput; };
   /**
@@ -311,7 +311,10 @@ export interface PlexTools {
 }
 
 /** Arguments of `library_list`. */
-export type LibraryListInput = Record<string, never>;
+export interface LibraryListInput {
+  /** Add item_count (one more request per library) */
+  include_counts?: boolean;
+}
 
 /** What `library_list` answers. */
 export interface LibraryListOutput {
@@ -321,7 +324,7 @@ export interface LibraryListOutput {
     type: string;
     agent?: string;
     scanner?: string;
-    item_count: number | null;
+    item_count?: number | null;
     locations: string[];
     updated_at?: string;
     scanned_at?: string;

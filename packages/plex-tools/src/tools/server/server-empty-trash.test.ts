@@ -11,8 +11,8 @@ function trash(h: ToolHarness, title: string): string {
   return item.ratingKey;
 }
 
-async function counts(h: ToolHarness): Promise<Record<string, number | null>> {
-  const { libraries } = await h.data('library_list');
+async function counts(h: ToolHarness): Promise<Record<string, number | null | undefined>> {
+  const { libraries } = await h.data('library_list', { include_counts: true });
   return Object.fromEntries(libraries.map((l) => [l.title, l.item_count]));
 }
 
