@@ -61,6 +61,8 @@ describe("the READMEs' examples, run from the installed tarballs", () => {
       'plex-emulator--in-code',
       'plex-tools--in-code',
       'sdk--calling-tools',
+      // Type-checked only (below): the installed server runs without @plexmcp/platform.
+      'sdk--platform',
     ]);
   });
 
@@ -151,7 +153,7 @@ describe("the READMEs' examples, run from the installed tarballs", () => {
 });
 
 describe('strict tsc over the installed packages', () => {
-  it("type-checks every README example and the SDK's and plex-tools' typed calls, .d.ts files included", async () => {
+  it("type-checks every README example and the SDK's (REST and platform) and plex-tools' typed calls, .d.ts files included", async () => {
     const typesDir = join(project, 'types');
     mkdirSync(typesDir, { recursive: true });
     writeFileSync(
@@ -170,6 +172,42 @@ await plex.tools.media_serch({ query: 'charade' });
 await plex.tools.media_search({ query: 42 });
 // @ts-expect-error a missing required argument
 await plex.tools.media_search({ limit: 5 });
+export {};
+`,
+    );
+    writeFileSync(
+      join(typesDir, 'sdk-platform.ts'),
+      `import { createPlexMcpPlatform, type UnknownTools } from '@plexmcp/sdk';
+
+const platform = createPlexMcpPlatform({ baseUrl: 'http://127.0.0.1:1', apiKey: 'k' });
+const found = await platform.invoke('mcp_1', 'media_search', { query: 'charade' });
+if (found.error) {
+  const status: number | null = found.error.status;
+  void status;
+} else {
+  const title: string | undefined = found.data.results[0]?.title;
+  void title;
+}
+for await (const page of platform.apiKeys.iterate({ per_page: 100 })) {
+  if (!page.error) {
+    const pages: number = page.pagination.total_pages;
+    void pages;
+  }
+}
+const untyped = await platform.mcp('mcp_2').invoke('anything', { any: 1 });
+if (!untyped.error) {
+  // @ts-expect-error an MCP without generated types answers unknown
+  void untyped.data.title;
+}
+void platform.invoke<UnknownTools>('mcp_2', 'anything');
+// @ts-expect-error a tool that does not exist
+await platform.invoke('mcp_1', 'media_serch', { query: 'charade' });
+// @ts-expect-error an argument of the wrong type
+await platform.invoke('mcp_1', 'media_search', { query: 42 });
+// @ts-expect-error a missing required argument
+await platform.invoke('mcp_1', 'media_search', {});
+// @ts-expect-error no such MCP kind
+await platform.mcps.create({ kind: 'jellyfin', name: 'J', url: 'http://j' });
 export {};
 `,
     );
