@@ -124,6 +124,23 @@ describe('API keys', () => {
     expect((await rest.tools.library_list()).error?.code).toBe('UNAUTHORIZED');
     expect(server.stderr()).not.toContain(created.data.secret);
   });
+
+  it('sees a revocation made by the operator in another process within 1.5 s', async () => {
+    const platform = platformWith();
+    const created = await platform.apiKeys.create({ name: 'kiosk', scopes: ['read'] });
+    if (created.error) throw new Error(created.error.message);
+    const kiosk = platformWith({ apiKey: created.data.secret });
+    expect((await kiosk.organization.get()).error).toBeUndefined();
+    await server.admin(['keys', 'revoke', created.data.id]);
+    const revokedAt = Date.now();
+    await expect
+      .poll(async () => (await kiosk.organization.get()).error?.code, {
+        timeout: 1500,
+        interval: 100,
+      })
+      .toBe('unauthorized');
+    expect(Date.now() - revokedAt).toBeLessThan(1500);
+  });
 });
 
 describe('MCPs, invoke and resources', () => {
@@ -182,6 +199,8 @@ describe('MCPs, invoke and resources', () => {
       details: { media_id: '999999' },
       status: 404,
     });
+    const unconfirmed = await platform.invoke(mcpId, 'playlist_delete', { playlist_id: '1074' });
+    expect(unconfirmed.error).toMatchObject({ code: 'confirmation_required', status: 400 });
     const noTool = await platform.mcp(mcpId).invoke('no_such_tool');
     expect(noTool.error).toMatchObject({ code: 'not_found', status: 404 });
     expect(noTool.error?.message).toContain('no tool named "no_such_tool"');

@@ -60,6 +60,9 @@ export async function startPlatformServer(): Promise<PlatformServer> {
       '0',
       '--database',
       database,
+      // Every tool, delete ones included, so invoke can meet confirmation_required.
+      '--access',
+      'delete',
       // The tests send wrong and revoked keys on purpose; the per-address guard would answer
       // 429 for the rest of them.
       '--limit',
