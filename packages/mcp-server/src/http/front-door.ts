@@ -4,6 +4,7 @@ import type { Context } from 'hono';
 import { Hono } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { ApiKey } from '../config/config.js';
+import { mountConsole } from '../console/mount.js';
 import { createPlexMcpServer } from '../server/create-server.js';
 import type { Logger } from '../server/logger.js';
 import { type Caller, createAuthenticator, scopeFilter } from './auth.js';
@@ -134,6 +135,8 @@ export function createFrontDoor(options: FrontDoorOptions) {
 
   app.use(hostOriginGuard(createHostOriginCheck(options)));
   app.use(bodyLimitGuard(limits['body-bytes']));
+  // The web console (/ and /console/…): signs in with a key, then its own cookie sessions.
+  mountConsole(app);
   const { platform } = options;
   const keyless = options.apiKeys.length === 0 && options.loopbackOnly;
   app.use(
