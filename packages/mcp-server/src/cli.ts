@@ -98,6 +98,7 @@ async function openPlatformFor(
   config: Exclude<ReturnType<typeof loadConfig>, 'help' | 'version'>,
   logger: ReturnType<typeof createStderrLogger>,
   demo: DemoOrganization | undefined,
+  usageFlushMs: number | undefined,
 ) {
   const { loadPlatform, PLATFORM_HINT } = await import('./http/platform.js');
   try {
@@ -112,6 +113,7 @@ async function openPlatformFor(
         toolsets: config.toolsets ?? null,
       },
       log: { error: (message) => logger.error(message) },
+      ...(usageFlushMs !== undefined ? { usage: { flushIntervalMs: usageFlushMs } } : {}),
     });
     if (!platform) {
       logger.info(`/v1, organizations and managed keys are off: ${PLATFORM_HINT}.`);
@@ -237,8 +239,16 @@ async function main(): Promise<void> {
   if (config.transport === 'http') {
     // HTTP code is loaded only in HTTP mode, so stdio starts pay nothing for it.
     const { startHttpServer } = await import('./http/server.js');
+    const { shutdownSettings } = await import('./http/shutdown-settings.js');
+    let settings: ReturnType<typeof shutdownSettings>;
+    try {
+      settings = shutdownSettings(process.env);
+    } catch (error) {
+      log((error as Error).message);
+      process.exit(2);
+    }
     const demoOrganization = await demoOrganizationFor(config);
-    const platform = await openPlatformFor(config, logger, demoOrganization);
+    const platform = await openPlatformFor(config, logger, demoOrganization, settings.usageFlushMs);
     let http: Awaited<ReturnType<typeof startHttpServer>>;
     try {
       http = await startHttpServer({
@@ -269,12 +279,20 @@ async function main(): Promise<void> {
       process.exit(1);
     }
     let closing = false;
+    // Stop taking requests, let those in flight finish (bounded), then end the sessions and
+    // write the counted usage: a rolling restart loses neither calls nor counts.
     const shutdown = async () => {
       if (closing) return;
       closing = true;
+      logger.info(
+        `stopping: finishing the requests in flight (at most ${settings.drainMs / 1000} s)`,
+      );
+      const cut = await http.drain(settings.drainMs);
+      if (cut > 0) logger.warn(`stopping: ${cut} request(s) still running were cut off`);
       await http.close();
       await platform?.close();
       await connection.close();
+      logger.info('stopped');
       process.exit(0);
     };
     process.once('SIGINT', () => void shutdown());

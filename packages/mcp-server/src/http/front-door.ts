@@ -8,6 +8,7 @@ import { mountConsole } from '../console/mount.js';
 import { createPlexMcpServer } from '../server/create-server.js';
 import type { Logger } from '../server/logger.js';
 import { type Caller, createAuthenticator, scopeFilter } from './auth.js';
+import { databaseUnavailableGuard } from './database-unavailable.js';
 import {
   authGuard,
   bodyLimitGuard,
@@ -27,6 +28,7 @@ import type { ServerPlatform } from './platform.js';
 import { PLATFORM_HINT } from './platform.js';
 import { createPlatformRuntime } from './platform-runtime.js';
 import { createRateLimiter, type RateLimitOptions } from './rate-limit.js';
+import { createReadiness } from './readiness.js';
 import { createRemoteClients } from './remote-clients.js';
 import { createRemoteRuntime } from './remote-runtime.js';
 import { doorOf, refuse } from './replies.js';
@@ -56,13 +58,16 @@ export interface FrontDoorOptions {
   /** The timeout of the Plex clients made for the platform's other Plex servers, and the bound
    * on each call to a remote MCP (connecting included). */
   plexTimeoutMs: number;
+  /** Whether the server is draining for shutdown (`/ready` then answers 503). */
+  draining?: () => boolean;
 }
 
 /**
- * The HTTP front door as one Hono app. Read it top to bottom: `/health` answers before any
- * guard; then every request passes the guards in this order — Host/Origin, body limit, API key
- * (with failed checks throttled), JSON-only POSTs, rate limit, JSON-RPC body (a batch pays for
- * its further messages) — and reaches its route. A path that exists answers 405 to other
+ * The HTTP front door as one Hono app. Read it top to bottom: `/health` and `/ready` answer
+ * before any guard, and a database outage anywhere below is 503 rather than 500; then every
+ * request passes the guards in this order — Host/Origin, body limit, API key (with failed
+ * checks throttled), JSON-only POSTs, rate limit, JSON-RPC body (a batch pays for its further
+ * messages) — and reaches its route. A path that exists answers 405 to other
  * methods; anything else is 404, in the error shape of the door the path belongs to.
  */
 export function createFrontDoor(options: FrontDoorOptions) {
@@ -132,6 +137,18 @@ export function createFrontDoor(options: FrontDoorOptions) {
   };
 
   app.get('/health', (c) => c.json({ status: 'ok' }));
+  // For balancers, like /health before any guard: they send neither keys nor our Host.
+  const readiness = createReadiness({
+    plex: options.plex,
+    platform: options.platform,
+    draining: options.draining ?? (() => false),
+  });
+  app.get('/ready', async (c) => {
+    const { status, body } = await readiness();
+    return c.json(body, status as 200 | 503);
+  });
+
+  app.use(databaseUnavailableGuard());
 
   app.use(hostOriginGuard(createHostOriginCheck(options)));
   app.use(bodyLimitGuard(limits['body-bytes']));

@@ -5,6 +5,7 @@ import type { PlexClient } from '@plexmcp/plex-client';
 import type { ListToolsOptions, ToolConfig } from '@plexmcp/plex-tools';
 import { type ApiKey, assertBindAllowed, isLoopbackHost } from '../config/config.js';
 import { type Logger, silentLogger } from '../server/logger.js';
+import { createDrain } from './drain.js';
 import { createFrontDoor } from './front-door.js';
 import { type Limits, resolveLimits } from './limits.js';
 import type { ServerPlatform } from './platform.js';
@@ -58,7 +59,12 @@ export interface PlexHttpServer {
   url: string;
   port: number;
   sessionCount(): number;
-  /** Closes the sessions and frees the port. */
+  /**
+   * Stops accepting (the port is freed; requests on open sockets get 503), then waits up to
+   * `boundMs` for the requests in flight; answers how many were still running. `close` next.
+   */
+  drain(boundMs: number): Promise<number>;
+  /** Closes the sessions and every connection, and frees the port. */
   close(): Promise<void>;
 }
 
@@ -70,6 +76,7 @@ export async function startHttpServer(options: HttpServerOptions): Promise<PlexH
   assertBindAllowed(host, apiKeys, { platform: options.platform?.persistent === true });
   const limits = resolveLimits(options.limits);
   const logger = options.logger ?? silentLogger;
+  const drain = createDrain();
   const door = createFrontDoor({
     plex: options.plex,
     tools: options.tools,
@@ -85,14 +92,16 @@ export async function startHttpServer(options: HttpServerOptions): Promise<PlexH
     platform: options.platform,
     loopbackOnly: isLoopbackHost(host),
     plexTimeoutMs: options.plexTimeoutMs ?? 10_000,
+    draining: drain.draining,
   });
   const listener = getRequestListener(door.app.fetch, {
     errorHandler: (error) => {
       logger.error(`HTTP request failed: ${error instanceof Error ? error.message : error}`);
     },
   });
-  const server = createServer(socketTimeouts(limits), listener);
+  const server = createServer(socketTimeouts(limits), drain.wrap(listener));
   capConnections(server, limits);
+  const closed = new Promise<void>((resolve) => server.once('close', () => resolve()));
   const wantedPort = options.port ?? 3001;
   await new Promise<void>((resolve, reject) => {
     const failed = (error: NodeJS.ErrnoException) => reject(listenError(error, wantedPort));
@@ -108,12 +117,14 @@ export async function startHttpServer(options: HttpServerOptions): Promise<PlexH
     url: `http://${shownHost}:${port}`,
     port,
     sessionCount: door.sessionCount,
+    drain: (boundMs) => drain.drain(server, boundMs),
     async close() {
       door.close();
-      await new Promise<void>((resolve) => {
-        server.close(() => resolve());
-        server.closeAllConnections();
-      });
+      // After a drain the server no longer listens; either way 'close' comes once the
+      // connections are gone.
+      if (server.listening) server.close();
+      server.closeAllConnections();
+      await closed;
     },
   };
 }
