@@ -24,6 +24,7 @@ describe('loadConfig', () => {
       access: 'write',
       toolsets: undefined,
       readOnly: false,
+      dynamicToolsets: false,
       timeoutMs: 10_000,
       host: '127.0.0.1',
       port: 3001,
@@ -256,6 +257,30 @@ describe('loadConfig', () => {
     expect(
       loadConfig(['--demo', '--read-only'], { PLEX_MCP_TOOLSETS: 'media, library' }, missing),
     ).toMatchObject({ readOnly: true, toolsets: ['media', 'library'] });
+  });
+
+  it('turns dynamic toolsets on from the flag or PLEX_MCP_DYNAMIC_TOOLSETS=1', () => {
+    expect(loadConfig(['--demo', '--dynamic-toolsets'], {}, missing)).toMatchObject({
+      dynamicToolsets: true,
+    });
+    expect(loadConfig(['--demo'], { PLEX_MCP_DYNAMIC_TOOLSETS: '1' }, missing)).toMatchObject({
+      dynamicToolsets: true,
+    });
+    expect(loadConfig(['--demo'], { PLEX_MCP_DYNAMIC_TOOLSETS: '0' }, missing)).toMatchObject({
+      dynamicToolsets: false,
+    });
+  });
+
+  it('refuses dynamic toolsets without sessions to keep them in', () => {
+    expect(() =>
+      loadConfig(
+        ['--demo', '--transport', 'http', '--stateless', '--dynamic-toolsets'],
+        {},
+        missing,
+      ),
+    ).toThrow(
+      '--dynamic-toolsets needs MCP sessions to remember what was enabled; drop --stateless (or PLEX_MCP_STATELESS), or drop --dynamic-toolsets.',
+    );
   });
 
   it('explains each bad value', () => {

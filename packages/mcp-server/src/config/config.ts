@@ -31,6 +31,8 @@ export interface ServerConfig {
   access: ToolAccess;
   toolsets: ToolModule[] | undefined;
   readOnly: boolean;
+  /** MCP sessions start with the meta-tools only and list the toolsets the model enables. */
+  dynamicToolsets: boolean;
   timeoutMs: number;
   /** HTTP mode: the interface to bind. */
   host: string;
@@ -114,6 +116,7 @@ const schema = v.object({
     v.array(v.picklist(MODULES, `toolsets must be a comma list of: ${MODULES.join(', ')}`)),
   ),
   readOnly: v.boolean(),
+  dynamicToolsets: v.boolean(),
   timeoutMs: v.pipe(
     v.number('PLEX_TIMEOUT_MS must be a number of milliseconds'),
     v.integer('PLEX_TIMEOUT_MS must be a whole number of milliseconds'),
@@ -149,6 +152,9 @@ Options:
                          tool access wins (default write)
   --toolsets <list>      comma list of ${MODULES.join(', ')} (default all)
   --read-only            only read tools
+  --dynamic-toolsets     MCP sessions start with three small meta-tools (list toolsets,
+                         enable, search) and list the toolsets the model enables (env
+                         PLEX_MCP_DYNAMIC_TOOLSETS=1)
   --demo                 serve an emulated Plex with a demo library; no Plex server needed
   --demo-organization    with --demo over HTTP: create a "Demo" organization and print its
                          admin key (a throwaway database, deleted when the server stops)
@@ -224,6 +230,7 @@ export function loadConfig(
       .map((name) => name.trim())
       .filter(Boolean),
     readOnly: flags['read-only'] ?? merged.PLEX_MCP_READ_ONLY === '1',
+    dynamicToolsets: flags['dynamic-toolsets'] ?? merged.PLEX_MCP_DYNAMIC_TOOLSETS === '1',
     timeoutMs: timeout === undefined ? 10_000 : Number(timeout),
     // FastMCP's variables, for people coming from the Python server, after our own.
     host: pick(flags.host, 'PLEX_MCP_HOST') ?? merged.FASTMCP_HOST ?? '127.0.0.1',
@@ -248,6 +255,11 @@ export function loadConfig(
   // Whether the host may be served without configured keys depends on the platform (managed
   // keys), which HTTP mode loads later: `startHttpServer` checks it with that knowledge.
   if (!config.demo) assertPlexConfigured(config.plexUrl, config.plexToken);
+  if (config.dynamicToolsets && config.stateless && config.transport === 'http') {
+    throw new ConfigError(
+      '--dynamic-toolsets needs MCP sessions to remember what was enabled; drop --stateless (or PLEX_MCP_STATELESS), or drop --dynamic-toolsets.',
+    );
+  }
   const demoOrganization = flags['demo-organization'] === true;
   if (demoOrganization) assertDemoOrganization(config, flags.database);
   return {
@@ -260,6 +272,7 @@ export function loadConfig(
     access: config.access,
     toolsets: config.toolsets,
     readOnly: config.readOnly,
+    dynamicToolsets: config.dynamicToolsets,
     timeoutMs: config.timeoutMs,
     host: config.host,
     port: config.port,
@@ -381,6 +394,7 @@ function parseFlags(argv: readonly string[]) {
       access: { type: 'string' },
       toolsets: { type: 'string' },
       'read-only': { type: 'boolean' },
+      'dynamic-toolsets': { type: 'boolean' },
       demo: { type: 'boolean' },
       'demo-organization': { type: 'boolean' },
       transport: { type: 'string' },

@@ -15,17 +15,27 @@ import {
   visibleTools,
 } from '@plexmcp/plex-tools';
 import { runServedTool } from './deployment-hints.js';
+import { createDynamicToolsets } from './dynamic-toolsets.js';
 import { hiddenToolReason, outOfScopeReason } from './hidden-tool.js';
 import { isServerSide, type Logger, logToolFailure } from './logger.js';
 import { registerResources } from './resources.js';
 import { mcpToolListing } from './tool-list.js';
 import { toCallToolResult } from './tool-result.js';
 
+/** Which tools a session may use, and whether it starts with all of them listed. */
+export interface SessionToolOptions extends ListToolsOptions {
+  /**
+   * Start with only the meta-tools (list toolsets, enable, search) and list the others as the
+   * model enables them, announced by `notifications/tools/list_changed` (`--dynamic-toolsets`).
+   */
+  dynamicToolsets?: boolean;
+}
+
 /** What one MCP server instance serves. */
 export interface PlexMcpServerOptions {
   plex: PlexClient;
-  /** Which tools this session sees (access, toolsets, read-only). */
-  tools?: ListToolsOptions;
+  /** Which tools this session sees (access, toolsets, read-only, dynamic toolsets). */
+  tools?: SessionToolOptions;
   /** Narrows the visible tools further (an HTTP API key's scopes). */
   allow?: (tool: AnyTool) => boolean;
   config?: ToolConfig;
@@ -43,9 +53,17 @@ export interface PlexMcpServerOptions {
  * if called. One instance serves one session; build one per connection.
  */
 export function createPlexMcpServer(options: PlexMcpServerOptions): Server {
+  const dynamicToolsets = options.tools?.dynamicToolsets === true;
   const server = new Server(
     { name: 'plexmcp', title: 'Plex', version: options.version ?? '0.1.0' },
-    { capabilities: { tools: {}, logging: {}, resources: {}, completions: {} } },
+    {
+      capabilities: {
+        tools: dynamicToolsets ? { listChanged: true } : {},
+        logging: {},
+        resources: {},
+        completions: {},
+      },
+    },
   );
   const toolConfig = options.config ?? {};
   // Client-facing log entries (`notifications/message`); the SDK drops those below the level the
@@ -71,20 +89,35 @@ export function createPlexMcpServer(options: PlexMcpServerOptions): Server {
       options.logger?.debug(`resource ${uri} failed: ${error.code}: ${error.message}`);
     },
   });
-  const listing = mcpToolListing(tools.values());
+  /** Why a real tool is not in this session's `tools`; undefined when `name` is no tool. */
+  const unserved = (name: string) => {
+    const unscoped = served.find((candidate) => candidate.name === name);
+    return unscoped ? outOfScopeReason(unscoped) : hiddenToolReason(name, options.tools);
+  };
+  const dynamic = dynamicToolsets ? createDynamicToolsets(tools, unserved) : undefined;
+  const listing = dynamic ? [] : mcpToolListing(tools.values());
 
-  server.setRequestHandler(ListToolsRequestSchema, async () => ({ tools: listing }));
+  server.setRequestHandler(ListToolsRequestSchema, async () => ({
+    tools: dynamic ? dynamic.listing() : listing,
+  }));
   server.setRequestHandler(CallToolRequestSchema, async (request, extra) => {
+    const meta = dynamic?.call(request.params.name, request.params.arguments ?? {});
+    if (meta) {
+      // Sent on the call's own stream (over HTTP, the POST's), ahead of its result, so the
+      // client has refreshed its list by the time the model reads that the tools are there.
+      if (meta.listChanged) {
+        await extra.sendNotification({ method: 'notifications/tools/list_changed' });
+      }
+      return meta.result;
+    }
+    // A tool not enabled yet still answers: enabling is about what the model is shown.
     const tool = tools.get(request.params.name);
     if (!tool) {
       const name = request.params.name;
-      const unscoped = served.find((candidate) => candidate.name === name);
       throw new McpError(
         ErrorCode.InvalidParams,
-        unscoped
-          ? outOfScopeReason(unscoped)
-          : (hiddenToolReason(name, options.tools) ??
-              `Unknown tool: ${name}. Call tools/list for the tools this session may use.`),
+        unserved(name) ??
+          `Unknown tool: ${name}. Call tools/list for the tools this session may use.`,
       );
     }
     const progressToken = request.params._meta?.progressToken;
