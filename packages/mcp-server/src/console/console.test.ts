@@ -228,11 +228,14 @@ describe('a session', () => {
       { method: 'POST', body },
     );
     expect(wrong.status).toBe(403);
-    const keys = await (await api('/api-keys?per_page=100', session)).json();
-    expect(keys.data.map((key: { name: string }) => key.name)).not.toContain('from-the-console');
+    const keys = (await (await api('/api-keys?per_page=100', session)).json()) as {
+      data: { name: string }[];
+    };
+    expect(keys.data.map((key) => key.name)).not.toContain('from-the-console');
     const made = await api('/api-keys', session, { method: 'POST', body });
     expect(made.status).toBe(201);
-    const secret = (await made.json()).data.secret as string;
+    const { data } = (await made.json()) as { data: { secret: string } };
+    const secret = data.secret;
     expect(secret).toMatch(/^plexmcp_/);
   });
 
@@ -251,7 +254,7 @@ describe('a session', () => {
       method: 'POST',
       body: { name: 'short-lived', scopes: ['read', 'admin'] },
     });
-    const { id, secret } = (await made.json()).data as { id: string; secret: string };
+    const { id, secret } = ((await made.json()) as { data: { id: string; secret: string } }).data;
     const session = await signIn(secret);
     expect((await api('/organization', session)).status).toBe(200);
     expect((await api(`/api-keys/${id}`, owner, { method: 'DELETE' })).status).toBe(200);
