@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ensureBuilt, runBuilt, WORK_DIR } from '../testing/built-bin.js';
 import { connectStreamableHttp } from '../testing/http-clients.js';
 import { type BuiltHttpServer, startBuiltHttpServer } from '../testing/http-server.js';
+import { startEverythingServer } from '../testing/remote-mcps.js';
 import { type PlexScene, plexScene, SPAWN_TIMEOUT } from './scene.js';
 
 beforeAll(ensureBuilt, SPAWN_TIMEOUT);
@@ -123,6 +124,53 @@ describe('the platform with the built binary', () => {
       expect(await second.stop()).toBe(0);
     },
     3 * SPAWN_TIMEOUT,
+  );
+
+  it(
+    'relays a remote tool with an output schema, though the binary carries no JSON Schema validator',
+    async () => {
+      const dataDir = mkdtempSync(join(WORK_DIR, 'platform-'));
+      const init = await command<{ key: PrintedKey }>(dataDir, [
+        'admin',
+        'init',
+        '--org',
+        'Remote',
+        '--email',
+        'me@remote.example',
+      ]);
+      const everything = await startEverythingServer();
+      try {
+        const server = await start(dataDir);
+        const post = (path: string, body: unknown) =>
+          fetch(`${server.url}/v1${path}`, {
+            method: 'POST',
+            headers: {
+              authorization: `Bearer ${init.key.secret}`,
+              'content-type': 'application/json',
+            },
+            body: JSON.stringify(body),
+          }).then(async (response) => ({ status: response.status, body: await response.json() }));
+        const added = await post('/mcps', {
+          kind: 'remote',
+          name: 'Everything',
+          url: everything.url,
+        });
+        expect(added.status).toBe(201);
+        const weather = await post('/mcp/invoke', {
+          mcp_id: added.body.data.id,
+          tool: 'get-structured-content',
+          arguments: { location: 'Chicago' },
+        });
+        expect(weather).toMatchObject({
+          status: 200,
+          body: { success: true, data: { temperature: expect.any(Number) } },
+        });
+        expect(await server.stop()).toBe(0);
+      } finally {
+        await everything.stop();
+      }
+    },
+    2 * SPAWN_TIMEOUT,
   );
 
   it(

@@ -7,6 +7,10 @@ import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
 import type { RequestOptions } from '@modelcontextprotocol/sdk/shared/protocol.js';
 import { ErrorCode, McpError } from '@modelcontextprotocol/sdk/types.js';
+import type {
+  JsonSchemaValidatorResult,
+  jsonSchemaValidator,
+} from '@modelcontextprotocol/sdk/validation/types.js';
 import type { McpTarget } from '@plexmcp/platform';
 import { ToolError } from '@plexmcp/plex-tools';
 import type { Logger } from '../server/logger.js';
@@ -69,6 +73,23 @@ function untilAborted<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
   });
 }
 
+/**
+ * Remote answers are relayed, not judged: a remote tool's structured result goes to our caller
+ * as the remote sent it, and the caller (an assistant on /mcp/{id}, a program on /v1) checks it
+ * against the tool's output schema if it wants to. The SDK's default (Ajv) is not in the binary
+ * either: it is replaced there by a stand-in that refuses every schema (see tsup.config.ts), so
+ * without this a remote tool with an output schema could not be called at all.
+ */
+const PASS_THROUGH: jsonSchemaValidator = {
+  getValidator:
+    <T>() =>
+    (input: unknown): JsonSchemaValidatorResult<T> => ({
+      valid: true,
+      data: input as T,
+      errorMessage: undefined,
+    }),
+};
+
 export function createRemoteClients(options: RemoteClientsOptions) {
   const { timeoutMs, logger } = options;
   const connections = new Map<string, Connection>();
@@ -83,7 +104,10 @@ export function createRemoteClients(options: RemoteClientsOptions) {
     const { id, url } = target.mcp;
     if (url === null) throw new ToolError('INTERNAL', `MCP ${id} has no URL.`);
     const headers = headersOf(target);
-    const client = new Client({ name: 'plexmcp', version: options.version }, { capabilities: {} });
+    const client = new Client(
+      { name: 'plexmcp', version: options.version },
+      { capabilities: {}, jsonSchemaValidator: PASS_THROUGH },
+    );
     const transport = new StreamableHTTPClientTransport(new URL(url), {
       requestInit: { headers },
       // A lost stream is not retried behind our back: the next call reconnects if it must.
