@@ -30,6 +30,27 @@ describe('tool errors on /v1', () => {
     expect([error.code, error.status, error.details]).toEqual([code, status, { n: 1 }]);
   });
 
+  it("names bad arguments in details.fields, as every invalid_request of /v1 does", () => {
+    const error = fromToolError({
+      code: 'INVALID_INPUT',
+      message: 'Invalid arguments for media_search: query: required.',
+      details: {
+        issues: [
+          { field: 'query', problem: 'required' },
+          { field: 'filters.year', problem: 'Invalid type' },
+          { field: '(arguments)', problem: 'Unknown key' },
+        ],
+      },
+    });
+    expect(error.details).toEqual({
+      fields: [
+        { field: 'arguments.query', problem: 'required' },
+        { field: 'arguments.filters.year', problem: 'Invalid type' },
+        { field: 'arguments', problem: 'Unknown key' },
+      ],
+    });
+  });
+
   it('keeps the tool message and details (ambiguous candidates included)', () => {
     const candidates = [{ media_id: 1, title: 'Alien' }];
     const error = fromToolError({

@@ -42,5 +42,23 @@ export function fromToolError(error: ToolErrorInfo): PlatformError {
       : remote
         ? "The remote MCP refused this MCP's stored headers. An admin of the organization must update the MCP's headers."
         : "Plex refused this MCP's stored token. An admin of the organization must update the MCP's token.";
-  return new PlatformError(code, status, message, error.details ?? null);
+  return new PlatformError(code, status, message, v1Details(error));
+}
+
+/**
+ * A tool's details as /v1 words them. Bad arguments name their fields as every invalid_request
+ * of /v1 does (`details.fields`, paths within the request body), not as the tool's `issues`.
+ */
+function v1Details(error: ToolErrorInfo): Record<string, unknown> | null {
+  const details = error.details ?? null;
+  if (error.code !== 'INVALID_INPUT' || !Array.isArray(details?.issues)) return details;
+  const { issues, ...rest } = details;
+  const fields = (issues as { field?: unknown; problem?: unknown }[]).map((issue) => ({
+    field:
+      typeof issue.field === 'string' && issue.field !== '(arguments)'
+        ? `arguments.${issue.field}`
+        : 'arguments',
+    problem: String(issue.problem ?? 'is not valid'),
+  }));
+  return { ...rest, fields };
 }

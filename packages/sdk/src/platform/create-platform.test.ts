@@ -181,7 +181,7 @@ describe('MCPs, invoke and resources', () => {
     expect(invalid.error).toEqual({
       code: 'invalid_request',
       message: expect.stringContaining('limit'),
-      details: { issues: [{ field: 'limit', problem: expect.any(String) }] },
+      details: { fields: [{ field: 'arguments.limit', problem: expect.any(String) }] },
       status: 400,
     });
     const ambiguous = await platform.invoke(mcpId, 'media_get_details', {
