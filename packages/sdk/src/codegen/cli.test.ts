@@ -47,6 +47,11 @@ const server = createServer((req, res) => {
     res
       .writeHead(401, { 'content-type': 'application/json' })
       .end('{"success":false,"result":null,"error":{"code":"UNAUTHORIZED","message":"no"}}');
+  } else if (req.url === '/v1/mcps/mcp_cabin/tools') {
+    // The platform's answer: the same listing in its envelope.
+    res
+      .writeHead(200, { 'content-type': 'application/json' })
+      .end(JSON.stringify({ success: true, data: listing }));
   } else {
     res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(listing));
   }
@@ -81,6 +86,20 @@ describe('plexmcp-codegen', () => {
     expect(byEnv.stdout).toBe(byFlag.stdout);
     // A bare server URL means its /tools; the key never rides in the URL.
     expect(seen.map((request) => request.url)).toEqual(['/tools', '/tools']);
+  });
+
+  it("reads an MCP's tools from the platform (GET /v1/mcps/{id}/tools, in its envelope)", async () => {
+    const key = ['--api-key', 'k3y-for-codegen'];
+    const platform = await codegen(['--url', `${base}/v1/mcps/mcp_cabin/tools`, ...key]);
+    const plain = await codegen(['--url', `${base}/tools`, ...key]);
+    expect(platform.code).toBe(0);
+    expect(platform.stdout).toBe(plain.stdout);
+    // An envelope that is not a success is not a listing.
+    const failed = join(dir, 'failed.json');
+    writeFileSync(failed, JSON.stringify({ success: false, data: listing }));
+    expect((await codegen(['--file', failed])).stderr).toBe(
+      `plexmcp-codegen: ${failed} is not a /tools listing: expected a JSON array of tools.\n`,
+    );
   });
 
   it('says how to pass a key on 401, without echoing any key', async () => {

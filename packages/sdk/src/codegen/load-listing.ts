@@ -103,8 +103,12 @@ function errorMessage(body: string): string {
   return body.slice(0, 200) || '(empty body)';
 }
 
-/** Accepts what GET /tools returns: an array of `{name, parameters, …}`. */
-function checkListing(listing: unknown, from: string): ToolListing[] {
+/**
+ * Accepts what GET /tools returns, an array of `{name, parameters, …}`, and what the platform's
+ * `GET /v1/mcps/{id}/tools` returns: the same array in its `{ success: true, data }` envelope.
+ */
+function checkListing(answer: unknown, from: string): ToolListing[] {
+  const listing = isV1Envelope(answer) ? answer.data : answer;
   if (!Array.isArray(listing)) {
     throw new Error(`${from} is not a /tools listing: expected a JSON array of tools.`);
   }
@@ -118,4 +122,13 @@ function checkListing(listing: unknown, from: string): ToolListing[] {
     }
   });
   return listing as ToolListing[];
+}
+
+function isV1Envelope(answer: unknown): answer is { success: true; data: unknown } {
+  return (
+    typeof answer === 'object' &&
+    answer !== null &&
+    (answer as { success?: unknown }).success === true &&
+    'data' in answer
+  );
 }
