@@ -2,81 +2,32 @@
 // sessions would use them: keys, plan limits, usage and migrations are shared through the
 // database, MCP sessions are not. Clients spread their requests across the replicas.
 
-import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ensureBuilt, runBuilt } from '../testing/built-bin.js';
+import { runBuilt } from '../testing/built-bin.js';
 import { connectStreamableHttp } from '../testing/http-clients.js';
 import { startBuiltHttpServer } from '../testing/http-server.js';
-import { type PgServer, startPgServer } from '../testing/pg-server.js';
+import { type ReplicaScene, startReplicaScene } from '../testing/replica-scene.js';
 import { type Replica, request, spreadingClient, startReplicas } from '../testing/replicas.js';
-import { type PlexScene, plexScene, SPAWN_TIMEOUT } from './scene.js';
+import { SPAWN_TIMEOUT } from './scene.js';
 
-/** The one secret key every replica shares (they seal and open the same secrets). */
-const SECRET_KEY = randomBytes(32).toString('base64');
-
-let postgres: PgServer;
-let plex: PlexScene;
+let scene: ReplicaScene;
 let replicas: Replica[];
 let admin: string;
-let mcpId: string;
-
-/** Settings every replica and every command gets. */
-const env = (database = postgres.url) => ({
-  ...plex.env({ PLEX_MCP_API_KEYS: '' }),
-  PLEXMCP_DATABASE_URL: database,
-  PLEXMCP_SECRET_KEY: SECRET_KEY,
-  // Usage reaches the database within a fifth of a second (5 s by default).
-  PLEXMCP_USAGE_FLUSH_MS: '200',
-  PLEX_MCP_DRAIN_SECONDS: '10',
-});
-
-/** Runs an operator's command on the shared database and parses its `--json`. */
-async function command<T>(args: readonly string[]): Promise<T> {
-  const run = await runBuilt([...args, '--json'], env());
-  expect(run.stderr).toBe('');
-  expect(run.code).toBe(0);
-  return JSON.parse(run.stdout) as T;
-}
-
-/** A new managed key of the organization, made through /v1 on `replica`. */
-async function createKey(replica: Replica, name: string): Promise<{ id: string; secret: string }> {
-  const created = await request(replica.url, '/v1/api-keys', {
-    key: admin,
-    body: { name, scopes: ['read', 'write'] },
-  });
-  expect(created.status).toBe(201);
-  return created.body.data;
-}
 
 const libraryList = { tool_name: 'library_list', arguments: {} };
 
 beforeAll(async () => {
-  await ensureBuilt();
-  [postgres, plex] = await Promise.all([startPgServer(), plexScene()]);
-  // Two replicas of one version on a fresh database, started together.
-  replicas = await startReplicas(['a', 'b'], { env: env() });
-  const init = await command<{ key: { secret: string } }>([
-    'admin',
-    'init',
-    '--org',
-    'Community',
-    '--email',
-    'owner@example.com',
-  ]);
-  admin = init.key.secret;
-  const mcps = await request(replicas[0]!.url, '/v1/mcps', { key: admin });
-  mcpId = mcps.body.data[0].id;
+  scene = await startReplicaScene(['a', 'b']);
+  ({ replicas, admin } = scene);
 }, SPAWN_TIMEOUT);
 
 afterAll(async () => {
-  for (const replica of replicas ?? []) await replica.server.stop();
-  await plex?.close();
-  await postgres?.destroy();
+  await scene?.close();
 });
 
 describe('replicas on one PostgreSQL', () => {
   it('migrate a fresh database once when started together', async () => {
-    const names = (await postgres.psql('select name from plexmcp_migration')).map(([n]) => n);
+    const names = (await scene.postgres.psql('select name from plexmcp_migration')).map(([n]) => n);
     expect(names.length).toBeGreaterThan(0);
     expect(new Set(names).size).toBe(names.length);
     for (const replica of replicas) {
@@ -89,15 +40,15 @@ describe('replicas on one PostgreSQL', () => {
   });
 
   it('refuse to start, saying why, on a database a newer version migrated', async () => {
-    await postgres.psql('create database newer');
-    const newer = postgres.urlOf('newer');
+    await scene.postgres.psql('create database newer');
+    const newer = scene.postgres.urlOf('newer');
     // Migrated by this version first (the command refuses to list keys without an organization).
-    await runBuilt(['keys', 'list', '--json'], env(newer));
-    await postgres.psql(
+    await runBuilt(['keys', 'list', '--json'], scene.env(newer));
+    await scene.postgres.psql(
       `insert into plexmcp_migration (name, timestamp) values ('9999_from_the_future', '${new Date().toISOString()}')`,
       'newer',
     );
-    const started = await startBuiltHttpServer({ env: env(newer) }).then(
+    const started = await startBuiltHttpServer({ env: scene.env(newer) }).then(
       () => expect.fail('an older replica started on a newer schema'),
       (error: Error) => error.message,
     );
@@ -109,7 +60,7 @@ describe('replicas on one PostgreSQL', () => {
 
   it('honour a key made on one replica on every other at once, and refuse it everywhere within a second of its revocation', async () => {
     const [a, b] = replicas as [Replica, Replica];
-    const key = await createKey(a, 'spread');
+    const key = await scene.createKey(a, 'spread');
     // Never seen by b before: unknown keys are not cached, so it is honoured on first sight.
     expect(
       (await request(b.url, '/tools/call', { key: key.secret, body: libraryList })).status,
@@ -159,7 +110,7 @@ describe('replicas on one PostgreSQL', () => {
   });
 
   it('serve a stateless MCP client on any replica, request by request', async () => {
-    const stateless = await startReplicas(['c', 'd'], { env: env(), args: ['--stateless'] });
+    const stateless = await startReplicas(['c', 'd'], { env: scene.env(), args: ['--stateless'] });
     try {
       const served: string[] = [];
       let turn = 0;
@@ -186,7 +137,7 @@ describe('replicas on one PostgreSQL', () => {
   });
 
   it("keep one plan budget per key across replicas: a free key's flood gets 10 a second in all", async () => {
-    const flood = await command<{ key: { secret: string } }>([
+    const flood = await scene.command<{ key: { secret: string } }>([
       'admin',
       'init',
       '--another',
@@ -229,7 +180,7 @@ describe('replicas on one PostgreSQL', () => {
   });
 
   it('count usage exactly once, and show the same totals on every replica', async () => {
-    const key = await createKey(replicas[0]!, 'usage');
+    const key = await scene.createKey(replicas[0]!, 'usage');
     const send = spreadingClient(() => replicas);
     const calls = 40;
     await Promise.all(
@@ -239,7 +190,7 @@ describe('replicas on one PostgreSQL', () => {
             ? await send('/tools/call', { key: key.secret, body: libraryList })
             : await send('/v1/mcp/invoke', {
                 key: key.secret,
-                body: { mcp_id: mcpId, tool: 'library_list', arguments: {} },
+                body: { mcp_id: scene.mcpId, tool: 'library_list', arguments: {} },
               });
         expect(answer.status).toBe(200);
       }),

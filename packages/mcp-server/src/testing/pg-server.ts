@@ -18,7 +18,7 @@ export interface PgServer {
   url: string;
   /** Shuts the server down (fast: sessions are ended, as in a restart); data is kept. */
   stop(): Promise<void>;
-  /** Starts it again on the same port and data. */
+  /** Starts it again on the same port and data (nothing to do when it runs). */
   start(): Promise<void>;
   /** Stops it and deletes its data. */
   destroy(): Promise<void>;
@@ -83,14 +83,20 @@ export async function startPgServer(): Promise<PgServer> {
   const port = await freePort();
   // Durability off: the data dies with the test. The socket stays in our directory.
   const options = `-p ${port} -k ${root} -c listen_addresses=127.0.0.1 -F -c synchronous_commit=off -c full_page_writes=off -c max_connections=200`;
-  const start = () =>
-    pgProgram(
+  let running = false;
+  const start = async () => {
+    if (running) return;
+    await pgProgram(
       pgCtl,
       ['-D', data, '-l', path.join(root, 'server.log'), '-w', '-t', '60', '-o', options, 'start'],
       root,
     );
-  const stop = (mode: 'fast' | 'immediate') =>
-    pgProgram(pgCtl, ['-D', data, '-m', mode, '-w', 'stop'], root);
+    running = true;
+  };
+  const stop = async (mode: 'fast' | 'immediate') => {
+    await pgProgram(pgCtl, ['-D', data, '-m', mode, '-w', 'stop'], root);
+    running = false;
+  };
   await start();
   const urlOf = (database: string) => `postgres://postgres@127.0.0.1:${port}/${database}`;
   return {

@@ -52,6 +52,11 @@ export interface Send {
   key?: string;
 }
 
+/** How a spread request is sent: the key may depend on the replica it goes to. */
+export interface SpreadSend extends Omit<Send, 'key'> {
+  key?: string | ((replica: string) => string);
+}
+
 /** One request to one base URL; the body parsed when JSON. */
 export async function request(url: string, path: string, send: Send = {}): Promise<Reply> {
   const headers: Record<string, string> = {};
@@ -79,13 +84,17 @@ export async function request(url: string, path: string, send: Send = {}): Promi
  */
 export function spreadingClient(replicas: () => readonly Replica[]) {
   let next = 0;
-  return async (path: string, send: Send = {}): Promise<Answer> => {
+  return async (path: string, send: SpreadSend = {}): Promise<Answer> => {
     const all = replicas();
+    // This request's turn; its retries go on from there, whatever other callers do meanwhile.
+    const first = next++;
     const retried: string[] = [];
     for (let attempt = 0; attempt < all.length; attempt += 1) {
-      const replica = all[next++ % all.length] as Replica;
+      const replica = all[(first + attempt) % all.length] as Replica;
+      const { key: keyFor, ...rest } = send;
+      const key = typeof keyFor === 'function' ? keyFor(replica.name) : keyFor;
       try {
-        const answer = await request(replica.url, path, send);
+        const answer = await request(replica.url, path, key ? { ...rest, key } : rest);
         const draining = answer.status === 503 && answer.headers.get('connection') === 'close';
         if (!draining) return { ...answer, replica: replica.name, retried };
       } catch {
