@@ -56,6 +56,7 @@ function demoHelp(url: string, withKeys: boolean, demo?: DemoOrganization): stri
         `  Admin key:   ${demo.adminKey}`,
         `               (organization "${demo.name}", owner ${demo.ownerEmail}; a throwaway key of this demo's temporary database, deleted when it stops)`,
         `  Platform:    curl -s -H 'Authorization: Bearer ${demo.adminKey}' ${url}/v1/organization`,
+        `  Console:     ${url}/  (sign in with the admin key above)`,
       ]
     : [];
   return [

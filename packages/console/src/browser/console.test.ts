@@ -1,0 +1,172 @@
+// The console in a real browser, against the real server: the built plex-mcp-server demo
+// (emulated Plex, the Demo organization) and headless Chromium from Debian. One server and one
+// browser for the file; the tests run in order, as one person's visit: sign in, read the
+// overview, make a key and use it from curl, revoke it, sign out. Every page is checked with
+// axe-core, must log no CSP violation or script error, and is photographed for the README.
+
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  axeViolations,
+  launchChromium,
+  type PageProblems,
+  screenshot,
+  watchProblems,
+} from './browser.js';
+import { type DemoServer, startDemoServer } from './demo-server.js';
+
+const run = promisify(execFile);
+
+let server: DemoServer;
+let browser: Browser;
+let context: BrowserContext;
+let page: Page;
+let problems: PageProblems;
+
+/** A REST tool call under the admin key, as any program makes one. */
+async function callTool(tool: string, args: Record<string, unknown>) {
+  const response = await fetch(`${server.url}/tools/call`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${server.adminKey}` },
+    body: JSON.stringify({ tool_name: tool, arguments: args }),
+  });
+  return response.status;
+}
+
+/** curl, as a person would paste it, answering the HTTP status and the body. */
+async function curl(path: string, key: string) {
+  const { stdout } = await run('curl', [
+    '-s',
+    '-w',
+    '\n%{http_code}',
+    '-H',
+    `Authorization: Bearer ${key}`,
+    `${server.url}${path}`,
+  ]);
+  const lines = stdout.trimEnd().split('\n');
+  return { status: Number(lines.pop()), body: lines.join('\n') };
+}
+
+/** No accessibility rule broken on the page as it is now. */
+async function expectAccessible() {
+  expect(await axeViolations(page)).toEqual([]);
+}
+
+beforeAll(async () => {
+  [server, browser] = await Promise.all([startDemoServer(), launchChromium()]);
+  // Usage for the overview: three searches and one refused for its input. The meter writes
+  // every 5 s; the overview test waits for it.
+  for (const query of ['Alien', 'Blade', 'Matrix']) await callTool('media_search', { query });
+  await callTool('media_search', { limit: 0 });
+  context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  page = await context.newPage();
+  problems = watchProblems(page);
+}, 60_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+describe('the console in Chromium', { timeout: 30_000 }, () => {
+  it('signs in with the API key, keeping it out of storage and the URL', async () => {
+    // Where `pnpm demo` sends people.
+    expect(server.consoleUrl).toBe(`${server.url}/`);
+    await page.goto(server.consoleUrl ?? '');
+    await expect.poll(() => page.getByLabel('API key').isVisible()).toBe(true);
+    await expectAccessible();
+    await screenshot(page, 'sign-in');
+    await page.getByLabel('API key').fill('plexmcp_not-a-real-key');
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await expect.poll(() => page.getByRole('alert').textContent()).toContain('not valid');
+
+    await page.getByLabel('API key').fill(server.adminKey);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Demo' }).waitFor();
+    expect(page.url()).toBe(`${server.url}/`);
+    expect(page.url()).not.toContain(server.adminKey);
+    const stored = await page.evaluate(() =>
+      JSON.stringify({ ...localStorage, ...sessionStorage }),
+    );
+    expect(stored).toBe('{}');
+    expect(await page.content()).not.toContain(server.adminKey);
+    const [cookie, ...others] = await context.cookies();
+    expect(others).toEqual([]);
+    expect(cookie).toMatchObject({ name: 'plexmcp_session', httpOnly: true, sameSite: 'Strict' });
+    expect(cookie?.value).not.toContain(server.adminKey);
+    expect(await page.evaluate(() => document.cookie)).toBe('');
+  });
+
+  it("shows the Demo organization's plan, this month's calls and top tools", async () => {
+    // The meter writes usage every 5 s: reload until the calls made above are in.
+    await expect
+      .poll(
+        async () => {
+          await page.reload();
+          const row = page.getByRole('row', { name: /media_search/ });
+          await row.waitFor();
+          return row.textContent();
+        },
+        { timeout: 15_000, interval: 1000 },
+      )
+      .toMatch(/^media_search41(\d+ ms|–)$/);
+    const stats = page.locator('.stats');
+    await expect.poll(() => stats.textContent()).toMatch(/Tool calls4Errors1/);
+    await expect.poll(() => page.getByText('Plan: team').isVisible()).toBe(true);
+    await page.locator('.chart-canvas canvas').first().waitFor();
+    await expect
+      .poll(() => page.locator('.mcp-list').textContent())
+      .toMatch(/^Plex Plexok · \d+ tools$/);
+    await expectAccessible();
+    await screenshot(page, 'overview');
+  });
+
+  it('creates a key whose secret is shown once, and the key works from curl', async () => {
+    await page.getByRole('link', { name: 'Keys' }).click();
+    await page.getByRole('heading', { level: 1, name: 'API keys' }).waitFor();
+    expect(page.url()).toBe(`${server.url}/console/keys`);
+    await expectAccessible();
+    await page.getByLabel('Name').fill('from-the-browser');
+    await page.getByRole('button', { name: 'Create key' }).click();
+    const secret = (await page.getByTestId('new-secret').textContent()) ?? '';
+    expect(secret).toMatch(/^plexmcp_[0-9A-Za-z]{36}$/);
+    await expectAccessible();
+    await screenshot(page, 'keys', ['[data-testid="new-secret"]']);
+
+    const organization = await curl('/v1/organization', secret);
+    expect(organization.status).toBe(200);
+    expect(JSON.parse(organization.body)).toMatchObject({ data: { name: 'Demo' } });
+
+    // Gone once dismissed: the list shows only the key's prefix.
+    await page.getByRole('button', { name: 'Done' }).click();
+    expect(await page.content()).not.toContain(secret);
+    const row = page.getByRole('row', { name: /from-the-browser/ });
+    expect(await row.textContent()).toContain(`${secret.slice(0, 12)}…`);
+
+    // Revoking asks first, then the key is refused at once.
+    await row.getByRole('button', { name: 'Revoke from-the-browser' }).click();
+    await row.getByRole('button', { name: 'Yes, revoke' }).click();
+    await expect.poll(() => row.textContent()).toContain('revoked');
+    const refused = await curl('/v1/organization', secret);
+    expect(refused.status).toBe(401);
+    expect(JSON.parse(refused.body)).toMatchObject({ error: { code: 'unauthorized' } });
+  });
+
+  it('signs out: the session is gone on the server too', async () => {
+    const [cookie] = await context.cookies();
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await page.getByLabel('API key').waitFor();
+    expect(await context.cookies()).toEqual([]);
+    const replayed = await fetch(`${server.url}/console/api/v1/organization`, {
+      headers: { cookie: `${cookie?.name}=${cookie?.value}` },
+    });
+    expect(replayed.status).toBe(401);
+  });
+
+  it('logged no CSP violation and no script error on any page', () => {
+    expect(problems.cspViolations).toEqual([]);
+    expect(problems.errors).toEqual([]);
+  });
+});

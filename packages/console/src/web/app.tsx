@@ -1,0 +1,77 @@
+// The console: the sign-in page until a session exists, then the shell (header, navigation)
+// around the page of the current route.
+
+import type { ComponentType } from 'preact';
+import { useEffect, useState } from 'preact/hooks';
+import { loadSession, onSessionEnded, type SessionState, signOut } from './api/session.js';
+import { Keys } from './pages/keys.js';
+import { Overview } from './pages/overview.js';
+import { SignIn } from './pages/sign-in.js';
+import { usePath } from './router.js';
+import { Link } from './ui/bits.js';
+
+/** The pages, in navigation order; `match` recognises the page's paths. */
+const PAGES: { href: string; label: string; match: RegExp; page: ComponentType }[] = [
+  { href: '/console', label: 'Overview', match: /^\/(console\/?)?$/, page: Overview },
+  { href: '/console/keys', label: 'Keys', match: /^\/console\/keys\/?$/, page: Keys },
+];
+
+export function App() {
+  const [session, setSession] = useState<SessionState | undefined>();
+  const [failed, setFailed] = useState(false);
+  useEffect(() => {
+    loadSession().then(setSession, () => setFailed(true));
+    return onSessionEnded(() => setSession({ signed_in: false }));
+  }, []);
+  if (failed) return <p role="alert">The server did not answer. Reload to try again.</p>;
+  if (!session) return <p class="muted">Loading…</p>;
+  if (!session.signed_in) return <SignIn onSignedIn={setSession} />;
+  return <Shell />;
+}
+
+function Shell() {
+  const path = usePath();
+  const current = PAGES.find((page) => page.match.test(path));
+  const Page = current?.page;
+  useEffect(() => {
+    document.title = current ? `${current.label} · PlexMCP console` : 'PlexMCP console';
+  }, [current]);
+  return (
+    <>
+      <a class="skip" href="#main">
+        Skip to content
+      </a>
+      <header class="top">
+        <span class="brand">PlexMCP</span>
+        <nav aria-label="Console">
+          <ul>
+            {PAGES.map((page) => (
+              <li key={page.href}>
+                <Link href={page.href} current={page === current}>
+                  {page.label}
+                </Link>
+              </li>
+            ))}
+          </ul>
+        </nav>
+        <button type="button" class="secondary" onClick={() => void signOut()}>
+          Sign out
+        </button>
+      </header>
+      <main id="main" tabIndex={-1}>
+        {Page ? <Page /> : <NotFound />}
+      </main>
+    </>
+  );
+}
+
+function NotFound() {
+  return (
+    <>
+      <h1>Not found</h1>
+      <p>
+        There is no such page. Go to the <Link href="/console">overview</Link>.
+      </p>
+    </>
+  );
+}
