@@ -154,6 +154,60 @@ describe('the console in Chromium', { timeout: 30_000 }, () => {
     expect(JSON.parse(refused.body)).toMatchObject({ error: { code: 'unauthorized' } });
   });
 
+  it('runs media_search from the explorer form and shows its result', async () => {
+    await page.getByRole('link', { name: 'MCPs' }).click();
+    await page.getByRole('heading', { level: 1, name: 'MCPs' }).waitFor();
+    await expectAccessible();
+    await screenshot(page, 'mcps');
+    await page.getByRole('link', { name: 'Plex', exact: true }).click();
+    await page.getByLabel('Search tools').fill('search media');
+    await page.getByRole('link', { name: 'media_search' }).click();
+    expect(page.url()).toMatch(/\/console\/mcps\/mcp_[A-Za-z0-9]+\/tools\/media_search$/);
+    // The form is made from the tool's schema: query is required, limit a bounded number.
+    await expect.poll(() => page.getByLabel('query (required)').isVisible()).toBe(true);
+    expect(await page.getByLabel('limit').getAttribute('max')).toBe('500');
+    await page.getByRole('button', { name: 'Run' }).click();
+    await expect.poll(() => page.getByText('query is required').isVisible()).toBe(true);
+    await page.getByLabel('query (required)').fill('Metropolis');
+    await page.getByLabel('limit').fill('3');
+    await page.getByRole('button', { name: 'Run' }).click();
+    const result = page.getByTestId('tool-result');
+    await expect.poll(() => result.textContent()).toContain('"title": "Metropolis"');
+    await page.getByText('curl', { exact: true }).click();
+    const curlSnippet = await page.locator('.snippet pre').first().textContent();
+    expect(curlSnippet).toContain('"arguments":{"query":"Metropolis","limit":3}');
+    expect(curlSnippet).toContain('$PLEXMCP_API_KEY');
+    await expectAccessible();
+    await screenshot(page, 'explorer');
+  });
+
+  it('shows markup from titles, tool results and MCP names as text, never as HTML', async () => {
+    const payload = '<img src=x onerror="window.__pwned=1">';
+    // A title changed through a tool, and an MCP named with markup (added through /v1).
+    expect(
+      await callTool('media_edit_metadata', { media_id: '1005', title: `Metropolis ${payload}` }),
+    ).toBe(200);
+    const added = await fetch(`${server.url}/v1/mcps`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${server.adminKey}` },
+      body: JSON.stringify({
+        kind: 'remote',
+        name: `Evil ${payload}`,
+        url: 'http://127.0.0.1:9/mcp',
+      }),
+    });
+    expect(added.status).toBe(201);
+    await page.getByLabel('query (required)').fill('Metropolis');
+    await page.getByRole('button', { name: 'Run' }).click();
+    await expect
+      .poll(() => page.getByTestId('tool-result').textContent())
+      .toContain('Metropolis <img src=x onerror=\\"window.__pwned=1\\">');
+    await page.getByRole('link', { name: 'MCPs' }).click();
+    await expect.poll(() => page.getByRole('link', { name: `Evil ${payload}` }).count()).toBe(1);
+    expect(await page.locator('main img').count()).toBe(0);
+    expect(await page.evaluate(() => (window as { __pwned?: number }).__pwned)).toBeUndefined();
+  });
+
   it('signs out: the session is gone on the server too', async () => {
     const [cookie] = await context.cookies();
     await page.getByRole('button', { name: 'Sign out' }).click();

@@ -5,14 +5,28 @@ import type { ComponentType } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { loadSession, onSessionEnded, type SessionState, signOut } from './api/session.js';
 import { Keys } from './pages/keys.js';
+import { McpPage } from './pages/mcp.js';
+import { Mcps } from './pages/mcps.js';
 import { Overview } from './pages/overview.js';
 import { SignIn } from './pages/sign-in.js';
 import { usePath } from './router.js';
 import { Link } from './ui/bits.js';
 
-/** The pages, in navigation order; `match` recognises the page's paths. */
-const PAGES: { href: string; label: string; match: RegExp; page: ComponentType }[] = [
+/** A page gets the path's captured parts (ids, a tool name). */
+type Page = ComponentType<{ params: string[] }>;
+
+/**
+ * The pages, in navigation order; `match` recognises a page's paths. Pages without a label are
+ * reached from another page (an MCP's explorer from the MCP list).
+ */
+const PAGES: { href: string; label?: string; match: RegExp; page: Page }[] = [
   { href: '/console', label: 'Overview', match: /^\/(console\/?)?$/, page: Overview },
+  { href: '/console/mcps', label: 'MCPs', match: /^\/console\/mcps\/?$/, page: Mcps },
+  {
+    href: '/console/mcps',
+    match: /^\/console\/mcps\/(mcp_[A-Za-z0-9]+)(?:\/tools\/([^/]+))?\/?$/,
+    page: McpPage,
+  },
   { href: '/console/keys', label: 'Keys', match: /^\/console\/keys\/?$/, page: Keys },
 ];
 
@@ -33,9 +47,14 @@ function Shell() {
   const path = usePath();
   const current = PAGES.find((page) => page.match.test(path));
   const Page = current?.page;
+  const params = (current?.match.exec(path) ?? [])
+    .slice(1)
+    .filter((part): part is string => part !== undefined)
+    .map((part) => decodeURIComponent(part));
+  const section = PAGES.find((page) => page.label && page.href === current?.href);
   useEffect(() => {
-    document.title = current ? `${current.label} · PlexMCP console` : 'PlexMCP console';
-  }, [current]);
+    document.title = section ? `${section.label} · PlexMCP console` : 'PlexMCP console';
+  }, [section]);
   return (
     <>
       <a class="skip" href="#main">
@@ -45,9 +64,9 @@ function Shell() {
         <span class="brand">PlexMCP</span>
         <nav aria-label="Console">
           <ul>
-            {PAGES.map((page) => (
+            {PAGES.filter((page) => page.label).map((page) => (
               <li key={page.href}>
-                <Link href={page.href} current={page === current}>
+                <Link href={page.href} current={page === section}>
                   {page.label}
                 </Link>
               </li>
@@ -59,7 +78,7 @@ function Shell() {
         </button>
       </header>
       <main id="main" tabIndex={-1}>
-        {Page ? <Page /> : <NotFound />}
+        {Page ? <Page params={params} /> : <NotFound />}
       </main>
     </>
   );
