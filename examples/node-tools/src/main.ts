@@ -64,7 +64,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     return result.data;
   };
   try {
-    const { libraries } = await tool('library_list', {});
+    const { libraries } = await tool('library_list', { include_counts: true });
     io.out('Libraries:');
     for (const library of libraries) {
       io.out(`  ${library.title} (${library.type}, ${library.item_count} items)`);

@@ -63,7 +63,7 @@ export async function main(io: Io): Promise<number> {
     ...(apiKey ? { apiKey } : {}),
   });
   try {
-    const libraries = await session.tools.library_list();
+    const libraries = await session.tools.library_list({ include_counts: true });
     if (libraries.error) {
       io.err(`${libraries.error.code}: ${libraries.error.message}`);
       return 1;

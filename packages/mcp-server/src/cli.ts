@@ -231,6 +231,7 @@ async function main(): Promise<void> {
     access: config.access,
     readOnly: config.readOnly,
     ...(config.toolsets ? { toolsets: config.toolsets } : {}),
+    ...(config.dynamicToolsets ? { dynamicToolsets: true } : {}),
   };
   const toolConfig = {
     ...(config.plexUsername ? { defaultUsername: config.plexUsername } : {}),

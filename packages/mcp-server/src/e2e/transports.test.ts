@@ -1,6 +1,9 @@
 import type { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import type { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
-import { JSONRPCMessageSchema } from '@modelcontextprotocol/sdk/types.js';
+import {
+  JSONRPCMessageSchema,
+  ToolListChangedNotificationSchema,
+} from '@modelcontextprotocol/sdk/types.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { connectLegacySse, connectStreamableHttp } from '../testing/http-clients.js';
 import { recordingFetch } from '../testing/recording-fetch.js';
@@ -73,6 +76,40 @@ describe('stdio, SDK client', { timeout: CALL_TIMEOUT }, () => {
     }
     expect(scene.session.server.output.stderr).toContain('plex-mcp-server: serving over stdio');
   });
+});
+
+describe('stdio with --dynamic-toolsets', { timeout: CALL_TIMEOUT }, () => {
+  it(
+    'starts with the meta-tools and lists a toolset once it is enabled',
+    async () => {
+      const plex = await plexScene();
+      const session = await connectBuiltStdio({
+        args: ['--dynamic-toolsets'],
+        env: plex.env(),
+      });
+      try {
+        const changed = new Promise<void>((resolve) =>
+          session.client.setNotificationHandler(ToolListChangedNotificationSchema, () => resolve()),
+        );
+        const start = (await session.client.listTools()).tools.map((tool) => tool.name);
+        expect(start.sort()).toEqual(['tools_search', 'toolsets_enable', 'toolsets_list']);
+        const enabling = await session.client.callTool({
+          name: 'toolsets_enable',
+          arguments: { names: ['library'] },
+        });
+        expect(enabling.isError, JSON.stringify(enabling.content)).not.toBe(true);
+        await changed;
+        const enabled = (await session.client.listTools()).tools.map((tool) => tool.name);
+        expect(enabled).toContain('library_list');
+        const listed = await session.client.callTool({ name: 'library_list', arguments: {} });
+        expect(listed.isError).not.toBe(true);
+      } finally {
+        await session.close();
+        await plex.close();
+      }
+    },
+    SPAWN_TIMEOUT + CALL_TIMEOUT,
+  );
 });
 
 describe('Streamable HTTP, stateful', { timeout: CALL_TIMEOUT }, () => {

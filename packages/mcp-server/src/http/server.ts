@@ -2,8 +2,9 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { getRequestListener } from '@hono/node-server';
 import type { PlexClient } from '@plexmcp/plex-client';
-import type { ListToolsOptions, ToolConfig } from '@plexmcp/plex-tools';
+import type { ToolConfig } from '@plexmcp/plex-tools';
 import { type ApiKey, assertBindAllowed, isLoopbackHost } from '../config/config.js';
+import type { SessionToolOptions } from '../server/create-server.js';
 import { type Logger, silentLogger } from '../server/logger.js';
 import { createDrain } from './drain.js';
 import { createFrontDoor } from './front-door.js';
@@ -15,7 +16,7 @@ import { capConnections, socketTimeouts } from './sockets.js';
 /** What the HTTP front door serves and how it is guarded. */
 export interface HttpServerOptions {
   plex: PlexClient;
-  tools?: ListToolsOptions;
+  tools?: SessionToolOptions;
   /**
    * Tool settings. `localFiles` defaults to `'off'` here: a remote caller may not make the
    * server read its files unless the operator names an upload directory.
