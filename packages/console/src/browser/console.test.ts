@@ -24,6 +24,8 @@ let browser: Browser;
 let context: BrowserContext;
 let page: Page;
 let problems: PageProblems;
+/** Every URL the browser asked for. */
+const requested: string[] = [];
 
 /** A REST tool call under the admin key, as any program makes one. */
 async function callTool(tool: string, args: Record<string, unknown>) {
@@ -63,6 +65,7 @@ beforeAll(async () => {
   context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
   page = await context.newPage();
   problems = watchProblems(page);
+  context.on('request', (request) => requested.push(request.url()));
 }, 60_000);
 
 afterAll(async () => {
@@ -208,6 +211,20 @@ describe('the console in Chromium', { timeout: 30_000 }, () => {
     expect(await page.evaluate(() => (window as { __pwned?: number }).__pwned)).toBeUndefined();
   });
 
+  it('shows who is playing, live, with posters that came through the server', async () => {
+    await page.getByRole('link', { name: 'Now playing' }).click();
+    const cards = page.locator('.playing');
+    await expect.poll(() => cards.count(), { timeout: 10_000 }).toBe(2);
+    const poster = cards.first().locator('img');
+    expect(await poster.getAttribute('src')).toMatch(/^\/console\/api\/posters\/mcp_\w+\/\d+$/);
+    await expect
+      .poll(() => poster.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth))
+      .toBeGreaterThan(0);
+    expect(await cards.first().getByRole('progressbar').count()).toBe(1);
+    await expectAccessible();
+    await screenshot(page, 'now-playing');
+  });
+
   it('signs out: the session is gone on the server too', async () => {
     const [cookie] = await context.cookies();
     await page.getByRole('button', { name: 'Sign out' }).click();
@@ -222,5 +239,13 @@ describe('the console in Chromium', { timeout: 30_000 }, () => {
   it('logged no CSP violation and no script error on any page', () => {
     expect(problems.cspViolations).toEqual([]);
     expect(problems.errors).toEqual([]);
+  });
+
+  it('asked nothing of any other origin, and no URL carried a key or a Plex token', () => {
+    expect(requested.length).toBeGreaterThan(10);
+    for (const url of requested) {
+      expect(new URL(url).origin).toBe(server.url);
+      expect(url).not.toMatch(/token|apikey|plexmcp_/i);
+    }
   });
 });

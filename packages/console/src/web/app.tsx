@@ -7,6 +7,7 @@ import { loadSession, onSessionEnded, type SessionState, signOut } from './api/s
 import { Keys } from './pages/keys.js';
 import { McpPage } from './pages/mcp.js';
 import { Mcps } from './pages/mcps.js';
+import { NowPlaying } from './pages/now-playing.js';
 import { Overview } from './pages/overview.js';
 import { SignIn } from './pages/sign-in.js';
 import { usePath } from './router.js';
@@ -26,6 +27,12 @@ const PAGES: { href: string; label?: string; match: RegExp; page: Page }[] = [
     href: '/console/mcps',
     match: /^\/console\/mcps\/(mcp_[A-Za-z0-9]+)(?:\/tools\/([^/]+))?\/?$/,
     page: McpPage,
+  },
+  {
+    href: '/console/now-playing',
+    label: 'Now playing',
+    match: /^\/console\/now-playing\/?$/,
+    page: NowPlaying,
   },
   { href: '/console/keys', label: 'Keys', match: /^\/console\/keys\/?$/, page: Keys },
 ];

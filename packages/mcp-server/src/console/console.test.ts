@@ -15,6 +15,7 @@ const cleanups: Cleanups = [];
 let base: string;
 let admin: string;
 let otherOrgMcp: string;
+let homeMcp: string;
 
 /** A built console, as Vite lays it out: the page and one hashed script. */
 function fakeConsole(): string {
@@ -58,6 +59,8 @@ beforeAll(async () => {
     if (created.status !== 201) throw new Error(created.text);
     return created.body.data.id as string;
   })();
+  const listed = await scene.v1('GET', '/mcps');
+  homeMcp = (listed.body.data as { id: string; builtin: boolean }[]).find((m) => m.builtin)!.id;
 });
 
 afterAll(async () => {
@@ -280,5 +283,62 @@ describe('a session', () => {
     expect(out.status).toBe(200);
     expect(out.headers.get('set-cookie')).toMatch(/^plexmcp_session=; Max-Age=0/);
     expect((await api('/organization', session)).status).toBe(401);
+  });
+});
+
+describe('posters', () => {
+  it("come through the server from the MCP's Plex, with no token on the way", async () => {
+    const session = await signIn();
+    const poster = await fetch(`${base}/console/api/posters/${homeMcp}/1005`, {
+      headers: { cookie: session.cookie },
+    });
+    expect(poster.status).toBe(200);
+    expect(poster.headers.get('content-type')).toMatch(/^image\/(png|jpeg)$/);
+    expect(poster.headers.get('cache-control')).toBe('private, max-age=300');
+    expect(poster.headers.get('content-security-policy')).toBe(CONSOLE_CSP);
+    const bytes = new Uint8Array(await poster.arrayBuffer());
+    expect(bytes.length).toBeGreaterThan(100);
+    expect([...poster.headers.values()].join(' ')).not.toMatch(/token/i);
+  });
+
+  it("are 404 for another organization's MCP, a bad id or an item without one, 401 signed out", async () => {
+    const session = await signIn();
+    const get = (path: string, cookie = session.cookie) =>
+      fetch(`${base}/console/api/posters/${path}`, { headers: { cookie } });
+    expect((await get(`${otherOrgMcp}/1005`)).status).toBe(404);
+    expect((await get(`${homeMcp}/not-a-number`)).status).toBe(404);
+    expect((await get(`mcp_nope/1005`)).status).toBe(404);
+    expect((await get(`${homeMcp}/1005`, 'plexmcp_session=none')).status).toBe(401);
+  });
+});
+
+describe('now playing', () => {
+  it('streams the active sessions as server-sent events, posters pointing at the console', async () => {
+    const session = await signIn();
+    const controller = new AbortController();
+    const stream = await fetch(`${base}/console/api/now-playing`, {
+      headers: { cookie: session.cookie },
+      signal: controller.signal,
+    });
+    expect(stream.status).toBe(200);
+    expect(stream.headers.get('content-type')).toBe('text/event-stream; charset=utf-8');
+    const reader = stream.body!.getReader();
+    let text = '';
+    while (!text.includes('\n\n')) text += new TextDecoder().decode((await reader.read()).value);
+    controller.abort();
+    const [event, data] = text.split('\n');
+    expect(event).toBe('event: sessions');
+    const snapshot = JSON.parse(data!.slice('data: '.length));
+    expect(snapshot.problems).toEqual([]);
+    expect(snapshot.sessions.length).toBeGreaterThan(0);
+    for (const playing of snapshot.sessions) {
+      expect(playing).toMatchObject({ mcp_id: homeMcp, title: expect.any(String) });
+      expect(playing.poster).toMatch(new RegExp(`^/console/api/posters/${homeMcp}/\\d+$`));
+    }
+    expect(text).not.toMatch(/X-Plex-Token|token=/i);
+  });
+
+  it('is 401 without a session', async () => {
+    expect((await fetch(`${base}/console/api/now-playing`)).status).toBe(401);
   });
 });

@@ -8,6 +8,9 @@ import type { FrontDoorEnv } from '../http/guards.js';
 import { CONSOLE_API_PREFIX, createApiProxy } from './api-proxy.js';
 import { consoleDirectory, loadConsoleAssets } from './assets.js';
 import type { FrontDoorFetch } from './front-door-request.js';
+import { createNowPlaying } from './now-playing.js';
+import type { ConsoleServerAccess } from './platform-access.js';
+import { createPosters } from './posters.js';
 import { consoleError } from './replies.js';
 import { createSessionRoutes } from './session-routes.js';
 import { createSessionStore, SESSION_LIMITS, type SessionLimits } from './sessions.js';
@@ -17,6 +20,8 @@ import { sendAsset, sendPage } from './static-files.js';
 export interface ConsoleDoorOptions {
   /** The front door, which the console's /v1 requests go back through. */
   frontDoor: FrontDoorFetch;
+  /** The platform and Plex client, for posters. */
+  access: ConsoleServerAccess;
   /** Where PLEXMCP_CONSOLE_DIR is read (tests pass their own). */
   env?: NodeJS.ProcessEnv;
   limits?: SessionLimits;
@@ -32,6 +37,8 @@ export function createConsoleDoor(options: ConsoleDoorOptions) {
   const sessions = createSessionStore(limits);
   const session = createSessionRoutes({ sessions, limits, frontDoor: options.frontDoor });
   const proxy = createApiProxy({ sessions, frontDoor: options.frontDoor });
+  const posters = createPosters({ sessions, access: options.access });
+  const nowPlaying = createNowPlaying({ sessions, frontDoor: options.frontDoor });
 
   const app = new Hono<FrontDoorEnv>({ strict: false });
   const methodNotAllowed = (allow: string) => () =>
@@ -44,6 +51,8 @@ export function createConsoleDoor(options: ConsoleDoorOptions) {
   app.all('/console/session', methodNotAllowed('GET, POST, DELETE'));
   app.all(`${CONSOLE_API_PREFIX}/v1`, proxy);
   app.all(`${CONSOLE_API_PREFIX}/v1/*`, proxy);
+  app.get(`${CONSOLE_API_PREFIX}/posters/:mcp_id/:item_id`, posters);
+  app.get(`${CONSOLE_API_PREFIX}/now-playing`, nowPlaying);
   app.all(`${CONSOLE_API_PREFIX}/*`, () =>
     consoleError(404, 'not_found', 'No such console endpoint.'),
   );

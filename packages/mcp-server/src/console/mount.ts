@@ -4,6 +4,7 @@
 
 import type { Context, Hono } from 'hono';
 import type { FrontDoorEnv } from '../http/guards.js';
+import type { ConsoleServerAccess } from './platform-access.js';
 
 /** The console's paths: the page at `/`, and everything it serves or proxies under `/console`. */
 const CONSOLE_PATHS = ['/', '/console', '/console/*'] as const;
@@ -13,11 +14,11 @@ const CONSOLE_PATHS = ['/', '/console', '/console/*'] as const;
  * then works with its own cookie session, whose requests it sends back through `app` — so every
  * guard, limit and meter of `/v1` applies to them as to any other caller.
  */
-export function mountConsole(app: Hono<FrontDoorEnv>): void {
+export function mountConsole(app: Hono<FrontDoorEnv>, access: ConsoleServerAccess): void {
   let door: Promise<(c: Context<FrontDoorEnv>) => Promise<Response>> | undefined;
   const handle = async (c: Context<FrontDoorEnv>) => {
     door ??= import('./door.js').then(({ createConsoleDoor }) =>
-      createConsoleDoor({ frontDoor: (request, env) => app.fetch(request, env) }),
+      createConsoleDoor({ frontDoor: (request, env) => app.fetch(request, env), access }),
     );
     return (await door)(c);
   };

@@ -153,7 +153,11 @@ export function createFrontDoor(options: FrontDoorOptions) {
   app.use(hostOriginGuard(createHostOriginCheck(options)));
   app.use(bodyLimitGuard(limits['body-bytes']));
   // The web console (/ and /console/…): signs in with a key, then its own cookie sessions.
-  mountConsole(app);
+  mountConsole(app, {
+    platform: options.platform,
+    plex: options.plex,
+    plexTimeoutMs: options.plexTimeoutMs,
+  });
   const { platform } = options;
   const keyless = options.apiKeys.length === 0 && options.loopbackOnly;
   app.use(
