@@ -52,43 +52,55 @@ export async function startReplicaScene(
     return JSON.parse(run.stdout) as T;
   };
   // Replicas of one version on a fresh database, started together: they migrate it once.
-  const replicas = await startReplicas(names, { env: env() });
-  const init = await command<{ key: { secret: string } }>([
-    'admin',
-    'init',
-    '--org',
-    'Community',
-    '--email',
-    'owner@example.com',
-  ]);
-  const admin = init.key.secret;
-  // A replica learns that keys now exist within a second (until then it is open to loopback).
-  let mcps = await request(replicas[0]!.url, '/v1/mcps', { key: admin });
-  for (const deadline = Date.now() + 5000; mcps.status !== 200 && Date.now() < deadline; ) {
-    await sleep(100);
-    mcps = await request(replicas[0]!.url, '/v1/mcps', { key: admin });
-  }
-  expect(mcps.status).toBe(200);
-  return {
-    postgres,
-    plex,
-    replicas,
-    admin,
-    mcpId: mcps.body.data[0].id,
-    env,
-    command,
-    async createKey(replica, name) {
-      const created = await request(replica.url, '/v1/api-keys', {
-        key: admin,
-        body: { name, scopes: ['read', 'write'] },
-      });
-      expect(created.status).toBe(201);
-      return created.body.data;
-    },
-    async close() {
-      await Promise.all(replicas.map((replica) => replica.server.stop()));
-      await plex.close();
-      await postgres.destroy();
-    },
+  const replicas: Replica[] = [];
+  const close = async () => {
+    await Promise.all(replicas.map((replica) => replica.server.stop()));
+    await plex.close();
+    await postgres.destroy();
   };
+  try {
+    replicas.push(...(await startReplicas(names, { env: env() })));
+    return await organize();
+  } catch (error) {
+    // A failed start leaves no server, PostgreSQL or emulator running.
+    await close();
+    throw error;
+  }
+
+  async function organize(): Promise<ReplicaScene> {
+    const init = await command<{ key: { secret: string } }>([
+      'admin',
+      'init',
+      '--org',
+      'Community',
+      '--email',
+      'owner@example.com',
+    ]);
+    const admin = init.key.secret;
+    // A replica learns that keys now exist within a second (until then it is open to loopback).
+    let mcps = await request(replicas[0]!.url, '/v1/mcps', { key: admin });
+    for (const deadline = Date.now() + 5000; mcps.status !== 200 && Date.now() < deadline; ) {
+      await sleep(100);
+      mcps = await request(replicas[0]!.url, '/v1/mcps', { key: admin });
+    }
+    expect(mcps.status).toBe(200);
+    return {
+      postgres,
+      plex,
+      replicas,
+      admin,
+      mcpId: mcps.body.data[0].id,
+      env,
+      command,
+      async createKey(replica, name) {
+        const created = await request(replica.url, '/v1/api-keys', {
+          key: admin,
+          body: { name, scopes: ['read', 'write'] },
+        });
+        expect(created.status).toBe(201);
+        return created.body.data;
+      },
+      close,
+    };
+  }
 }

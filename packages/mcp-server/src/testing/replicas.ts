@@ -16,7 +16,7 @@ export async function startReplicas(
   names: readonly string[],
   options: { env: Record<string, string>; args?: readonly string[] },
 ): Promise<Replica[]> {
-  return Promise.all(
+  const started = await Promise.allSettled(
     names.map(async (name) => {
       const server = await startBuiltHttpServer({
         env: options.env,
@@ -25,6 +25,14 @@ export async function startReplicas(
       return { name, url: server.url, server };
     }),
   );
+  const failed = started.find((s) => s.status === 'rejected');
+  const running = started.flatMap((s) => (s.status === 'fulfilled' ? [s.value] : []));
+  if (failed) {
+    // None left behind when one does not start.
+    await Promise.all(running.map((replica) => replica.server.stop()));
+    throw failed.reason;
+  }
+  return running;
 }
 
 // biome-ignore lint/suspicious/noExplicitAny: tests read many JSON shapes; expect() checks them.
