@@ -10,6 +10,8 @@ import { describeMachine } from './machine.js';
 import { REPO_ROOT, RESULTS_FILE, RESULTS_JSON } from './paths.js';
 import { benchPlatformHttp } from './platform-http.js';
 import { benchPlatformInvoke } from './platform-invoke.js';
+import { benchReplicas } from './replicas.js';
+import { benchReplicasLimiter } from './replicas-limiter.js';
 import { renderResults, type StoredSection } from './report.js';
 import { benchScale } from './scale.js';
 import type { BenchSection } from './section.js';
@@ -25,6 +27,8 @@ const BENCHMARKS: { id: string; run: () => Promise<BenchSection> }[] = [
   { id: 'auth', run: benchAuth },
   { id: 'platform-http', run: benchPlatformHttp },
   { id: 'platform-invoke', run: benchPlatformInvoke },
+  { id: 'replicas', run: benchReplicas },
+  { id: 'replicas-limiter', run: benchReplicasLimiter },
 ];
 
 function readStored(): Record<string, StoredSection> {
