@@ -5,6 +5,7 @@
 // axe-core, must log no CSP violation or script error, and is photographed for the README.
 
 import { execFile } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { promisify } from 'node:util';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -223,6 +224,72 @@ describe('the console in Chromium', { timeout: 30_000 }, () => {
     expect(await cards.first().getByRole('progressbar').count()).toBe(1);
     await expectAccessible();
     await screenshot(page, 'now-playing');
+  });
+
+  it('charts usage per hour for one MCP and exports it as CSV', async () => {
+    await page.getByRole('link', { name: 'Usage' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Usage' }).waitFor();
+    await page.getByLabel('hour (last 24 hours)').check();
+    await page.getByLabel('MCP').selectOption({ label: 'Plex' });
+    await page.getByRole('heading', { name: 'Calls per hour' }).waitFor();
+    await page.locator('.chart-canvas canvas').first().waitFor();
+    await expect.poll(() => page.getByRole('row', { name: /media_search/ }).count()).toBe(1);
+    await page.getByLabel('Filter tools').fill('playlist');
+    await expect.poll(() => page.getByText('No tool calls match.').isVisible()).toBe(true);
+    await page.getByLabel('Filter tools').fill('');
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('link', { name: 'Download CSV' }).click(),
+    ]);
+    expect(download.suggestedFilename()).toBe('plexmcp-usage-per-hour.csv');
+    const csv = readFileSync(await download.path(), 'utf8');
+    const [header, ...rows] = csv.trimEnd().split('\r\n');
+    expect(header).toBe('start,requests,tool_calls,errors,p50_ms,p95_ms');
+    expect(rows.length).toBeGreaterThanOrEqual(24);
+    // The searches made at the start, in this hour, on this MCP.
+    expect(rows.some((row) => Number(row.split(',')[2]) >= 4)).toBe(true);
+    await expectAccessible();
+    await screenshot(page, 'usage');
+  });
+
+  it('adds a member with a role and removes them after a confirmation', async () => {
+    await page.getByRole('link', { name: 'Members' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Members' }).waitFor();
+    await page.getByLabel('Email').fill('bea@example.com');
+    await page.getByLabel('Name').fill('Bea');
+    await page.getByLabel(/^admin/).check();
+    await page.getByRole('button', { name: 'Add member' }).click();
+    const row = page.getByRole('row', { name: /bea@example\.com/ });
+    await expect.poll(() => row.textContent()).toContain('admin');
+    await expectAccessible();
+    await screenshot(page, 'members');
+    await row.getByRole('button', { name: 'Remove Bea' }).click();
+    await row.getByRole('button', { name: 'Yes, remove' }).click();
+    await expect.poll(() => row.count()).toBe(0);
+  });
+
+  it('fits a phone and follows the dark mode of the system, accessibly', async () => {
+    await page.getByRole('link', { name: 'Overview' }).click();
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await page.locator('.chart-canvas canvas').first().waitFor();
+    // Nothing sticks out sideways (the chart follows its box once the resize is seen).
+    await expect
+      .poll(() =>
+        page.evaluate(() =>
+          [...document.querySelectorAll('body *')]
+            .filter((element) => element.getBoundingClientRect().right > 390)
+            .map((element) => `${element.tagName.toLowerCase()}.${element.className}`),
+        ),
+      )
+      .toEqual([]);
+    expect(await page.evaluate(() => getComputedStyle(document.body).backgroundColor)).toBe(
+      'rgb(17, 19, 21)',
+    );
+    await expectAccessible();
+    await screenshot(page, 'overview-phone-dark');
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await page.emulateMedia({ colorScheme: 'light' });
   });
 
   it('signs out: the session is gone on the server too', async () => {

@@ -7,9 +7,11 @@ import { loadSession, onSessionEnded, type SessionState, signOut } from './api/s
 import { Keys } from './pages/keys.js';
 import { McpPage } from './pages/mcp.js';
 import { Mcps } from './pages/mcps.js';
+import { Members } from './pages/members.js';
 import { NowPlaying } from './pages/now-playing.js';
 import { Overview } from './pages/overview.js';
 import { SignIn } from './pages/sign-in.js';
+import { Usage } from './pages/usage.js';
 import { usePath } from './router.js';
 import { Link } from './ui/bits.js';
 
@@ -34,7 +36,9 @@ const PAGES: { href: string; label?: string; match: RegExp; page: Page }[] = [
     match: /^\/console\/now-playing\/?$/,
     page: NowPlaying,
   },
+  { href: '/console/usage', label: 'Usage', match: /^\/console\/usage\/?$/, page: Usage },
   { href: '/console/keys', label: 'Keys', match: /^\/console\/keys\/?$/, page: Keys },
+  { href: '/console/members', label: 'Members', match: /^\/console\/members\/?$/, page: Members },
 ];
 
 export function App() {

@@ -57,34 +57,36 @@ export function Overview() {
             <p class="muted">No tool calls yet this month.</p>
           ) : null}
           {month && month.top_tools.length > 0 ? (
-            <table>
-              <thead>
-                <tr>
-                  <th scope="col">Tool</th>
-                  <th scope="col" class="number">
-                    Calls
-                  </th>
-                  <th scope="col" class="number">
-                    Errors
-                  </th>
-                  <th scope="col" class="number">
-                    Median
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {month.top_tools.map((tool) => (
-                  <tr key={tool.tool}>
-                    <td>
-                      <code>{tool.tool}</code>
-                    </td>
-                    <td class="number">{count(tool.calls)}</td>
-                    <td class="number">{count(tool.errors)}</td>
-                    <td class="number">{ms(tool.p50_ms)}</td>
+            <div class="table-scroll">
+              <table>
+                <thead>
+                  <tr>
+                    <th scope="col">Tool</th>
+                    <th scope="col" class="number">
+                      Calls
+                    </th>
+                    <th scope="col" class="number">
+                      Errors
+                    </th>
+                    <th scope="col" class="number">
+                      Median
+                    </th>
                   </tr>
-                ))}
-              </tbody>
-            </table>
+                </thead>
+                <tbody>
+                  {month.top_tools.map((tool) => (
+                    <tr key={tool.tool}>
+                      <td>
+                        <code>{tool.tool}</code>
+                      </td>
+                      <td class="number">{count(tool.calls)}</td>
+                      <td class="number">{count(tool.errors)}</td>
+                      <td class="number">{ms(tool.p50_ms)}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
           ) : null}
         </section>
         <section aria-labelledby="mcp-status">

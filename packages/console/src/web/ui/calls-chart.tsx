@@ -3,7 +3,7 @@
 
 import type { UsagePoint } from '@plexmcp/sdk';
 import { useEffect, useRef } from 'preact/hooks';
-import { count } from './format.js';
+import { counted } from './format.js';
 
 export function CallsChart(props: { points: UsagePoint[]; granularity: 'hour' | 'day' }) {
   const box = useRef<HTMLDivElement>(null);
@@ -21,7 +21,7 @@ export function CallsChart(props: { points: UsagePoint[]; granularity: 'hour' | 
   const calls = props.points.reduce((sum, point) => sum + point.requests, 0);
   const errors = props.points.reduce((sum, point) => sum + point.errors, 0);
   const span = props.granularity === 'day' ? 'days' : 'hours';
-  const label = `${count(calls)} calls and ${count(errors)} errors over the last ${props.points.length} ${span}`;
+  const label = `${counted(calls, 'call', 'calls')} and ${counted(errors, 'error', 'errors')} over the last ${props.points.length} ${span}`;
   return (
     <figure class="chart">
       <div ref={box} class="chart-canvas" role="img" aria-label={label} />

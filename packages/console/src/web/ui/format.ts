@@ -23,3 +23,8 @@ export function when(iso: string | null | undefined, never = 'never'): string {
 export function day(iso: string): string {
   return date.format(new Date(iso));
 }
+
+/** "1 call", "3 calls". */
+export function counted(value: number, one: string, many: string): string {
+  return `${count(value)} ${value === 1 ? one : many}`;
+}
