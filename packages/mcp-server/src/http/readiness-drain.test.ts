@@ -70,7 +70,7 @@ describe('drain', () => {
     const drained = server.drain(5000);
     const answer = await call;
     expect(answer.status).toBe(200);
-    expect((await answer.json()).success).toBe(true);
+    expect(((await answer.json()) as { success: boolean }).success).toBe(true);
     expect(await drained).toBe(0);
     await expect(fetch(`${server.url}/health`)).rejects.toThrow();
   });
