@@ -5,7 +5,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type ReplicaScene, startReplicaScene } from '../testing/replica-scene.js';
 import { type Replica, request, spreadingClient, startReplicas } from '../testing/replicas.js';
-import { SPAWN_TIMEOUT } from './scene.js';
+import { CALL_TIMEOUT, SPAWN_TIMEOUT } from './scene.js';
 
 let scene: ReplicaScene;
 
@@ -18,7 +18,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await scene?.close();
-});
+}, SPAWN_TIMEOUT);
 
 /** The usage entry of `keyId` as `replica` reports it (admin key). */
 async function usageOf(replica: Replica, keyId: string) {
@@ -53,7 +53,8 @@ function load(loops: number, call: () => Promise<void>) {
   };
 }
 
-describe('replicas under faults', () => {
+// Processes start and load runs for seconds on a busy machine: more than vitest's 5-s default.
+describe('replicas under faults', { timeout: CALL_TIMEOUT }, () => {
   it('keep serving when one is killed mid-load: retries succeed, the survivors count exactly', async () => {
     const [a, b, c] = scene.replicas as [Replica, Replica, Replica];
     // A key per replica, so each one's usage can be told apart.

@@ -8,7 +8,7 @@ import { connectStreamableHttp } from '../testing/http-clients.js';
 import { startBuiltHttpServer } from '../testing/http-server.js';
 import { type ReplicaScene, startReplicaScene } from '../testing/replica-scene.js';
 import { type Replica, request, spreadingClient, startReplicas } from '../testing/replicas.js';
-import { SPAWN_TIMEOUT } from './scene.js';
+import { CALL_TIMEOUT, SPAWN_TIMEOUT } from './scene.js';
 
 let scene: ReplicaScene;
 let replicas: Replica[];
@@ -23,9 +23,10 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await scene?.close();
-});
+}, SPAWN_TIMEOUT);
 
-describe('replicas on one PostgreSQL', () => {
+// Processes start and load runs for seconds on a busy machine: more than vitest's 5-s default.
+describe('replicas on one PostgreSQL', { timeout: CALL_TIMEOUT }, () => {
   it('migrate a fresh database once when started together', async () => {
     const names = (await scene.postgres.psql('select name from plexmcp_migration')).map(([n]) => n);
     expect(names.length).toBeGreaterThan(0);

@@ -24,7 +24,8 @@ const get = async (url: string) => {
   return { status: response.status, body: await response.json() };
 };
 
-describe('/ready', () => {
+// Probes are reused for a second, so these tests wait out seconds: more than the 5-s default.
+describe('/ready', { timeout: 15_000 }, () => {
   it('is 200 while Plex answers, and 503 naming Plex when it does not', async () => {
     const { emulator, server } = await serve();
     // Without the platform there is no database to report.
