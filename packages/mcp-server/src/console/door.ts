@@ -1,9 +1,10 @@
-// The console's routes, loaded on its first request (mount.ts). Read top to bottom: the page (at
-// / and at every client-side route under /console/), its hashed assets, the session, and the
-// /v1 proxy. Every answer carries the security headers, the CSP first.
+// The console's routes, loaded on its first request (mount.ts). Read top to bottom: its hashed
+// assets, the session, posters, now playing, the /v1 proxy, and the page (at / and at every
+// client-side route under /console/). Every answer carries the security headers, the CSP first.
+// The routing is a few lines written here rather than a router: this chunk then shares no
+// module with the server's start-up code (see mount.ts).
 
 import type { Context } from 'hono';
-import { Hono } from 'hono';
 import type { FrontDoorEnv } from '../http/guards.js';
 import { CONSOLE_API_PREFIX, createApiProxy } from './api-proxy.js';
 import { consoleDirectory, loadConsoleAssets } from './assets.js';
@@ -20,18 +21,26 @@ import { sendAsset, sendPage } from './static-files.js';
 export interface ConsoleDoorOptions {
   /** The front door, which the console's /v1 requests go back through. */
   frontDoor: FrontDoorFetch;
-  /** The platform and Plex client, for posters. */
+  /** The platform and Plex clients, for posters. */
   access: ConsoleServerAccess;
   /** Where PLEXMCP_CONSOLE_DIR is read (tests pass their own). */
   env?: NodeJS.ProcessEnv;
   limits?: SessionLimits;
 }
 
-/** Client-side routes: lower-case words and ids, never a file name (those are assets). */
-const PAGE_PATH = /^\/console(\/[A-Za-z0-9_-]+)*\/?$/;
+/** Client-side routes: words and ids, never a file name (those are assets). */
+const PAGE_PATH = /^\/console(\/[A-Za-z0-9_-]+)*$/;
+const ASSET_PATH = /^\/console\/assets\/([^/]+)$/;
+const POSTER_PATH = /^\/console\/api\/posters\/([^/]+)\/([^/]+)$/;
+const API_PATH = /^\/console\/api\/v1(\/.*)?$/;
+
+type Handler = (c: Context<FrontDoorEnv>) => Response | Promise<Response>;
+
+const methodNotAllowed = (allow: string) =>
+  consoleError(405, 'method_not_allowed', `Use ${allow} here.`, { allow });
 
 /** Builds the console's handler for the front door's `/`, `/console` and `/console/*`. */
-export function createConsoleDoor(options: ConsoleDoorOptions) {
+export function createConsoleDoor(options: ConsoleDoorOptions): Handler {
   const assets = loadConsoleAssets(consoleDirectory(options.env));
   const limits = options.limits ?? SESSION_LIMITS;
   const sessions = createSessionStore(limits);
@@ -40,30 +49,28 @@ export function createConsoleDoor(options: ConsoleDoorOptions) {
   const posters = createPosters({ sessions, access: options.access });
   const nowPlaying = createNowPlaying({ sessions, frontDoor: options.frontDoor });
 
-  const app = new Hono<FrontDoorEnv>({ strict: false });
-  const methodNotAllowed = (allow: string) => () =>
-    consoleError(405, 'method_not_allowed', `Use ${allow} here.`, { allow });
+  return (c) => {
+    const method = c.req.method === 'HEAD' ? 'GET' : c.req.method;
+    // One trailing slash is the same path (the front door is not strict either).
+    const path = c.req.path.length > 1 ? c.req.path.replace(/\/$/, '') : c.req.path;
+    const read = (handler: Handler) => (method === 'GET' ? handler(c) : methodNotAllowed('GET'));
 
-  app.get('/console/assets/:name', (c) => sendAsset(c, assets, c.req.param('name')));
-  app.get('/console/session', session.state);
-  app.post('/console/session', session.signIn);
-  app.delete('/console/session', session.signOut);
-  app.all('/console/session', methodNotAllowed('GET, POST, DELETE'));
-  app.all(`${CONSOLE_API_PREFIX}/v1`, proxy);
-  app.all(`${CONSOLE_API_PREFIX}/v1/*`, proxy);
-  app.get(`${CONSOLE_API_PREFIX}/posters/:mcp_id/:item_id`, posters);
-  app.get(`${CONSOLE_API_PREFIX}/now-playing`, nowPlaying);
-  app.all(`${CONSOLE_API_PREFIX}/*`, () =>
-    consoleError(404, 'not_found', 'No such console endpoint.'),
-  );
-  app.get('/', (c) => sendPage(c, assets));
-  app.all('/', methodNotAllowed('GET'));
-  app.get('*', (c) =>
-    PAGE_PATH.test(c.req.path)
-      ? sendPage(c, assets)
-      : consoleError(404, 'not_found', 'No such console page or file.'),
-  );
-  app.all('*', methodNotAllowed('GET'));
-
-  return (c: Context<FrontDoorEnv>) => app.fetch(c.req.raw, c.env) as Promise<Response>;
+    const asset = ASSET_PATH.exec(path);
+    if (asset) return read(() => sendAsset(c, assets, decodeURIComponent(asset[1] ?? '')));
+    if (path === '/console/session') {
+      if (method === 'GET') return session.state(c);
+      if (method === 'POST') return session.signIn(c);
+      if (method === 'DELETE') return session.signOut(c);
+      return methodNotAllowed('GET, POST, DELETE');
+    }
+    const poster = POSTER_PATH.exec(path);
+    if (poster) return read(() => posters(c, poster[1] ?? '', poster[2] ?? ''));
+    if (path === '/console/api/now-playing') return read(nowPlaying);
+    if (API_PATH.test(path)) return proxy(c);
+    if (path.startsWith(`${CONSOLE_API_PREFIX}/`)) {
+      return consoleError(404, 'not_found', 'No such console endpoint.');
+    }
+    if (path === '/' || PAGE_PATH.test(path)) return read(() => sendPage(c, assets));
+    return consoleError(404, 'not_found', 'No such console page or file.');
+  };
 }

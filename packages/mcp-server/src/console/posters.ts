@@ -3,7 +3,7 @@
 // and answers the image bytes. The MCP is opened as the session's key may reach it — another
 // organization's MCP, or one outside the key's MCPs, is 404 like one that does not exist.
 
-import { createPlexClient, type PlexClient } from '@plexmcp/plex-client';
+import type { PlexClient } from '@plexmcp/plex-client';
 import type { Context } from 'hono';
 import type { FrontDoorEnv } from '../http/guards.js';
 import { signedOut } from './api-proxy.js';
@@ -40,7 +40,7 @@ export function createPosters(options: { sessions: Sessions; access: ConsoleServ
     let client = clients.get(key);
     if (!client) {
       if (clients.size >= 64) clients.clear();
-      client = createPlexClient({
+      client = access.createPlex({
         baseUrl: mcp.url,
         token,
         timeoutMs: access.plexTimeoutMs ?? 10_000,
@@ -51,11 +51,9 @@ export function createPosters(options: { sessions: Sessions; access: ConsoleServ
     return client;
   };
 
-  return async (c: Context<FrontDoorEnv>): Promise<Response> => {
+  return async (c: Context<FrontDoorEnv>, mcpId: string, itemId: string): Promise<Response> => {
     const session = sessions.get(sessionCookie(c));
     if (!session) return signedOut(c);
-    const mcpId = c.req.param('mcp_id') ?? '';
-    const itemId = c.req.param('item_id') ?? '';
     const { platform } = access;
     if (!platform || !MCP_ID.test(mcpId) || !ITEM_ID.test(itemId)) return notFound();
     const managed = MANAGED_KEY.test(session.key);
