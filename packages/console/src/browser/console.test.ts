@@ -131,6 +131,9 @@ describe('the console in Chromium', { timeout: 30_000 }, () => {
     await page.getByRole('link', { name: 'Keys' }).click();
     await page.getByRole('heading', { level: 1, name: 'API keys' }).waitFor();
     expect(page.url()).toBe(`${server.url}/console/keys`);
+    // Focus moved to the new page, as a page load would move it.
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('main');
+    expect(await page.title()).toBe('Keys · PlexMCP console');
     await expectAccessible();
     await page.getByLabel('Name').fill('from-the-browser');
     await page.getByRole('button', { name: 'Create key' }).click();

@@ -2,7 +2,7 @@
 // around the page of the current route.
 
 import type { ComponentType } from 'preact';
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { loadSession, onSessionEnded, type SessionState, signOut } from './api/session.js';
 import { Keys } from './pages/keys.js';
 import { McpPage } from './pages/mcp.js';
@@ -66,6 +66,14 @@ function Shell() {
   useEffect(() => {
     document.title = section ? `${section.label} · PlexMCP console` : 'PlexMCP console';
   }, [section]);
+  // After a navigation inside the console, focus moves to the new page's content, as a page load
+  // would: keyboard and screen-reader users start there instead of on the link they followed.
+  const main = useRef<HTMLElement>(null);
+  const first = useRef(true);
+  useEffect(() => {
+    if (first.current) first.current = false;
+    else main.current?.focus();
+  }, [path]);
   return (
     <>
       <a class="skip" href="#main">
@@ -88,7 +96,7 @@ function Shell() {
           Sign out
         </button>
       </header>
-      <main id="main" tabIndex={-1}>
+      <main id="main" tabIndex={-1} ref={main}>
         {Page ? <Page params={params} /> : <NotFound />}
       </main>
     </>

@@ -342,3 +342,19 @@ describe('now playing', () => {
     expect((await fetch(`${base}/console/api/now-playing`)).status).toBe(401);
   });
 });
+
+describe('guessing keys at the sign-in', () => {
+  it('is throttled per address like every door: 429 with Retry-After after a burst of failures', async () => {
+    let refused: Awaited<ReturnType<typeof signIn>> | undefined;
+    for (let attempt = 0; attempt < 50 && !refused; attempt++) {
+      const guess = await signIn(`plexmcp_guess${attempt}`);
+      if (guess.response.status === 429) refused = guess;
+      else expect(guess.response.status).toBe(401);
+    }
+    expect(refused?.body).toMatchObject({ success: false, error: { code: 'rate_limited' } });
+    expect(Number(refused?.response.headers.get('retry-after'))).toBeGreaterThanOrEqual(1);
+    expect(refused?.setCookie).toMatch(/Max-Age=0/);
+    // The right key still signs in from the same address.
+    expect((await signIn()).response.status).toBe(200);
+  });
+});
