@@ -25,6 +25,8 @@ let browser: Browser;
 let context: BrowserContext;
 let page: Page;
 let problems: PageProblems;
+/** The secret of the key made in the page. */
+let madeSecret = '';
 /** Every URL the browser asked for. */
 const requested: string[] = [];
 
@@ -139,6 +141,7 @@ describe('the console in Chromium', { timeout: 30_000 }, () => {
     await page.getByRole('button', { name: 'Create key' }).click();
     const secret = (await page.getByTestId('new-secret').textContent()) ?? '';
     expect(secret).toMatch(/^plexmcp_[0-9A-Za-z]{36}$/);
+    madeSecret = secret;
     await expectAccessible();
     await screenshot(page, 'keys', ['[data-testid="new-secret"]']);
 
@@ -309,6 +312,17 @@ describe('the console in Chromium', { timeout: 30_000 }, () => {
   it('logged no CSP violation and no script error on any page', () => {
     expect(problems.cspViolations).toEqual([]);
     expect(problems.errors).toEqual([]);
+  });
+
+  it("kept keys out of the server's log: the admin key only in the demo's banner", () => {
+    const log = server.log();
+    expect(madeSecret).not.toBe('');
+    expect(log).not.toContain(madeSecret);
+    const banner = log.slice(0, log.indexOf('Stop with Ctrl-C'));
+    expect(log.split(server.adminKey).length).toBe(banner.split(server.adminKey).length);
+    // The refused sign-in was logged, without the key it tried.
+    expect(log).toMatch(/refused GET \/v1\/organization from .*: wrong API key/);
+    expect(log).not.toContain('plexmcp_not-a-real-key');
   });
 
   it('asked nothing of any other origin, and no URL carried a key or a Plex token', () => {
