@@ -149,7 +149,10 @@ describe('the platform with the built binary', () => {
               'content-type': 'application/json',
             },
             body: JSON.stringify(body),
-          }).then(async (response) => ({ status: response.status, body: await response.json() }));
+          }).then(async (response) => ({
+            status: response.status,
+            body: (await response.json()) as { data: { id: string } },
+          }));
         const added = await post('/mcps', {
           kind: 'remote',
           name: 'Everything',
