@@ -30,7 +30,7 @@ describe('tool errors on /v1', () => {
     expect([error.code, error.status, error.details]).toEqual([code, status, { n: 1 }]);
   });
 
-  it("names bad arguments in details.fields, as every invalid_request of /v1 does", () => {
+  it('names bad arguments in details.fields, as every invalid_request of /v1 does', () => {
     const error = fromToolError({
       code: 'INVALID_INPUT',
       message: 'Invalid arguments for media_search: query: required.',
