@@ -4,6 +4,7 @@
 // fetch the way a browser (or an attacker's page) would send the requests.
 
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createOrganization, openStorage } from '@plexmcp/platform';
@@ -141,6 +142,62 @@ describe('the page and its assets', () => {
     const posted = await fetch(`${base}/`, { method: 'POST', headers: { origin: base } });
     expect(posted.status).toBe(405);
     expect(posted.headers.get('allow')).toBe('GET');
+  });
+});
+
+/**
+ * A GET with exactly these headers, as a browser sends it (fetch would put its own Sec-Fetch-*
+ * headers over the test's).
+ */
+function browserGet(path: string, headers: Record<string, string>) {
+  return new Promise<{ status: number; csp: unknown }>((resolve, reject) => {
+    const sent = request(`${base}${path}`, { headers }, (answer) => {
+      answer.resume();
+      resolve({ status: answer.statusCode ?? 0, csp: answer.headers['content-security-policy'] });
+    });
+    sent.on('error', reject);
+    sent.end();
+  });
+}
+
+describe('links from other sites', () => {
+  const navigation = { 'sec-fetch-mode': 'navigate', 'sec-fetch-dest': 'document' };
+
+  it('may open a console page (a top-level navigation), on our Host only', async () => {
+    for (const site of ['cross-site', 'same-site']) {
+      const opened = await browserGet('/console/keys', { ...navigation, 'sec-fetch-site': site });
+      expect(opened.status, site).toBe(200);
+      expect(opened.csp).toBe(CONSOLE_CSP);
+    }
+    const rebound = await browserGet('/console/keys', {
+      ...navigation,
+      'sec-fetch-site': 'cross-site',
+      host: 'evil.example',
+    });
+    expect(rebound.status).toBe(403);
+  });
+
+  it('reach nothing else: assets, the session and the API stay same-origin', async () => {
+    const crossSite = { 'sec-fetch-site': 'cross-site', 'sec-fetch-mode': 'no-cors' };
+    expect((await browserGet('/console/assets/app-1a2b3c.js', crossSite)).status).toBe(403);
+    expect((await browserGet('/console/session', crossSite)).status).toBe(403);
+    // A navigation is a page's only: one to the API is refused like any cross-site request.
+    const session = await signIn();
+    const api = await browserGet('/console/api/v1/organization', {
+      ...navigation,
+      'sec-fetch-site': 'cross-site',
+      cookie: session.cookie,
+    });
+    expect(api.status).toBe(403);
+  });
+
+  it('keep the body limit on the console too', async () => {
+    const huge = await fetch(`${base}/console/session`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', origin: base },
+      body: JSON.stringify({ api_key: 'x'.repeat(2 * 1024 * 1024) }),
+    });
+    expect(huge.status).toBe(413);
   });
 });
 

@@ -150,14 +150,17 @@ export function createFrontDoor(options: FrontDoorOptions) {
 
   app.use(databaseUnavailableGuard());
 
-  app.use(hostOriginGuard(createHostOriginCheck(options)));
-  app.use(bodyLimitGuard(limits['body-bytes']));
-  // The web console (/ and /console/…): signs in with a key, then its own cookie sessions.
+  // The web console (/ and /console/…): signs in with a key, then its own cookie sessions. It
+  // applies the next two guards itself, letting links from other sites open its pages.
   mountConsole(app, {
     platform: options.platform,
     plex: options.plex,
     plexTimeoutMs: options.plexTimeoutMs,
+    hostOrigin: createHostOriginCheck(options),
+    bodyBytes: limits['body-bytes'],
   });
+  app.use(hostOriginGuard(createHostOriginCheck(options)));
+  app.use(bodyLimitGuard(limits['body-bytes']));
   const { platform } = options;
   const keyless = options.apiKeys.length === 0 && options.loopbackOnly;
   app.use(
