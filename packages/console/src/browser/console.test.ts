@@ -300,6 +300,21 @@ describe('the console in Chromium', { timeout: 30_000 }, () => {
     await page.emulateMedia({ colorScheme: 'light' });
   });
 
+  it('works from the keyboard alone: skip link, fields in order, Enter submits', async () => {
+    // A fresh load of the page: the skip link is the first stop.
+    await page.goto(`${server.url}/console/keys`);
+    await page.getByRole('heading', { level: 1, name: 'API keys' }).waitFor();
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Skip to content');
+    await page.keyboard.press('Enter');
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('key-name');
+    await page.keyboard.type('typed-not-clicked');
+    await page.keyboard.press('Enter');
+    expect(await page.getByTestId('new-secret').textContent()).toMatch(/^plexmcp_/);
+    await expect.poll(() => page.getByRole('row', { name: /typed-not-clicked/ }).count()).toBe(1);
+  });
+
   it('opens from a link on another site, still signed in', async () => {
     // A dashboard on another origin linking to the console (served by the browser itself).
     await page.route(ELSEWHERE, (route) =>
