@@ -1,14 +1,26 @@
-import { mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadTypeScript } from './load-typescript.js';
+import { loadTypeScript, type RequireModule } from './load-typescript.js';
 
-/** A folder outside the repository: node_modules lookups from it find only what a test puts there. */
-function project(): { dir: string; require: NodeJS.Require } {
+/**
+ * A folder outside the repository whose `require` finds only what a test puts in its
+ * node_modules. Node's own lookup would also search NODE_PATH, which pnpm sets for the scripts it
+ * runs to the workspace's hoisted packages — where TypeScript 6's API package may well be.
+ */
+function project(): { dir: string; require: RequireModule } {
   const dir = mkdtempSync(join(tmpdir(), 'plexmcp-codegen-ts-'));
-  return { dir, require: createRequire(join(dir, 'index.js')) };
+  const requireFromDir = createRequire(join(dir, 'index.js'));
+  const require = (id: string) => {
+    const installed = join(dir, 'node_modules', id);
+    if (!existsSync(installed)) {
+      throw Object.assign(new Error(`Cannot find module '${id}'`), { code: 'MODULE_NOT_FOUND' });
+    }
+    return requireFromDir(installed);
+  };
+  return { dir, require };
 }
 
 /** Writes a package into `dir`/node_modules with `main` as its entry's source. */
