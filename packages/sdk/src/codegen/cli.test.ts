@@ -1,6 +1,5 @@
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer, type IncomingHttpHeaders } from 'node:http';
-import { createRequire } from 'node:module';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -165,9 +164,11 @@ describe('plexmcp-codegen', () => {
 
   it('says what to install, before fetching anything, when TypeScript is missing', async () => {
     seen = [];
-    // Looks the compiler up from a folder with no node_modules, as a project without it would.
-    const bare = mkdtempSync(join(tmpdir(), 'plexmcp-codegen-bare-'));
-    const requireModule = createRequire(join(bare, 'index.js'));
+    // Finds no compiler, as a project without one would. (Not Node's lookup from an empty folder:
+    // it also searches NODE_PATH, which pnpm points at the workspace's hoisted packages.)
+    const requireModule = (id: string) => {
+      throw Object.assign(new Error(`Cannot find module '${id}'`), { code: 'MODULE_NOT_FOUND' });
+    };
     const out = join(dir, 'never-written.ts');
     const run = await codegen(
       ['--url', `${base}/tools`, '--api-key', 'k3y-for-codegen', '--out', out],
