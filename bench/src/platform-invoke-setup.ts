@@ -2,14 +2,13 @@
 // work is not billed to the server or to the bench), a SQLite data directory with an organization
 // on the team plan, and the built server on it, with metering on or off.
 
-import { type ChildProcess, spawnSync } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { startEmulatorProcess } from './emulator-process.js';
 import { type HttpServerProcess, spawnHttpServer } from './http-server.js';
 import { SERVER_BIN } from './paths.js';
-import { spawnBin, stopProcess, waitForLine } from './scale-proc.js';
 
 /** The emulator, the data directory and the keys: shared by every server start of the section. */
 export interface InvokeScene {
@@ -20,33 +19,33 @@ export interface InvokeScene {
   close(): Promise<void>;
 }
 
+/**
+ * `plex-mcp-server admin init` as an operator runs it, on the database `env` names: the
+ * organization "Bench" (self-hosted default plan: team, 1,000 requests a second a key) and its
+ * first admin key.
+ */
+export function adminInit(env: Record<string, string>): string {
+  const init = spawnSync(
+    process.execPath,
+    [SERVER_BIN, 'admin', 'init', '--org', 'Bench', '--email', 'b@x.example', '--json'],
+    { cwd: tmpdir(), env, encoding: 'utf8' },
+  );
+  if (init.status !== 0) throw new Error(`admin init failed: ${init.stderr || init.stdout}`);
+  return (JSON.parse(init.stdout) as { key: { secret: string } }).key.secret;
+}
+
 /** Starts the emulator bin (demo library) and runs `admin init` on a fresh data directory. */
 export async function openScene(): Promise<InvokeScene> {
-  const token = randomBytes(12).toString('hex');
-  const emulator: ChildProcess = spawnBin('packages/plex-emulator/bin/plex-emulator.js', [
-    '--port',
-    '0',
-    '--token',
-    token,
-  ]);
+  const emulator = await startEmulatorProcess();
   const dataDir = mkdtempSync(path.join(tmpdir(), 'plexmcp-bench-invoke-'));
   const close = async () => {
-    await stopProcess(emulator);
+    await emulator.close();
     rmSync(dataDir, { recursive: true, force: true });
   };
   try {
-    const [, url = ''] = await waitForLine(emulator, 'stdout', /^(http:\/\/\S+)$/m, 30_000);
-    emulator.stdout?.resume();
-    emulator.stderr?.resume();
-    // As an operator would: the organization (self-hosted default plan: team, 1000 req/s a key).
-    const init = spawnSync(
-      process.execPath,
-      [SERVER_BIN, 'admin', 'init', '--org', 'Bench', '--email', 'b@x.example', '--json'],
-      { cwd: tmpdir(), env: { PLEXMCP_DATA_DIR: dataDir }, encoding: 'utf8' },
-    );
-    if (init.status !== 0) throw new Error(`admin init failed: ${init.stderr || init.stdout}`);
-    const adminKey = (JSON.parse(init.stdout) as { key: { secret: string } }).key.secret;
-    return { plexEnv: { PLEX_URL: url, PLEX_TOKEN: token }, dataDir, adminKey, close };
+    const adminKey = adminInit({ PLEXMCP_DATA_DIR: dataDir });
+    const plexEnv = { PLEX_URL: emulator.url, PLEX_TOKEN: emulator.token };
+    return { plexEnv, dataDir, adminKey, close };
   } catch (error) {
     await close();
     throw error;

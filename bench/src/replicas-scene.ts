@@ -2,14 +2,11 @@
 // their own, an organization made by `admin init` on the database, a key per client, and 1–3
 // built servers started on that one database.
 
-import { type ChildProcess, spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { tmpdir } from 'node:os';
+import { startEmulatorProcess } from './emulator-process.js';
 import { type HttpServerProcess, spawnHttpServer } from './http-server.js';
-import { SERVER_BIN } from './paths.js';
-import { builtinMcpId, v1 } from './platform-invoke-setup.js';
+import { adminInit, builtinMcpId, v1 } from './platform-invoke-setup.js';
 import { type BenchPostgres, startBenchPostgres } from './replicas-postgres.js';
-import { spawnBin, stopProcess, waitForLine } from './scale-proc.js';
 
 /** The shared pieces, alive for the whole section. */
 export interface ReplicaBenchScene {
@@ -25,36 +22,21 @@ export interface ReplicaBenchScene {
 
 /** Starts PostgreSQL and the emulator, makes the organization and `clients` keys. */
 export async function openReplicaScene(clients: number): Promise<ReplicaBenchScene> {
-  const token = randomBytes(12).toString('hex');
-  const emulator: ChildProcess = spawnBin('packages/plex-emulator/bin/plex-emulator.js', [
-    '--port',
-    '0',
-    '--token',
-    token,
-  ]);
+  const emulator = await startEmulatorProcess();
   let postgres: BenchPostgres | undefined;
   const close = async () => {
-    await stopProcess(emulator);
+    await emulator.close();
     await postgres?.stop();
   };
   try {
     postgres = await startBenchPostgres();
-    const [, plexUrl = ''] = await waitForLine(emulator, 'stdout', /^(http:\/\/\S+)$/m, 30_000);
-    emulator.stdout?.resume();
-    emulator.stderr?.resume();
     const env = {
-      PLEX_URL: plexUrl,
-      PLEX_TOKEN: token,
+      PLEX_URL: emulator.url,
+      PLEX_TOKEN: emulator.token,
       PLEXMCP_DATABASE_URL: postgres.url,
       PLEXMCP_SECRET_KEY: randomBytes(32).toString('base64'),
     };
-    const init = spawnSync(
-      process.execPath,
-      [SERVER_BIN, 'admin', 'init', '--org', 'Bench', '--email', 'b@x.example', '--json'],
-      { cwd: tmpdir(), env, encoding: 'utf8' },
-    );
-    if (init.status !== 0) throw new Error(`admin init failed: ${init.stderr || init.stdout}`);
-    const adminKey = (JSON.parse(init.stdout) as { key: { secret: string } }).key.secret;
+    const adminKey = adminInit(env);
     const first = await spawnHttpServer([], env);
     try {
       const clientKeys: string[] = [];
