@@ -65,6 +65,21 @@ async function initialize(path: string, key: string, headers: Record<string, str
   return { status: response.status, headers: response.headers, text: await response.text() };
 }
 
+/** A JSON-RPC message POSTed on `path` within a session, as a client in that session sends it. */
+function postInSession(path: string, session: string, message: Record<string, unknown>) {
+  return fetch(`${scene.server.url}${path}`, {
+    method: 'POST',
+    headers: {
+      authorization: `Bearer ${scene.admin}`,
+      'content-type': 'application/json',
+      accept: 'application/json, text/event-stream',
+      'mcp-session-id': session,
+      'mcp-protocol-version': '2025-06-18',
+    },
+    body: JSON.stringify({ jsonrpc: '2.0', ...message }),
+  });
+}
+
 const textOf = (result: unknown) =>
   ((result as { content: { type: string; text?: string }[] }).content[0]?.text ?? '') as string;
 
@@ -156,18 +171,7 @@ describe('/mcp/{mcp_id}', () => {
     expect(opened.status).toBe(200);
     const session = opened.headers.get('mcp-session-id') ?? '';
     expect(session).not.toBe('');
-    const list = (path: string) =>
-      fetch(`${scene.server.url}${path}`, {
-        method: 'POST',
-        headers: {
-          authorization: `Bearer ${scene.admin}`,
-          'content-type': 'application/json',
-          accept: 'application/json, text/event-stream',
-          'mcp-session-id': session,
-          'mcp-protocol-version': '2025-06-18',
-        },
-        body: JSON.stringify({ jsonrpc: '2.0', id: 2, method: 'tools/list' }),
-      });
+    const list = (path: string) => postInSession(path, session, { id: 2, method: 'tools/list' });
     expect((await list(`/mcp/${cabinId}`)).status).toBe(200);
     expect((await list(`/mcp/${remoteId}`)).status).toBe(404);
     expect((await list('/mcp')).status).toBe(404);
@@ -185,21 +189,10 @@ describe('/mcp/{mcp_id}', () => {
     const opened = await initialize(`/mcp/${id}`, scene.admin);
     const session = opened.headers.get('mcp-session-id') ?? '';
     const call = () =>
-      fetch(`${scene.server.url}/mcp/${id}`, {
-        method: 'POST',
-        headers: {
-          authorization: `Bearer ${scene.admin}`,
-          'content-type': 'application/json',
-          accept: 'application/json, text/event-stream',
-          'mcp-session-id': session,
-          'mcp-protocol-version': '2025-06-18',
-        },
-        body: JSON.stringify({
-          jsonrpc: '2.0',
-          id: 3,
-          method: 'tools/call',
-          params: { name: 'server_get_info', arguments: {} },
-        }),
+      postInSession(`/mcp/${id}`, session, {
+        id: 3,
+        method: 'tools/call',
+        params: { name: 'server_get_info', arguments: {} },
       }).then(async (response) => ({ status: response.status, text: await response.text() }));
     const before = await call();
     expect(before.status).toBe(200);
@@ -224,17 +217,7 @@ describe('/mcp/{mcp_id}', () => {
     const kept = await initialize(`/mcp/${id}`, scene.admin);
     const keptSession = kept.headers.get('mcp-session-id') ?? '';
     expect((await scene.v1('DELETE', `/mcps/${id}`)).status).toBe(200);
-    const gone = await fetch(`${scene.server.url}/mcp/${id}`, {
-      method: 'POST',
-      headers: {
-        authorization: `Bearer ${scene.admin}`,
-        'content-type': 'application/json',
-        accept: 'application/json, text/event-stream',
-        'mcp-session-id': keptSession,
-        'mcp-protocol-version': '2025-06-18',
-      },
-      body: JSON.stringify({ jsonrpc: '2.0', id: 4, method: 'tools/list' }),
-    });
+    const gone = await postInSession(`/mcp/${id}`, keptSession, { id: 4, method: 'tools/list' });
     expect(gone.status).toBe(404);
     expect(await gone.text()).toMatch(/No MCP /);
   });
