@@ -5,6 +5,7 @@ import type { ApiKey, CreatedApiKey, Mcp } from '@plexmcp/sdk';
 import { useState } from 'preact/hooks';
 import { describeError, platform } from '../api/platform.js';
 import { ErrorNote, Loading, PageHeader } from '../ui/bits.js';
+import { ConfirmAction } from '../ui/confirm-action.js';
 import { CopyButton } from '../ui/copy-button.js';
 import { when } from '../ui/format.js';
 import { useResult } from '../ui/use-result.js';
@@ -185,7 +186,13 @@ function KeyTable(props: { keys: ApiKey[]; mcps: Mcp[]; onRevoked: () => void })
                 {key.revoked_at ? (
                   <span class="muted">revoked {when(key.revoked_at)}</span>
                 ) : (
-                  <Revoke apiKey={key} onRevoked={props.onRevoked} />
+                  <ConfirmAction
+                    verb="Revoke"
+                    name={key.name}
+                    question={`Revoke “${key.name}”? Programs using it stop working.`}
+                    act={() => platform.apiKeys.revoke(key.id)}
+                    onDone={props.onRevoked}
+                  />
                 )}
               </td>
             </tr>
@@ -193,37 +200,5 @@ function KeyTable(props: { keys: ApiKey[]; mcps: Mcp[]; onRevoked: () => void })
         </tbody>
       </table>
     </div>
-  );
-}
-
-/** Revoke, then "Revoke <name>? Yes / Cancel": a slip of the mouse revokes nothing. */
-function Revoke(props: { apiKey: ApiKey; onRevoked: () => void }) {
-  const [asking, setAsking] = useState(false);
-  const [error, setError] = useState<string | undefined>();
-  const revoke = async () => {
-    const result = await platform.apiKeys.revoke(props.apiKey.id);
-    if (result.error) return setError(describeError(result.error));
-    setAsking(false);
-    props.onRevoked();
-  };
-  if (!asking) {
-    return (
-      <button type="button" class="danger secondary" onClick={() => setAsking(true)}>
-        Revoke<span class="visually-hidden"> {props.apiKey.name}</span>
-      </button>
-    );
-  }
-  return (
-    <fieldset class="confirm">
-      <legend class="visually-hidden">Revoke {props.apiKey.name}?</legend>
-      <span>Revoke “{props.apiKey.name}”? Programs using it stop working.</span>{' '}
-      <button type="button" class="danger" onClick={revoke}>
-        Yes, revoke
-      </button>{' '}
-      <button type="button" class="secondary" onClick={() => setAsking(false)}>
-        Cancel
-      </button>
-      {error ? <ErrorNote>{error}</ErrorNote> : null}
-    </fieldset>
   );
 }

@@ -7,6 +7,7 @@ import type { Mcp } from '@plexmcp/sdk';
 import { useState } from 'preact/hooks';
 import { describeError, platform } from '../api/platform.js';
 import { ErrorNote, Link, Loading, PageHeader } from '../ui/bits.js';
+import { ConfirmAction } from '../ui/confirm-action.js';
 import { when } from '../ui/format.js';
 import { useResult } from '../ui/use-result.js';
 
@@ -97,7 +98,13 @@ function McpTable(props: { mcps: Mcp[]; onChanged: () => void }) {
                       <button type="button" class="secondary" onClick={() => setEditing(mcp.id)}>
                         Edit<span class="visually-hidden"> {mcp.name}</span>
                       </button>{' '}
-                      <Remove mcp={mcp} onRemoved={props.onChanged} />
+                      <ConfirmAction
+                        verb="Remove"
+                        name={mcp.name}
+                        question={`Remove “${mcp.name}”? Keys confined to it lose it.`}
+                        act={() => platform.mcps.remove(mcp.id)}
+                        onDone={props.onChanged}
+                      />
                     </>
                   )}
                 </td>
@@ -107,36 +114,6 @@ function McpTable(props: { mcps: Mcp[]; onChanged: () => void }) {
         </tbody>
       </table>
     </div>
-  );
-}
-
-function Remove(props: { mcp: Mcp; onRemoved: () => void }) {
-  const [asking, setAsking] = useState(false);
-  const [error, setError] = useState<string | undefined>();
-  if (!asking) {
-    return (
-      <button type="button" class="danger secondary" onClick={() => setAsking(true)}>
-        Remove<span class="visually-hidden"> {props.mcp.name}</span>
-      </button>
-    );
-  }
-  const remove = async () => {
-    const result = await platform.mcps.remove(props.mcp.id);
-    if (result.error) return setError(describeError(result.error));
-    props.onRemoved();
-  };
-  return (
-    <fieldset class="confirm">
-      <legend class="visually-hidden">Remove {props.mcp.name}?</legend>
-      <span>Remove “{props.mcp.name}”? Keys confined to it lose it.</span>{' '}
-      <button type="button" class="danger" onClick={remove}>
-        Yes, remove
-      </button>{' '}
-      <button type="button" class="secondary" onClick={() => setAsking(false)}>
-        Cancel
-      </button>
-      {error ? <ErrorNote>{error}</ErrorNote> : null}
-    </fieldset>
   );
 }
 

@@ -5,6 +5,7 @@ import type { Member } from '@plexmcp/sdk';
 import { useState } from 'preact/hooks';
 import { describeError, platform } from '../api/platform.js';
 import { ErrorNote, Loading, PageHeader } from '../ui/bits.js';
+import { ConfirmAction } from '../ui/confirm-action.js';
 import { when } from '../ui/format.js';
 import { useResult } from '../ui/use-result.js';
 
@@ -55,43 +56,19 @@ function MemberTable(props: { members: Member[]; onRemoved: () => void }) {
               <td>{member.role}</td>
               <td>{when(member.created_at)}</td>
               <td>
-                <RemoveMember member={member} onRemoved={props.onRemoved} />
+                <ConfirmAction
+                  verb="Remove"
+                  name={member.name}
+                  question={`Remove ${member.name}? Their keys are revoked too.`}
+                  act={() => platform.organization.members.remove(member.id)}
+                  onDone={props.onRemoved}
+                />
               </td>
             </tr>
           ))}
         </tbody>
       </table>
     </div>
-  );
-}
-
-function RemoveMember(props: { member: Member; onRemoved: () => void }) {
-  const [asking, setAsking] = useState(false);
-  const [error, setError] = useState<string | undefined>();
-  if (!asking) {
-    return (
-      <button type="button" class="danger secondary" onClick={() => setAsking(true)}>
-        Remove<span class="visually-hidden"> {props.member.name}</span>
-      </button>
-    );
-  }
-  const remove = async () => {
-    const result = await platform.organization.members.remove(props.member.id);
-    if (result.error) return setError(describeError(result.error));
-    props.onRemoved();
-  };
-  return (
-    <fieldset class="confirm">
-      <legend class="visually-hidden">Remove {props.member.name}?</legend>
-      <span>Remove {props.member.name}? Their keys are revoked too.</span>{' '}
-      <button type="button" class="danger" onClick={remove}>
-        Yes, remove
-      </button>{' '}
-      <button type="button" class="secondary" onClick={() => setAsking(false)}>
-        Cancel
-      </button>
-      {error ? <ErrorNote>{error}</ErrorNote> : null}
-    </fieldset>
   );
 }
 
