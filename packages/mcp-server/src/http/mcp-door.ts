@@ -109,9 +109,15 @@ export function createMcpDoor(options: McpDoorOptions) {
   }
 
   return {
-    /** Ends a session if it was opened on this endpoint (an MCP that no longer exists). */
-    end(sessionId: string, endpointKey: string): void {
-      if (live.get(sessionId)?.endpoint === endpointKey) options.sessions.close(sessionId);
+    /**
+     * Ends a session if `caller` opened it on this endpoint (an MCP that no longer exists).
+     * Another caller's session is left alone, whatever id they send.
+     */
+    end(c: Context<FrontDoorEnv>, sessionId: string, endpointKey: string): void {
+      const owned = options.sessions.use(sessionId, c.get('caller').owner);
+      if (owned && live.get(sessionId)?.endpoint === endpointKey) {
+        options.sessions.close(sessionId);
+      }
     },
 
     async handle(

@@ -66,7 +66,7 @@ export function createMcpIdDoor(options: McpIdDoorOptions) {
       const target = caller.platform ? await platform.loadMcp(caller.platform, id) : undefined;
       if (!target) {
         const sessionId = c.req.header('mcp-session-id');
-        if (sessionId !== undefined) options.door.end(sessionId, `/mcp/${id}`);
+        if (sessionId !== undefined) options.door.end(c, sessionId, `/mcp/${id}`);
         // The same words whether it exists elsewhere or nowhere: nothing of another tenant leaks.
         return refuse('rpc', {
           status: 404,

@@ -66,11 +66,16 @@ async function initialize(path: string, key: string, headers: Record<string, str
 }
 
 /** A JSON-RPC message POSTed on `path` within a session, as a client in that session sends it. */
-function postInSession(path: string, session: string, message: Record<string, unknown>) {
+function postInSession(
+  path: string,
+  session: string,
+  message: Record<string, unknown>,
+  key = scene.admin,
+) {
   return fetch(`${scene.server.url}${path}`, {
     method: 'POST',
     headers: {
-      authorization: `Bearer ${scene.admin}`,
+      authorization: `Bearer ${key}`,
       'content-type': 'application/json',
       accept: 'application/json, text/event-stream',
       'mcp-session-id': session,
@@ -158,6 +163,13 @@ describe('/mcp/{mcp_id}', () => {
         id: null,
       });
     }
+    // Another organization's key sending a live session's id to that MCP is refused and leaves
+    // the session alone.
+    const opened = await initialize(`/mcp/${cabinId}`, scene.admin);
+    const session = opened.headers.get('mcp-session-id') ?? '';
+    const list = { id: 9, method: 'tools/list' };
+    expect((await postInSession(`/mcp/${cabinId}`, session, list, awayKey)).status).toBe(404);
+    expect((await postInSession(`/mcp/${cabinId}`, session, list)).status).toBe(200);
     // The confined key reaches its own MCP.
     const cabin = await connect(`/mcp/${cabinId}`, cabinKey);
     expect((await cabin.listTools()).tools.length).toBeGreaterThan(0);
