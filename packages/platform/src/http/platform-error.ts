@@ -17,7 +17,9 @@ export type ErrorCode =
   | 'upstream_unauthorized'
   | 'upstream_error'
   | 'upstream_unavailable'
-  | 'upstream_timeout';
+  | 'upstream_timeout'
+  // Answered by the server's front door, not by a route: the database is down or it is draining.
+  | 'service_unavailable';
 
 /** What `error.details` holds: a JSON object, or null when there is nothing to add. */
 export type ErrorDetails = Record<string, unknown> | null;

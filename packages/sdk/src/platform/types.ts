@@ -93,6 +93,8 @@ export type PlatformErrorCode =
   | 'upstream_error'
   | 'upstream_unavailable'
   | 'upstream_timeout'
+  /** The server's database is unreachable, or the server is shutting down: retry (Retry-After). */
+  | 'service_unavailable'
   /** The server did not answer at all. */
   | 'server_unreachable'
   /** No answer within the timeout. */
