@@ -29,7 +29,11 @@ describe('plexmcp-codegen (built bin) against a live server', () => {
     expect(run.stderr + server.stderr()).not.toContain(KEY);
   });
 
-  it('--check passes on the committed file and fails on a stale one with a summary', async () => {
+  // Two runs of the bin, each loading the TypeScript compiler: past the default 5 s on a busy
+  // 2-core machine.
+  it('--check passes on the committed file and fails on a stale one with a summary', {
+    timeout: 30_000,
+  }, async () => {
     const current = join(dir, 'current.ts');
     writeFileSync(current, committed);
     const fresh = await runCodegenBin([
