@@ -258,6 +258,7 @@ async function main(): Promise<void> {
         plex: connection.plex,
         version: VERSION,
         plexTimeoutMs: config.timeoutMs,
+        ...(connection.plexTvUrl ? { plexTvUrl: connection.plexTvUrl } : {}),
         tools,
         config: toolConfig,
         logger,
