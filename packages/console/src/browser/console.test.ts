@@ -260,6 +260,42 @@ describe('the console in Chromium', { timeout: 30_000 }, () => {
     await screenshot(page, 'usage');
   });
 
+  it('adds a Plex server through the plex.tv sign-in, and its tools are at hand', async () => {
+    await page.getByRole('link', { name: 'MCPs' }).click();
+    await page.getByRole('heading', { level: 1, name: 'MCPs' }).waitFor();
+    await page.getByRole('button', { name: 'Add an MCP' }).click();
+    await page.getByRole('button', { name: 'Get a code from plex.tv' }).click();
+    const code = page.locator('.pin-code code');
+    await code.waitFor();
+    expect(await code.textContent()).toMatch(/^[A-Z1-9]{4}$/);
+    expect(await page.getByRole('link', { name: 'https://plex.tv/link' }).count()).toBe(1);
+    await expectAccessible();
+    // The person approves the code on (the demo's stand-in for) plex.tv.
+    expect(server.plexTvUrl).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/plex\.tv$/);
+    const approved = await fetch(`${server.plexTvUrl}/api/v2/pins/link`, {
+      method: 'PUT',
+      headers: {
+        'x-plex-token': 'plex-emulator-token',
+        'content-type': 'application/x-www-form-urlencoded',
+      },
+      body: new URLSearchParams({ code: (await code.textContent()) ?? '' }).toString(),
+    });
+    expect(approved.status).toBe(204);
+    await page.getByText('Signed in to plex.tv. Pick the server to add.').waitFor();
+    // The local address comes first; the others are offered too.
+    const address = page.getByLabel('Address');
+    expect(await address.inputValue()).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+    expect(await address.locator('option').count()).toBe(3);
+    await page.getByLabel('Name', { exact: true }).fill('Upstairs Plex');
+    await expectAccessible();
+    await screenshot(page, 'add-plex-server');
+    await page.getByRole('button', { name: 'Add server' }).click();
+    await page.getByRole('link', { name: 'Upstairs Plex' }).click();
+    await page.getByLabel('Search tools').fill('library');
+    await expect.poll(() => page.getByRole('link', { name: 'library_list' }).count()).toBe(1);
+    expect(await page.content()).not.toContain('plex-emulator-token');
+  });
+
   it('adds a member with a role and removes them after a confirmation', async () => {
     await page.getByRole('link', { name: 'Members' }).click();
     await page.getByRole('heading', { level: 1, name: 'Members' }).waitFor();

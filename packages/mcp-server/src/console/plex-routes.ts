@@ -26,7 +26,7 @@ import type { createSessionStore } from './sessions.js';
 type Sessions = ReturnType<typeof createSessionStore>;
 
 const PLEX_TV = 'https://plex.tv';
-/** plex.tv asks clients to check a PIN about once a second; the page polls every two. */
+/** plex.tv asks clients to check a PIN about once a second, however often the page asks. */
 const CHECK_INTERVAL_MS = 1000;
 /** A PIN lives 15 minutes at plex.tv; one said to live longer is held no longer than this. */
 const LONGEST_PIN_MS = 30 * 60 * 1000;
