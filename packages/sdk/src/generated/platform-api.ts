@@ -248,7 +248,7 @@ export interface paths {
         };
         /**
          * Usage over time
-         * @description Every bucket from `from` to `to` (ISO dates or timestamps with a zone; default the last 30 days, or 24 hours with granularity=hour), oldest first, empty ones included; at most 366 days. `granularity` is hour or day (default). `mcp_id` and `key_id` narrow it to one MCP or key of the organization (404 otherwise).
+         * @description Every bucket from `from` to `to` (ISO dates or timestamps with a zone; default the last 30 days, or 24 hours with granularity=hour), oldest first, empty ones included; at most 366 days. `granularity` is hour or day (default). `mcp_id` and `key_id` narrow it to one MCP or key of the organization (404 otherwise); `tool` to the calls of one tool by name (on any MCP unless `mcp_id` says which; a name never called answers empty buckets).
          */
         get: operations["getUsageHistory"];
         put?: never;
@@ -1233,6 +1233,7 @@ export interface operations {
                 to?: string;
                 mcp_id?: string;
                 key_id?: string;
+                tool?: string;
             };
             header?: never;
             path?: never;

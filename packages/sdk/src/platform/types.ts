@@ -70,7 +70,7 @@ export type CreateApiKeyBody = BodyOf<'postApiKeys'>;
 export type AddMemberBody = BodyOf<'postOrganizationMembers'>;
 /** Which page of a list: `page` from 1, `per_page` 1 to 100 (default 20). */
 export type PageQuery = QueryOf<'getMcps'>;
-/** `usage.history`: `granularity` (`hour` or `day`), `from`, `to`, `mcp_id`, `key_id`, paging. */
+/** `usage.history`: `granularity` (`hour` or `day`), `from`, `to`, `mcp_id`, `key_id`, `tool`, paging. */
 export type UsageHistoryQuery = QueryOf<'getUsageHistory'>;
 
 /**
