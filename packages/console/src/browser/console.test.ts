@@ -256,6 +256,19 @@ describe('the console in Chromium', { timeout: 30_000 }, () => {
     expect(rows.length).toBeGreaterThanOrEqual(24);
     // The searches made at the start, in this hour, on this MCP.
     expect(rows.some((row) => Number(row.split(',')[2]) >= 4)).toBe(true);
+    // One tool: the title edited once (above) is the chart's and the CSV's only tool call.
+    await page.getByLabel('Tool', { exact: true }).selectOption('media_edit_metadata');
+    await expect.poll(() => page.locator('.stats').textContent()).toBe('Calls1Tool calls1Errors0');
+    const [oneTool] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('link', { name: 'Download CSV' }).click(),
+    ]);
+    expect(oneTool.suggestedFilename()).toBe('plexmcp-usage-per-hour-media_edit_metadata.csv');
+    const toolRows = readFileSync(await oneTool.path(), 'utf8')
+      .trimEnd()
+      .split('\r\n')
+      .slice(1);
+    expect(toolRows.map((row) => Number(row.split(',')[2])).reduce((a, b) => a + b)).toBe(1);
     await expectAccessible();
     await screenshot(page, 'usage');
   });
@@ -296,7 +309,7 @@ describe('the console in Chromium', { timeout: 30_000 }, () => {
     expect(await page.content()).not.toContain('plex-emulator-token');
   });
 
-  it('adds a member with a role and removes them after a confirmation', async () => {
+  it('adds a member with a role, changes it (narrowing their keys) and removes them after a confirmation', async () => {
     await page.getByRole('link', { name: 'Members' }).click();
     await page.getByRole('heading', { level: 1, name: 'Members' }).waitFor();
     await page.getByLabel('Email').fill('bea@example.com');
@@ -304,9 +317,39 @@ describe('the console in Chromium', { timeout: 30_000 }, () => {
     await page.getByLabel(/^admin/).check();
     await page.getByRole('button', { name: 'Add member' }).click();
     const row = page.getByRole('row', { name: /bea@example\.com/ });
-    await expect.poll(() => row.textContent()).toContain('admin');
+    const role = row.getByLabel('Role of Bea');
+    await expect.poll(() => role.inputValue()).toBe('admin');
+    // A key of Bea's that manages the organization, made by any program.
+    const members = await fetch(`${server.url}/v1/organization/members`, {
+      headers: { authorization: `Bearer ${server.adminKey}` },
+    });
+    const bea = ((await members.json()) as { data: { id: string; email: string }[] }).data.find(
+      (member) => member.email === 'bea@example.com',
+    );
+    const made = await fetch(`${server.url}/v1/api-keys`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${server.adminKey}` },
+      body: JSON.stringify({ name: 'bea', scopes: ['read', 'admin'], member_id: bea?.id }),
+    });
+    const beaKey = ((await made.json()) as { data: { secret: string } }).data.secret;
+    await role.selectOption('member');
+    await expect
+      .poll(() => row.locator('.confirm').textContent())
+      .toContain('Make Bea a member? Their keys lose the admin scope');
     await expectAccessible();
     await screenshot(page, 'members');
+    await row.getByRole('button', { name: 'Yes, change' }).click();
+    await expect
+      .poll(() => page.getByRole('status').textContent())
+      .toBe('Bea is now member; 1 of their keys lost admin.');
+    await expect.poll(() => role.inputValue()).toBe('member');
+    // The key still works, and no longer manages: admin is gone from its scopes.
+    expect((await curl('/v1/organization', beaKey)).status).toBe(200);
+    const scopes = await fetch(`${server.url}/v1/api-keys?per_page=100`, {
+      headers: { authorization: `Bearer ${server.adminKey}` },
+    });
+    const listed = ((await scopes.json()) as { data: { name: string; scopes: string[] }[] }).data;
+    expect(listed.find((key) => key.name === 'bea')?.scopes).toEqual(['read']);
     await row.getByRole('button', { name: 'Remove Bea' }).click();
     await row.getByRole('button', { name: 'Yes, remove' }).click();
     await expect.poll(() => row.count()).toBe(0);
