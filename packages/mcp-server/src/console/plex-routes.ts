@@ -255,7 +255,12 @@ export function createPlexRoutes(options: {
     // Added: the sign-in is used up, its tokens forgotten. Refused (a name taken, a key without
     // the admin scope): it stays until it expires, so another name can be tried.
     if (answer.status === 201) pending.end(pinId);
-    return consoleJson(answer.status, await answer.json().catch(() => null));
+    const retryAfter = answer.headers.get('retry-after');
+    return consoleJson(
+      answer.status,
+      await answer.json().catch(() => null),
+      retryAfter ? { 'retry-after': retryAfter } : {},
+    );
   };
 
   /** Whether the server answers at `uri` as itself; otherwise the refusal to send. */

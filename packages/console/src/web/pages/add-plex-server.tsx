@@ -34,6 +34,7 @@ function preferred(connections: ServerConnection[]): ServerConnection | undefine
 
 const kindOf = (c: ServerConnection) => (c.relay ? 'relay' : c.local ? 'local' : 'remote');
 
+/** The plex.tv way to add a Plex server: a code, its approval, then the server and address. */
 export function AddPlexServer(props: { onDone: (added: boolean) => void }) {
   const [state, setState] = useState<Step>({ step: 'start' });
   const [error, setError] = useState<string | undefined>();

@@ -25,6 +25,7 @@ export function roleChanged(member: ChangedMember): string {
   return `${member.name} is now ${member.role}${keys.length > 0 ? `; ${keys.join(', ')}` : ''}.`;
 }
 
+/** A member's role as a list to change it from, with the confirmation it then asks for. */
 export function RoleSelect(props: { member: Member; onChanged: (said: string) => void }) {
   const { member } = props;
   const [wanted, setWanted] = useState<Role | undefined>();
