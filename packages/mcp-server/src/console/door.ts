@@ -12,6 +12,7 @@ import type { FrontDoorFetch } from './front-door-request.js';
 import { createNowPlaying } from './now-playing.js';
 import type { ConsoleServerAccess } from './platform-access.js';
 import { createPlexRoutes } from './plex-routes.js';
+import { createSignInStore } from './plex-sign-ins.js';
 import { createPosters } from './posters.js';
 import { consoleError } from './replies.js';
 import { createSessionRoutes } from './session-routes.js';
@@ -45,12 +46,19 @@ const methodNotAllowed = (allow: string) =>
 export function createConsoleDoor(options: ConsoleDoorOptions): Handler {
   const assets = loadConsoleAssets(consoleDirectory(options.env));
   const limits = options.limits ?? SESSION_LIMITS;
-  const sessions = createSessionStore(limits);
+  // A plex.tv sign-in in progress holds tokens for its session: it ends with the session.
+  const signIns = createSignInStore();
+  const sessions = createSessionStore(limits, (ended) => signIns.endAllOf(ended));
   const session = createSessionRoutes({ sessions, limits, frontDoor: options.frontDoor });
   const proxy = createApiProxy({ sessions, frontDoor: options.frontDoor });
   const posters = createPosters({ sessions, access: options.access });
   const nowPlaying = createNowPlaying({ sessions, frontDoor: options.frontDoor });
-  const plex = createPlexRoutes({ sessions, access: options.access, frontDoor: options.frontDoor });
+  const plex = createPlexRoutes({
+    sessions,
+    pending: signIns,
+    access: options.access,
+    frontDoor: options.frontDoor,
+  });
 
   return (c) => {
     const method = c.req.method === 'HEAD' ? 'GET' : c.req.method;

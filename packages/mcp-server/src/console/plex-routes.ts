@@ -16,7 +16,7 @@ import { jsonBody } from './json-body.js';
 import type { ConsoleServerAccess } from './platform-access.js';
 import {
   APPROVED_LIFETIME_MS,
-  createSignInStore,
+  type createSignInStore,
   type OfferedServer,
   type PendingSignIn,
 } from './plex-sign-ins.js';
@@ -70,15 +70,16 @@ const text = (value: unknown, longest: number) =>
 /** The PIN sign-in routes of one console. */
 export function createPlexRoutes(options: {
   sessions: Sessions;
+  /** The sign-ins in progress, which end with their sessions (see door.ts). */
+  pending: ReturnType<typeof createSignInStore>;
   access: ConsoleServerAccess;
   frontDoor: FrontDoorFetch;
   now?: () => number;
 }) {
-  const { sessions, access, frontDoor } = options;
+  const { sessions, pending, access, frontDoor } = options;
   const now = options.now ?? Date.now;
   const plexTvUrl = access.plexTvUrl ?? PLEX_TV;
   const timeoutMs = Math.min(access.plexTimeoutMs ?? 10_000, 10_000);
-  const pending = createSignInStore(now);
   let signIn: ReturnType<ConsoleServerAccess['createSignIn']> | undefined;
   const plexTv = () => {
     signIn ??= access.createSignIn({

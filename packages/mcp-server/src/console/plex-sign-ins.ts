@@ -2,7 +2,8 @@
 // session that started it — another session asking for its id finds nothing — and holds on the
 // server what must never reach the browser: the account's plex.tv token once the PIN is
 // approved, then the servers' access tokens. It ends when it is used (the MCP is added), when its
-// PIN expires, or a few minutes after the approval, whichever comes first.
+// PIN expires, a few minutes after the approval, or with its console session, whichever comes
+// first.
 
 import { randomBytes } from 'node:crypto';
 import type { ConsoleSession } from './sessions.js';
@@ -79,6 +80,10 @@ export function createSignInStore(now: () => number = Date.now) {
         return undefined;
       }
       return entry;
+    },
+    /** Ends every sign-in of a session that ended. */
+    endAllOf(session: ConsoleSession): void {
+      for (const [id, entry] of pending) if (entry.session === session) pending.delete(id);
     },
     /** Ends a sign-in: its tokens are forgotten. */
     end(id: string): void {
