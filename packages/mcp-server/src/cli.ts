@@ -40,7 +40,12 @@ function terminalStdioHint(demo: boolean): string {
  * the demo organization's admin key: made by this process for a throwaway database, it is the
  * one key the person cannot know otherwise.
  */
-function demoHelp(url: string, withKeys: boolean, demo?: DemoOrganization): string[] {
+function demoHelp(
+  url: string,
+  withKeys: boolean,
+  demo?: DemoOrganization,
+  plexTvUrl?: string,
+): string[] {
   const key = demo?.adminKey ?? '<your API key>';
   const config = {
     mcpServers: {
@@ -57,6 +62,12 @@ function demoHelp(url: string, withKeys: boolean, demo?: DemoOrganization): stri
         `               (organization "${demo.name}", owner ${demo.ownerEmail}; a throwaway key of this demo's temporary database, deleted when it stops)`,
         `  Platform:    curl -s -H 'Authorization: Bearer ${demo.adminKey}' ${url}/v1/organization`,
         `  Console:     ${url}/  (sign in with the admin key above)`,
+        // The emulator stands in for plex.tv: its owner approves the console's "Add MCP" code.
+        ...(plexTvUrl
+          ? [
+              `  plex.tv:     ${plexTvUrl}  (approve a console code: curl -X PUT -H 'X-Plex-Token: ${DEMO_PLEX_TOKEN}' '${plexTvUrl}/api/v2/pins/link?code=<code>')`,
+            ]
+          : []),
       ]
     : [];
   return [
@@ -71,6 +82,9 @@ function demoHelp(url: string, withKeys: boolean, demo?: DemoOrganization): stri
     '  Stop with Ctrl-C.',
   ];
 }
+
+/** The demo emulator's owner token (its documented default): the demo's plex.tv account. */
+const DEMO_PLEX_TOKEN = 'plex-emulator-token';
 
 /** Said at start when no key exists yet: how to make the first one. */
 const ADMIN_INIT_HINT =
@@ -258,6 +272,7 @@ async function main(): Promise<void> {
         plex: connection.plex,
         version: VERSION,
         plexTimeoutMs: config.timeoutMs,
+        ...(connection.plexTvUrl ? { plexTvUrl: connection.plexTvUrl } : {}),
         tools,
         config: toolConfig,
         logger,
@@ -307,7 +322,7 @@ async function main(): Promise<void> {
     if (platform && keys === 0 && !managed) logger.info(ADMIN_INIT_HINT);
     // One entry a line: the log keeps every entry on one line.
     if (config.demo) {
-      const help = demoHelp(http.url, keys > 0 || managed, demoOrganization);
+      const help = demoHelp(http.url, keys > 0 || managed, demoOrganization, connection.plexTvUrl);
       for (const line of help) logger.info(line);
     }
     void checkPlex({ plex: connection.plex, plexUrl: connection.url, logger });

@@ -7,6 +7,8 @@ export interface PlexConnection {
   plex: PlexClient;
   /** Where `plex` points (the emulator's loopback URL in demo mode); may carry secrets, so redact before printing. */
   url: string;
+  /** Where plex.tv calls go (the emulator's plex.tv in demo mode); undefined for https://plex.tv. */
+  plexTvUrl: string | undefined;
   close(): Promise<void>;
 }
 
@@ -28,7 +30,12 @@ export async function connectPlex(config: ServerConfig): Promise<PlexConnection>
       timeoutMs: config.timeoutMs,
       maxConcurrentRequests,
     });
-    return { plex, url: served.url, close: () => emulator.close() };
+    return {
+      plex,
+      url: served.url,
+      plexTvUrl: served.plexTvUrl,
+      close: () => emulator.close(),
+    };
   }
   const plex = createPlexClient({
     baseUrl: config.plexUrl as string,
@@ -37,5 +44,10 @@ export async function connectPlex(config: ServerConfig): Promise<PlexConnection>
     maxConcurrentRequests,
     ...(config.plexTvUrl ? { plexTvUrl: config.plexTvUrl } : {}),
   });
-  return { plex, url: config.plexUrl as string, close: async () => {} };
+  return {
+    plex,
+    url: config.plexUrl as string,
+    plexTvUrl: config.plexTvUrl,
+    close: async () => {},
+  };
 }

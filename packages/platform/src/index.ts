@@ -199,6 +199,7 @@ export {
   type UpdateMcpInput,
   updateMcp,
 } from './services/mcps.js';
+export { type ChangedMember, changeMemberRole } from './services/member-role.js';
 export {
   type AddMemberInput,
   addMember,

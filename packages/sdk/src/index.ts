@@ -11,6 +11,7 @@ export { createPlexMcpPlatform } from './platform/create-platform.js';
 export type {
   AddMemberBody,
   ApiKey,
+  ChangedMember,
   CreateApiKeyBody,
   CreatedApiKey,
   CreateMcpBody,
@@ -42,6 +43,7 @@ export type {
   ResourceList,
   UnknownTools,
   UpdateMcpBody,
+  UpdateMemberBody,
   Usage,
   UsageHistoryQuery,
   UsagePoint,

@@ -113,6 +113,15 @@ describe('deploy/haproxy.cfg', () => {
     expect(lines).toContain('stick match req.hdr(mcp-session-id)');
   });
 
+  it("sticks a console session to the replica that signed the browser in (it holds the session's key)", () => {
+    const lines = backend('plexmcp');
+    // Both names the console gives its cookie (packages/mcp-server/src/console/cookies.ts).
+    for (const name of ['plexmcp_session', '__Host-plexmcp_session']) {
+      expect(lines).toContain(`stick store-response res.cook(${name})`);
+      expect(lines).toContain(`stick match req.cook(${name})`);
+    }
+  });
+
   it('keeps legacy SSE with one replica per client address', () => {
     expect(haproxy).toMatch(/use_backend plexmcp-legacy-sse if \{ path_beg \/sse \/messages \}/);
     expect(backend('plexmcp-legacy-sse')).toContain('balance source');

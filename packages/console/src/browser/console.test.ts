@@ -256,11 +256,60 @@ describe('the console in Chromium', { timeout: 30_000 }, () => {
     expect(rows.length).toBeGreaterThanOrEqual(24);
     // The searches made at the start, in this hour, on this MCP.
     expect(rows.some((row) => Number(row.split(',')[2]) >= 4)).toBe(true);
+    // One tool: the title edited once (above) is the chart's and the CSV's only tool call.
+    await page.getByLabel('Tool', { exact: true }).selectOption('media_edit_metadata');
+    await expect.poll(() => page.locator('.stats').textContent()).toBe('Calls1Tool calls1Errors0');
+    const [oneTool] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('link', { name: 'Download CSV' }).click(),
+    ]);
+    expect(oneTool.suggestedFilename()).toBe('plexmcp-usage-per-hour-media_edit_metadata.csv');
+    const toolRows = readFileSync(await oneTool.path(), 'utf8')
+      .trimEnd()
+      .split('\r\n')
+      .slice(1);
+    expect(toolRows.map((row) => Number(row.split(',')[2])).reduce((a, b) => a + b)).toBe(1);
     await expectAccessible();
     await screenshot(page, 'usage');
   });
 
-  it('adds a member with a role and removes them after a confirmation', async () => {
+  it('adds a Plex server through the plex.tv sign-in, and its tools are at hand', async () => {
+    await page.getByRole('link', { name: 'MCPs' }).click();
+    await page.getByRole('heading', { level: 1, name: 'MCPs' }).waitFor();
+    await page.getByRole('button', { name: 'Add an MCP' }).click();
+    await page.getByRole('button', { name: 'Get a code from plex.tv' }).click();
+    const code = page.locator('.pin-code code');
+    await code.waitFor();
+    expect(await code.textContent()).toMatch(/^[A-Z1-9]{4}$/);
+    expect(await page.getByRole('link', { name: 'https://plex.tv/link' }).count()).toBe(1);
+    await expectAccessible();
+    // The person approves the code on (the demo's stand-in for) plex.tv.
+    expect(server.plexTvUrl).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/plex\.tv$/);
+    const approved = await fetch(`${server.plexTvUrl}/api/v2/pins/link`, {
+      method: 'PUT',
+      headers: {
+        'x-plex-token': 'plex-emulator-token',
+        'content-type': 'application/x-www-form-urlencoded',
+      },
+      body: new URLSearchParams({ code: (await code.textContent()) ?? '' }).toString(),
+    });
+    expect(approved.status).toBe(204);
+    await page.getByText('Signed in to plex.tv. Pick the server to add.').waitFor();
+    // The local address comes first; the others are offered too.
+    const address = page.getByLabel('Address');
+    expect(await address.inputValue()).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+    expect(await address.locator('option').count()).toBe(3);
+    await page.getByLabel('Name', { exact: true }).fill('Upstairs Plex');
+    await expectAccessible();
+    await screenshot(page, 'add-plex-server');
+    await page.getByRole('button', { name: 'Add server' }).click();
+    await page.getByRole('link', { name: 'Upstairs Plex' }).click();
+    await page.getByLabel('Search tools').fill('library');
+    await expect.poll(() => page.getByRole('link', { name: 'library_list' }).count()).toBe(1);
+    expect(await page.content()).not.toContain('plex-emulator-token');
+  });
+
+  it('adds a member with a role, changes it (narrowing their keys) and removes them after a confirmation', async () => {
     await page.getByRole('link', { name: 'Members' }).click();
     await page.getByRole('heading', { level: 1, name: 'Members' }).waitFor();
     await page.getByLabel('Email').fill('bea@example.com');
@@ -268,9 +317,39 @@ describe('the console in Chromium', { timeout: 30_000 }, () => {
     await page.getByLabel(/^admin/).check();
     await page.getByRole('button', { name: 'Add member' }).click();
     const row = page.getByRole('row', { name: /bea@example\.com/ });
-    await expect.poll(() => row.textContent()).toContain('admin');
+    const role = row.getByLabel('Role of Bea');
+    await expect.poll(() => role.inputValue()).toBe('admin');
+    // A key of Bea's that manages the organization, made by any program.
+    const members = await fetch(`${server.url}/v1/organization/members`, {
+      headers: { authorization: `Bearer ${server.adminKey}` },
+    });
+    const bea = ((await members.json()) as { data: { id: string; email: string }[] }).data.find(
+      (member) => member.email === 'bea@example.com',
+    );
+    const made = await fetch(`${server.url}/v1/api-keys`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${server.adminKey}` },
+      body: JSON.stringify({ name: 'bea', scopes: ['read', 'admin'], member_id: bea?.id }),
+    });
+    const beaKey = ((await made.json()) as { data: { secret: string } }).data.secret;
+    await role.selectOption('member');
+    await expect
+      .poll(() => row.locator('.confirm').textContent())
+      .toContain('Make Bea a member? Their keys lose the admin scope');
     await expectAccessible();
     await screenshot(page, 'members');
+    await row.getByRole('button', { name: 'Yes, change' }).click();
+    await expect
+      .poll(() => page.getByRole('status').textContent())
+      .toBe('Bea is now member; 1 of their keys lost admin.');
+    await expect.poll(() => role.inputValue()).toBe('member');
+    // The key still works, and no longer manages: admin is gone from its scopes.
+    expect((await curl('/v1/organization', beaKey)).status).toBe(200);
+    const scopes = await fetch(`${server.url}/v1/api-keys?per_page=100`, {
+      headers: { authorization: `Bearer ${server.adminKey}` },
+    });
+    const listed = ((await scopes.json()) as { data: { name: string; scopes: string[] }[] }).data;
+    expect(listed.find((key) => key.name === 'bea')?.scopes).toEqual(['read']);
     await row.getByRole('button', { name: 'Remove Bea' }).click();
     await row.getByRole('button', { name: 'Yes, remove' }).click();
     await expect.poll(() => row.count()).toBe(0);

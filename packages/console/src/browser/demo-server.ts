@@ -22,6 +22,8 @@ export interface DemoServer {
   adminKey: string;
   /** The console's address, as the demo prints it. */
   consoleUrl: string | undefined;
+  /** The emulated plex.tv the demo signs in to, as the demo prints it. */
+  plexTvUrl: string | undefined;
   /** Everything the server has written to stderr (its log) so far. */
   log(): string;
   stop(): Promise<void>;
@@ -57,6 +59,7 @@ export async function startDemoServer(): Promise<DemoServer> {
     url,
     adminKey,
     consoleUrl: /Console: +(http\S+)/.exec(stderr)?.[1],
+    plexTvUrl: /plex\.tv: +(http\S+)/.exec(stderr)?.[1],
     log: () => stderr,
     async stop() {
       if (child.exitCode === null) child.kill('SIGTERM');

@@ -10,7 +10,7 @@ import { clearedSessionCookie, sessionCookie } from './cookies.js';
 import { type FrontDoorFetch, onBehalfOf } from './front-door-request.js';
 import { consoleError } from './replies.js';
 import { secured } from './security-headers.js';
-import { type createSessionStore, csrfMatches } from './sessions.js';
+import { type ConsoleSession, type createSessionStore, csrfMatches } from './sessions.js';
 
 type Sessions = ReturnType<typeof createSessionStore>;
 
@@ -27,17 +27,31 @@ export function signedOut(c: Context): Response {
   });
 }
 
+/**
+ * The live session of a console request, or the refusal to answer: 401 without one, 403 when a
+ * request that may change something lacks the session's CSRF token.
+ */
+export function sessionOf(
+  c: Context,
+  sessions: Sessions,
+): { id: string | undefined; session: ConsoleSession } | Response {
+  const id = sessionCookie(c);
+  const session = sessions.get(id);
+  if (!session) return signedOut(c);
+  if (!SAFE_METHODS.has(c.req.method) && !csrfMatches(session, c.req.header('x-csrf-token'))) {
+    return consoleError(403, 'forbidden', 'Missing or wrong CSRF token: reload the console.');
+  }
+  return { id, session };
+}
+
 /** The proxy from `/console/api/v1/…` to `/v1/…`. */
 export function createApiProxy(options: { sessions: Sessions; frontDoor: FrontDoorFetch }) {
   const { sessions, frontDoor } = options;
   return async (c: Context<FrontDoorEnv>): Promise<Response> => {
-    const id = sessionCookie(c);
-    const session = sessions.get(id);
-    if (!session) return signedOut(c);
+    const found = sessionOf(c, sessions);
+    if (found instanceof Response) return found;
+    const { id, session } = found;
     const method = c.req.method;
-    if (!SAFE_METHODS.has(method) && !csrfMatches(session, c.req.header('x-csrf-token'))) {
-      return consoleError(403, 'forbidden', 'Missing or wrong CSRF token: reload the console.');
-    }
     const url = new URL(c.req.url);
     const body = SAFE_METHODS.has(method) ? undefined : await c.req.arrayBuffer();
     const answer = await frontDoor(

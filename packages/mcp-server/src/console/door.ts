@@ -1,5 +1,5 @@
 // The console's routes, loaded on its first request (mount.ts). Read top to bottom: its hashed
-// assets, the session, posters, now playing, the /v1 proxy, and the page (at / and at every
+// assets, the session, posters, now playing, the plex.tv sign-in, the /v1 proxy, and the page (at / and at every
 // client-side route under /console/). Every answer carries the security headers, the CSP first.
 // The routing is a few lines written here rather than a router: this chunk then shares no
 // module with the server's start-up code (see mount.ts).
@@ -11,6 +11,8 @@ import { consoleDirectory, loadConsoleAssets } from './assets.js';
 import type { FrontDoorFetch } from './front-door-request.js';
 import { createNowPlaying } from './now-playing.js';
 import type { ConsoleServerAccess } from './platform-access.js';
+import { createPlexRoutes } from './plex-routes.js';
+import { createSignInStore } from './plex-sign-ins.js';
 import { createPosters } from './posters.js';
 import { consoleError } from './replies.js';
 import { createSessionRoutes } from './session-routes.js';
@@ -21,7 +23,7 @@ import { sendAsset, sendPage } from './static-files.js';
 export interface ConsoleDoorOptions {
   /** The front door, which the console's /v1 requests go back through. */
   frontDoor: FrontDoorFetch;
-  /** The platform and Plex clients, for posters. */
+  /** The platform, Plex clients and plex.tv, for posters and adding a Plex server. */
   access: ConsoleServerAccess;
   /** Where PLEXMCP_CONSOLE_DIR is read (tests pass their own). */
   env?: NodeJS.ProcessEnv;
@@ -32,6 +34,7 @@ export interface ConsoleDoorOptions {
 const PAGE_PATH = /^\/console(\/[A-Za-z0-9_-]+)*$/;
 const ASSET_PATH = /^\/console\/assets\/([^/]+)$/;
 const POSTER_PATH = /^\/console\/api\/posters\/([^/]+)\/([^/]+)$/;
+const PIN_PATH = /^\/console\/api\/plex\/pins\/([A-Za-z0-9_-]{1,64})$/;
 const API_PATH = /^\/console\/api\/v1(\/.*)?$/;
 
 type Handler = (c: Context<FrontDoorEnv>) => Response | Promise<Response>;
@@ -43,11 +46,19 @@ const methodNotAllowed = (allow: string) =>
 export function createConsoleDoor(options: ConsoleDoorOptions): Handler {
   const assets = loadConsoleAssets(consoleDirectory(options.env));
   const limits = options.limits ?? SESSION_LIMITS;
-  const sessions = createSessionStore(limits);
+  // A plex.tv sign-in in progress holds tokens for its session: it ends with the session.
+  const signIns = createSignInStore();
+  const sessions = createSessionStore(limits, (ended) => signIns.endAllOf(ended));
   const session = createSessionRoutes({ sessions, limits, frontDoor: options.frontDoor });
   const proxy = createApiProxy({ sessions, frontDoor: options.frontDoor });
   const posters = createPosters({ sessions, access: options.access });
   const nowPlaying = createNowPlaying({ sessions, frontDoor: options.frontDoor });
+  const plex = createPlexRoutes({
+    sessions,
+    pending: signIns,
+    access: options.access,
+    frontDoor: options.frontDoor,
+  });
 
   return (c) => {
     const method = c.req.method === 'HEAD' ? 'GET' : c.req.method;
@@ -66,6 +77,14 @@ export function createConsoleDoor(options: ConsoleDoorOptions): Handler {
     const poster = POSTER_PATH.exec(path);
     if (poster) return read(() => posters(c, poster[1] ?? '', poster[2] ?? ''));
     if (path === '/console/api/now-playing') return read(nowPlaying);
+    if (path === '/console/api/plex/pins') {
+      return method === 'POST' ? plex.start(c) : methodNotAllowed('POST');
+    }
+    const pin = PIN_PATH.exec(path);
+    if (pin) return read(() => plex.check(c, pin[1] ?? ''));
+    if (path === '/console/api/plex/servers') {
+      return method === 'POST' ? plex.add(c) : methodNotAllowed('POST');
+    }
     if (API_PATH.test(path)) return proxy(c);
     if (path.startsWith(`${CONSOLE_API_PREFIX}/`)) {
       return consoleError(404, 'not_found', 'No such console endpoint.');

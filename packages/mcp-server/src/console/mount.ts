@@ -7,7 +7,7 @@
 // to the page, which carries no cookie under SameSite=Strict and changes nothing). Its Host is
 // still checked; everything else — assets, the session, the API — passes both guards as before.
 
-import { createPlexClient } from '@plexmcp/plex-client';
+import { createPlexClient, createPlexSignIn } from '@plexmcp/plex-client';
 import { type Context, Hono } from 'hono';
 import { bodyLimitGuard, type FrontDoorEnv, hostOriginGuard } from '../http/guards.js';
 import type { ConsoleServerAccess } from './platform-access.js';
@@ -19,7 +19,7 @@ const CONSOLE_PATHS = ['/', '/console', '/console/*'] as const;
 const PAGE_PATH = /^\/(console(\/[A-Za-z0-9_-]+)*\/?)?$/;
 
 /** What the console is mounted with. */
-export interface ConsoleMount extends Omit<ConsoleServerAccess, 'createPlex'> {
+export interface ConsoleMount extends Omit<ConsoleServerAccess, 'createPlex' | 'createSignIn'> {
   /** The front door's Host/Origin check. */
   hostOrigin: (headers: Headers) => string | undefined;
   /** The front door's request body limit. */
@@ -51,7 +51,7 @@ export function mountConsole(app: Hono<FrontDoorEnv>, mount: ConsoleMount): void
         // Handed over from here, where the server's chunk already has it: imported by the
         // console's own chunk, it would make the bundler split shared code differently, which
         // cost 2 MiB of RSS at every start (measured).
-        access: { ...access, createPlex: createPlexClient },
+        access: { ...access, createPlex: createPlexClient, createSignIn: createPlexSignIn },
       }),
     );
     return (await door)(c);

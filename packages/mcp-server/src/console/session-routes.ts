@@ -7,6 +7,7 @@ import type { Context } from 'hono';
 import type { FrontDoorEnv } from '../http/guards.js';
 import { clearedSessionCookie, sessionCookie, sessionSetCookie } from './cookies.js';
 import { type FrontDoorFetch, onBehalfOf } from './front-door-request.js';
+import { jsonBody } from './json-body.js';
 import { consoleError, consoleJson } from './replies.js';
 import { type createSessionStore, csrfMatches, type SessionLimits } from './sessions.js';
 
@@ -48,18 +49,9 @@ export function createSessionRoutes(options: {
   };
 
   const signIn = async (c: Context<FrontDoorEnv>) => {
-    const type = c.req.header('content-type')?.split(';')[0]?.trim().toLowerCase();
-    if (type !== 'application/json') {
-      // JSON only: a cross-site form cannot send it without a CORS preflight, never granted.
-      return consoleError(415, 'unsupported_media_type', 'Send the key as JSON: {"api_key": "…"}.');
-    }
-    let body: unknown;
-    try {
-      body = await c.req.json();
-    } catch {
-      return consoleError(400, 'invalid_request', 'The request body is not valid JSON.');
-    }
-    const key = (body as { api_key?: unknown } | null)?.api_key;
+    const body = await jsonBody(c, 'the key as {"api_key": "…"}');
+    if (body instanceof Response) return body;
+    const key = body.api_key;
     if (typeof key !== 'string' || !KEY_SHAPE.test(key)) {
       return consoleError(400, 'invalid_request', 'Paste an API key (plexmcp_…) to sign in.');
     }

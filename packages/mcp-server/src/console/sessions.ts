@@ -37,10 +37,22 @@ const token = () => randomBytes(32).toString('base64url');
 // The map is keyed by a digest of the id, so a look-up compares digests, not the secret itself.
 const digest = (id: string) => createHash('sha256').update(id, 'utf8').digest('base64url');
 
-/** The session store of one front door. */
-export function createSessionStore(limits: SessionLimits = SESSION_LIMITS) {
+/**
+ * The session store of one front door. `onEnd` hears of every session that ends (signed out,
+ * expired, pushed out), so what was kept for it can go with it.
+ */
+export function createSessionStore(
+  limits: SessionLimits = SESSION_LIMITS,
+  onEnd: (session: ConsoleSession) => void = () => {},
+) {
   const now = limits.now ?? Date.now;
   const sessions = new Map<string, ConsoleSession>();
+  const drop = (hash: string) => {
+    const session = sessions.get(hash);
+    if (!session) return;
+    sessions.delete(hash);
+    onEnd(session);
+  };
   const expired = (session: ConsoleSession, at: number) =>
     at - session.lastSeenAt > limits.idleMs || at - session.createdAt > limits.lifetimeMs;
 
@@ -51,7 +63,7 @@ export function createSessionStore(limits: SessionLimits = SESSION_LIMITS) {
       // Maps iterate in insertion order: the first entries are the oldest.
       for (const [hash, session] of sessions) {
         if (sessions.size < limits.max && !expired(session, at)) break;
-        sessions.delete(hash);
+        drop(hash);
       }
       const id = token();
       const session = { key, csrfToken: token(), organizationId, createdAt: at, lastSeenAt: at };
@@ -66,7 +78,7 @@ export function createSessionStore(limits: SessionLimits = SESSION_LIMITS) {
       if (!session) return undefined;
       const at = now();
       if (expired(session, at)) {
-        sessions.delete(hash);
+        drop(hash);
         return undefined;
       }
       session.lastSeenAt = at;
@@ -74,7 +86,7 @@ export function createSessionStore(limits: SessionLimits = SESSION_LIMITS) {
     },
     /** Ends the session of an id, if any. */
     end(id: string | undefined): void {
-      if (id) sessions.delete(digest(id));
+      if (id) drop(digest(id));
     },
     size: () => sessions.size,
   };

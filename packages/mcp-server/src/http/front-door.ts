@@ -58,6 +58,8 @@ export interface FrontDoorOptions {
   /** The timeout of the Plex clients made for the platform's other Plex servers, and the bound
    * on each call to a remote MCP (connecting included). */
   plexTimeoutMs: number;
+  /** Where the console's plex.tv sign-in goes; undefined for https://plex.tv. */
+  plexTvUrl?: string | undefined;
   /** Whether the server is draining for shutdown (`/ready` then answers 503). */
   draining?: () => boolean;
 }
@@ -156,6 +158,7 @@ export function createFrontDoor(options: FrontDoorOptions) {
     platform: options.platform,
     plex: options.plex,
     plexTimeoutMs: options.plexTimeoutMs,
+    plexTvUrl: options.plexTvUrl,
     hostOrigin: createHostOriginCheck(options),
     bodyBytes: limits['body-bytes'],
   });

@@ -52,6 +52,8 @@ export interface HttpServerOptions {
   platform?: ServerPlatform;
   /** The timeout of the Plex clients made for the platform's other Plex servers (default 10 s). */
   plexTimeoutMs?: number;
+  /** Where the console's plex.tv sign-in goes (default https://plex.tv; the emulator's in tests and --demo). */
+  plexTvUrl?: string;
 }
 
 /** A listening HTTP server. */
@@ -93,6 +95,7 @@ export async function startHttpServer(options: HttpServerOptions): Promise<PlexH
     platform: options.platform,
     loopbackOnly: isLoopbackHost(host),
     plexTimeoutMs: options.plexTimeoutMs ?? 10_000,
+    plexTvUrl: options.plexTvUrl,
     draining: drain.draining,
   });
   const listener = getRequestListener(door.app.fetch, {

@@ -19,16 +19,23 @@ import { startHttpServer } from '../http/server.js';
 export type Cleanups = (() => Promise<unknown>)[];
 
 /** A Plex emulator listening on loopback, as a stored MCP reaches it. */
-export async function listeningPlex(cleanups: Cleanups, friendlyName: string) {
-  const emulator = createPlexEmulator({ friendlyName });
+export async function listeningPlex(cleanups: Cleanups, friendlyName: string, now?: () => number) {
+  const emulator = createPlexEmulator({ friendlyName, ...(now ? { now } : {}) });
   const served = await emulator.listen({ port: 0, host: '127.0.0.1' });
   cleanups.push(() => emulator.close());
-  return { emulator, url: served.url };
+  return { emulator, url: served.url, plexTvUrl: served.plexTvUrl };
 }
 
-/** The server with the platform; `plexTimeoutMs` also bounds each remote MCP call. */
-export async function platformScene(cleanups: Cleanups, plexTimeoutMs = 2000) {
-  const home = await listeningPlex(cleanups, 'Home Plex');
+/**
+ * The server with the platform; `plexTimeoutMs` also bounds each remote MCP call. plex.tv is the
+ * home emulator's (whose clock `now` sets) unless `plexTvUrl` says otherwise.
+ */
+export async function platformScene(
+  cleanups: Cleanups,
+  plexTimeoutMs = 2000,
+  options: { now?: () => number; plexTvUrl?: string } = {},
+) {
+  const home = await listeningPlex(cleanups, 'Home Plex', options.now);
   const dir = mkdtempSync(join(tmpdir(), 'plexmcp-scene-'));
   const file = join(dir, 'plexmcp.db');
   const storage = await openStorage({ file });
@@ -51,6 +58,7 @@ export async function platformScene(cleanups: Cleanups, plexTimeoutMs = 2000) {
     port: 0,
     platform,
     plexTimeoutMs,
+    plexTvUrl: options.plexTvUrl ?? home.plexTvUrl,
     tools: { access: 'delete' },
     rateLimit: false,
   });
@@ -75,5 +83,5 @@ export async function platformScene(cleanups: Cleanups, plexTimeoutMs = 2000) {
     if (created.status !== 201) throw new Error(`POST /v1/mcps: ${created.text}`);
     return created.body.data.id as string;
   };
-  return { server, v1, addMcp, admin, file };
+  return { server, v1, addMcp, admin, file, home };
 }

@@ -79,10 +79,19 @@ export function choiceOption<T extends string>(
 
 /** The one positional argument of a command such as `keys revoke <key_id>`. */
 export function positionalArgument(args: ParsedArguments, label: string): string {
-  const [value, ...extra] = args.positionals;
-  if (value === undefined || value.trim() === '') throw new UsageError(`Say which: ${label}.`);
-  if (extra.length > 0) throw new UsageError(`Unexpected argument '${extra[0]}'.`);
-  return value.trim();
+  return positionalArguments(args, [label])[0] as string;
+}
+
+/** Exactly `labels.length` positional arguments, in order (`members role <who> <role>`). */
+export function positionalArguments(args: ParsedArguments, labels: readonly string[]): string[] {
+  const values = labels.map((label, index) => {
+    const value = args.positionals[index];
+    if (value === undefined || value.trim() === '') throw new UsageError(`Say which: ${label}.`);
+    return value.trim();
+  });
+  const extra = args.positionals[labels.length];
+  if (extra !== undefined) throw new UsageError(`Unexpected argument '${extra}'.`);
+  return values;
 }
 
 /**

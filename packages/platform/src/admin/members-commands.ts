@@ -1,9 +1,18 @@
-// `members add|list|remove`: the people of the organization, through the same services (and
-// rules: only owners touch owners, never the last owner) as /v1.
+// `members add|list|role|remove`: the people of the organization, through the same services
+// (and rules: only owners touch owners, never the last owner) as /v1.
 
 import { AddMemberBody } from '../routes/schemas.js';
+import { changeMemberRole } from '../services/member-role.js';
 import { addMember, removeMember } from '../services/members.js';
-import { positionalArgument, requiredOption, stringOption, validated } from './arguments.js';
+import { ROLES, type Role } from '../storage/schema.js';
+import { UsageError } from './admin-errors.js';
+import {
+  positionalArgument,
+  positionalArguments,
+  requiredOption,
+  stringOption,
+  validated,
+} from './arguments.js';
 import { type AdminCommand, lines, printResult } from './command.js';
 import { allMembers, findMember } from './find-member.js';
 import { formatTable } from './table.js';
@@ -56,6 +65,38 @@ export const membersListCommand: AdminCommand = {
               ['ID', 'EMAIL', 'NAME', 'ROLE', 'ADDED'],
               members.map((m) => [m.id, m.email, m.name, m.role, m.created_at]),
             ),
+      );
+    };
+  },
+};
+
+/** `members role <usr_id|email> <role>`: keys above the new role are narrowed (or revoked). */
+export const membersRoleCommand: AdminCommand = {
+  group: 'members',
+  name: 'role',
+  options: {},
+  positional: '<usr_id|email> <owner|admin|member>',
+  prepare(args) {
+    const [ref, role] = positionalArguments(args, [
+      'the member (usr_… or email)',
+      'the role (owner, admin or member)',
+    ]) as [string, string];
+    if (!(ROLES as readonly string[]).includes(role)) {
+      throw new UsageError(`The role must be owner, admin or member, not '${role}'.`);
+    }
+    return async (session) => {
+      const { storage } = session;
+      const { caller } = await targetOrganization(storage, stringOption(args, 'org'));
+      const member = await findMember(storage, caller, ref);
+      const changed = await changeMemberRole(storage, caller, member.id, role as Role);
+      const keys =
+        changed.narrowed_keys + changed.revoked_keys === 0
+          ? ''
+          : `; ${changed.narrowed_keys} of their keys narrowed, ${changed.revoked_keys} revoked (above the role)`;
+      printResult(
+        session,
+        changed,
+        lines([`${member.email} (${member.id}) is now ${changed.role}${keys}.`]),
       );
     };
   },

@@ -268,7 +268,18 @@ describeEachDatabase('admin commands', (t) => {
     expect(added.code).toBe(0);
     expect(added.stdout).toContain('bea@example.com');
     const beaKey = secretIn(
-      (await run('keys', 'create', '--name', 'b', '--member', 'bea@example.com')).stdout,
+      (
+        await run(
+          'keys',
+          'create',
+          '--name',
+          'b',
+          '--member',
+          'bea@example.com',
+          '--scopes',
+          'read+admin',
+        )
+      ).stdout,
     );
     const taken = await run('members', 'add', '--email', 'BEA@example.com');
     expect(taken.code).toBe(1);
@@ -280,6 +291,18 @@ describeEachDatabase('admin commands', (t) => {
       ['bea@example.com', 'admin'],
     ]);
     expect((await run('members', 'list')).stdout).toMatch(/bea@example\.com +bea +admin/);
+
+    // Demoted to member: Bea's key held admin, which a member may not; it keeps read.
+    const demoted = await run('members', 'role', 'bea@example.com', 'member');
+    expect(demoted).toMatchObject({ code: 0, stderr: '' });
+    expect(demoted.stdout).toContain('bea@example.com');
+    expect(demoted.stdout).toContain('is now member');
+    const beaAuth = await authenticate(await storage(), beaKey);
+    expect(beaAuth.ok && beaAuth.member.role).toBe('member');
+    expect(beaAuth.ok && beaAuth.scopes).toEqual(['read']);
+    const lastOwnerRole = await run('members', 'role', listed[0].id, 'admin');
+    expect(lastOwnerRole.code).toBe(1);
+    expect(lastOwnerRole.stderr).toContain('last owner');
 
     const removed = await run('members', 'remove', 'bea@example.com', '--json');
     expect(removed.code).toBe(0);
@@ -338,6 +361,9 @@ describe('admin command lines', () => {
     [['keys', 'list', 'extra']],
     [['keys', 'revoke']],
     [['members', 'remove']],
+    [['members', 'role', 'bea@example.com']],
+    [['members', 'role', 'bea@example.com', 'boss']],
+    [['members', 'role', 'bea@example.com', 'member', 'extra']],
     [['keys', 'create']],
     [['keys', 'create', '--name', 'x', '--scopes', 'read+sudo']],
     [['keys', 'create', '--name', 'x', '--expires', 'tomorrow']],

@@ -14,7 +14,12 @@ import { databaseOptions } from './database-options.js';
 import { initCommand } from './init-command.js';
 import { keysCreateCommand, keysListCommand, keysRevokeCommand } from './keys-commands.js';
 import { mcpsAddCommand, mcpsListCommand, mcpsRemoveCommand } from './mcps-commands.js';
-import { membersAddCommand, membersListCommand, membersRemoveCommand } from './members-commands.js';
+import {
+  membersAddCommand,
+  membersListCommand,
+  membersRemoveCommand,
+  membersRoleCommand,
+} from './members-commands.js';
 import { planCommand } from './plan-command.js';
 import { USAGE } from './usage.js';
 
@@ -27,6 +32,7 @@ const COMMANDS: readonly AdminCommand[] = [
   keysRevokeCommand,
   membersAddCommand,
   membersListCommand,
+  membersRoleCommand,
   membersRemoveCommand,
   mcpsAddCommand,
   mcpsListCommand,

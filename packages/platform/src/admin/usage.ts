@@ -27,6 +27,7 @@ Commands:
   keys revoke <key_id>
   members add --email <email> [--name <name>] [--role owner|admin|member]
   members list
+  members role <usr_id|email> <owner|admin|member>
   members remove <usr_id|email>
   mcps add --login [--server <name>] [--name <name>] [--access read|write|delete]
            [--toolsets <list>] [--timeout <seconds>]

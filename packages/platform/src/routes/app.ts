@@ -23,6 +23,7 @@ import { mcpRoutes } from './mcps.js';
 import { organizationRoutes } from './organization.js';
 import {
   ApiKeySchema,
+  ChangedMemberSchema,
   CreatedApiKeySchema,
   CreateMcpBody,
   DeletedMcpSchema,
@@ -98,10 +99,14 @@ export function createV1App(options: V1AppOptions): Hono<V1Env> {
   const onRevoked = options.onRevoked;
   if (onRevoked) {
     // A DELETE of this API revokes (a key, or a member with their keys) or removes an MCP
-    // that confined keys may name; dropping cached answers is right for each.
+    // that confined keys may name, and a member's new role may narrow or revoke their keys;
+    // dropping cached answers is right for each.
     app.use(async (c, next) => {
       await next();
-      if (c.req.method === 'DELETE' && c.res.status === 200) onRevoked();
+      const changesKeys =
+        c.req.method === 'DELETE' ||
+        (c.req.method === 'PATCH' && c.req.path.includes('/organization/members/'));
+      if (changesKeys && c.res.status === 200) onRevoked();
     });
   }
   mountRoutes(app, v1Routes(options), {
@@ -114,6 +119,7 @@ export function createV1App(options: V1AppOptions): Hono<V1Env> {
         Organization: OrganizationSchema,
         Member: MemberSchema,
         RemovedMember: RemovedMemberSchema,
+        ChangedMember: ChangedMemberSchema,
         ApiKey: ApiKeySchema,
         CreatedApiKey: CreatedApiKeySchema,
         Mcp: McpSchema,

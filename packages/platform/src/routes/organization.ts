@@ -3,11 +3,19 @@
 import * as v from 'valibot';
 import { pathId } from '../http/validation.js';
 import { isId } from '../ids.js';
+import { changeMemberRole } from '../services/member-role.js';
 import { addMember, listMembers, removeMember } from '../services/members.js';
 import { getOrganization } from '../services/organizations.js';
 import type { Storage } from '../storage/storage.js';
 import { callerOf, defineV1Route } from './define.js';
-import { AddMemberBody, MemberSchema, OrganizationSchema, RemovedMemberSchema } from './schemas.js';
+import {
+  AddMemberBody,
+  ChangedMemberSchema,
+  ChangeMemberBody,
+  MemberSchema,
+  OrganizationSchema,
+  RemovedMemberSchema,
+} from './schemas.js';
 
 const memberId = pathId((s) => isId('usr', s), 'A member id (usr_…).');
 
@@ -41,6 +49,19 @@ export function organizationRoutes(storage: Storage) {
       body: AddMemberBody,
       response: MemberSchema,
       handler: ({ body }, c) => addMember(storage, callerOf(c), body),
+    }),
+    defineV1Route({
+      method: 'PATCH',
+      path: '/organization/members/:id',
+      summary: "Change a member's role",
+      description:
+        "Only an owner may make or unmake an owner, and never the last one. A member's keys never hold more than the role allows: scopes above the new role are taken off the member's keys (a member holds no admin), and a key left with none is revoked, in the same transaction.",
+      scope: 'admin',
+      params: { id: memberId },
+      body: ChangeMemberBody,
+      response: ChangedMemberSchema,
+      handler: ({ params, body }, c) =>
+        changeMemberRole(storage, callerOf(c), params.id, body.role),
     }),
     defineV1Route({
       method: 'DELETE',

@@ -55,6 +55,21 @@ export const MemberSchema = v.object({
   created_at: timestamp('When the member was added'),
 });
 
+/** What changing a member's role answers: the member, and what happened to their keys. */
+export const ChangedMemberSchema = v.object({
+  ...MemberSchema.entries,
+  narrowed_keys: v.pipe(
+    v.number(),
+    v.integer(),
+    v.description("How many of the member's keys lost scopes the new role does not allow."),
+  ),
+  revoked_keys: v.pipe(
+    v.number(),
+    v.integer(),
+    v.description("How many of the member's keys were revoked: they held only such scopes."),
+  ),
+});
+
 /** What removing a member answers. */
 export const RemovedMemberSchema = v.object({
   id: v.string(),
@@ -99,6 +114,11 @@ export const AddMemberBody = v.strictObject({
   email: v.pipe(v.string(), v.maxLength(MAX_EMAIL_LENGTH), v.email()),
   name,
   role: v.optional(v.picklist(ROLES), 'member'),
+});
+
+/** `PATCH /organization/members/{id}`. */
+export const ChangeMemberBody = v.strictObject({
+  role: v.picklist(ROLES),
 });
 
 /** `POST /api-keys`. */

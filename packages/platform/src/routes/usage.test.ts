@@ -161,6 +161,25 @@ describeEachDatabase('/v1/usage', (t) => {
       key: acme.secret,
     });
     expect(sum(byKey.body.data)).toEqual([6, 6]);
+    // By tool: this organization's searches (four on the MCP doors, one still in the meter when
+    // the scene ended); Globex's search is not counted.
+    const byTool = await call('GET', '/v1/usage/history?per_page=100&tool=search', {
+      key: acme.secret,
+    });
+    expect(sum(byTool.body.data)).toEqual([5, 5]);
+    expect(byTool.body.data.at(-1)).toMatchObject({ requests: 5, tool_calls: 5, errors: 1 });
+    // An invoke's tool call is a tool call but not another request.
+    const invoked = await call(
+      'GET',
+      `/v1/usage/history?per_page=100&tool=library&mcp_id=${mcp.id}`,
+      { key: acme.secret },
+    );
+    expect(sum(invoked.body.data)).toEqual([0, 1]);
+    const never = await call('GET', '/v1/usage/history?per_page=100&tool=never_called', {
+      key: acme.secret,
+    });
+    expect(never.status).toBe(200);
+    expect(sum(never.body.data)).toEqual([0, 0]);
   });
 
   it('refuses bad queries with 400 naming the field, and ids of another organization with 404', async () => {
@@ -180,6 +199,8 @@ describeEachDatabase('/v1/usage', (t) => {
       ['from=2024-01-01&to=2026-01-01', 'to'],
       ['mcp_id=nope', 'mcp_id'],
       ['key_id=mcp_x', 'key_id'],
+      ['tool=', 'tool'],
+      [`tool=${'x'.repeat(201)}`, 'tool'],
       ['per_page=101', 'per_page'],
     ];
     for (const [query, field] of bad) {

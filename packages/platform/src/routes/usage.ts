@@ -79,6 +79,7 @@ const HistoryQuery = v.object({
   to: v.optional(v.string()),
   mcp_id: v.optional(v.string()),
   key_id: v.optional(v.string()),
+  tool: v.optional(v.string()),
 });
 
 /** The usage routes over `storage`; `meter` (when the server meters) is flushed first. */
@@ -104,7 +105,7 @@ export function usageRoutes(storage: Storage, meter: UsageFlush | undefined) {
       path: '/usage/history',
       summary: 'Usage over time',
       description:
-        'Every bucket from `from` to `to` (ISO dates or timestamps with a zone; default the last 30 days, or 24 hours with granularity=hour), oldest first, empty ones included; at most 366 days. `granularity` is hour or day (default). `mcp_id` and `key_id` narrow it to one MCP or key of the organization (404 otherwise).',
+        'Every bucket from `from` to `to` (ISO dates or timestamps with a zone; default the last 30 days, or 24 hours with granularity=hour), oldest first, empty ones included; at most 366 days. `granularity` is hour or day (default). `mcp_id` and `key_id` narrow it to one MCP or key of the organization (404 otherwise); `tool` to the calls of one tool by name (on any MCP unless `mcp_id` says which; a name never called answers empty buckets).',
       list: true,
       query: HistoryQuery,
       response: v.array(UsagePointSchema),

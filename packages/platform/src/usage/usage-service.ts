@@ -23,6 +23,9 @@ import { BUCKET_MS, ceilTo, floorTo, type Granularity, monthOf } from './period.
 
 /** How many tools `top_tools` lists. */
 export const TOP_TOOLS = 10;
+/** The longest tool name a history may be narrowed to (as long as /v1/mcp/invoke takes). */
+const MAX_TOOL_NAME = 200;
+
 /** The longest history one request may span. */
 export const MAX_HISTORY_DAYS = 366;
 
@@ -66,6 +69,7 @@ export interface HistoryQuery {
   to?: string | undefined;
   mcp_id?: string | undefined;
   key_id?: string | undefined;
+  tool?: string | undefined;
 }
 
 /** Sums of a group of rows: the counters and the duration buckets. */
@@ -202,6 +206,7 @@ interface HistoryRange {
   to: number;
   mcpId: string | undefined;
   keyId: string | undefined;
+  tool: string | undefined;
 }
 
 /**
@@ -254,6 +259,13 @@ async function checkHistory(
   if (query.key_id !== undefined && !isId('key', query.key_id)) {
     problems.push({ field: 'key_id', problem: 'must be an API key id (key_…)' });
   }
+  // Tool names are not the organization's ids: any name may be asked for; one never called is empty.
+  if (query.tool !== undefined && (query.tool === '' || query.tool.length > MAX_TOOL_NAME)) {
+    problems.push({
+      field: 'tool',
+      problem: `must be a tool name of 1 to ${MAX_TOOL_NAME} characters`,
+    });
+  }
   if (problems.length > 0) {
     throw invalidRequest(
       `Invalid query parameters: ${problems.map((p) => `${p.field} ${p.problem}`).join('; ')}.`,
@@ -269,6 +281,7 @@ async function checkHistory(
     to: ceilTo(to, g),
     mcpId: query.mcp_id,
     keyId: query.key_id,
+    tool: query.tool,
   };
 }
 
@@ -340,6 +353,7 @@ export async function usageHistory(
   if (range.mcpId !== undefined) select = select.where('mcp_id', '=', range.mcpId);
   else if (caller.mcpIds !== null) select = select.where('mcp_id', 'in', caller.mcpIds);
   if (range.keyId !== undefined) select = select.where('key_id', '=', range.keyId);
+  if (range.tool !== undefined) select = select.where('tool', '=', range.tool);
   const rows = await select.groupBy(bucket).execute();
   const found = new Map(rows.map((row) => [row.bucket, row]));
   const items: UsagePoint[] = [];

@@ -60,7 +60,11 @@ export interface paths {
         delete: operations["deleteOrganizationMembersId"];
         options?: never;
         head?: never;
-        patch?: never;
+        /**
+         * Change a member's role
+         * @description Only an owner may make or unmake an owner, and never the last one. A member's keys never hold more than the role allows: scopes above the new role are taken off the member's keys (a member holds no admin), and a key left with none is revoked, in the same transaction.
+         */
+        patch: operations["patchOrganizationMembersId"];
         trace?: never;
     };
     "/api-keys": {
@@ -248,7 +252,7 @@ export interface paths {
         };
         /**
          * Usage over time
-         * @description Every bucket from `from` to `to` (ISO dates or timestamps with a zone; default the last 30 days, or 24 hours with granularity=hour), oldest first, empty ones included; at most 366 days. `granularity` is hour or day (default). `mcp_id` and `key_id` narrow it to one MCP or key of the organization (404 otherwise).
+         * @description Every bucket from `from` to `to` (ISO dates or timestamps with a zone; default the last 30 days, or 24 hours with granularity=hour), oldest first, empty ones included; at most 366 days. `granularity` is hour or day (default). `mcp_id` and `key_id` narrow it to one MCP or key of the organization (404 otherwise); `tool` to the calls of one tool by name (on any MCP unless `mcp_id` says which; a name never called answers empty buckets).
          */
         get: operations["getUsageHistory"];
         put?: never;
@@ -309,6 +313,20 @@ export interface components {
             /** @description When the member was removed (ISO-8601 UTC). */
             removed_at: string;
             /** @description How many of the member's keys the removal revoked. */
+            revoked_keys: number;
+        };
+        ChangedMember: {
+            /** @description usr_… */
+            id: string;
+            email: string;
+            name: string;
+            /** @enum {string} */
+            role: "owner" | "admin" | "member";
+            /** @description When the member was added (ISO-8601 UTC). */
+            created_at: string;
+            /** @description How many of the member's keys lost scopes the new role does not allow. */
+            narrowed_keys: number;
+            /** @description How many of the member's keys were revoked: they held only such scopes. */
             revoked_keys: number;
         };
         ApiKey: {
@@ -746,6 +764,46 @@ export interface operations {
                         /** @constant */
                         success: true;
                         data: components["schemas"]["RemovedMember"];
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    patchOrganizationMembersId: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A member id (usr_…). */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @enum {string} */
+                    role: "owner" | "admin" | "member";
+                };
+            };
+        };
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        success: true;
+                        data: components["schemas"]["ChangedMember"];
                     };
                 };
             };
@@ -1233,6 +1291,7 @@ export interface operations {
                 to?: string;
                 mcp_id?: string;
                 key_id?: string;
+                tool?: string;
             };
             header?: never;
             path?: never;

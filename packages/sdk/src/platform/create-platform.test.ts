@@ -63,6 +63,15 @@ describe('the organization and its members', () => {
     expect(pages).toBe(3);
     expect(emails).toEqual(['owner@home.example', 'ada@home.example', 'bob@home.example']);
 
+    const demoted = await platform.organization.members.update(ada.data?.id ?? '', {
+      role: 'member',
+    });
+    expect(demoted.data).toMatchObject({
+      id: ada.data?.id,
+      role: 'member',
+      narrowed_keys: 0,
+      revoked_keys: 0,
+    });
     const removed = await platform.organization.members.remove(ada.data?.id ?? '');
     expect(removed.data).toEqual({
       id: ada.data?.id,

@@ -118,6 +118,15 @@ export function createPlexMcpPlatform<T extends ToolMap<T> = PlexTools>(
         iterate: pages(memberList),
         add: (body: object, opts: Opts) =>
           posted('organization.members.add', 'organization/members', body, opts),
+        update: (id: string, body: object, opts: Opts) =>
+          request(
+            {
+              method: 'PATCH',
+              path: `organization/members/${idSegment('organization.members.update', id)}`,
+              body: objectArg('organization.members.update', 'body', body),
+            },
+            opts,
+          ),
         remove: (id: string, opts: Opts) =>
           request(
             {

@@ -167,5 +167,7 @@ describe('the /v1 methods answer the generated types', () => {
     void platform.apiKeys.create({ name: 'ci', scopes: ['root'] });
     // @ts-expect-error: not a role
     void platform.organization.members.add({ email: 'a@b.c', name: 'A', role: 'boss' });
+    // @ts-expect-error: not a role
+    void platform.organization.members.update('usr_1', { role: 'boss' });
   });
 });

@@ -32,6 +32,8 @@ type QueryOf<Op extends keyof operations> = NonNullable<operations[Op]['paramete
 export type Organization = Schemas['Organization'];
 /** A member of the organization. */
 export type Member = Schemas['Member'];
+/** What changing a member's role answers: the member, and how many keys it narrowed or revoked. */
+export type ChangedMember = Schemas['ChangedMember'];
 /** What removing a member answers (their keys are revoked with them). */
 export type RemovedMember = Schemas['RemovedMember'];
 /** An API key as listed: never its secret. */
@@ -68,9 +70,11 @@ export type UpdateMcpBody = Omit<Schemas['UpdateMcpBody'], 'kind'> & {
 export type CreateApiKeyBody = BodyOf<'postApiKeys'>;
 /** `organization.members.add`. */
 export type AddMemberBody = BodyOf<'postOrganizationMembers'>;
+/** `organization.members.update`: the member's new role. */
+export type UpdateMemberBody = BodyOf<'patchOrganizationMembersId'>;
 /** Which page of a list: `page` from 1, `per_page` 1 to 100 (default 20). */
 export type PageQuery = QueryOf<'getMcps'>;
-/** `usage.history`: `granularity` (`hour` or `day`), `from`, `to`, `mcp_id`, `key_id`, paging. */
+/** `usage.history`: `granularity` (`hour` or `day`), `from`, `to`, `mcp_id`, `key_id`, `tool`, paging. */
 export type UsageHistoryQuery = QueryOf<'getUsageHistory'>;
 
 /**
@@ -268,6 +272,15 @@ export interface PlexMcpPlatform<T extends ToolMap<T>> {
       list(query?: PageQuery, options?: RequestOptions): Promise<PageResult<Member>>;
       iterate(query?: PageQuery, options?: RequestOptions): Pages<Member>;
       add(body: AddMemberBody, options?: RequestOptions): Promise<PlatformResult<Member>>;
+      /**
+       * Gives a member another role; keys above it are narrowed (a key left with no scope is
+       * revoked). Only an owner makes or unmakes an owner, never the last one.
+       */
+      update(
+        id: string,
+        body: UpdateMemberBody,
+        options?: RequestOptions,
+      ): Promise<PlatformResult<ChangedMember>>;
       remove(id: string, options?: RequestOptions): Promise<PlatformResult<RemovedMember>>;
     };
   };

@@ -10,14 +10,8 @@ import { ErrorNote, Link, Loading, PageHeader } from '../ui/bits.js';
 import { ConfirmAction } from '../ui/confirm-action.js';
 import { when } from '../ui/format.js';
 import { useResult } from '../ui/use-result.js';
-
-const ACCESS = [
-  { value: 'read', label: 'read — look, never change' },
-  { value: 'write', label: 'write — read and change' },
-  { value: 'delete', label: 'delete — everything' },
-] as const;
-
-type Access = (typeof ACCESS)[number]['value'];
+import { AddPlexServer } from './add-plex-server.js';
+import { ACCESS, type Access } from './mcp-access.js';
 
 export function Mcps() {
   const mcps = useResult(() => platform.mcps.list({ per_page: 100 }), []);
@@ -129,8 +123,17 @@ function parseHeaders(text: string): Record<string, string> | string {
   return headers;
 }
 
+/** The ways to add an MCP: a Plex server found through plex.tv, one by address, another MCP. */
+const KINDS = [
+  { value: 'plex-tv', label: 'A Plex Media Server of your plex.tv account (sign in with a code)' },
+  { value: 'plex', label: 'A Plex Media Server by its URL and token' },
+  { value: 'remote', label: 'Another MCP server (Streamable HTTP), proxied' },
+] as const;
+
+type Kind = (typeof KINDS)[number]['value'];
+
 function AddMcp(props: { onDone: (added: boolean) => void }) {
-  const [kind, setKind] = useState<'plex' | 'remote'>('plex');
+  const [kind, setKind] = useState<Kind>('plex-tv');
   const [name, setName] = useState('');
   const [url, setUrl] = useState('');
   const [secret, setSecret] = useState('');
@@ -141,6 +144,7 @@ function AddMcp(props: { onDone: (added: boolean) => void }) {
     event.preventDefault();
     setError(undefined);
     let body: Parameters<typeof platform.mcps.create>[0];
+    if (kind === 'plex-tv') return;
     if (kind === 'plex') {
       body = {
         kind,
@@ -160,91 +164,92 @@ function AddMcp(props: { onDone: (added: boolean) => void }) {
     if (result.error) return setError(describeError(result.error));
     props.onDone(true);
   };
+  const choose = (next: Kind) => {
+    setKind(next);
+    setError(undefined);
+  };
   return (
     <section aria-labelledby="add-mcp">
       <h2 id="add-mcp">Add an MCP</h2>
-      <form class="stack" onSubmit={submit}>
-        <fieldset>
-          <legend>Kind</legend>
-          <label class="check">
+      <fieldset>
+        <legend>Kind</legend>
+        {KINDS.map((option) => (
+          <label class="check" key={option.value}>
             <input
               type="radio"
               name="kind"
-              checked={kind === 'plex'}
-              onChange={() => setKind('plex')}
+              checked={kind === option.value}
+              onChange={() => choose(option.value)}
             />
-            <span>A Plex Media Server, served with PlexMCP's tools</span>
+            <span>{option.label}</span>
           </label>
-          <label class="check">
-            <input
-              type="radio"
-              name="kind"
-              checked={kind === 'remote'}
-              onChange={() => setKind('remote')}
-            />
-            <span>Another MCP server (Streamable HTTP), proxied</span>
-          </label>
-        </fieldset>
-        <label for="mcp-name">Name</label>
-        <input
-          id="mcp-name"
-          required
-          maxLength={100}
-          value={name}
-          onInput={(e) => setName((e.target as HTMLInputElement).value)}
-        />
-        <label for="mcp-url">{kind === 'plex' ? 'Plex server URL' : 'MCP endpoint URL'}</label>
-        <input
-          id="mcp-url"
-          type="url"
-          required
-          placeholder={kind === 'plex' ? 'http://192.168.1.20:32400' : 'https://example.com/mcp'}
-          value={url}
-          onInput={(e) => setUrl((e.target as HTMLInputElement).value)}
-        />
-        <label for="mcp-secret">
-          {kind === 'plex' ? 'Plex token' : 'Headers (one “Name: value” per line)'}
-        </label>
-        {kind === 'plex' ? (
+        ))}
+      </fieldset>
+      {kind === 'plex-tv' ? (
+        <AddPlexServer onDone={props.onDone} />
+      ) : (
+        <form class="stack" onSubmit={submit}>
+          <label for="mcp-name">Name</label>
           <input
-            id="mcp-secret"
-            type="password"
-            autocomplete="off"
-            value={secret}
-            onInput={(e) => setSecret((e.target as HTMLInputElement).value)}
+            id="mcp-name"
+            required
+            maxLength={100}
+            value={name}
+            onInput={(e) => setName((e.target as HTMLInputElement).value)}
           />
-        ) : (
-          <textarea
-            id="mcp-secret"
-            rows={2}
-            class="mono"
-            placeholder="Authorization: Bearer …"
-            value={secret}
-            onInput={(e) => setSecret((e.target as HTMLTextAreaElement).value)}
+          <label for="mcp-url">{kind === 'plex' ? 'Plex server URL' : 'MCP endpoint URL'}</label>
+          <input
+            id="mcp-url"
+            type="url"
+            required
+            placeholder={kind === 'plex' ? 'http://192.168.1.20:32400' : 'https://example.com/mcp'}
+            value={url}
+            onInput={(e) => setUrl((e.target as HTMLInputElement).value)}
           />
-        )}
-        <label for="mcp-access">Tools it serves</label>
-        <select
-          id="mcp-access"
-          value={access}
-          onChange={(e) => setAccess((e.target as HTMLSelectElement).value as Access)}
-        >
-          {ACCESS.map((option) => (
-            <option key={option.value} value={option.value}>
-              {option.label}
-            </option>
-          ))}
-        </select>
-        <div>
-          <button type="submit" disabled={busy}>
-            {busy ? 'Adding…' : 'Add MCP'}
-          </button>{' '}
-          <button type="button" class="secondary" onClick={() => props.onDone(false)}>
-            Cancel
-          </button>
-        </div>
-        {error ? <ErrorNote>{error}</ErrorNote> : null}
-      </form>
+          <label for="mcp-secret">
+            {kind === 'plex' ? 'Plex token' : 'Headers (one “Name: value” per line)'}
+          </label>
+          {kind === 'plex' ? (
+            <input
+              id="mcp-secret"
+              type="password"
+              autocomplete="off"
+              value={secret}
+              onInput={(e) => setSecret((e.target as HTMLInputElement).value)}
+            />
+          ) : (
+            <textarea
+              id="mcp-secret"
+              rows={2}
+              class="mono"
+              placeholder="Authorization: Bearer …"
+              value={secret}
+              onInput={(e) => setSecret((e.target as HTMLTextAreaElement).value)}
+            />
+          )}
+          <label for="mcp-access">Tools it serves</label>
+          <select
+            id="mcp-access"
+            value={access}
+            onChange={(e) => setAccess((e.target as HTMLSelectElement).value as Access)}
+          >
+            {ACCESS.map((option) => (
+              <option key={option.value} value={option.value}>
+                {option.label}
+              </option>
+            ))}
+          </select>
+          <div>
+            <button type="submit" disabled={busy}>
+              {busy ? 'Adding…' : 'Add MCP'}
+            </button>{' '}
+            <button type="button" class="secondary" onClick={() => props.onDone(false)}>
+              Cancel
+            </button>
+          </div>
+          {error ? <ErrorNote>{error}</ErrorNote> : null}
+        </form>
+      )}
     </section>
   );
 }

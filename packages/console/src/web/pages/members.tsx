@@ -1,5 +1,6 @@
-// The organization's members: who they are and their role; add one with a role; remove one
-// after a confirmation (their keys are revoked with them).
+// The organization's members: who they are and their role; add one with a role; change a role
+// or remove one after a confirmation (their keys are narrowed to the new role, or revoked with
+// them).
 
 import type { Member } from '@plexmcp/sdk';
 import { useState } from 'preact/hooks';
@@ -8,32 +9,37 @@ import { ErrorNote, Loading, PageHeader } from '../ui/bits.js';
 import { ConfirmAction } from '../ui/confirm-action.js';
 import { when } from '../ui/format.js';
 import { useResult } from '../ui/use-result.js';
-
-const ROLES = [
-  { role: 'member', help: 'uses the organization’s MCPs with keys an admin gives them' },
-  { role: 'admin', help: 'also manages MCPs, keys and members' },
-  { role: 'owner', help: 'everything, including other owners' },
-] as const;
-
-type Role = (typeof ROLES)[number]['role'];
+import { ROLES, type Role, RoleSelect } from './member-role.js';
 
 export function Members() {
   const members = useResult(() => platform.organization.members.list({ per_page: 100 }), []);
+  const [said, setSaid] = useState('');
+  const changed = (what: string) => {
+    setSaid(what);
+    members.reload();
+  };
   return (
     <>
       <PageHeader title="Members">The people of the organization and what they may do.</PageHeader>
       {members.error ? <ErrorNote>{members.error}</ErrorNote> : null}
       {members.data ? (
-        <MemberTable members={members.data} onRemoved={members.reload} />
+        <MemberTable members={members.data} onRemoved={members.reload} onChanged={changed} />
       ) : members.loading ? (
         <Loading what="members" />
       ) : null}
+      <p role="status" class="muted">
+        {said}
+      </p>
       <AddMember onAdded={members.reload} />
     </>
   );
 }
 
-function MemberTable(props: { members: Member[]; onRemoved: () => void }) {
+function MemberTable(props: {
+  members: Member[];
+  onRemoved: () => void;
+  onChanged: (said: string) => void;
+}) {
   return (
     <div class="table-scroll">
       <table>
@@ -53,7 +59,9 @@ function MemberTable(props: { members: Member[]; onRemoved: () => void }) {
             <tr key={member.id}>
               <td>{member.name}</td>
               <td class="wrap">{member.email}</td>
-              <td>{member.role}</td>
+              <td>
+                <RoleSelect member={member} onChanged={props.onChanged} />
+              </td>
               <td>{when(member.created_at)}</td>
               <td>
                 <ConfirmAction

@@ -1,6 +1,6 @@
 // Usage over time: calls and errors by hour (last 24 hours) or by day (last 30 days), for the
-// whole organization or one MCP or key; this month's tools with their figures; and the history
-// as CSV.
+// whole organization or one MCP, key or tool; this month's tools with their figures; and the
+// history as CSV.
 
 import type { UsagePoint } from '@plexmcp/sdk';
 import { useEffect, useMemo, useState } from 'preact/hooks';
@@ -17,6 +17,7 @@ export function Usage() {
   const [granularity, setGranularity] = useState<Granularity>('day');
   const [mcpId, setMcpId] = useState('');
   const [keyId, setKeyId] = useState('');
+  const [tool, setTool] = useState('');
   const [toolFilter, setToolFilter] = useState('');
   const mcps = useResult(() => platform.mcps.list({ per_page: 100 }), []);
   const keys = useResult(() => platform.apiKeys.list({ per_page: 100 }), []);
@@ -28,12 +29,15 @@ export function Usage() {
         per_page: 100,
         ...(mcpId ? { mcp_id: mcpId } : {}),
         ...(keyId ? { key_id: keyId } : {}),
+        ...(tool ? { tool } : {}),
       }),
-    [granularity, mcpId, keyId],
+    [granularity, mcpId, keyId, tool],
   );
   const tools = useMemo(() => {
     const words = toolFilter.toLowerCase().trim();
-    return (month.data?.top_tools ?? []).filter((tool) => tool.tool.toLowerCase().includes(words));
+    return (month.data?.top_tools ?? []).filter((entry) =>
+      entry.tool.toLowerCase().includes(words),
+    );
   }, [month.data, toolFilter]);
 
   return (
@@ -93,6 +97,21 @@ export function Usage() {
             ))}
           </select>
         </div>
+        <div class="field">
+          <label for="usage-tool">Tool</label>
+          <select
+            id="usage-tool"
+            value={tool}
+            onChange={(event) => setTool((event.target as HTMLSelectElement).value)}
+          >
+            <option value="">All tools</option>
+            {month.data?.top_tools.map((one) => (
+              <option key={one.tool} value={one.tool}>
+                {one.tool}
+              </option>
+            ))}
+          </select>
+        </div>
       </form>
       <section aria-labelledby="history">
         <h2 id="history">Calls per {granularity}</h2>
@@ -102,7 +121,7 @@ export function Usage() {
             <Totals points={history.data} />
             <CallsChart points={history.data} granularity={granularity} />
             <p>
-              <CsvLink points={history.data} granularity={granularity} />
+              <CsvLink points={history.data} granularity={granularity} tool={tool} />
             </p>
           </>
         ) : (
@@ -141,15 +160,15 @@ export function Usage() {
                 </tr>
               </thead>
               <tbody>
-                {tools.map((tool) => (
-                  <tr key={tool.tool}>
+                {tools.map((entry) => (
+                  <tr key={entry.tool}>
                     <td>
-                      <code>{tool.tool}</code>
+                      <code>{entry.tool}</code>
                     </td>
-                    <td class="number">{count(tool.calls)}</td>
-                    <td class="number">{count(tool.errors)}</td>
-                    <td class="number">{ms(tool.p50_ms)}</td>
-                    <td class="number">{ms(tool.p95_ms)}</td>
+                    <td class="number">{count(entry.calls)}</td>
+                    <td class="number">{count(entry.errors)}</td>
+                    <td class="number">{ms(entry.p50_ms)}</td>
+                    <td class="number">{ms(entry.p95_ms)}</td>
                   </tr>
                 ))}
               </tbody>
@@ -173,8 +192,11 @@ function Totals(props: { points: UsagePoint[] }) {
   );
 }
 
+/** The tool in a file name: its name with anything a file system may refuse replaced. */
+const fileSuffix = (tool: string) => (tool ? `-${tool.replace(/[^A-Za-z0-9_.-]/g, '_')}` : '');
+
 /** A download of the shown history as CSV (made in the page: nothing is sent anywhere). */
-function CsvLink(props: { points: UsagePoint[]; granularity: Granularity }) {
+function CsvLink(props: { points: UsagePoint[]; granularity: Granularity; tool: string }) {
   const [href, setHref] = useState<string | undefined>();
   useEffect(() => {
     const url = URL.createObjectURL(new Blob([usageCsv(props.points)], { type: 'text/csv' }));
@@ -183,7 +205,11 @@ function CsvLink(props: { points: UsagePoint[]; granularity: Granularity }) {
   }, [props.points]);
   if (!href) return null;
   return (
-    <a href={href} download={`plexmcp-usage-per-${props.granularity}.csv`} class="button-link">
+    <a
+      href={href}
+      download={`plexmcp-usage-per-${props.granularity}${fileSuffix(props.tool)}.csv`}
+      class="button-link"
+    >
       Download CSV
     </a>
   );
