@@ -1,17 +1,6 @@
-import { defineConfig, mergeConfig } from 'vitest/config';
 import shared from '../../vitest.shared.ts';
 
-export default mergeConfig(
-  shared,
-  defineConfig({
-    test: {
-      // Type tests (`*.test-d.ts`) prove misuse fails to compile: an unused `@ts-expect-error`
-      // or a failed `expectTypeOf` fails the run.
-      typecheck: {
-        enabled: true,
-        include: ['src/**/*.test-d.ts'],
-        tsconfig: './tsconfig.json',
-      },
-    },
-  }),
-);
+// Type tests (`src/**/*.test-d.ts`) are checked by `pnpm typecheck`, tsc over src/ and the first
+// step of `pnpm test`: an unused `@ts-expect-error` or a failed `expectTypeOf` is a compile error
+// there, so vitest's own typecheck would only run the same tsc a second time.
+export default shared;

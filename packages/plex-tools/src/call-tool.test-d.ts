@@ -8,7 +8,7 @@ import {
   type ToolResult,
 } from './index.js';
 
-/** Type tests of `callTool` (checked by `vitest --typecheck`, never run). */
+/** Type tests of `callTool` (checked by `pnpm typecheck`, never run). */
 
 declare const ctx: CallContext;
 
