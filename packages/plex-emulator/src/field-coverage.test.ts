@@ -46,8 +46,7 @@ const NOT_YET: Record<string, string> = {
   '/hubs/sections/{id}': 'offset totalSize',
   '/hubs/metadata/{id}/related': 'offset totalSize',
   '/library/sections/all': 'identifier offset totalSize',
-  '/library/sections/{id}': 'FieldType[] Type[]',
-  '/library/sections/{id}/all': 'content Meta',
+  '/library/sections/{id}/all': 'content',
   '/library/sections/{id}/collections': 'art thumb viewMode',
   '/library/sections/{id}/prefs': 'identifier offset totalSize',
   '/library/recentlyAdded': 'FieldType[] Type[]',
@@ -61,29 +60,20 @@ const NOT_YET: Record<string, string> = {
   '/status/sessions': 'identifier offset totalSize',
   '/status/sessions/history/all': 'identifier',
   activity: 'cancellable Context progress Response subtitle title type userID uuid',
-  attributes: 'id version',
-  chapter: 'endTimeOffset filter id index startTimeOffset thumb',
   context: 'librarySectionID',
-  extras: 'size',
-  field: 'key subType title type',
-  fieldType: 'Operator[] type',
   filter:
-    'advanced art content filter filterType hasPrefs hasStoreServices hubKey identifier key lastAccessedAt Pivot[] share thumb title titleBar type',
+    'advanced art content hasPrefs hasStoreServices hubKey identifier lastAccessedAt Pivot[] share thumb titleBar',
   hub: 'random subtype',
-  marker: 'Attributes endTimeOffset final id startTimeOffset type',
   media: 'details displayOffset',
-  meta: 'FieldType[] Type[]',
   metadata:
-    'absoluteIndex Autotag[] Chapter[] chapterSource createdAtAccuracy createdAtTZOffset details Extras Filter[] grandparentHero hero icon id Marker[] more musicAnalysisVersion parentHero primaryExtraKey Producer[] ratingCount readOnly restOf skipChildren skipCount skipParent Sort[] specialPlaylistType',
-  operator: 'key title',
+    'Autotag[] createdAtAccuracy createdAtTZOffset details Filter[] icon more primaryExtraKey readOnly restOf skipCount Sort[] specialPlaylistType',
   part: 'details packetLength',
   pivot: 'context id key symbol title type',
-  producer: 'filter id role tag tagKey thumb',
-  sort: 'active activeDirection art content default defaultDirection descKey filter firstCharacterKey hasPrefs hasStoreServices hubKey identifier key lastAccessedAt Pivot[] share thumb title titleBar type',
-  stream:
-    'albumGain albumPeak albumRange closedCaptions details embeddedInVideo forced gain key loudness lra peak title',
+  producer: 'role',
+  sort: 'art content filter hasPrefs hasStoreServices hubKey identifier lastAccessedAt Pivot[] share thumb titleBar type',
+  stream: 'details',
   tag: 'context ratingKey tagType',
-  type: 'active Field[] Filter[] key Sort[] subtype title type',
+  type: 'subtype',
 };
 
 const emulator = testEmulator();
@@ -93,6 +83,9 @@ function firstOf(type: string): string {
   for (const item of emulator.state.items.values()) if (item.type === type) return item.ratingKey;
   throw new Error(`no ${type} in the demo library`);
 }
+
+/** The include flags python-plexapi sends when it reloads an item. */
+const DETAIL_FLAGS = 'includeChapters=1&includeMarkers=1&includeExtras=1';
 
 /** Concrete requests for each route: enough kinds of item that every element appears. */
 async function requestsFor(route: string): Promise<string[]> {
@@ -115,11 +108,12 @@ async function requestsFor(route: string): Promise<string[]> {
       return [`/hubs/metadata/${movie}/related`];
     case '/hubs/search':
       return ['/hubs/search?query=sherlock', '/hubs/search?query=bonanza'];
+    // Clients ask for a section's filters and sorts (and a list's Meta) with these flags.
     case '/library/sections/{id}':
-      return ['/library/sections/1'];
+      return ['/library/sections/1?includeDetails=1'];
     case '/library/sections/{id}/all':
       return [
-        '/library/sections/1/all?includeGuids=1',
+        '/library/sections/1/all?includeGuids=1&includeMeta=1',
         '/library/sections/2/all',
         '/library/sections/3/all',
       ];
@@ -128,9 +122,12 @@ async function requestsFor(route: string): Promise<string[]> {
     case '/library/sections/{id}/prefs':
       return ['/library/sections/1/prefs'];
     case '/library/metadata/{ids}':
-      return [movie, show, season, episode, artist, album, track, collection].map(
-        (id) => `/library/metadata/${id}`,
-      );
+      // Every item's page as python-plexapi reloads it (chapters, markers and extras on
+      // request), and one without the flags.
+      return [
+        `/library/metadata/${movie}`,
+        ...[...emulator.state.items.keys()].map((id) => `/library/metadata/${id}?${DETAIL_FLAGS}`),
+      ];
     case '/library/metadata/{id}/children':
       return [show, season, artist, album].map((id) => `/library/metadata/${id}/children`);
     case '/library/metadata/{id}/allLeaves':

@@ -85,6 +85,10 @@ export interface StreamRecord {
   /** Subtitles */
   forced?: boolean;
   key?: string;
+  /** Video: the stream carries CEA-608 closed captions. */
+  closedCaptions?: boolean;
+  /** Subtitles: the captions are read out of the video stream, not a track of their own. */
+  embeddedInVideo?: boolean;
 }
 
 /** A file backing a media version. */
