@@ -4,6 +4,7 @@ import type {
   ItemRecord,
   MediaRecord,
   PartRecord,
+  SectionRecord,
   StreamRecord,
   TagKind,
   TagRef,
@@ -123,6 +124,7 @@ export function renderItem(
     viewCount: watch.viewCount > 0 ? watch.viewCount : undefined,
     lastViewedAt: watch.lastViewedAt,
     viewOffset: watch.viewOffset,
+    skipCount: watch.skipCount,
     year: item.year,
     tagline: item.tagline,
     slug: SLUG_TYPES.has(item.type) ? slugOf(item.title) : undefined,
@@ -341,6 +343,29 @@ export function renderStream(stream: StreamRecord, item?: ItemRecord): Fields {
     extendedDisplayTitle: stream.displayTitle,
     ...streamDetails(stream, item),
   });
+}
+
+/** The stock artwork PMS uses for a section of each type. */
+export function sectionArt(section: SectionRecord): { art: string; thumb: string } {
+  return {
+    art: `/:/resources/${section.type}-fanart.jpg`,
+    thumb: `/:/resources/${section.type}.png`,
+  };
+}
+
+/**
+ * Container attributes of an item's own page (and its similar list): the section's stock art,
+ * the section and item as titles, and the item's type as the view group.
+ */
+export function itemPageFields(state: EmulatorState, item: ItemRecord): Fields {
+  const section = state.sections.get(item.sectionId);
+  if (!section) return {};
+  return {
+    ...sectionArt(section),
+    title1: section.title,
+    title2: item.title,
+    viewGroup: item.type,
+  };
 }
 
 /** Container attributes PMS hoists onto lists from one section. */

@@ -231,6 +231,8 @@ export interface WatchState {
   /** 0–10, as Plex's `userRating`. */
   userRating?: number;
   lastRatedAt?: number;
+  /** Tracks: how often the listener skipped it before it ended (Plex's `skipCount`). */
+  skipCount?: number;
 }
 
 /** A server account (`/accounts`) and, through `plexTv`, the plex.tv user behind it. */

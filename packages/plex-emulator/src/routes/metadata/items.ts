@@ -1,11 +1,11 @@
 import { HttpError, type RequestContext, requireAccount } from '../../http/context.js';
 import { cutPage } from '../../http/paging.js';
-import { container, type Fields, pagedContainer } from '../../http/responses.js';
+import { type Fields, listContainer, pagedContainer } from '../../http/responses.js';
 import type { Route } from '../../http/router.js';
 import { isParent, leavesUnder, orderedChildren } from '../../library/children.js';
 import { canSeeSection } from '../../library/section-access.js';
 import { collectionPreferences } from '../../render/collection.js';
-import { imagePath, renderItem } from '../../render/metadata.js';
+import { imagePath, itemPageFields, renderItem } from '../../render/metadata.js';
 import type { ItemRecord } from '../../state/types.js';
 import { libraryFields, visibleItem } from './shared.js';
 
@@ -43,12 +43,14 @@ function getItems(ctx: RequestContext): Response {
     markers: ctx.query.get('includeMarkers') === '1',
     extras: ctx.query.get('includeExtras') === '1',
   };
-  return container(
+  return listContainer(
+    ctx.page,
     {
       ...libraryFields(
         ctx.state,
         items.map((item) => item.sectionId),
       ),
+      ...(items.length === 1 ? itemPageFields(ctx.state, items[0]!) : {}),
       Metadata: items.map((item) => {
         const fields = renderItem(ctx.state, item, account.id, 'detail', { includes });
         if (withPreferences && item.type === 'collection') {
