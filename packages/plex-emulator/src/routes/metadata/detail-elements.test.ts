@@ -48,6 +48,15 @@ describe('chapters, markers and extras on an item page', () => {
       filter: `thumb=${mediaId * 100 + 1}`,
       thumb: `/library/media/${mediaId}/chapterImages/1`,
     });
+    // The frame the chapter names is served, and only for chapters that exist.
+    const frame = await call(emulator, chapters[0].thumb);
+    expect(frame.status).toBe(200);
+    expect(frame.headers.get('content-type')).toBe('image/png');
+    const past = await call(
+      emulator,
+      `/library/media/${mediaId}/chapterImages/${chapters.length + 1}`,
+    );
+    expect(past.status).toBe(404);
   });
 
   it('an episode has an intro near its start and final credits that run to its end', async () => {
