@@ -43,7 +43,8 @@ describe('metadata.get', () => {
     expect(item.Role[0]).toMatchObject({ tag: 'Duane Jones', role: 'Ben' });
     expect(item.Genre.map((tag) => tag.tag)).toEqual(['Horror', 'Thriller']);
     expect(item.Guid.map((guid) => guid.id)).toContain('imdb://tt0063350');
-    expect(item.Producer).toEqual([]);
+    expect(item.Producer.map((tag) => tag.tag)).toEqual(['Karl Hardman', 'Russell Streiner']);
+    expect(item.Producer[0]?.filter).toBe(`producer=${item.Producer[0]?.id}`);
 
     expect(item.Media).toHaveLength(night.media.length);
     const [uhd] = item.Media;

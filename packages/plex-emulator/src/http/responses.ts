@@ -1,5 +1,5 @@
 import { encodePng, type PngFill } from '../formats/png.js';
-import type { Page } from './paging.js';
+import { cutPage, type Page, type PageRequest } from './paging.js';
 
 /** Fields of a MediaContainer (or of any Plex element) before empty values are dropped. */
 export type Fields = Record<string, unknown>;
@@ -50,6 +50,19 @@ export function pagedContainer<T>(
     childKey,
     { headers },
   );
+}
+
+/**
+ * A MediaContainer list that PMS pages only when the client asks for a window
+ * (`X-Plex-Container-Start` / `-Size`): then with `offset`, `totalSize` and the paging headers,
+ * as any list; without one, the whole list. For lists whose routes are not paged by default.
+ */
+export function listContainer(request: PageRequest, fields: Fields, childKey: string): Response {
+  const children = fields[childKey];
+  const asked = request.size !== undefined || request.start > 0;
+  if (!asked || !Array.isArray(children)) return container(fields, childKey);
+  const { size: _whole, ...rest } = fields;
+  return pagedContainer(cutPage(children as Fields[], request), childKey, (child) => child, rest);
 }
 
 /**

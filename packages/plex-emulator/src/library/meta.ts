@@ -171,6 +171,8 @@ function describeType(
   return {
     key: `/library/sections/${section.id}/all?type=${typeNumber(type)}`,
     type,
+    // Collections say what they collect: the section's top-level type.
+    ...(type === 'collection' ? { subtype: sectionItemTypes(section.type)[0] } : {}),
     title: TYPE_TITLES[type],
     active: type === (options.activeType ?? sectionItemTypes(section.type)[0]),
     Filter: FILTER_ORDER.filter((key) => TYPE_FIELDS[type].includes(key))

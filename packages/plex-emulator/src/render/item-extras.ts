@@ -1,7 +1,8 @@
 import { hash32 } from '../data/demo/builders.js';
 import type { Fields } from '../http/responses.js';
 import type { EmulatorState } from '../state/store.js';
-import type { ItemRecord, ItemType, StreamRecord } from '../state/types.js';
+import type { ItemRecord, ItemType } from '../state/types.js';
+import { chaptersOf, hasChapters, markersOf } from './playback-marks.js';
 
 /**
  * Fields real PMS derives from an item's facts (its title, scores, files) rather than stores as
@@ -61,8 +62,53 @@ export function ultraBlurColors(item: ItemRecord): Fields | undefined {
   };
 }
 
-/** Detail-only arrays: the critic and audience badges, and up to three similar titles. */
-export function detailExtras(state: EmulatorState, item: ItemRecord): Fields {
+/** What a detail request asked PMS to add (`includeChapters=1`, `includeMarkers=1`, …). */
+export interface DetailIncludes {
+  chapters?: boolean;
+  markers?: boolean;
+  extras?: boolean;
+}
+
+/**
+ * Fields every view carries that follow from an item's place and files: hero images, chapter
+ * source, skip hints for single-season shows, music analysis and popularity.
+ */
+export function derivedFields(
+  item: ItemRecord,
+  parent: ItemRecord | undefined,
+  grandparent: ItemRecord | undefined,
+): Fields {
+  return {
+    hero: HERO_TYPES.has(item.type) ? heroPath(item) : undefined,
+    parentHero: item.type === 'season' && parent ? heroPath(parent) : undefined,
+    grandparentHero: item.type === 'episode' && grandparent ? heroPath(grandparent) : undefined,
+    chapterSource: hasChapters(item) ? 'media' : undefined,
+    // A show with one season opens straight on its episodes (PMS's "hide seasons").
+    skipChildren: item.type === 'show' && item.childKeys.length === 1 ? true : undefined,
+    skipParent: item.type === 'episode' && grandparent?.childKeys.length === 1 ? true : undefined,
+    // Sonic analysis has run on the music (version 1), and plex.tv counts a track's listeners.
+    musicAnalysisVersion: item.type === 'track' || item.type === 'album' ? '1' : undefined,
+    ratingCount:
+      item.type === 'track' ? 500 + (hash32(`${item.title}:listeners`) % 250_000) : undefined,
+  };
+}
+
+/** Types plex.tv has hero art for (the wide banner its apps show above an item). */
+const HERO_TYPES: ReadonlySet<ItemType> = new Set(['movie', 'show']);
+
+function heroPath(item: ItemRecord): string {
+  return `/library/metadata/${item.ratingKey}/hero/${item.updatedAt}`;
+}
+
+/**
+ * Detail-only fields: the critic and audience badges, up to three similar titles, the item's
+ * own `id`, and chapters, markers and extras when the request asked for them.
+ */
+export function detailExtras(
+  state: EmulatorState,
+  item: ItemRecord,
+  includes: DetailIncludes = {},
+): Fields {
   const rating: Fields[] = [];
   if (item.rating !== undefined) {
     rating.push({
@@ -78,7 +124,27 @@ export function detailExtras(state: EmulatorState, item: ItemRecord): Fields {
       type: 'audience',
     });
   }
-  return { Rating: rating.length > 0 ? rating : undefined, Similar: similarTags(state, item) };
+  return {
+    // An item's own page repeats its ratingKey as a string `id` (older clients key on it).
+    id: item.ratingKey,
+    absoluteIndex: item.type === 'episode' ? absoluteIndex(state, item) : undefined,
+    Rating: rating.length > 0 ? rating : undefined,
+    Similar: similarTags(state, item),
+    Chapter: includes.chapters ? chaptersOf(item) : undefined,
+    Marker: includes.markers ? markersOf(item) : undefined,
+    // The demo has no trailers or featurettes: PMS then answers an empty `Extras` element.
+    Extras: includes.extras && item.type !== 'collection' ? { size: 0 } : undefined,
+  };
+}
+
+/** An episode's number counted across the show's seasons, as shows in absolute order use it. */
+function absoluteIndex(state: EmulatorState, episode: ItemRecord): number | undefined {
+  const show = episode.grandparentRatingKey
+    ? state.items.get(episode.grandparentRatingKey)
+    : undefined;
+  if (!show) return undefined;
+  const position = state.leavesOf(show).indexOf(episode);
+  return position < 0 ? undefined : position + 1;
 }
 
 /** Titles of the same type sharing a genre, as the agent's "similar" tags (filter by id). */
@@ -95,73 +161,3 @@ function similarTags(state: EmulatorState, item: ItemRecord): Fields[] | undefin
   }
   return similar.length > 0 ? similar : undefined;
 }
-
-/**
- * Colour, HDR and coding details of a stream. Video: a 10-bit HEVC stream is HDR10 with a
- * Dolby Vision profile 8.1 layer (what 4K remuxes carry); anything else is SDR BT.709. Audio
- * and subtitles get their language tag and flags.
- */
-export function streamDetails(stream: StreamRecord): Fields {
-  if (stream.streamType === 1) {
-    const hdr = stream.codec === 'hevc' && (stream.height ?? 0) >= 2160;
-    const coded = (n: number | undefined) => (n === undefined ? undefined : Math.ceil(n / 16) * 16);
-    return {
-      bitDepth: hdr ? 10 : 8,
-      chromaLocation: hdr ? 'topleft' : 'left',
-      chromaSubsampling: '4:2:0',
-      codedWidth: coded(stream.width),
-      codedHeight: coded(stream.height),
-      colorPrimaries: hdr ? 'bt2020' : 'bt709',
-      colorRange: 'tv',
-      colorSpace: hdr ? 'bt2020nc' : 'bt709',
-      colorTrc: hdr ? 'smpte2084' : 'bt709',
-      hasScalingMatrix: false,
-      level: stream.codec === 'hevc' ? 153 : 41,
-      refFrames: stream.codec === 'hevc' ? 1 : 4,
-      scanType: 'progressive',
-      streamIdentifier: (stream.index ?? 0) + 1,
-      original: true,
-      ...(hdr
-        ? {
-            DOVIBLCompatID: 1,
-            DOVIBLPresent: true,
-            DOVIELPresent: false,
-            DOVILevel: 6,
-            DOVIPresent: true,
-            DOVIProfile: 8,
-            DOVIRPUPresent: true,
-            DOVIVersion: '1.0',
-          }
-        : {}),
-    };
-  }
-  const languageTag =
-    stream.languageCode === undefined ? undefined : LANGUAGE_TAGS[stream.languageCode];
-  if (stream.streamType === 2) {
-    return { languageTag, streamIdentifier: (stream.index ?? 0) + 1, headerCompression: false };
-  }
-  return {
-    languageTag,
-    format: stream.key === undefined ? 'pgs' : 'srt',
-    hearingImpaired: false,
-    dub: false,
-    canAutoSync: stream.key !== undefined,
-    embeddedInVideo: undefined,
-    title: stream.forced ? 'Forced' : undefined,
-    closedCaptions: undefined,
-  };
-}
-
-/** BCP 47 tags for the ISO 639-2 codes the demo uses. */
-const LANGUAGE_TAGS: Record<string, string> = {
-  eng: 'en',
-  fra: 'fr',
-  fre: 'fr',
-  deu: 'de',
-  ger: 'de',
-  spa: 'es',
-  ita: 'it',
-  jpn: 'ja',
-  rus: 'ru',
-  swe: 'sv',
-};

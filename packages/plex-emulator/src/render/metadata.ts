@@ -4,19 +4,22 @@ import type {
   ItemRecord,
   MediaRecord,
   PartRecord,
+  SectionRecord,
   StreamRecord,
   TagKind,
   TagRef,
 } from '../state/types.js';
 import {
+  type DetailIncludes,
+  derivedFields,
   detailExtras,
   headshot,
   plexKey,
   SLUG_TYPES,
   slugOf,
-  streamDetails,
   ultraBlurColors,
 } from './item-extras.js';
+import { streamDetails } from './stream-details.js';
 
 /**
  * How much of an item to render. `list` is what PMS sends in `/all`, hubs and children lists
@@ -66,6 +69,8 @@ export interface RenderOptions {
   sectionHoisted?: boolean;
   /** `includeGuids=1`: list views carry the `Guid` array too (detail views always do). */
   guids?: boolean;
+  /** What a detail request asked to include (chapters, markers, extras). */
+  includes?: DetailIncludes;
 }
 
 /** Renders an item as a PMS `Metadata` element, with the caller's watch state. */
@@ -119,6 +124,7 @@ export function renderItem(
     viewCount: watch.viewCount > 0 ? watch.viewCount : undefined,
     lastViewedAt: watch.lastViewedAt,
     viewOffset: watch.viewOffset,
+    skipCount: watch.skipCount,
     year: item.year,
     tagline: item.tagline,
     slug: SLUG_TYPES.has(item.type) ? slugOf(item.title) : undefined,
@@ -133,6 +139,7 @@ export function renderItem(
     addedAt: item.addedAt,
     updatedAt: item.updatedAt,
     ...familyFields(item, parent, grandparent),
+    ...derivedFields(item, parent, grandparent),
     ...countFields(state, item, accountId),
     ...(isCollection ? collectionFields(state, item) : {}),
     Image: [
@@ -146,7 +153,7 @@ export function renderItem(
     Media: item.media.map((media) => renderMedia(item, media, detail)),
     ...renderTags(state, item, detail),
     Guid: detail === 'detail' || options.guids ? item.guids.map((id) => ({ id })) : undefined,
-    ...(detail === 'detail' ? detailExtras(state, item) : {}),
+    ...(detail === 'detail' ? detailExtras(state, item, options.includes) : {}),
     Field:
       item.locked.size > 0 ? [...item.locked].map((name) => ({ locked: true, name })) : undefined,
   });
@@ -306,12 +313,13 @@ function renderPart(item: ItemRecord, part: PartRecord, detail: Detail): Fields 
     ...partAttributes(item, part),
     accessible: detail === 'detail' ? true : undefined,
     exists: detail === 'detail' ? true : undefined,
-    Stream: detail === 'detail' ? part.streams.map(renderStream) : undefined,
+    Stream:
+      detail === 'detail' ? part.streams.map((stream) => renderStream(stream, item)) : undefined,
   });
 }
 
-/** Renders one `Stream` element. */
-export function renderStream(stream: StreamRecord): Fields {
+/** Renders one `Stream` element; the item it belongs to adds music loudness. */
+export function renderStream(stream: StreamRecord, item?: ItemRecord): Fields {
   return omitEmpty({
     id: stream.id,
     streamType: stream.streamType,
@@ -333,8 +341,31 @@ export function renderStream(stream: StreamRecord): Fields {
     key: stream.key,
     displayTitle: stream.displayTitle,
     extendedDisplayTitle: stream.displayTitle,
-    ...streamDetails(stream),
+    ...streamDetails(stream, item),
   });
+}
+
+/** The stock artwork PMS uses for a section of each type. */
+export function sectionArt(section: SectionRecord): { art: string; thumb: string } {
+  return {
+    art: `/:/resources/${section.type}-fanart.jpg`,
+    thumb: `/:/resources/${section.type}.png`,
+  };
+}
+
+/**
+ * Container attributes of an item's own page (and its similar list): the section's stock art,
+ * the section and item as titles, and the item's type as the view group.
+ */
+export function itemPageFields(state: EmulatorState, item: ItemRecord): Fields {
+  const section = state.sections.get(item.sectionId);
+  if (!section) return {};
+  return {
+    ...sectionArt(section),
+    title1: section.title,
+    title2: item.title,
+    viewGroup: item.type,
+  };
 }
 
 /** Container attributes PMS hoists onto lists from one section. */

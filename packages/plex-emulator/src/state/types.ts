@@ -85,6 +85,10 @@ export interface StreamRecord {
   /** Subtitles */
   forced?: boolean;
   key?: string;
+  /** Video: the stream carries CEA-608 closed captions. */
+  closedCaptions?: boolean;
+  /** Subtitles: the captions are read out of the video stream, not a track of their own. */
+  embeddedInVideo?: boolean;
 }
 
 /** A file backing a media version. */
@@ -227,6 +231,8 @@ export interface WatchState {
   /** 0–10, as Plex's `userRating`. */
   userRating?: number;
   lastRatedAt?: number;
+  /** Tracks: how often the listener skipped it before it ended (Plex's `skipCount`). */
+  skipCount?: number;
 }
 
 /** A server account (`/accounts`) and, through `plexTv`, the plex.tv user behind it. */

@@ -94,6 +94,9 @@ function seedHistoryAndWatchState(state: EmulatorState, refs: DemoRefs): void {
   for (const { accountId, ratingKey, ...watch } of watched.values()) {
     state.setWatchState(accountId, ratingKey, watch);
   }
+  // The owner tends to skip past the aria that opens the Goldberg Variations (skipNext).
+  const skipped = refs.get('track:goldberg/1');
+  state.setWatchState(OWNER, skipped, { ...state.watchState(OWNER, skipped), skipCount: 2 });
 
   // Part-way through: these feed On Deck and Continue Watching.
   const partial: [number, string, number, number][] = [

@@ -227,6 +227,10 @@ export interface VideoVersion {
   subtitles?: readonly string[];
   /** Sidecar `.srt` subtitle languages, served by their own stream key. */
   sidecarSubtitles?: readonly string[];
+  /** Embedded forced subtitle languages (foreign dialogue or intertitles only). */
+  forcedSubtitles?: readonly string[];
+  /** The video carries CEA-608 closed captions (broadcast and DVD sources). */
+  closedCaptions?: boolean;
   /** Multi-version file name suffix, e.g. ` - 1080p`. */
   suffix?: string;
 }
@@ -351,6 +355,7 @@ export function videoMedia(
       height,
       frameRate: 23.976,
       profile,
+      ...(version.closedCaptions ? { closedCaptions: true } : {}),
     },
     audioStream(
       state,
@@ -370,6 +375,32 @@ export function videoMedia(
       language: LANGUAGES[language] ?? language,
       languageCode: language,
       displayTitle: `${LANGUAGES[language] ?? language} (${container === 'mp4' ? 'MOV_TEXT' : 'SRT'})`,
+    });
+  }
+  for (const language of version.forcedSubtitles ?? []) {
+    const name = LANGUAGES[language] ?? language;
+    streams.push({
+      id: state.nextId('stream'),
+      streamType: 3,
+      codec: container === 'mp4' ? 'mov_text' : 'srt',
+      index: index++,
+      language: name,
+      languageCode: language,
+      forced: true,
+      displayTitle: `${name} Forced (${container === 'mp4' ? 'MOV_TEXT' : 'SRT'})`,
+    });
+  }
+  if (version.closedCaptions) {
+    // PMS lists the captions inside the video stream as a subtitle stream of their own.
+    streams.push({
+      id: state.nextId('stream'),
+      streamType: 3,
+      codec: 'eia_608',
+      index: 0,
+      language: 'English',
+      languageCode: 'eng',
+      embeddedInVideo: true,
+      displayTitle: 'English (EIA_608 CC)',
     });
   }
   for (const language of version.sidecarSubtitles ?? []) {

@@ -27,6 +27,8 @@ interface MovieSpec {
   minutes: number;
   directors: readonly string[];
   writers: readonly string[];
+  /** Producer credits (the Sherlock Holmes films have none on record here). */
+  producers?: readonly string[];
   cast: readonly (readonly [actor: string, character: string])[];
   genres: readonly string[];
   studio: string;
@@ -66,6 +68,7 @@ const MOVIES: readonly MovieSpec[] = [
     minutes: 96,
     directors: ['George A. Romero'],
     writers: ['John A. Russo', 'George A. Romero'],
+    producers: ['Karl Hardman', 'Russell Streiner'],
     cast: [
       ['Duane Jones', 'Ben'],
       ["Judith O'Dea", 'Barbra'],
@@ -107,6 +110,7 @@ const MOVIES: readonly MovieSpec[] = [
     minutes: 92,
     directors: ['Howard Hawks'],
     writers: ['Charles Lederer', 'Ben Hecht', 'Charles MacArthur'],
+    producers: ['Howard Hawks'],
     cast: [
       ['Cary Grant', 'Walter Burns'],
       ['Rosalind Russell', 'Hildy Johnson'],
@@ -140,6 +144,7 @@ const MOVIES: readonly MovieSpec[] = [
     minutes: 113,
     directors: ['Stanley Donen'],
     writers: ['Peter Stone', 'Marc Behm'],
+    producers: ['Stanley Donen'],
     cast: [
       ['Cary Grant', 'Peter Joshua'],
       ['Audrey Hepburn', 'Regina Lampert'],
@@ -170,6 +175,7 @@ const MOVIES: readonly MovieSpec[] = [
     minutes: 79,
     directors: ['Clyde Bruckman', 'Buster Keaton'],
     writers: ['Al Boasberg', 'Clyde Bruckman', 'Buster Keaton', 'Charles Henry Smith'],
+    producers: ['Joseph M. Schenck', 'Buster Keaton'],
     cast: [
       ['Buster Keaton', 'Johnnie Gray'],
       ['Marion Mack', 'Annabelle Lee'],
@@ -200,6 +206,7 @@ const MOVIES: readonly MovieSpec[] = [
     minutes: 94,
     directors: ['F. W. Murnau'],
     writers: ['Henrik Galeen'],
+    producers: ['Enrico Dieckmann', 'Albin Grau'],
     cast: [
       ['Max Schreck', 'Count Orlok'],
       ['Gustav von Wangenheim', 'Thomas Hutter'],
@@ -219,7 +226,8 @@ const MOVIES: readonly MovieSpec[] = [
     imdb: 'tt0013442',
     tmdb: 653,
     aspect: 1.33,
-    versions: [{ ...SILENT, subtitles: ['eng'] }],
+    // German intertitles: the forced track translates them and nothing else.
+    versions: [{ ...SILENT, subtitles: ['eng'], forcedSubtitles: ['eng'] }],
     addedDays: 540,
   },
   {
@@ -230,6 +238,7 @@ const MOVIES: readonly MovieSpec[] = [
     minutes: 148,
     directors: ['Fritz Lang'],
     writers: ['Thea von Harbou', 'Fritz Lang'],
+    producers: ['Erich Pommer'],
     cast: [
       ['Brigitte Helm', 'Maria'],
       ['Alfred Abel', 'Joh Fredersen'],
@@ -260,6 +269,7 @@ const MOVIES: readonly MovieSpec[] = [
     minutes: 45,
     directors: ['Buster Keaton'],
     writers: ['Clyde Bruckman', 'Jean Havez', 'Joseph A. Mitchell'],
+    producers: ['Joseph M. Schenck', 'Buster Keaton'],
     cast: [
       ['Buster Keaton', 'Projectionist / Sherlock Jr.'],
       ['Kathryn McGuire', 'The Girl'],
@@ -289,6 +299,7 @@ const MOVIES: readonly MovieSpec[] = [
     minutes: 68,
     directors: ['Edgar G. Ulmer'],
     writers: ['Martin Goldsmith'],
+    producers: ['Leon Fromkess'],
     cast: [
       ['Tom Neal', 'Al Roberts'],
       ['Ann Savage', 'Vera'],
@@ -320,6 +331,7 @@ const MOVIES: readonly MovieSpec[] = [
     minutes: 84,
     directors: ['Rudolph Maté'],
     writers: ['Russell Rouse', 'Clarence Greene'],
+    producers: ['Leo C. Popkin'],
     cast: [
       ["Edmond O'Brien", 'Frank Bigelow'],
       ['Pamela Britton', 'Paula Gibson'],
@@ -350,6 +362,7 @@ const MOVIES: readonly MovieSpec[] = [
     minutes: 72,
     directors: ['Roger Corman'],
     writers: ['Charles B. Griffith'],
+    producers: ['Roger Corman'],
     cast: [
       ['Jonathan Haze', 'Seymour Krelboyne'],
       ['Jackie Joseph', 'Audrey Fulquard'],
@@ -381,6 +394,7 @@ const MOVIES: readonly MovieSpec[] = [
     minutes: 78,
     directors: ['Herk Harvey'],
     writers: ['John Clifford', 'Herk Harvey'],
+    producers: ['Herk Harvey'],
     cast: [
       ['Candace Hilligoss', 'Mary Henry'],
       ['Frances Feist', 'Mrs. Thomas'],
@@ -411,6 +425,7 @@ const MOVIES: readonly MovieSpec[] = [
     minutes: 68,
     directors: ['Charlie Chaplin'],
     writers: ['Charlie Chaplin'],
+    producers: ['Charlie Chaplin'],
     cast: [
       ['Charlie Chaplin', 'A Tramp'],
       ['Jackie Coogan', 'The Child'],
@@ -440,6 +455,7 @@ const MOVIES: readonly MovieSpec[] = [
     minutes: 79,
     directors: ['Edward D. Wood Jr.'],
     writers: ['Edward D. Wood Jr.'],
+    producers: ['Edward D. Wood Jr.', 'J. Edward Reynolds'],
     cast: [
       ['Gregory Walcott', 'Jeff Trent'],
       ['Mona McKinnon', 'Paula Trent'],
@@ -472,6 +488,7 @@ const MOVIES: readonly MovieSpec[] = [
     minutes: 93,
     directors: ['Rupert Julian'],
     writers: ['Elliott J. Clawson', 'Raymond L. Schrock'],
+    producers: ['Carl Laemmle'],
     cast: [
       ['Lon Chaney', 'The Phantom'],
       ['Mary Philbin', 'Christine Daaé'],
@@ -555,6 +572,7 @@ const MOVIES: readonly MovieSpec[] = [
     minutes: 102,
     directors: ['Fritz Lang'],
     writers: ['Dudley Nichols'],
+    producers: ['Fritz Lang', 'Walter Wanger'],
     cast: [
       ['Edward G. Robinson', 'Christopher Cross'],
       ['Joan Bennett', 'Katharine "Kitty" March'],
@@ -642,6 +660,7 @@ export function seedMovies(state: EmulatorState, refs: DemoRefs): void {
         genre: spec.genres,
         director: spec.directors,
         writer: spec.writers,
+        producer: spec.producers ?? [],
         role: castList(spec.cast),
         country: spec.countries,
         label: spec.labels ?? [],

@@ -139,7 +139,7 @@ const SHOWS: readonly ShowSpec[] = [
     audienceRating: 7.5,
     imdb: 'tt0052451',
     addedDays: 380,
-    version: { res: '1080', channels: 1 },
+    version: { res: '1080', channels: 1, closedCaptions: true },
     seasons: [
       {
         index: 1,

@@ -4,7 +4,7 @@ import {
   requireAccount,
   requireOwner,
 } from '../../http/context.js';
-import { container, emptyOk, type Fields } from '../../http/responses.js';
+import { emptyOk, type Fields, listContainer } from '../../http/responses.js';
 import type { Route } from '../../http/router.js';
 import { syncAllPlayers } from '../../services/playback/player-playback.js';
 import { terminateSession } from '../../services/playback/session-termination.js';
@@ -22,7 +22,7 @@ function listSessions(ctx: RequestContext): Response {
     const rendered = renderSession(ctx.state, session, now);
     if (rendered) entries.push(rendered);
   }
-  return container({ size: entries.length, Metadata: entries }, 'Metadata');
+  return listContainer(ctx.page, { size: entries.length, Metadata: entries }, 'Metadata');
 }
 
 function sessionById(ctx: RequestContext, id: string): SessionRecord {

@@ -6,7 +6,13 @@ import { findCollections } from '../../library/collection-list.js';
 import { collectionMembers } from '../../library/collection-members.js';
 import { canSeeSection } from '../../library/section-access.js';
 import { collectionPreferences } from '../../render/collection.js';
-import { imagePath, renderItem, sectionContainerFields } from '../../render/metadata.js';
+import {
+  imagePath,
+  renderItem,
+  sectionArt,
+  sectionContainerFields,
+} from '../../render/metadata.js';
+import { VIEW_MODE } from '../sections/render.js';
 import { findCollection } from './shared.js';
 
 /** `GET /library/sections/{sectionId}/collections`: the section's collections, by title, paged. */
@@ -28,11 +34,13 @@ function listCollections(ctx: RequestContext): Response {
     (item) => renderItem(state, item, account.id, 'list'),
     {
       ...sectionContainerFields(state, sectionId),
+      ...sectionArt(section),
       content: 'secondary',
       nocache: true,
       title1: section.title,
       title2: 'All Collections',
       viewGroup: 'secondary',
+      viewMode: VIEW_MODE,
     },
   );
 }

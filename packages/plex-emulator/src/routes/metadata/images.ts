@@ -29,6 +29,8 @@ const IMAGE_ELEMENTS: Record<string, ArtKind> = {
   poster: 'poster',
   composite: 'poster',
   art: 'art',
+  // plex.tv's hero image is the wide background, served from the art slot.
+  hero: 'art',
   clearLogo: 'logo',
   banner: 'banner',
 };

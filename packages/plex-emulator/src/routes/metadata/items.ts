@@ -1,11 +1,11 @@
 import { HttpError, type RequestContext, requireAccount } from '../../http/context.js';
 import { cutPage } from '../../http/paging.js';
-import { container, type Fields, pagedContainer } from '../../http/responses.js';
+import { type Fields, listContainer, pagedContainer } from '../../http/responses.js';
 import type { Route } from '../../http/router.js';
 import { isParent, leavesUnder, orderedChildren } from '../../library/children.js';
 import { canSeeSection } from '../../library/section-access.js';
 import { collectionPreferences } from '../../render/collection.js';
-import { imagePath, renderItem } from '../../render/metadata.js';
+import { imagePath, itemPageFields, renderItem } from '../../render/metadata.js';
 import type { ItemRecord } from '../../state/types.js';
 import { libraryFields, visibleItem } from './shared.js';
 
@@ -24,8 +24,9 @@ const CHILD_GROUP: Partial<Record<ItemRecord['type'], string>> = {
  * `GET /library/metadata/{ids}`: detail views of a comma list of items in the order asked.
  * Unknown ids are dropped; when none is left PMS answers 404. `includePreferences=1` adds a
  * collection's `Preferences` (python-plexapi's mode and sort updates read them from the item's
- * key). Other include flags real clients send (`includeGuids`, `includeMarkers`, `checkFiles`, …)
- * change nothing here: detail views always carry guids and streams.
+ * key); `includeChapters`, `includeMarkers` and `includeExtras` add those elements. Other flags
+ * real clients send (`includeGuids`, `checkFiles`, …) change nothing here: detail views always
+ * carry guids and streams.
  */
 function getItems(ctx: RequestContext): Response {
   const account = requireAccount(ctx);
@@ -37,14 +38,21 @@ function getItems(ctx: RequestContext): Response {
   }
   if (items.length === 0) throw new HttpError(404, `no metadata item ${ctx.params.ids ?? ''}`);
   const withPreferences = ctx.query.get('includePreferences') === '1';
-  return container(
+  const includes = {
+    chapters: ctx.query.get('includeChapters') === '1',
+    markers: ctx.query.get('includeMarkers') === '1',
+    extras: ctx.query.get('includeExtras') === '1',
+  };
+  return listContainer(
+    ctx.page,
     {
       ...libraryFields(
         ctx.state,
         items.map((item) => item.sectionId),
       ),
+      ...(items.length === 1 ? itemPageFields(ctx.state, items[0]!) : {}),
       Metadata: items.map((item) => {
-        const fields = renderItem(ctx.state, item, account.id, 'detail');
+        const fields = renderItem(ctx.state, item, account.id, 'detail', { includes });
         if (withPreferences && item.type === 'collection') {
           fields.Preferences = collectionPreferences(item);
         }

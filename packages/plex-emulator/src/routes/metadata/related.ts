@@ -1,9 +1,9 @@
 import { HttpError, type RequestContext, requireAccount, toInt } from '../../http/context.js';
 import { cutPage } from '../../http/paging.js';
-import { container, omitEmpty, pagedContainer } from '../../http/responses.js';
+import { listContainer, omitEmpty, pagedContainer } from '../../http/responses.js';
 import type { Route } from '../../http/router.js';
 import { orderedChildren } from '../../library/children.js';
-import { renderItem } from '../../render/metadata.js';
+import { itemPageFields, renderItem } from '../../render/metadata.js';
 import type { EmulatorState } from '../../state/store.js';
 import { type ItemRecord, type TagKind, TYPE_NUMBER } from '../../state/types.js';
 import { libraryFields, visibleItem } from './shared.js';
@@ -50,12 +50,10 @@ function getSimilar(ctx: RequestContext): Response {
   const item = visibleItem(ctx, ctx.params.id);
   const count = readCount(ctx, SIMILAR_DEFAULT);
   const page = cutPage(similarItems(ctx.state, item).slice(0, count), ctx.page);
-  return pagedContainer(
-    page,
-    'Metadata',
-    (other) => renderItem(ctx.state, other, account.id),
-    libraryFields(ctx.state, [item.sectionId]),
-  );
+  return pagedContainer(page, 'Metadata', (other) => renderItem(ctx.state, other, account.id), {
+    ...libraryFields(ctx.state, [item.sectionId]),
+    ...itemPageFields(ctx.state, item),
+  });
 }
 
 /** `GET /library/metadata/{id}/related` and `/hubs/metadata/{id}/related`: related-item hubs. */
@@ -79,7 +77,11 @@ function getRelated(ctx: RequestContext): Response {
       Metadata: shown.map((other) => renderItem(ctx.state, other, account.id)),
     });
   });
-  return container({ ...libraryFields(ctx.state, [item.sectionId]), Hub: hubs }, 'Hub');
+  return listContainer(
+    ctx.page,
+    { ...libraryFields(ctx.state, [item.sectionId]), Hub: hubs },
+    'Hub',
+  );
 }
 
 /** The hubs endpoint answers 400, not 404, for an unknown or hidden item ([O]). */

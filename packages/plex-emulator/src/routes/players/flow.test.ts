@@ -180,6 +180,8 @@ describe('remote playback through a play queue', () => {
     expect(await sessionFor(start.ratingKey)).toBeUndefined();
     expect(emulator.state.watchState(1, start.ratingKey).viewOffset).toBe(300_000);
     expect(await sessionFor(next?.ratingKey ?? '')).toBeDefined();
+    // Skipping a video counts nothing: skipCount is a music fact.
+    expect(emulator.state.watchState(1, start.ratingKey).skipCount).toBeUndefined();
 
     // skipPrevious goes back to the first episode.
     await send('playback/skipPrevious', { type: 'video' });
@@ -319,6 +321,25 @@ describe('playMedia', () => {
     // Music replaced the movie on the video timeline.
     expect((await timeline('video')).state).toBe('stopped');
     expect(await sessionFor(rag.ratingKey)).toMatchObject({ type: 'track', librarySectionID: '3' });
+  });
+
+  it('counts a skipped track for the listener, and shows it on the track', async () => {
+    const rag = item('Maple Leaf Rag');
+    const album = emulator.state.items.get(rag.parentRatingKey ?? '')!;
+    const created = await call(emulator, '/playQueues', {
+      method: 'POST',
+      query: {
+        type: 'audio',
+        uri: `server://${emulator.machineIdentifier}/com.plexapp.plugins.library/library/metadata/${album.ratingKey}`,
+        key: `/library/metadata/${rag.ratingKey}`,
+      },
+    });
+    await playMedia(rag.ratingKey, created.json.MediaContainer.playQueueID);
+    expect((await timeline('music')).ratingKey).toBe(rag.ratingKey);
+    expect((await send('playback/skipNext', { type: 'music' })).status).toBe(200);
+    expect((await timeline('music')).ratingKey).not.toBe(rag.ratingKey);
+    const page = await call(emulator, `/library/metadata/${rag.ratingKey}`);
+    expect(page.json.MediaContainer.Metadata[0].skipCount).toBe(1);
   });
 
   it('skips to an item of the queue by key', async () => {

@@ -4,6 +4,7 @@ import {
   seekPlayback,
   setPlayState,
   skip,
+  skipNext,
   skipToItem,
   stopPlayback,
 } from '../../services/playback/player-playback.js';
@@ -118,7 +119,7 @@ const COMMANDS: [string, Handler][] = [
   ],
   ['stepForward', whilePlaying((ctx, player, type) => seekBy(ctx, player, type, STEP_FORWARD_MS))],
   ['stepBack', whilePlaying((ctx, player, type) => seekBy(ctx, player, type, -STEP_BACK_MS))],
-  ['skipNext', whilePlaying((ctx, player, type) => skip(ctx, player, type, 1))],
+  ['skipNext', whilePlaying(skipNext)],
   ['skipPrevious', whilePlaying((ctx, player, type) => skip(ctx, player, type, -1))],
   ['skipTo', whilePlaying(skipTo)],
   ['setParameters', command(setParameters)],

@@ -1,5 +1,5 @@
 import { HttpError, type RequestContext, requireAccount } from '../../http/context.js';
-import { container, emptyOk, type Fields } from '../../http/responses.js';
+import { emptyOk, type Fields, listContainer } from '../../http/responses.js';
 import {
   applyPlaylistEdit,
   notifyPlaylistChanged,
@@ -42,7 +42,8 @@ export function playlistResponse(
   playlist: PlaylistRecord,
   fields: Fields = {},
 ): Response {
-  return container(
+  return listContainer(
+    ctx.page,
     { size: 1, ...fields, Metadata: [renderPlaylist(ctx.state, playlist)] },
     'Metadata',
   );

@@ -1,6 +1,6 @@
 import { HttpError, type RequestContext, requireAccount, toInt } from '../../http/context.js';
 import { cutPage } from '../../http/paging.js';
-import { container, type Fields, omitEmpty, pagedContainer } from '../../http/responses.js';
+import { type Fields, listContainer, omitEmpty, pagedContainer } from '../../http/responses.js';
 import type { Route } from '../../http/router.js';
 import {
   inProgress,
@@ -184,7 +184,8 @@ function homeHubs(ctx: RequestContext): Response {
         count,
       ),
     );
-  return container(
+  return listContainer(
+    ctx.page,
     { size: hubs.length, allowSync: true, identifier: 'com.plexapp.plugins.library', Hub: hubs },
     'Hub',
   );
@@ -201,7 +202,8 @@ function continueHub(ctx: RequestContext): Response {
     items.map((item) => item.ratingKey),
     count,
   );
-  return container(
+  return listContainer(
+    ctx.page,
     { size: 1, allowSync: true, identifier: 'com.plexapp.plugins.library', Hub: [hub] },
     'Hub',
   );

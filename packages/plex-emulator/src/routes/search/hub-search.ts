@@ -1,5 +1,5 @@
 import { type RequestContext, requireAccount, requireQuery, toInt } from '../../http/context.js';
-import { container, type Fields, omitEmpty } from '../../http/responses.js';
+import { type Fields, listContainer, omitEmpty } from '../../http/responses.js';
 import type { Route } from '../../http/router.js';
 import { searchLibrary } from '../../library/library-search.js';
 import { prepareQuery } from '../../library/title-match.js';
@@ -101,7 +101,7 @@ function hubSearch(ctx: RequestContext): Response {
 
   // Stable sort: equal scores keep the fixed order above.
   const hubs = [...drafts].sort((a, b) => b.best - a.best).map(renderHub);
-  return container({ size: hubs.length, Hub: hubs }, 'Hub');
+  return listContainer(ctx.page, { size: hubs.length, Hub: hubs }, 'Hub');
 }
 
 function renderHub(draft: HubDraft): Fields {

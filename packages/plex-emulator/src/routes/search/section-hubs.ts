@@ -1,6 +1,6 @@
 import { HttpError, type RequestContext, requireAccount, toInt } from '../../http/context.js';
 import { cutPage } from '../../http/paging.js';
-import { container, pagedContainer } from '../../http/responses.js';
+import { listContainer, pagedContainer } from '../../http/responses.js';
 import type { Route } from '../../http/router.js';
 import { canSeeSection } from '../../library/section-access.js';
 import { onDeck, recentlyAdded } from '../../library/watch-lists.js';
@@ -80,7 +80,8 @@ function sectionHubs(ctx: RequestContext): Response {
       count,
     ),
   );
-  return container(
+  return listContainer(
+    ctx.page,
     {
       size: hubs.length,
       allowSync: true,

@@ -87,6 +87,8 @@ function listFields(
   return {
     ...sectionContainerFields(ctx.state, section.id),
     ...sectionArt(section),
+    // A section's lists are its "secondary" content, below the section's own directory.
+    content: 'secondary',
     nocache: true,
     title1: section.title,
     title2,

@@ -1,5 +1,5 @@
 import type { RequestContext } from '../../http/context.js';
-import { container, type Fields, omitEmpty } from '../../http/responses.js';
+import { container, type Fields, listContainer, omitEmpty } from '../../http/responses.js';
 import type { Route } from '../../http/router.js';
 import { describeSection } from '../../library/index.js';
 import { sectionContainerFields } from '../../render/metadata.js';
@@ -35,7 +35,8 @@ export function renderSection(section: SectionRecord): Fields {
 
 /** `GET /library/sections` (and `/library/sections/all`): the sections the caller may see. */
 function listSections(ctx: RequestContext): Response {
-  return container(
+  return listContainer(
+    ctx.page,
     {
       allowSync: false,
       title1: 'Plex Library',

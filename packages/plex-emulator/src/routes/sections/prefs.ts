@@ -1,5 +1,5 @@
 import type { RequestContext } from '../../http/context.js';
-import { container, type Fields, omitEmpty } from '../../http/responses.js';
+import { type Fields, listContainer, omitEmpty } from '../../http/responses.js';
 import type { Route } from '../../http/router.js';
 import type { SectionRecord, SectionType, SettingRecord } from '../../state/types.js';
 import { requireSection } from './access.js';
@@ -179,7 +179,7 @@ export function renderSectionPrefs(section: SectionRecord): Fields[] {
 
 /** `GET /library/sections/{id}/prefs`. */
 function sectionPrefs(ctx: RequestContext): Response {
-  return container({ Setting: renderSectionPrefs(requireSection(ctx)) }, 'Setting');
+  return listContainer(ctx.page, { Setting: renderSectionPrefs(requireSection(ctx)) }, 'Setting');
 }
 
 /** Section preference routes. */

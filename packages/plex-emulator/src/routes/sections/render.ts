@@ -2,19 +2,13 @@ import { type RequestContext, requireAccount } from '../../http/context.js';
 import { cutPage, type Page } from '../../http/paging.js';
 import { type Fields, pagedContainer } from '../../http/responses.js';
 import { itemsFor } from '../../library/index.js';
-import { renderItem, sectionContainerFields } from '../../render/metadata.js';
+import { renderItem, sectionArt, sectionContainerFields } from '../../render/metadata.js';
 import type { ItemRecord, SectionRecord } from '../../state/types.js';
 
 /** `viewMode` PMS sends on list containers; clients ignore it but it is always there. */
 export const VIEW_MODE = 65592;
 
-/** The stock artwork PMS uses for a section of each type. */
-export function sectionArt(section: SectionRecord): { art: string; thumb: string } {
-  return {
-    art: `/:/resources/${section.type}-fanart.jpg`,
-    thumb: `/:/resources/${section.type}.png`,
-  };
-}
+export { sectionArt } from '../../render/metadata.js';
 
 /** The container attributes of the secondary directories of a section (sub-keys, tag lists). */
 export function secondaryFields(

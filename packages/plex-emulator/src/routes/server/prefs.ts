@@ -1,5 +1,5 @@
 import { HttpError, type RequestContext, requireOwner, requireQuery } from '../../http/context.js';
-import { container, emptyOk, type Fields, omitEmpty } from '../../http/responses.js';
+import { container, emptyOk, type Fields, listContainer, omitEmpty } from '../../http/responses.js';
 import type { Route } from '../../http/router.js';
 import type { SettingRecord } from '../../state/types.js';
 
@@ -106,7 +106,8 @@ export const prefsRoutes: Route[] = [
   {
     method: 'GET',
     path: '/:/prefs',
-    handler: (ctx) => container({ Setting: ctx.state.prefs.map(renderSetting) }, 'Setting'),
+    handler: (ctx) =>
+      listContainer(ctx.page, { Setting: ctx.state.prefs.map(renderSetting) }, 'Setting'),
   },
   { method: 'PUT', path: '/:/prefs', handler: setPrefs },
   {

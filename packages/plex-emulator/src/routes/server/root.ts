@@ -1,5 +1,5 @@
 import type { RequestContext } from '../../http/context.js';
-import { container } from '../../http/responses.js';
+import { container, listContainer } from '../../http/responses.js';
 import type { Route } from '../../http/router.js';
 import type { EmulatorState } from '../../state/store.js';
 
@@ -80,7 +80,8 @@ export function activeVideoTranscodes(state: EmulatorState): number {
 function serverCapabilities(ctx: RequestContext): Response {
   const { state } = ctx;
   const server = state.server;
-  return container(
+  return listContainer(
+    ctx.page,
     {
       size: ROOT_DIRECTORIES.length,
       allowCameraUpload: true,

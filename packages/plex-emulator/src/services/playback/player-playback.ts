@@ -243,6 +243,24 @@ export function skip(env: PlaybackEnv, player: PlayerRecord, type: TimelineType,
   else stopPlayback(env, player, type);
 }
 
+/**
+ * A listener's "next" on a music timeline: PMS counts the track as skipped for that listener
+ * (`skipCount`) before moving on. Videos and the natural end of a track count nothing.
+ */
+export function skipNext(env: PlaybackEnv, player: PlayerRecord, type: TimelineType): void {
+  const timeline = player.timelines[type];
+  const item = timeline.ratingKey ? env.state.items.get(timeline.ratingKey) : undefined;
+  if (item?.type === 'track') {
+    const accountId = accountOf(env, player, timeline);
+    const watch = env.state.watchState(accountId, item.ratingKey);
+    env.state.setWatchState(accountId, item.ratingKey, {
+      ...watch,
+      skipCount: (watch.skipCount ?? 0) + 1,
+    });
+  }
+  skip(env, player, type, 1);
+}
+
 /** Jumps to the queue entry playing `ratingKey`; false when the queue has no such entry. */
 export function skipToItem(
   env: PlaybackEnv,
