@@ -13,10 +13,24 @@ afterEach(async () => {
 });
 
 async function serve() {
-  const { emulator, plex } = emulatedPlex();
+  let sectionsAsked: () => void = () => undefined;
+  /** Settles when a call has got as far as asking Plex for its sections: a call in flight. */
+  const callInFlight = new Promise<void>((resolve) => {
+    sectionsAsked = resolve;
+  });
+  const { emulator, plex } = emulatedPlex(
+    {},
+    {
+      fetch: (input, init) => {
+        const request = new Request(input, init);
+        if (new URL(request.url).pathname === '/library/sections') sectionsAsked();
+        return emulator.fetch(request);
+      },
+    },
+  );
   const server = await startHttpServer({ plex, port: 0, rateLimit: false });
   servers.push(server);
-  return { emulator, server };
+  return { emulator, server, callInFlight };
 }
 
 const get = async (url: string) => {
@@ -60,14 +74,14 @@ describe('/ready', { timeout: 15_000 }, () => {
 
 describe('drain', () => {
   it('waits for a call in flight, then the port is closed', async () => {
-    const { emulator, server } = await serve();
+    const { emulator, server, callInFlight } = await serve();
     emulator.faults.set({ latencyMs: 300 });
     const call = fetch(`${server.url}/tools/call`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ tool_name: 'library_list', arguments: {} }),
     });
-    await sleep(50);
+    await callInFlight;
     const drained = server.drain(5000);
     const answer = await call;
     expect(answer.status).toBe(200);
@@ -77,7 +91,7 @@ describe('drain', () => {
   });
 
   it('gives up on what runs past the bound and says how many', async () => {
-    const { emulator, server } = await serve();
+    const { emulator, server, callInFlight } = await serve();
     emulator.faults.set({ latencyMs: 3000 });
     const call = fetch(`${server.url}/tools/call`, {
       method: 'POST',
@@ -87,7 +101,7 @@ describe('drain', () => {
       () => 'answered',
       () => 'cut off',
     );
-    await sleep(50);
+    await callInFlight;
     const started = Date.now();
     expect(await server.drain(200)).toBe(1);
     expect(Date.now() - started).toBeLessThan(2000);
