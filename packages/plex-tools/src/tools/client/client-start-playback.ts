@@ -23,7 +23,7 @@ export const clientStartPlayback = defineTool({
   module: 'client',
   access: 'write',
   title: 'Start playback',
-  description: 'Play an item on a player.',
+  description: 'Play a movie, an episode or music on a player.',
   input: v.object({
     ...playerAddressing,
     ...mediaAddressing,
