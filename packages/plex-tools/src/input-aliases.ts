@@ -1,50 +1,62 @@
 import type { AnyTool } from './define-tool.js';
 import type { ToolErrorInfo } from './errors.js';
 
-/**
- * Input names callers used before a thing addressed by id or title became one input. Clients
- * with hard-coded arguments (REST `/tools`, MoviePilot's door, older SDK builds) still send them,
- * so they are mapped onto the new input before validation — and never listed, so they cost a
- * model nothing. Old names are in the order the tools used to prefer them: an id over a title.
- */
-const ALIASES = {
-  media: ['media_id', 'media_title'],
-  library: ['library_id', 'library_name'],
-  playlist: ['playlist_id', 'playlist_title'],
-  collection: ['collection_id', 'collection_title'],
-  client: ['client_id', 'client_name'],
-  items: ['item_ids', 'item_titles'],
-} as const satisfies Record<string, readonly string[]>;
-
-/**
- * media_edit_metadata's tag lists before they became `kind:name` entries of two inputs: each old
- * list's names get their kind as a prefix ("Noir" in add_genres is "genre:Noir" in add_tags).
- */
-const TAG_ALIASES = {
-  add_tags: {
-    add_genres: 'genre',
-    add_labels: 'label',
-    add_directors: 'director',
-    add_writers: 'writer',
-  },
-  remove_tags: {
-    remove_genres: 'genre',
-    remove_labels: 'label',
-    remove_directors: 'director',
-    remove_writers: 'writer',
-  },
-} as const satisfies Record<string, Record<string, string>>;
+/** One input and the names callers used for it before, with how their values become its value. */
+interface Alias {
+  name: string;
+  /** Old names, in the order the tools used to prefer them: an id over a title. */
+  old: readonly string[];
+  /** The new input's value from the old names sent (`sent` in the order of `old`). */
+  value(sent: readonly { name: string; value: unknown }[]): unknown;
+}
 
 /** Ids were string or integer before; the new inputs are strings. */
 const asString = (value: unknown) => (typeof value === 'number' ? String(value) : value);
 
+/** A thing addressed by id or title: the first old name sent wins, as the tools picked an id. */
+const oneThing = (name: string, old: readonly string[]): Alias => ({
+  name,
+  old,
+  value: (sent) => asString(sent[0]?.value),
+});
+
 /**
- * The value the old names give the new input: the first one given for a single thing (as the
- * tools picked `media_id` over `media_title`), all of them in order for a list (ids, then titles).
+ * Inputs that were one per kind of thing before a thing addressed by id or title became one
+ * input, and media_edit_metadata's eight tag lists before they became `kind:name` entries.
+ * Clients with hard-coded arguments (REST `/tools`, MoviePilot's door, SDK builds generated
+ * from an older server) still send the old names, so they are mapped onto the new inputs before
+ * validation — and never listed, so they cost a model nothing.
  */
-function aliasValue(name: string, given: readonly unknown[]): unknown {
-  if (name !== 'items') return asString(given[0]);
-  return given.flatMap((list) => (Array.isArray(list) ? list.map(asString) : [list]));
+const ALIASES: readonly Alias[] = [
+  oneThing('media', ['media_id', 'media_title']),
+  oneThing('library', ['library_id', 'library_name']),
+  oneThing('playlist', ['playlist_id', 'playlist_title']),
+  oneThing('collection', ['collection_id', 'collection_title']),
+  oneThing('client', ['client_id', 'client_name']),
+  {
+    // Ids, then titles, as the tools resolved them.
+    name: 'items',
+    old: ['item_ids', 'item_titles'],
+    value: (sent) =>
+      sent.flatMap(({ value }) => (Array.isArray(value) ? value.map(asString) : [value])),
+  },
+  tagLists('add'),
+  tagLists('remove'),
+];
+
+/** `add_genres: ["Noir"]` → `add_tags: ["genre:Noir"]`, and so for each kind and for remove. */
+function tagLists(verb: 'add' | 'remove'): Alias {
+  const kinds = { genres: 'genre', labels: 'label', directors: 'director', writers: 'writer' };
+  const kindOf = (old: string) => kinds[old.slice(verb.length + 1) as keyof typeof kinds];
+  return {
+    name: `${verb}_tags`,
+    old: Object.keys(kinds).map((plural) => `${verb}_${plural}`),
+    // Anything but a list is passed on for validation to name: it fails the `kind:name` pattern.
+    value: (sent) =>
+      sent.flatMap(({ name, value }) =>
+        Array.isArray(value) ? value.map((tag) => `${kindOf(name)}:${tag}`) : [value],
+      ),
+  };
 }
 
 const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
@@ -52,8 +64,8 @@ const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b)
 /**
  * Arguments with old input names replaced by the new ones a tool takes, or INVALID_INPUT when
  * an old name and its new name are both given with different values. A name the tool itself
- * still takes (`media_delete`'s `media_id`) is left alone; anything but an object is passed on
- * for validation to refuse.
+ * still takes (`media_delete`'s `media_id`, `collection_edit`'s `add_labels`) is left alone;
+ * anything but an object is passed on for validation to refuse.
  */
 export function applyInputAliases(
   tool: AnyTool,
@@ -62,53 +74,31 @@ export function applyInputAliases(
   if (typeof args !== 'object' || args === null || Array.isArray(args)) return { ok: true, args };
   const entries = tool.input.entries as Record<string, unknown>;
   const out: Record<string, unknown> = { ...(args as Record<string, unknown>) };
-  const sent = (old: string) => !(old in entries) && out[old] !== undefined;
-  for (const [name, oldNames] of Object.entries(ALIASES)) {
-    if (!(name in entries)) continue;
-    const used = oldNames.filter(sent);
+  for (const alias of ALIASES) {
+    if (!(alias.name in entries)) continue;
+    const used = alias.old.filter((old) => !(old in entries) && out[old] !== undefined);
     if (used.length === 0) continue;
-    const value = aliasValue(
-      name,
-      used.map((old) => out[old]),
-    );
-    const refused = disagreement(tool, name, used, out[name], value);
-    if (refused) return refused;
-    out[name] = value;
-    for (const old of used) delete out[old];
-  }
-  for (const [name, kinds] of Object.entries(TAG_ALIASES)) {
-    if (!(name in entries)) continue;
-    const used = Object.keys(kinds).filter(sent);
-    if (used.length === 0) continue;
-    const value = used.flatMap((old) => {
-      const names = out[old];
-      const kind = kinds[old as keyof typeof kinds];
-      // Anything but a list is left for validation to name: it fails the `kind:name` pattern.
-      return Array.isArray(names) ? names.map((tag) => `${kind}:${tag}`) : [names];
-    });
-    const refused = disagreement(tool, name, used, out[name], value);
-    if (refused) return refused;
-    out[name] = value;
+    const value = alias.value(used.map((name) => ({ name, value: out[name] })));
+    const given = out[alias.name];
+    if (given !== undefined && !same(given, value)) return disagreement(tool, alias.name, used);
+    out[alias.name] = value;
     for (const old of used) delete out[old];
   }
   return { ok: true, args: out };
 }
 
-/** INVALID_INPUT when the new input was given too, with another value; undefined otherwise. */
+/** The INVALID_INPUT for a new input sent beside its old name(s) with another value. */
 function disagreement(
   tool: AnyTool,
   name: string,
   used: readonly string[],
-  given: unknown,
-  value: unknown,
-): { ok: false; error: ToolErrorInfo } | undefined {
-  if (given === undefined || same(given, value)) return undefined;
-  const old = used.join(' and ');
+): { ok: false; error: ToolErrorInfo } {
+  const names = used.length > 1 ? 'its old names' : 'its old name';
   return {
     ok: false,
     error: {
       code: 'INVALID_INPUT',
-      message: `Invalid arguments for ${tool.name}: ${name} and ${old} (its old name${used.length > 1 ? 's' : ''}) disagree. Give only ${name}.`,
+      message: `Invalid arguments for ${tool.name}: ${name} and ${used.join(' and ')} (${names}) disagree. Give only ${name}.`,
       details: { issues: [{ field: name, problem: `differs from ${used.join(', ')}` }] },
     },
   };

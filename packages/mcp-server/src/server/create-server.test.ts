@@ -108,6 +108,19 @@ describe('createPlexMcpServer', () => {
     );
   });
 
+  it('takes the input names of earlier releases, which tools/list no longer shows', async () => {
+    const { client } = await connect();
+    const { tools } = await client.listTools();
+    const details = tools.find((tool) => tool.name === 'media_get_details');
+    expect(Object.keys(details?.inputSchema.properties ?? {})).toEqual(['media']);
+    const result = await client.callTool({
+      name: 'media_get_details',
+      arguments: { media_id: 1014 },
+    });
+    expect(result.isError).toBeFalsy();
+    expect(result.structuredContent).toMatchObject({ id: '1014', year: 1916 });
+  });
+
   it('answers a wrong id with the input field and where ids come from, not a Plex path', async () => {
     const { client } = await connect();
     const result = await client.callTool({
