@@ -113,7 +113,7 @@ describe('codegen example', () => {
     });
     expect(err).toEqual([]);
     expect(code).toBe(0);
-    expect(out[0]).toBe('Nosferatu (1922) is media_id 1004');
+    expect(out[0]).toBe('Nosferatu (1922) is item 1004');
     expect(out).toContain(
       'More Like This: Night of the Living Dead, The Phantom of the Opera, Carnival of Souls',
     );

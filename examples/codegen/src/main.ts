@@ -38,9 +38,9 @@ export async function main(io: Io): Promise<number> {
     io.out('No film matches "nosferatu".');
     return 0;
   }
-  io.out(`${film.title} (${film.year}) is media_id ${film.id}`);
+  io.out(`${film.title} (${film.year}) is item ${film.id}`);
 
-  const related = await plex.tools.media_get_related({ media_id: film.id, limit: 3 });
+  const related = await plex.tools.media_get_related({ media: film.id, limit: 3 });
   if (related.error) {
     io.err(`${related.error.code}: ${related.error.message}`);
     return 1;

@@ -37,9 +37,9 @@ describe('sdk-client example', () => {
     expect(code).toBe(0);
     expect(out).toEqual([
       'Charade (1963), directed by Stanley Donen, 113 min',
-      'AMBIGUOUS: 2 items match "Sherlock Holmes": 1014 Sherlock Holmes (1916, movie, Movies); 1015 Sherlock Holmes (1922, movie, Movies). Call again with media_id (or narrow with year, media_type or library).',
-      '  media_id 1014 (1916)',
-      '  media_id 1015 (1922)',
+      'AMBIGUOUS: 2 items match "Sherlock Holmes": 1014 Sherlock Holmes (1916, movie, Movies); 1015 Sherlock Holmes (1922, movie, Movies). Call again with media set to one id.',
+      '  media 1014 (1916)',
+      '  media 1015 (1922)',
       'Libraries over MCP: Movies 17, TV Shows 3, Music 3',
     ]);
     // Keys travel in a header and the server never logs them.

@@ -37,7 +37,7 @@ export async function main(io: Io): Promise<number> {
   }
 
   // `call(name, args)` is the same call by name; `details.data` is MediaGetDetailsOutput.
-  const details = await plex.call('media_get_details', { media_id: film.id });
+  const details = await plex.call('media_get_details', { media: film.id });
   if (details.error) {
     io.err(`${details.error.code}: ${details.error.message}`);
     return 1;
@@ -47,14 +47,14 @@ export async function main(io: Io): Promise<number> {
   io.out(`${title} (${year}), directed by ${directors.join(', ')}, ${minutes} min`);
 
   // A tool error is data too: AMBIGUOUS lists the candidates to choose from.
-  const ambiguous = await plex.tools.media_get_details({ media_title: 'Sherlock Holmes' });
+  const ambiguous = await plex.tools.media_get_details({ media: 'Sherlock Holmes' });
   if (ambiguous.error) {
     io.out(`${ambiguous.error.code}: ${ambiguous.error.message}`);
     const candidates = (ambiguous.error.details?.candidates ?? []) as {
       id: string;
       year?: number;
     }[];
-    for (const candidate of candidates) io.out(`  media_id ${candidate.id} (${candidate.year})`);
+    for (const candidate of candidates) io.out(`  media ${candidate.id} (${candidate.year})`);
   }
 
   // The same typed calls over an MCP session (Streamable HTTP at /mcp); close it when done.

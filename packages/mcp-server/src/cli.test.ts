@@ -134,7 +134,7 @@ describe('plex-mcp-server over stdio', () => {
       await client.connect(transport);
       await client.callTool({
         name: 'media_get_details',
-        arguments: { media_title: 'Sherlock Holmes' },
+        arguments: { media: 'Sherlock Holmes' },
       });
       await client.close();
       return stderr;

@@ -24,8 +24,8 @@ describe('callTool with a tool name written out', () => {
 
   test('takes the defaults as optional and the ids as number or string', () => {
     expectTypeOf<ToolInput<'media_search'>>().toHaveProperty('limit');
-    void callTool('media_get_details', { media_id: 1002 }, ctx);
-    void callTool('media_get_details', { media_id: '1002' }, ctx);
+    void callTool('media_get_details', { media: '1002' }, ctx);
+    void callTool('media_get_details', { media: '1002' }, ctx);
     void callTool('library_list', {}, ctx);
   });
 
@@ -40,7 +40,7 @@ describe('callTool with a tool name written out', () => {
     // @ts-expect-error query is required
     void callTool('media_search', { limit: 5 }, ctx);
     // @ts-expect-error not an action client_control_playback knows
-    void callTool('client_control_playback', { client_name: 'TV', action: 'rewind' }, ctx);
+    void callTool('client_control_playback', { client: 'TV', action: 'rewind' }, ctx);
   });
 
   test('knows every tool by name', () => {

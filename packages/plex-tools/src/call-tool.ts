@@ -3,6 +3,7 @@ import * as v from 'valibot';
 import type { ProgressUpdate, ToolConfig, ToolContext, ToolImage } from './context.js';
 import type { AnyTool } from './define-tool.js';
 import { type ToolErrorInfo, toToolError } from './errors.js';
+import { applyInputAliases } from './input-aliases.js';
 import { findTool, type ToolInput, type ToolName, type ToolOutput } from './registry.js';
 
 /** What a caller provides to run a tool. */
@@ -55,7 +56,9 @@ export async function callTool(name: string, args: unknown, ctx: CallContext): P
 
 /** Runs one tool definition (the registry lookup already done). */
 export async function runTool(tool: AnyTool, args: unknown, ctx: CallContext): Promise<ToolResult> {
-  const parsed = v.safeParse(tool.input, args ?? {});
+  const aliased = applyInputAliases(tool, args ?? {});
+  if (!aliased.ok) return { ok: false, error: aliased.error };
+  const parsed = v.safeParse(tool.input, aliased.args);
   if (!parsed.success) return { ok: false, error: invalidInput(tool.name, parsed.issues) };
 
   const images: ToolImage[] = [];

@@ -4,6 +4,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { jsonSchemaOf } from './json-schema.js';
 import { REGENERATE, SCHEMA_DIR, schemaFiles } from './json-schema-files.js';
 import { TOOLS } from './registry.js';
+import { hidden } from './shared/hidden-input.js';
 import { ratingKey } from './shared/inputs.js';
 
 describe('jsonSchemaOf', () => {
@@ -56,6 +57,34 @@ describe('jsonSchemaOf', () => {
       lock: { type: 'boolean', description: 'Lock', default: true },
       url: { type: 'string', pattern: '^https?://', description: 'URL' },
     });
+  });
+
+  it('drops default 0 beside minimum 0, and keeps other defaults', () => {
+    const input = v.object({
+      offset: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0), v.description('Skip')), 0),
+      wait: v.optional(v.pipe(v.number(), v.minValue(0), v.description('Wait')), 30),
+      level: v.optional(v.pipe(v.number(), v.minValue(-5), v.description('Level')), 0),
+    });
+    expect(jsonSchemaOf(input, 'input').properties).toEqual({
+      offset: { type: 'integer', minimum: 0, description: 'Skip' },
+      wait: { type: 'number', minimum: 0, description: 'Wait', default: 30 },
+      level: { type: 'number', minimum: -5, description: 'Level', default: 0 },
+    });
+  });
+
+  it('lists no hidden input, which the schema still validates', () => {
+    const input = v.object({
+      media: v.pipe(v.string(), v.description('Item')),
+      year: hidden(v.optional(v.pipe(v.number(), v.integer()))),
+    });
+    expect(jsonSchemaOf(input, 'input')).toEqual({
+      type: 'object',
+      properties: { media: { type: 'string', description: 'Item' } },
+      required: ['media'],
+    });
+    expect(v.parse(input, { media: 'Heat', year: 1995 })).toEqual({ media: 'Heat', year: 1995 });
+    expect(v.safeParse(input, { media: 'Heat', year: 'soon' }).success).toBe(false);
+    expect(jsonSchemaOf(input, 'output').properties).toHaveProperty('year');
   });
 
   it('unescapes only slashes in patterns, keeping an escaped backslash before one', () => {

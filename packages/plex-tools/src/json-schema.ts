@@ -1,5 +1,7 @@
 import { toJsonSchema } from '@valibot/to-json-schema';
+import * as v from 'valibot';
 import type { ObjectSchema } from './define-tool.js';
+import { isHidden } from './shared/hidden-input.js';
 
 /** A JSON Schema object, as sent to MCP clients and REST callers. */
 export type JsonSchemaObject = Record<string, unknown>;
@@ -8,16 +10,24 @@ export type JsonSchemaObject = Record<string, unknown>;
  * JSON Schema (2020-12) for a tool's input or output. Inputs describe what a caller may send
  * (before transforms). `$schema` and empty `required` lists are dropped, input unions of plain
  * types are folded into a type list, and redundant keywords go: every byte here is read by a
- * model on every `tools/list`, and the tool validates its arguments itself anyway.
+ * model on every `tools/list`, and the tool validates its arguments itself anyway. Inputs marked
+ * `hidden` (accepted for older callers) are not listed.
  */
 export function jsonSchemaOf(schema: ObjectSchema, mode: 'input' | 'output'): JsonSchemaObject {
-  const { $schema: _dialect, ...rest } = toJsonSchema(schema, {
+  const listed = mode === 'input' ? withoutHidden(schema) : schema;
+  const { $schema: _dialect, ...rest } = toJsonSchema(listed, {
     target: 'draft-2020-12',
     typeMode: mode,
     errorMode: 'ignore',
   }) as JsonSchemaObject;
   if (Array.isArray(rest.required) && rest.required.length === 0) delete rest.required;
   return mode === 'input' ? compactProperties(rest) : rest;
+}
+
+/** The object schema without its hidden entries (the same schema when it has none). */
+function withoutHidden(schema: ObjectSchema): ObjectSchema {
+  const hiddenKeys = Object.keys(schema.entries).filter((key) => isHidden(schema.entries[key]!));
+  return hiddenKeys.length === 0 ? schema : v.omit(schema, hiddenKeys as never);
 }
 
 function compactProperties(schema: JsonSchemaObject): JsonSchemaObject {
@@ -55,7 +65,8 @@ function foldTypeUnion(property: JsonSchemaObject): JsonSchemaObject {
 /**
  * Drops what tells a model nothing: `minLength: 1` (empty strings are refused anyway, with a
  * clear message), `type` beside an `enum` whose values already say it, `default: false` on a
- * flag (an absent flag is off), and `format: 'uri'` beside a `pattern` that already pins the
+ * flag (an absent flag is off), `default: 0` on a number whose minimum is 0 (an absent offset
+ * is none), and `format: 'uri'` beside a `pattern` that already pins the
  * scheme. Patterns lose the `\/` escapes a JavaScript regex literal needs and JSON Schema does not.
  */
 function dropRedundant(property: JsonSchemaObject): JsonSchemaObject {
@@ -65,6 +76,7 @@ function dropRedundant(property: JsonSchemaObject): JsonSchemaObject {
     delete out.type;
   }
   if (out.type === 'boolean' && out.default === false) delete out.default;
+  if (out.default === 0 && out.minimum === 0) delete out.default;
   if (typeof out.pattern === 'string') {
     // Escape pairs are matched left to right, so `\\/` (a backslash, then a slash) stays as it is.
     const pattern = out.pattern.replace(/\\(.)/g, (pair, char) => (char === '/' ? '/' : pair));

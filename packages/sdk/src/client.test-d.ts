@@ -44,8 +44,8 @@ describe('the built-in tool map', () => {
         }
       | undefined
     >();
-    void plex.tools.media_get_details({ media_id: 1002 });
-    void plex.tools.media_get_details({ media_id: '1002' });
+    void plex.tools.media_get_details({ media: '1002' });
+    void plex.tools.media_get_details({ media: 'Heat (1995)' });
     // Tools without required arguments may be called bare.
     void plex.call('library_list');
     void plex.tools.server_get_info();
@@ -58,6 +58,8 @@ describe('the built-in tool map', () => {
     void plex.tools.media_serch;
     // @ts-expect-error: query must be a string
     void plex.call('media_search', { query: 5 });
+    // @ts-expect-error: media is an id or a title, as a string
+    void plex.tools.media_get_details({ media: 1002 });
     // @ts-expect-error: content_type is a closed set
     void plex.call('media_search', { query: 'x', content_type: 'film' });
     // @ts-expect-error: query is required

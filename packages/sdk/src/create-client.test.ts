@@ -48,7 +48,7 @@ describe('createPlexMcpClient over REST against the built demo server', () => {
 
   it('answers tool errors as { error } with the code, the message and details', async () => {
     const plex = createPlexMcpClient({ baseUrl: open.url });
-    const missing = await plex.call('media_get_details', { media_id: '999999' });
+    const missing = await plex.call('media_get_details', { media: '999999' });
     expect(missing.data).toBeUndefined();
     expect(missing.error?.code).toBe('NOT_FOUND');
     expect(missing.error?.message).toMatch(/999999/);
@@ -96,7 +96,7 @@ describe('createPlexMcpClient over REST against the built demo server', () => {
 
     const reader = createPlexMcpClient({ baseUrl: keyed.url, apiKey: READ_KEY });
     expect((await reader.tools.library_list()).data?.libraries.length).toBeGreaterThan(0);
-    const write = await reader.tools.media_set_watched({ media_id: '1002', watched: true });
+    const write = await reader.tools.media_set_watched({ media: '1002', watched: true });
     expect(write.error?.code).toBe('FORBIDDEN');
     expect(write.error?.message).not.toContain(READ_KEY);
     const visible = (await reader.listTools()).data ?? [];
@@ -174,7 +174,7 @@ describe('createPlexMcpClient requests', () => {
           images: [{ mime_type: 'image/png', data: 'iVBORw0K' }],
         }),
     });
-    expect(await plex.call('media_get_artwork', { media_id: '1' })).toEqual({
+    expect(await plex.call('media_get_artwork', { media: '1' })).toEqual({
       data: { id: '1' },
       images: [{ mimeType: 'image/png', data: 'iVBORw0K' }],
     });

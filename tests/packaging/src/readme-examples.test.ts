@@ -86,7 +86,7 @@ describe("the READMEs' examples, run from the installed tarballs", () => {
     expect(ok.code).toBe(0);
     expect(ok.stdout).toContain('Night of the Living Dead');
     expect(ok.stdout).toMatch(/^\d+ tools$/m);
-    expect(ok.stderr).toMatch(/^NOT_FOUND No item with media_id 999999/);
+    expect(ok.stderr).toMatch(/^NOT_FOUND No item with id or title "999999"/);
 
     const refused = await runExample('plex-tools--in-code', { PLEX_TOKEN: 'revoked-token' });
     expect(refused.stderr).toMatch(/^UNAUTHORIZED /);
@@ -121,10 +121,10 @@ describe("the READMEs' examples, run from the installed tarballs", () => {
     try {
       const missing = await client.callTool({
         name: 'media_get_details',
-        arguments: { media_id: 999999 },
+        arguments: { media: '999999' },
       });
       expect(missing.isError).toBe(true);
-      expect(textOf(missing)).toMatch(/^NOT_FOUND: No item with media_id 999999/);
+      expect(textOf(missing)).toMatch(/^NOT_FOUND: No item with id or title "999999"/);
     } finally {
       await client.close();
     }

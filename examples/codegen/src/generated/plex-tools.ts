@@ -5,17 +5,17 @@
 export interface PlexTools {
   /**
    * **Search media**
-   * Search titles, people and tags in all libraries, best first; finds ids.
+   * Search titles, people and tags; finds ids.
    */
   media_search: { input: MediaSearchInput; output: MediaSearchOutput; };
   /**
    * **Media details**
-   * An item's details: summary, people, ratings, files, quality, external ids, watched.
+   * An item's summary, people, ratings, files, quality, external ids.
    */
   media_get_details: { input: MediaGetDetailsInput; output: MediaGetDetailsOutput; };
   /**
    * **Media children**
-   * A show's seasons, a season's episodes, an artist's albums or an album's tracks.
+   * Seasons of a show, episodes of a season, albums, tracks.
    */
   media_get_children: { input: MediaGetChildrenInput; output: MediaGetChildrenOutput; };
   /**
@@ -69,16 +69,8 @@ export interface MediaSearchOutput {
 
 /** Arguments of `media_get_details`. */
 export interface MediaGetDetailsInput {
-  /** Item id */
-  media_id?: string | number;
-  /** Exact title, if no id */
-  media_title?: string;
-  /** Library id or name */
-  library?: string;
-  /** Its year */
-  year?: number;
-  /** Its type */
-  media_type?: 'movie' | 'show' | 'season' | 'episode' | 'artist' | 'album' | 'track';
+  /** Item id or exact title, e.g. Heat (1995) */
+  media: string;
 }
 
 /** What `media_get_details` answers. */
@@ -164,16 +156,8 @@ export interface MediaGetDetailsOutput {
 
 /** Arguments of `media_get_children`. */
 export interface MediaGetChildrenInput {
-  /** Item id */
-  media_id?: string | number;
-  /** Exact title, if no id */
-  media_title?: string;
-  /** Library id or name */
-  library?: string;
-  /** Its year */
-  year?: number;
-  /** Its type */
-  media_type?: 'movie' | 'show' | 'season' | 'episode' | 'artist' | 'album' | 'track';
+  /** Item id or exact title, e.g. Heat (1995) */
+  media: string;
   /**
    * Page size
    * Constraints: minimum 1, maximum 500.
@@ -183,7 +167,6 @@ export interface MediaGetChildrenInput {
   /**
    * Items to skip
    * Constraints: minimum 0.
-   * @default 0
    */
   offset?: number;
 }
@@ -214,16 +197,8 @@ export interface MediaGetChildrenOutput {
 
 /** Arguments of `media_get_artwork`. */
 export interface MediaGetArtworkInput {
-  /** Item id */
-  media_id?: string | number;
-  /** Exact title, if no id */
-  media_title?: string;
-  /** Library id or name */
-  library?: string;
-  /** Its year */
-  year?: number;
-  /** Its type */
-  media_type?: 'movie' | 'show' | 'season' | 'episode' | 'artist' | 'album' | 'track';
+  /** Item id or exact title, e.g. Heat (1995) */
+  media: string;
   /**
    * Which image
    * @default "poster"
@@ -251,16 +226,8 @@ export interface MediaGetArtworkOutput {
 
 /** Arguments of `media_list_available_artwork`. */
 export interface MediaListAvailableArtworkInput {
-  /** Item id */
-  media_id?: string | number;
-  /** Exact title, if no id */
-  media_title?: string;
-  /** Library id or name */
-  library?: string;
-  /** Its year */
-  year?: number;
-  /** Its type */
-  media_type?: 'movie' | 'show' | 'season' | 'episode' | 'artist' | 'album' | 'track';
+  /** Item id or exact title, e.g. Heat (1995) */
+  media: string;
   /**
    * Which slot
    * @default "poster"
@@ -282,16 +249,8 @@ export interface MediaListAvailableArtworkOutput {
 
 /** Arguments of `media_get_related`. */
 export interface MediaGetRelatedInput {
-  /** Item id */
-  media_id?: string | number;
-  /** Exact title, if no id */
-  media_title?: string;
-  /** Library id or name */
-  library?: string;
-  /** Its year */
-  year?: number;
-  /** Its type */
-  media_type?: 'movie' | 'show' | 'season' | 'episode' | 'artist' | 'album' | 'track';
+  /** Item id or exact title, e.g. Heat (1995) */
+  media: string;
   /**
    * Max per group
    * Constraints: minimum 1, maximum 100.

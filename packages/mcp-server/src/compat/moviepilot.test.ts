@@ -373,7 +373,7 @@ describe('MoviePilot JSON-RPC: API keys', () => {
         jsonrpc: '2.0',
         id: 3,
         method: 'tools/call',
-        params: { name: 'media_set_watched', arguments: { media_id: '1000', watched: true } },
+        params: { name: 'media_set_watched', arguments: { media: '1000', watched: true } },
       },
       reader.session,
       READER,
@@ -499,7 +499,7 @@ describe('MoviePilot REST: /api/v1/mcp/tools…', () => {
     const { url } = await serve();
     const missing = await callTool(
       url,
-      JSON.stringify({ tool_name: 'media_get_details', arguments: { media_id: '999999' } }),
+      JSON.stringify({ tool_name: 'media_get_details', arguments: { media: '999999' } }),
     );
     expectRefused(missing, 200, 'NOT_FOUND');
     const unknown = await callTool(url, '{"tool_name":"no_such_tool","arguments":{}}');
@@ -550,7 +550,7 @@ describe('MoviePilot REST: /api/v1/mcp/tools…', () => {
 
     const write = JSON.stringify({
       tool_name: 'media_set_watched',
-      arguments: { media_id: '1000', watched: true },
+      arguments: { media: '1000', watched: true },
     });
     expectRefused(await callTool(url, write, { 'x-api-key': READER }), 403, 'FORBIDDEN');
     const listed = await get(url, '/tools', READER);
@@ -558,6 +558,24 @@ describe('MoviePilot REST: /api/v1/mcp/tools…', () => {
       'media_set_watched',
     );
     expectEnvelope(await callTool(url, write), 200);
+  });
+
+  it('takes the input names MoviePilot-era callers hard-coded (media_id, client_name)', async () => {
+    const { url } = await serve();
+    const details = await callTool(
+      url,
+      JSON.stringify({ tool_name: 'media_get_details', arguments: { media_id: 1014 } }),
+    );
+    expectEnvelope(details, 200);
+    expect(JSON.parse(details.json.result)).toMatchObject({ id: '1014', year: 1916 });
+    const player = await callTool(
+      url,
+      JSON.stringify({
+        tool_name: 'client_get_details',
+        arguments: { client_name: 'Kitchen iPad' },
+      }),
+    );
+    expect(JSON.parse(player.json.result)).toMatchObject({ id: 'ipad-kt-19c2' });
   });
 
   it('429 once the rate limit is spent', async () => {

@@ -124,16 +124,37 @@ describe('POST /tools/call', () => {
     expect(invalid.json.error.message).toMatch(/query/);
     expectError(await call(url, { tool_name: 'no_such_tool', arguments: {} }), 404, 'NOT_FOUND');
     expectError(
-      await call(url, { tool_name: 'media_get_details', arguments: { media_id: '999999' } }),
+      await call(url, { tool_name: 'media_get_details', arguments: { media: '999999' } }),
       404,
       'NOT_FOUND',
     );
     const ambiguous = await call(url, {
       tool_name: 'media_get_details',
-      arguments: { media_title: 'Sherlock Holmes' },
+      arguments: { media: 'Sherlock Holmes' },
     });
     expectError(ambiguous, 400, 'AMBIGUOUS');
     expect(ambiguous.json.error.details).toEqual(expect.any(Object));
+  });
+
+  it('takes the input names callers of earlier releases hard-coded (media_title, library_name)', async () => {
+    const { url } = await serve();
+    const byTitle = await call(url, {
+      tool_name: 'media_get_details',
+      arguments: { media_title: 'Sherlock Holmes', year: 1922 },
+    });
+    expectEnvelope(byTitle, 200);
+    expect(byTitle.json.result).toMatchObject({ id: '1015', year: 1922 });
+    const library = await call(url, {
+      tool_name: 'library_get_details',
+      arguments: { library_name: 'TV Shows' },
+    });
+    expect(library.json.result).toMatchObject({ id: '2', title: 'TV Shows' });
+    const both = await call(url, {
+      tool_name: 'media_get_details',
+      arguments: { media: '1014', media_id: '1015' },
+    });
+    expectError(both, 400, 'INVALID_INPUT');
+    expect(both.json.error.message).toContain('media and media_id (its old name) disagree');
   });
 
   it('400 for a body of the wrong shape, 415 for text/plain, 413 over the body limit', async () => {
@@ -173,7 +194,7 @@ describe('POST /tools/call', () => {
     expectError(none, 401, 'UNAUTHORIZED');
     const write = {
       tool_name: 'media_set_watched',
-      arguments: { media_id: '1000', watched: true },
+      arguments: { media: '1000', watched: true },
     };
     expectError(await call(url, write, { 'x-api-key': READER }), 403, 'FORBIDDEN');
     expectError(await get(url, '/tools/media_set_watched', READER), 403, 'FORBIDDEN');

@@ -55,11 +55,9 @@ export function movieNightSteps(scene: () => MovieNightScene, label: string): vo
   });
 
   it('marks it watched, and the details say so', async () => {
-    const marked = data(
-      await scene().call('media_set_watched', { media_id: filmId, watched: true }),
-    );
+    const marked = data(await scene().call('media_set_watched', { media: filmId, watched: true }));
     expect(marked).toMatchObject({ id: filmId, title: 'Charade', watched: true, view_count: 1 });
-    const details = data(await scene().call('media_get_details', { media_id: filmId }));
+    const details = data(await scene().call('media_get_details', { media: filmId }));
     expect(details).toMatchObject({
       id: filmId,
       title: 'Charade',
@@ -75,7 +73,7 @@ export function movieNightSteps(scene: () => MovieNightScene, label: string): vo
       expect.objectContaining({ id: PLAYER_ID, name: PLAYER }),
     );
     const started = data(
-      await scene().call('client_start_playback', { client_name: PLAYER, media_id: filmId }),
+      await scene().call('client_start_playback', { client: PLAYER, media: filmId }),
     );
     expect(started).toMatchObject({
       player: { id: PLAYER_ID, name: PLAYER },
@@ -88,7 +86,7 @@ export function movieNightSteps(scene: () => MovieNightScene, label: string): vo
 
   it('pauses it', async () => {
     const paused = data(
-      await scene().call('client_control_playback', { client_name: PLAYER, action: 'pause' }),
+      await scene().call('client_control_playback', { client: PLAYER, action: 'pause' }),
     );
     expect(paused).toMatchObject({
       player: { id: PLAYER_ID, name: PLAYER },

@@ -45,9 +45,9 @@ describe('@plexmcp/sdk over REST', { timeout: CALL_TIMEOUT }, () => {
       apiKey: API_KEY,
       fetch: fetchAndRecord,
     });
-    const result = await plex.tools.media_get_details({ media_title: 'Sherlock Holmes' });
+    const result = await plex.tools.media_get_details({ media: 'Sherlock Holmes' });
     expect(result.error?.code).toBe('AMBIGUOUS');
-    expect(result.error?.message).toMatch(/media_id/);
+    expect(result.error?.message).toMatch(/Call again with media set to one id/);
   });
 });
 
@@ -67,7 +67,7 @@ describe('@plexmcp/sdk over MCP', { timeout: CALL_TIMEOUT }, () => {
   movieNightSteps(() => scene, 'SDK MCP');
 
   it('answers a tool error as { error } parsed from the MCP error result', async () => {
-    const result = await session.tools.media_get_details({ media_id: '999999' });
+    const result = await session.tools.media_get_details({ media: '999999' });
     expect(result.error?.code).toBe('NOT_FOUND');
   });
 });

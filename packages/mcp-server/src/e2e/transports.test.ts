@@ -197,7 +197,7 @@ describe('REST', { timeout: CALL_TIMEOUT }, () => {
     const missing = await fetchAndRecord(`${scene.server.url}/tools/call`, {
       method: 'POST',
       headers: { authorization: `Bearer ${API_KEY}`, 'content-type': 'application/json' },
-      body: JSON.stringify({ tool_name: 'media_get_details', arguments: { media_id: '999999' } }),
+      body: JSON.stringify({ tool_name: 'media_get_details', arguments: { media: '999999' } }),
     });
     expect(missing.status).toBe(404);
     expect(await missing.json()).toMatchObject({
@@ -205,7 +205,7 @@ describe('REST', { timeout: CALL_TIMEOUT }, () => {
       result: null,
       error: { code: 'NOT_FOUND' },
     });
-    expect(await rest('media_get_details', { media_title: 'Sherlock Holmes' })).toMatchObject({
+    expect(await rest('media_get_details', { media: 'Sherlock Holmes' })).toMatchObject({
       ok: false,
       code: 'AMBIGUOUS',
     });

@@ -70,7 +70,7 @@ const REFUSED = [
 /** The two tools that read file_path, addressed at a target they may change. */
 const TOOLS = [
   { tool: 'playlist_upload_poster', args: { playlist: PLAYLIST } },
-  { tool: 'media_set_artwork', args: { media_id: MOVIE, art_type: 'poster' } },
+  { tool: 'media_set_artwork', args: { media: MOVIE, art_type: 'poster' } },
 ];
 
 let plex: PlexTarget;
@@ -140,7 +140,7 @@ describe('attack 3: local files through file_path', { timeout: 15_000 }, () => {
     for (const path of ['link.png', 'missing.png']) {
       const answer = await rpc(withDir.url, session, 'tools/call', {
         name: 'media_set_artwork',
-        arguments: { media_id: MOVIE, art_type: 'poster', file_path: path },
+        arguments: { media: MOVIE, art_type: 'poster', file_path: path },
       });
       expect(answer.status).toBe(200);
       expect(answer.json.result.isError).toBe(true);

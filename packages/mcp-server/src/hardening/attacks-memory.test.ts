@@ -45,7 +45,7 @@ const PATHS = [
 ];
 
 const CALLS = [
-  { tool: 'media_set_artwork', args: { media_id: '1000', art_type: 'poster' } },
+  { tool: 'media_set_artwork', args: { media: '1000', art_type: 'poster' } },
   { tool: 'playlist_upload_poster', args: { playlist: '1074' } },
 ];
 

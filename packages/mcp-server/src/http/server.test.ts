@@ -134,14 +134,14 @@ describe('REST', () => {
 
     const missing = await call(url, {
       tool_name: 'media_get_details',
-      arguments: { media_id: '999999' },
+      arguments: { media: '999999' },
     });
     expect(missing.status).toBe(404);
     expect(missing.body.error.code).toBe('NOT_FOUND');
 
     const ambiguous = await call(url, {
       tool_name: 'media_get_details',
-      arguments: { media_title: 'Sherlock Holmes' },
+      arguments: { media: 'Sherlock Holmes' },
     });
     expect(ambiguous.status).toBe(400);
     expect(ambiguous.body.error.code).toBe('AMBIGUOUS');
@@ -202,7 +202,7 @@ describe('security', () => {
     );
     const write = await call(
       url,
-      { tool_name: 'media_set_watched', arguments: { media_id: '1000', watched: true } },
+      { tool_name: 'media_set_watched', arguments: { media: '1000', watched: true } },
       headers,
     );
     expect(write.status).toBe(403);
@@ -210,7 +210,7 @@ describe('security', () => {
     expect((await fetch(`${url}/tools/media_set_watched`, { headers })).status).toBe(403);
     const admin = await call(
       url,
-      { tool_name: 'media_set_watched', arguments: { media_id: '1000', watched: true } },
+      { tool_name: 'media_set_watched', arguments: { media: '1000', watched: true } },
       { authorization: `Bearer ${ADMIN}` },
     );
     expect(admin.status).toBe(200);
@@ -288,7 +288,7 @@ describe('Streamable HTTP', () => {
     await expect(
       reader.client.callTool({
         name: 'media_set_watched',
-        arguments: { media_id: '1000', watched: true },
+        arguments: { media: '1000', watched: true },
       }),
     ).rejects.toThrow(/API key's scopes do not include write, which media_set_watched needs/);
     const hijack = await fetch(`${server.url}/mcp`, {

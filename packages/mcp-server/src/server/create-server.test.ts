@@ -51,7 +51,7 @@ describe('createPlexMcpServer', () => {
     const { client } = await connect();
     const result = await client.callTool({
       name: 'media_get_details',
-      arguments: { media_title: 'Sherlock Holmes' },
+      arguments: { media: 'Sherlock Holmes' },
     });
     expect(result.isError).toBe(true);
     expect(result.structuredContent).toBeUndefined();
@@ -71,7 +71,7 @@ describe('createPlexMcpServer', () => {
     await expect(
       client.callTool({
         name: 'media_set_watched',
-        arguments: { media_id: '1000', watched: true },
+        arguments: { media: '1000', watched: true },
       }),
     ).rejects.toThrow(
       /media_set_watched is hidden on this server: it needs write access and the server runs with --read-only\./,
@@ -92,7 +92,7 @@ describe('createPlexMcpServer', () => {
     await expect(
       scoped.client.callTool({
         name: 'media_set_watched',
-        arguments: { media_id: '1000', watched: true },
+        arguments: { media: '1000', watched: true },
       }),
     ).rejects.toThrow(/API key's scopes do not include write, which media_set_watched needs/);
   });
@@ -101,22 +101,35 @@ describe('createPlexMcpServer', () => {
     const { client } = await connect();
     const result = await client.callTool({
       name: 'media_get_details',
-      arguments: { media_title: 'Sherlock Holmes' },
+      arguments: { media: 'Sherlock Holmes' },
     });
     expect((result.content as { text: string }[])[0]?.text).toBe(
-      'AMBIGUOUS: 2 items match "Sherlock Holmes": 1014 Sherlock Holmes (1916, movie, Movies); 1015 Sherlock Holmes (1922, movie, Movies). Call again with media_id (or narrow with year, media_type or library).',
+      'AMBIGUOUS: 2 items match "Sherlock Holmes": 1014 Sherlock Holmes (1916, movie, Movies); 1015 Sherlock Holmes (1922, movie, Movies). Call again with media set to one id.',
     );
+  });
+
+  it('takes the input names of earlier releases, which tools/list no longer shows', async () => {
+    const { client } = await connect();
+    const { tools } = await client.listTools();
+    const details = tools.find((tool) => tool.name === 'media_get_details');
+    expect(Object.keys(details?.inputSchema.properties ?? {})).toEqual(['media']);
+    const result = await client.callTool({
+      name: 'media_get_details',
+      arguments: { media_id: 1014 },
+    });
+    expect(result.isError).toBeFalsy();
+    expect(result.structuredContent).toMatchObject({ id: '1014', year: 1916 });
   });
 
   it('answers a wrong id with the input field and where ids come from, not a Plex path', async () => {
     const { client } = await connect();
     const result = await client.callTool({
       name: 'media_get_details',
-      arguments: { media_id: '99999' },
+      arguments: { media: '99999' },
     });
     expect(result.isError).toBe(true);
     expect((result.content as { text: string }[])[0]?.text).toBe(
-      'NOT_FOUND: No item with media_id 99999; find ids with media_search.',
+      'NOT_FOUND: No item with id or title "99999"; find them with media_search.',
     );
   });
 
@@ -124,7 +137,7 @@ describe('createPlexMcpServer', () => {
     const { client } = await connect();
     const result = await client.callTool({
       name: 'media_get_artwork',
-      arguments: { media_id: '1000', max_width: 120 },
+      arguments: { media: '1000', max_width: 120 },
     });
     const image = (result.content as { type: string; mimeType?: string; data?: string }[]).find(
       (block) => block.type === 'image',
@@ -227,7 +240,7 @@ describe('logging', () => {
     client.setNotificationHandler(LoggingMessageNotificationSchema, (notification) => {
       messages.push(notification.params);
     });
-    const ambiguous = { name: 'media_get_details', arguments: { media_title: 'Sherlock Holmes' } };
+    const ambiguous = { name: 'media_get_details', arguments: { media: 'Sherlock Holmes' } };
 
     await client.setLoggingLevel('warning');
     await client.callTool(ambiguous);

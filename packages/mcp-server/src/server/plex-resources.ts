@@ -140,7 +140,7 @@ export async function readPlexResource(
         `Unknown resource ${uri}: an item id is a numeric ratingKey (media_search finds one).`,
       );
     }
-    const details = await call('media_get_details', { media_id: id });
+    const details = await call('media_get_details', { media: id });
     if (!details.ok) return details;
     data = details.data;
   }

@@ -15,6 +15,10 @@ const ARRAY_INPUTS = listTools({ access: 'delete' }).flatMap((tool) =>
 
 const ids = (count: number) => Array.from({ length: count }, (_, i) => String(1000 + i));
 
+/** `count` valid entries for an array input: `kind:name` tags for the tag lists, ids elsewhere. */
+const entries = (property: string, count: number) =>
+  property.endsWith('_tags') ? ids(count).map((id) => `genre:${id}`) : ids(count);
+
 /** A harness that counts the requests its client sends to the emulator. */
 function counting(): { h: ToolHarness; requests: Request[] } {
   const requests: Request[] = [];
@@ -36,7 +40,7 @@ describe('array inputs', () => {
     expect(ARRAY_INPUTS).toContainEqual(['playlist_add_to', 'items']);
     expect(ARRAY_INPUTS).toContainEqual(['collection_create', 'items']);
     expect(ARRAY_INPUTS).toContainEqual(['playlist_remove_from', 'playlist_item_ids']);
-    expect(ARRAY_INPUTS).toContainEqual(['media_edit_metadata', 'add_genres']);
+    expect(ARRAY_INPUTS).toContainEqual(['media_edit_metadata', 'add_tags']);
     expect(ARRAY_INPUTS).toContainEqual(['collection_edit', 'add_labels']);
     expect(ARRAY_INPUTS).toContainEqual(['server_get_alerts', 'types']);
   });
@@ -45,7 +49,10 @@ describe('array inputs', () => {
     '%s refuses 501 %s as INVALID_INPUT before asking Plex anything',
     async (name, property) => {
       const { h, requests } = counting();
-      const result = await h.call(name, { ...sampleArgsFor(name), [property]: ids(501) });
+      const result = await h.call(name, {
+        ...sampleArgsFor(name),
+        [property]: entries(property, 501),
+      });
       expect(result).toMatchObject({
         ok: false,
         error: {

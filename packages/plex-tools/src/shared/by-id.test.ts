@@ -9,15 +9,19 @@ async function errorOf(tool: string, args: Record<string, unknown>) {
 }
 
 describe('a wrong id answers like a wrong title', () => {
-  it('media_id: names the field and media_search, never the Plex path', async () => {
+  it('media: an unknown id (tried as a title too) names media_search, never the Plex path', async () => {
     for (const tool of ['media_get_details', 'media_get_children', 'media_set_watched']) {
-      const error = await errorOf(tool, { media_id: 99999, watched: true });
+      const error = await errorOf(tool, { media: '99999', watched: true });
       expect(error).toEqual({
         code: 'NOT_FOUND',
-        message: 'No item with media_id 99999; find ids with media_search.',
-        details: { media_id: '99999' },
+        message: 'No item with id or title "99999"; find them with media_search.',
+        details: { media: '99999' },
       });
+      expect(error.message).not.toMatch(/library\/metadata|GET|404/);
     }
+  });
+
+  it('media_id of media_delete: names the field and media_search, never the Plex path', async () => {
     const error = await errorOf('media_delete', { media_id: '99999', confirm: 'x' });
     expect(error.message).toBe('No item with media_id 99999; find ids with media_search.');
     expect(error.message).not.toMatch(/library\/metadata|GET|404/);
@@ -59,11 +63,11 @@ describe('a wrong id answers like a wrong title', () => {
     );
   });
 
-  it('client_id: points at client_list and names the players there are', async () => {
-    const error = await errorOf('client_get_details', { client_id: 'no-such-player' });
+  it('client: points at client_list and names the players there are', async () => {
+    const error = await errorOf('client_get_details', { client: 'no-such-player' });
     expect(error.code).toBe('NOT_FOUND');
     expect(error.message).toMatch(
-      /^No player with id "no-such-player" is reachable \(find ids with client_list\)\. Players: /,
+      /^No player with id or name "no-such-player" is reachable \(client_list shows them\)\. Players: "/,
     );
   });
 });

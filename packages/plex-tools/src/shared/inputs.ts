@@ -1,4 +1,5 @@
 import * as v from 'valibot';
+import { hidden } from './hidden-input.js';
 import { idOrTitle } from './id-or-title.js';
 
 /**
@@ -34,15 +35,22 @@ export const MEDIA_TYPES = [
  */
 export const libraryInput = idOrTitle('Library id or name');
 
-/** Item addressing: an id, or a title narrowed by library, year and type. */
+/**
+ * Item addressing: one `media` input, an id or an exact title that may end in its year
+ * ("Heat (1995)"). A title several items carry is AMBIGUOUS with candidates naming id, year,
+ * type and library, so a model picks by id without more inputs to read. The narrowing inputs
+ * callers sent before (`library`, `year`, `media_type`) are still honoured, unlisted.
+ */
 export const mediaAddressing = {
-  media_id: v.optional(ratingKey('Item id')),
-  media_title: v.optional(
-    v.pipe(v.string(), v.trim(), v.nonEmpty(), v.description('Exact title, if no id')),
-  ),
-  library: v.optional(libraryInput),
-  year: v.optional(v.pipe(v.number(), v.integer(), v.description('Its year'))),
-  media_type: v.optional(v.pipe(v.picklist(MEDIA_TYPES), v.description('Its type'))),
+  media: idOrTitle('Item id or exact title, e.g. Heat (1995)'),
+  library: hidden(v.optional(libraryInput)),
+  year: hidden(v.optional(v.pipe(v.number(), v.integer()))),
+  media_type: hidden(v.optional(v.picklist(MEDIA_TYPES))),
+};
+
+/** Player addressing: one `client` input, a machineIdentifier or an exact name. */
+export const playerAddressing = {
+  client: idOrTitle('Player id or exact name'),
 };
 
 /** Paging inputs: `limit` (default 50, max 500) and `offset`. */

@@ -15,13 +15,13 @@ describe('candidate lists in AMBIGUOUS messages', () => {
 
   it('names media candidates with year, type and library in the text', async () => {
     const h = toolHarness();
-    const result = await h.call('media_get_details', { media_title: 'Sherlock Holmes' });
+    const result = await h.call('media_get_details', { media: 'Sherlock Holmes' });
     expect(result).toMatchObject({
       ok: false,
       error: {
         code: 'AMBIGUOUS',
         message:
-          '2 items match "Sherlock Holmes": 1014 Sherlock Holmes (1916, movie, Movies); 1015 Sherlock Holmes (1922, movie, Movies). Call again with media_id (or narrow with year, media_type or library).',
+          '2 items match "Sherlock Holmes": 1014 Sherlock Holmes (1916, movie, Movies); 1015 Sherlock Holmes (1922, movie, Movies). Call again with media set to one id.',
       },
     });
   });
@@ -31,9 +31,9 @@ describe('candidate lists in AMBIGUOUS messages', () => {
     const ipad = h.emulator.state.players.get('ipad-kt-19c2');
     if (!ipad) throw new Error('no iPad');
     ipad.name = 'Living Room TV';
-    const players = await h.call('client_get_details', { client_name: 'Living Room TV' });
+    const players = await h.call('client_get_details', { client: 'Living Room TV' });
     expect(players.ok ? '' : players.error.message).toMatch(
-      /^2 players are named "Living Room TV": roku-lr-7f3a Living Room TV \([^)]+\); ipad-kt-19c2 Living Room TV \([^)]+\)\. Call again with client_id\.$/,
+      /^2 players are named "Living Room TV": roku-lr-7f3a Living Room TV \([^)]+\); ipad-kt-19c2 Living Room TV \([^)]+\)\. Call again with client set to one id\.$/,
     );
 
     const copy = await h.plex.playlists.create({

@@ -4,15 +4,20 @@ import type { ToolContext } from '../context.js';
 import { ToolError } from '../errors.js';
 import { notFoundById } from './by-id.js';
 import { mapGated } from './concurrency.js';
+import { hidden } from './hidden-input.js';
 import { idOrTitle, looksLikeId } from './id-or-title.js';
 import { libraryInput } from './inputs.js';
 import { candidateLine, candidateList } from './listing.js';
 import { resolveLibrary } from './resolve-library.js';
 
-/** Collection addressing: one input, an id or an exact title, optionally within a library. */
+/**
+ * Collection addressing: one input, an id or an exact title. A title in several libraries is
+ * AMBIGUOUS with each one's library; the `library` narrowing callers sent before is honoured,
+ * unlisted (it also spares listing every library's collections).
+ */
 export const collectionAddressing = {
   collection: idOrTitle('Collection id or exact title'),
-  library: v.optional(libraryInput),
+  library: hidden(v.optional(libraryInput)),
 };
 
 /** How a tool names a collection: its `collection` input, and the library narrowing a title. */
@@ -117,7 +122,7 @@ export async function resolveCollection(
             `${c.collection.childCount ?? 0} items`,
           ]),
         ),
-      )}. Call again with its id as collection (or narrow with library).`,
+      )}. Call again with its id as collection.`,
       { candidates: matches.map(candidateOf) },
     );
   }

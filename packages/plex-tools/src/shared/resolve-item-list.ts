@@ -1,9 +1,8 @@
-import { isPlexError, type MetadataItem } from '@plexmcp/plex-client';
+import type { MetadataItem } from '@plexmcp/plex-client';
 import * as v from 'valibot';
 import type { ToolContext } from '../context.js';
 import { ToolError } from '../errors.js';
 import { boundedArray } from './bounded-array.js';
-import { looksLikeId } from './id-or-title.js';
 import { candidateList } from './listing.js';
 import { type Candidate, candidateText, resolveMedia } from './resolve-media.js';
 
@@ -32,19 +31,9 @@ export interface ResolvedItems {
   askedAs: Map<string, string>;
 }
 
-/** The item with this id, or undefined when none has it (the value may be a title then). */
-async function itemIfId(ctx: ToolContext, id: string): Promise<MetadataItem | undefined> {
-  try {
-    return await ctx.plex.metadata.get(id, { signal: ctx.signal });
-  } catch (error) {
-    if (isPlexError(error) && error.code === 'NOT_FOUND') return undefined;
-    throw error;
-  }
-}
-
 /**
- * Looks up each entry in the order given: as an id when it is number-like and an item has it,
- * else as a title, strictly with `resolveMedia` (one exact match, optionally within
+ * Looks up each entry in the order given with `resolveMedia`: as an id when it is number-like
+ * and an item has it, else strictly as a title (one exact match, optionally within
  * `libraryName`). What matches nothing is collected; an ambiguous title is an AMBIGUOUS error
  * listing its candidates, never a silent pick.
  */
@@ -62,15 +51,10 @@ export async function resolveItemList(
     items.push(item);
   };
   for (const asked of ref.items) {
-    const byId = looksLikeId(asked) ? await itemIfId(ctx, asked) : undefined;
-    if (byId) {
-      keep(byId, asked);
-      continue;
-    }
     try {
       keep(
         await resolveMedia(ctx, {
-          media_title: asked,
+          media: asked,
           ...(libraryName === undefined ? {} : { library: libraryName }),
         }),
         asked,

@@ -30,7 +30,7 @@ export interface PlexTools {
   library_get_details: { input: LibraryGetDetailsInput; output: LibraryGetDetailsOutput; };
   /**
    * **Recently added**
-   * Newest items, in one library or all; movies, episodes, albums unless media_type.
+   * Newest items, in one library or all.
    */
   library_get_recently_added: { input: LibraryGetRecentlyAddedInput; output: LibraryGetRecentlyAddedOutput; };
   /**
@@ -40,17 +40,17 @@ export interface PlexTools {
   library_get_contents: { input: LibraryGetContentsInput; output: LibraryGetContentsOutput; };
   /**
    * **Search media**
-   * Search titles, people and tags in all libraries, best first; finds ids.
+   * Search titles, people and tags; finds ids.
    */
   media_search: { input: MediaSearchInput; output: MediaSearchOutput; };
   /**
    * **Media details**
-   * An item's details: summary, people, ratings, files, quality, external ids, watched.
+   * An item's summary, people, ratings, files, quality, external ids.
    */
   media_get_details: { input: MediaGetDetailsInput; output: MediaGetDetailsOutput; };
   /**
    * **Media children**
-   * A show's seasons, a season's episodes, an artist's albums or an album's tracks.
+   * Seasons of a show, episodes of a season, albums, tracks.
    */
   media_get_children: { input: MediaGetChildrenInput; output: MediaGetChildrenOutput; };
   /**
@@ -80,7 +80,7 @@ export interface PlexTools {
   media_list_available_artwork: { input: MediaListAvailableArtworkInput; output: MediaListAvailableArtworkOutput; };
   /**
    * **Set media artwork**
-   * Set an item's artwork from a URL, a local file or an available-artwork key.
+   * Set an item's artwork from a URL, a file or an artwork_key.
    */
   media_set_artwork: { input: MediaSetArtworkInput; output: MediaSetArtworkOutput; };
   /**
@@ -130,7 +130,7 @@ export interface PlexTools {
   playlist_upload_poster: { input: PlaylistUploadPosterInput; output: PlaylistUploadPosterOutput; };
   /**
    * **Copy playlist to user**
-   * Copy a playlist to another user's account; smart ones as current items.
+   * Copy a playlist to another user's account.
    */
   playlist_copy_to_user: { input: PlaylistCopyToUserInput; output: PlaylistCopyToUserOutput; };
   /**
@@ -170,7 +170,7 @@ export interface PlexTools {
   collection_delete: { input: CollectionDeleteInput; output: CollectionDeleteOutput; };
   /**
    * **List users**
-   * List the owner, Home users and friends with access, and shared libraries.
+   * List the owner, Home users and friends, with shared libraries.
    */
   user_list_all_users: { input: UserListAllUsersInput; output: UserListAllUsersOutput; };
   /**
@@ -180,7 +180,7 @@ export interface PlexTools {
   user_search_users: { input: UserSearchUsersInput; output: UserSearchUsersOutput; };
   /**
    * **User details**
-   * A user's role, username, email (owner only), join date, libraries, plays.
+   * A user's role, email, join date, libraries and plays.
    */
   user_get_info: { input: UserGetInfoInput; output: UserGetInfoOutput; };
   /**
@@ -205,7 +205,7 @@ export interface PlexTools {
   user_get_statistics: { input: UserGetStatisticsInput; output: UserGetStatisticsOutput; };
   /**
    * **Active sessions**
-   * What plays now: user, player, item, progress, direct play or transcode and why.
+   * What plays now: user, player, item, progress, transcode reasons.
    */
   sessions_get_active: { input: SessionsGetActiveInput; output: SessionsGetActiveOutput; };
   /**
@@ -220,12 +220,12 @@ export interface PlexTools {
   sessions_terminate: { input: SessionsTerminateInput; output: SessionsTerminateOutput; };
   /**
    * **Get server info**
-   * Server name, version, platform, machine id, sign-in, transcoder, update available.
+   * Server name, version, platform, machine id, updates.
    */
   server_get_info: { input: ServerGetInfoInput; output: ServerGetInfoOutput; };
   /**
    * **List butler tasks**
-   * List maintenance (butler) tasks with interval and enabled state.
+   * List maintenance (butler) tasks: names, interval, enabled.
    */
   server_get_butler_tasks: { input: ServerGetButlerTasksInput; output: ServerGetButlerTasksOutput; };
   /**
@@ -255,17 +255,17 @@ export interface PlexTools {
   server_empty_trash: { input: ServerEmptyTrashInput; output: ServerEmptyTrashOutput; };
   /**
    * **Optimize database**
-   * Compact and re-index the database in the background, e.g. after big deletes.
+   * Compact and re-index the Plex database (background).
    */
   server_optimize_database: { input: ServerOptimizeDatabaseInput; output: ServerOptimizeDatabaseOutput; };
   /**
    * **Clean bundles**
-   * Delete unused metadata bundles in the background to free space.
+   * Delete unused metadata bundles (background).
    */
   server_clean_bundles: { input: ServerCleanBundlesInput; output: ServerCleanBundlesOutput; };
   /**
    * **Get server alerts**
-   * Listen to live server notifications (scans, activities, playback) for seconds.
+   * Live server notifications (scans, playback) for a few seconds.
    */
   server_get_alerts: { input: ServerGetAlertsInput; output: ServerGetAlertsOutput; };
   /**
@@ -280,17 +280,17 @@ export interface PlexTools {
   client_get_details: { input: ClientGetDetailsInput; output: ClientGetDetailsOutput; };
   /**
    * **Player timelines**
-   * A player's timelines (video, music, photo): state, item, position, volume.
+   * A player's state, item, position and volume per timeline.
    */
   client_get_timelines: { input: ClientGetTimelinesInput; output: ClientGetTimelinesOutput; };
   /**
    * **Active players**
-   * List controllable players now playing or paused, with item and position.
+   * Players now playing or paused, with item and position.
    */
   client_get_active: { input: ClientGetActiveInput; output: ClientGetActiveOutput; };
   /**
    * **Start playback**
-   * Play an item on a player.
+   * Play a movie, an episode or music on a player.
    */
   client_start_playback: { input: ClientStartPlaybackInput; output: ClientStartPlaybackOutput; };
   /**
@@ -458,7 +458,6 @@ export interface LibraryGetRecentlyAddedInput {
   /**
    * Items to skip
    * Constraints: minimum 0.
-   * @default 0
    */
   offset?: number;
 }
@@ -489,8 +488,11 @@ export interface LibraryGetContentsInput {
   library: string;
   /** Only this type */
   media_type?: 'movie' | 'show' | 'season' | 'episode' | 'artist' | 'album' | 'track';
-  /** Order; :desc reverses */
-  sort?: 'title' | 'title:desc' | 'year' | 'year:desc' | 'added_at' | 'added_at:desc' | 'rating' | 'rating:desc' | 'last_viewed_at' | 'last_viewed_at:desc';
+  /**
+   * Order; :desc reverses
+   * Constraints: pattern `^(title|year|added_at|rating|last_viewed_at)(:desc)?$`.
+   */
+  sort?: string;
   /** Only unwatched (false: watched) */
   unwatched?: boolean;
   /** Genre */
@@ -518,7 +520,6 @@ export interface LibraryGetContentsInput {
   /**
    * Items to skip
    * Constraints: minimum 0.
-   * @default 0
    */
   offset?: number;
 }
@@ -577,16 +578,8 @@ export interface MediaSearchOutput {
 
 /** Arguments of `media_get_details`. */
 export interface MediaGetDetailsInput {
-  /** Item id */
-  media_id?: string | number;
-  /** Exact title, if no id */
-  media_title?: string;
-  /** Library id or name */
-  library?: string;
-  /** Its year */
-  year?: number;
-  /** Its type */
-  media_type?: 'movie' | 'show' | 'season' | 'episode' | 'artist' | 'album' | 'track';
+  /** Item id or exact title, e.g. Heat (1995) */
+  media: string;
 }
 
 /** What `media_get_details` answers. */
@@ -672,16 +665,8 @@ export interface MediaGetDetailsOutput {
 
 /** Arguments of `media_get_children`. */
 export interface MediaGetChildrenInput {
-  /** Item id */
-  media_id?: string | number;
-  /** Exact title, if no id */
-  media_title?: string;
-  /** Library id or name */
-  library?: string;
-  /** Its year */
-  year?: number;
-  /** Its type */
-  media_type?: 'movie' | 'show' | 'season' | 'episode' | 'artist' | 'album' | 'track';
+  /** Item id or exact title, e.g. Heat (1995) */
+  media: string;
   /**
    * Page size
    * Constraints: minimum 1, maximum 500.
@@ -691,7 +676,6 @@ export interface MediaGetChildrenInput {
   /**
    * Items to skip
    * Constraints: minimum 0.
-   * @default 0
    */
   offset?: number;
 }
@@ -722,16 +706,8 @@ export interface MediaGetChildrenOutput {
 
 /** Arguments of `media_edit_metadata`. */
 export interface MediaEditMetadataInput {
-  /** Item id */
-  media_id?: string | number;
-  /** Exact title, if no id */
-  media_title?: string;
-  /** Library id or name */
-  library?: string;
-  /** Its year */
-  year?: number;
-  /** Its type */
-  media_type?: 'movie' | 'show' | 'season' | 'episode' | 'artist' | 'album' | 'track';
+  /** Item id or exact title, e.g. Heat (1995) */
+  media: string;
   /** New title */
   title?: string;
   /** Sort title */
@@ -755,45 +731,15 @@ export interface MediaEditMetadataInput {
    */
   user_rating?: number;
   /**
-   * Genres to add
+   * Tags to add, e.g. genre:Noir
    * Constraints: at most 500 item(s).
    */
-  add_genres?: string[];
+  add_tags?: string[];
   /**
-   * Genres to remove
+   * Tags to remove
    * Constraints: at most 500 item(s).
    */
-  remove_genres?: string[];
-  /**
-   * Labels to add
-   * Constraints: at most 500 item(s).
-   */
-  add_labels?: string[];
-  /**
-   * Labels to remove
-   * Constraints: at most 500 item(s).
-   */
-  remove_labels?: string[];
-  /**
-   * Directors to add
-   * Constraints: at most 500 item(s).
-   */
-  add_directors?: string[];
-  /**
-   * Directors to remove
-   * Constraints: at most 500 item(s).
-   */
-  remove_directors?: string[];
-  /**
-   * Writers to add
-   * Constraints: at most 500 item(s).
-   */
-  add_writers?: string[];
-  /**
-   * Writers to remove
-   * Constraints: at most 500 item(s).
-   */
-  remove_writers?: string[];
+  remove_tags?: string[];
   /**
    * Lock edits against refreshes
    * @default true
@@ -826,16 +772,8 @@ export interface MediaEditMetadataOutput {
 
 /** Arguments of `media_set_watched`. */
 export interface MediaSetWatchedInput {
-  /** Item id */
-  media_id?: string | number;
-  /** Exact title, if no id */
-  media_title?: string;
-  /** Library id or name */
-  library?: string;
-  /** Its year */
-  year?: number;
-  /** Its type */
-  media_type?: 'movie' | 'show' | 'season' | 'episode' | 'artist' | 'album' | 'track';
+  /** Item id or exact title, e.g. Heat (1995) */
+  media: string;
   /** false: unwatched */
   watched: boolean;
 }
@@ -879,16 +817,8 @@ export interface MediaDeleteOutput {
 
 /** Arguments of `media_get_artwork`. */
 export interface MediaGetArtworkInput {
-  /** Item id */
-  media_id?: string | number;
-  /** Exact title, if no id */
-  media_title?: string;
-  /** Library id or name */
-  library?: string;
-  /** Its year */
-  year?: number;
-  /** Its type */
-  media_type?: 'movie' | 'show' | 'season' | 'episode' | 'artist' | 'album' | 'track';
+  /** Item id or exact title, e.g. Heat (1995) */
+  media: string;
   /**
    * Which image
    * @default "poster"
@@ -916,16 +846,8 @@ export interface MediaGetArtworkOutput {
 
 /** Arguments of `media_list_available_artwork`. */
 export interface MediaListAvailableArtworkInput {
-  /** Item id */
-  media_id?: string | number;
-  /** Exact title, if no id */
-  media_title?: string;
-  /** Library id or name */
-  library?: string;
-  /** Its year */
-  year?: number;
-  /** Its type */
-  media_type?: 'movie' | 'show' | 'season' | 'episode' | 'artist' | 'album' | 'track';
+  /** Item id or exact title, e.g. Heat (1995) */
+  media: string;
   /**
    * Which slot
    * @default "poster"
@@ -947,16 +869,8 @@ export interface MediaListAvailableArtworkOutput {
 
 /** Arguments of `media_set_artwork`. */
 export interface MediaSetArtworkInput {
-  /** Item id */
-  media_id?: string | number;
-  /** Exact title, if no id */
-  media_title?: string;
-  /** Library id or name */
-  library?: string;
-  /** Its year */
-  year?: number;
-  /** Its type */
-  media_type?: 'movie' | 'show' | 'season' | 'episode' | 'artist' | 'album' | 'track';
+  /** Item id or exact title, e.g. Heat (1995) */
+  media: string;
   /** Which slot */
   art_type: 'poster' | 'background' | 'logo' | 'banner';
   /**
@@ -991,16 +905,8 @@ export interface MediaSetArtworkOutput {
 
 /** Arguments of `media_get_related`. */
 export interface MediaGetRelatedInput {
-  /** Item id */
-  media_id?: string | number;
-  /** Exact title, if no id */
-  media_title?: string;
-  /** Library id or name */
-  library?: string;
-  /** Its year */
-  year?: number;
-  /** Its type */
-  media_type?: 'movie' | 'show' | 'season' | 'episode' | 'artist' | 'album' | 'track';
+  /** Item id or exact title, e.g. Heat (1995) */
+  media: string;
   /**
    * Max per group
    * Constraints: minimum 1, maximum 100.
@@ -1044,7 +950,6 @@ export interface PlaylistListInput {
   /**
    * Items to skip
    * Constraints: minimum 0.
-   * @default 0
    */
   offset?: number;
 }
@@ -1078,7 +983,6 @@ export interface PlaylistGetContentsInput {
   /**
    * Items to skip
    * Constraints: minimum 0.
-   * @default 0
    */
   offset?: number;
 }
@@ -1297,7 +1201,6 @@ export interface CollectionListInput {
   /**
    * Items to skip
    * Constraints: minimum 0.
-   * @default 0
    */
   offset?: number;
 }
@@ -1321,8 +1224,6 @@ export interface CollectionListOutput {
 export interface CollectionGetContentsInput {
   /** Collection id or exact title */
   collection: string;
-  /** Library id or name */
-  library?: string;
   /**
    * Page size
    * Constraints: minimum 1, maximum 500.
@@ -1332,7 +1233,6 @@ export interface CollectionGetContentsInput {
   /**
    * Items to skip
    * Constraints: minimum 0.
-   * @default 0
    */
   offset?: number;
 }
@@ -1388,8 +1288,6 @@ export interface CollectionCreateOutput {
 export interface CollectionAddToInput {
   /** Collection id or exact title */
   collection: string;
-  /** Library id or name */
-  library?: string;
   /**
    * Item ids or exact titles
    * Constraints: at least 1 item(s), at most 500 item(s).
@@ -1423,8 +1321,6 @@ export interface CollectionAddToOutput {
 export interface CollectionRemoveFromInput {
   /** Collection id or exact title */
   collection: string;
-  /** Library id or name */
-  library?: string;
   /**
    * Item ids or exact titles
    * Constraints: at least 1 item(s), at most 500 item(s).
@@ -1452,8 +1348,6 @@ export interface CollectionRemoveFromOutput {
 export interface CollectionEditInput {
   /** Collection id or exact title */
   collection: string;
-  /** Library id or name */
-  library?: string;
   /** New title */
   new_title?: string;
   /** Sort title */
@@ -1693,7 +1587,6 @@ export interface UserGetWatchHistoryInput {
   /**
    * Items to skip
    * Constraints: minimum 0.
-   * @default 0
    */
   offset?: number;
 }
@@ -1846,16 +1739,8 @@ export interface SessionsGetActiveOutput {
 
 /** Arguments of `sessions_get_media_playback_history`. */
 export interface SessionsGetMediaPlaybackHistoryInput {
-  /** Item id */
-  media_id?: string | number;
-  /** Exact title, if no id */
-  media_title?: string;
-  /** Library id or name */
-  library?: string;
-  /** Its year */
-  year?: number;
-  /** Its type */
-  media_type?: 'movie' | 'show' | 'season' | 'episode' | 'artist' | 'album' | 'track';
+  /** Item id or exact title, e.g. Heat (1995) */
+  media: string;
   /**
    * Page size
    * Constraints: minimum 1, maximum 500.
@@ -1865,7 +1750,6 @@ export interface SessionsGetMediaPlaybackHistoryInput {
   /**
    * Items to skip
    * Constraints: minimum 0.
-   * @default 0
    */
   offset?: number;
 }
@@ -1999,8 +1883,8 @@ export interface ServerGetButlerTasksOutput {
 
 /** Arguments of `server_run_butler_task`. */
 export interface ServerRunButlerTaskInput {
-  /** Task */
-  task_name: 'AutomaticUpdates' | 'BackupDatabase' | 'ButlerTaskGenerateAdMarkers' | 'ButlerTaskGenerateCreditsMarkers' | 'ButlerTaskGenerateIntroMarkers' | 'ButlerTaskGenerateVoiceActivity' | 'CleanOldBundles' | 'CleanOldCacheFiles' | 'DeepMediaAnalysis' | 'GarbageCollectBlobs' | 'GarbageCollectLibraryMedia' | 'GenerateBlurHashes' | 'GenerateChapterThumbs' | 'GenerateMediaIndexFiles' | 'LoudnessAnalysis' | 'MusicAnalysis' | 'OptimizeDatabase' | 'RefreshEpgGuides' | 'RefreshLibraries' | 'RefreshLocalMedia' | 'RefreshPeriodicMetadata' | 'UpgradeMediaAnalysis';
+  /** Name from server_get_butler_tasks */
+  task_name: string;
   /** Wait up to 120 s for the end */
   wait?: boolean;
 }
@@ -2193,10 +2077,8 @@ export interface ClientListOutput {
 
 /** Arguments of `client_get_details`. */
 export interface ClientGetDetailsInput {
-  /** Player id */
-  client_id?: string;
-  /** Exact name, if no id */
-  client_name?: string;
+  /** Player id or exact name */
+  client: string;
 }
 
 /** What `client_get_details` answers. */
@@ -2241,10 +2123,8 @@ export interface ClientGetDetailsOutput {
 
 /** Arguments of `client_get_timelines`. */
 export interface ClientGetTimelinesInput {
-  /** Player id */
-  client_id?: string;
-  /** Exact name, if no id */
-  client_name?: string;
+  /** Player id or exact name */
+  client: string;
 }
 
 /** What `client_get_timelines` answers. */
@@ -2318,20 +2198,10 @@ export interface ClientGetActiveOutput {
 
 /** Arguments of `client_start_playback`. */
 export interface ClientStartPlaybackInput {
-  /** Player id */
-  client_id?: string;
-  /** Exact name, if no id */
-  client_name?: string;
-  /** Item id */
-  media_id?: string | number;
-  /** Exact title, if no id */
-  media_title?: string;
-  /** Library id or name */
-  library?: string;
-  /** Its year */
-  year?: number;
-  /** Its type */
-  media_type?: 'movie' | 'show' | 'season' | 'episode' | 'artist' | 'album' | 'track';
+  /** Player id or exact name */
+  client: string;
+  /** Item id or exact title, e.g. Heat (1995) */
+  media: string;
   /**
    * Start position
    * Constraints: minimum 0.
@@ -2381,10 +2251,8 @@ export interface ClientStartPlaybackOutput {
 
 /** Arguments of `client_control_playback`. */
 export interface ClientControlPlaybackInput {
-  /** Player id */
-  client_id?: string;
-  /** Exact name, if no id */
-  client_name?: string;
+  /** Player id or exact name */
+  client: string;
   /** Command */
   action: 'play' | 'pause' | 'stop' | 'skip_next' | 'skip_previous' | 'step_forward' | 'step_back' | 'seek_to' | 'set_volume' | 'mute' | 'unmute';
   /**
@@ -2428,10 +2296,8 @@ export interface ClientControlPlaybackOutput {
 
 /** Arguments of `client_navigate`. */
 export interface ClientNavigateInput {
-  /** Player id */
-  client_id?: string;
-  /** Exact name, if no id */
-  client_name?: string;
+  /** Player id or exact name */
+  client: string;
   /** Key */
   action: 'up' | 'down' | 'left' | 'right' | 'select' | 'back' | 'home' | 'context_menu';
 }
@@ -2448,10 +2314,8 @@ export interface ClientNavigateOutput {
 
 /** Arguments of `client_set_streams`. */
 export interface ClientSetStreamsInput {
-  /** Player id */
-  client_id?: string;
-  /** Exact name, if no id */
-  client_name?: string;
+  /** Player id or exact name */
+  client: string;
   /**
    * Audio stream id
    * Constraints: minimum 1.

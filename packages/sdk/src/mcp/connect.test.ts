@@ -27,18 +27,18 @@ describe('connectPlexMcpClient (Streamable HTTP)', () => {
     const result = await session.call('media_search', { query: 'charade' });
     if (result.error) throw new Error(result.error.message);
     expect(result.data.results[0]).toMatchObject({ id: '1002', title: 'Charade' });
-    const details = await session.tools.media_get_details({ media_id: '1002' });
+    const details = await session.tools.media_get_details({ media: '1002' });
     expect(details.data?.title).toBe('Charade');
   });
 
   it('answers tool errors as { error } parsed from the "CODE: message" text', async () => {
-    const missing = await session.tools.media_get_details({ media_id: '999999' });
+    const missing = await session.tools.media_get_details({ media: '999999' });
     expect(missing.error?.code).toBe('NOT_FOUND');
     expect(missing.error?.message).toMatch(/999999/);
     const invalid = await session.call('media_search', { query: 'x', limit: 0 });
     expect(invalid.error?.code).toBe('INVALID_INPUT');
     // The same details as over REST: AMBIGUOUS lists the candidates.
-    const ambiguous = await session.tools.media_get_details({ media_title: 'Sherlock Holmes' });
+    const ambiguous = await session.tools.media_get_details({ media: 'Sherlock Holmes' });
     expect(ambiguous.error?.code).toBe('AMBIGUOUS');
     expect(ambiguous.error?.details).toMatchObject({
       candidates: [{ title: 'Sherlock Holmes' }, { title: 'Sherlock Holmes' }],

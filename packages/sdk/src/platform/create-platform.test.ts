@@ -194,18 +194,18 @@ describe('MCPs, invoke and resources', () => {
       status: 400,
     });
     const ambiguous = await platform.invoke(mcpId, 'media_get_details', {
-      media_title: 'Sherlock Holmes',
+      media: 'Sherlock Holmes',
     });
     expect(ambiguous.error).toMatchObject({ code: 'ambiguous', status: 400 });
     expect(ambiguous.error?.details?.candidates).toEqual([
       expect.objectContaining({ id: '1014', year: 1916 }),
       expect.objectContaining({ id: '1015', year: 1922 }),
     ]);
-    const missing = await platform.invoke(mcpId, 'media_get_details', { media_id: '999999' });
+    const missing = await platform.invoke(mcpId, 'media_get_details', { media: '999999' });
     expect(missing.error).toEqual({
       code: 'not_found',
-      message: 'No item with media_id 999999; find ids with media_search.',
-      details: { media_id: '999999' },
+      message: 'No item with id or title "999999"; find them with media_search.',
+      details: { media: '999999' },
       status: 404,
     });
     const unconfirmed = await platform.invoke(mcpId, 'playlist_delete', { playlist_id: '1074' });

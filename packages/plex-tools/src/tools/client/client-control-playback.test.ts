@@ -4,7 +4,7 @@ import { toolHarness } from '../../testing/harness.js';
 import { itemKey, ROKU, startEpisode } from './testing.js';
 
 const control = (action: ToolInput<'client_control_playback'>['action'], value?: number) => ({
-  client_name: 'Living Room TV',
+  client: 'Living Room TV',
   action,
   ...(value === undefined ? {} : { value }),
 });
@@ -29,7 +29,7 @@ describe('client_control_playback', () => {
     await h.data('client_control_playback', control('play'));
 
     // A separate read shows the same state.
-    const read = await h.data('client_get_timelines', { client_id: ROKU });
+    const read = await h.data('client_get_timelines', { client: ROKU });
     expect(read.timelines[0]).toMatchObject({
       state: 'playing',
       position_ms: 320_000,
@@ -40,7 +40,7 @@ describe('client_control_playback', () => {
   it('skips through a show and stops', async () => {
     const h = toolHarness();
     await h.plex.players.playMedia(ROKU, { ratingKey: itemKey(h, 'The Beverly Hillbillies') });
-    const first = await h.data('client_get_timelines', { client_id: ROKU });
+    const first = await h.data('client_get_timelines', { client: ROKU });
     const episode = first.timelines[0]?.item?.id;
     const next = await h.data('client_control_playback', control('skip_next'));
     const nextId = next.timeline?.item?.id;
@@ -61,7 +61,7 @@ describe('client_control_playback', () => {
   it('refuses commands on a player that plays nothing', async () => {
     const h = toolHarness();
     const result = await h.call('client_control_playback', {
-      client_name: 'Kitchen iPad',
+      client: 'Kitchen iPad',
       action: 'pause',
     });
     expect(result).toMatchObject({
@@ -111,7 +111,7 @@ describe('client_control_playback', () => {
   it('names the players there are for an unknown player', async () => {
     const h = toolHarness();
     const result = await h.call('client_control_playback', {
-      client_name: 'Garage TV',
+      client: 'Garage TV',
       action: 'pause',
     });
     expect(result).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });

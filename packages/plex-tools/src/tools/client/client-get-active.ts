@@ -22,7 +22,7 @@ export const clientGetActive = defineTool({
   module: 'client',
   access: 'read',
   title: 'Active players',
-  description: 'List controllable players now playing or paused, with item and position.',
+  description: 'Players now playing or paused, with item and position.',
   input: v.object({}),
   output: v.object({
     players: v.array(

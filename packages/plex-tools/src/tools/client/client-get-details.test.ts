@@ -10,7 +10,7 @@ function ratingKeyOf(h: ReturnType<typeof toolHarness>, title: string): string {
 describe('client_get_details', () => {
   it('shows the Roku by name, case-insensitively, with what it plays', async () => {
     const h = toolHarness();
-    const data = await h.data('client_get_details', { client_name: 'living room tv' });
+    const data = await h.data('client_get_details', { client: 'living room tv' });
     expect(data).toMatchObject({
       id: 'roku-lr-7f3a',
       name: 'Living Room TV',
@@ -28,7 +28,7 @@ describe('client_get_details', () => {
 
   it('shows an idle player by id, with its device facts', async () => {
     const h = toolHarness();
-    const data = await h.data('client_get_details', { client_id: 'ipad-kt-19c2' });
+    const data = await h.data('client_get_details', { client: 'ipad-kt-19c2' });
     expect(data).toEqual({
       id: 'ipad-kt-19c2',
       name: 'Kitchen iPad',
@@ -46,13 +46,13 @@ describe('client_get_details', () => {
 
   it('names the players there are when the player is unknown', async () => {
     const h = toolHarness();
-    const result = await h.call('client_get_details', { client_name: 'Bedroom TV' });
+    const result = await h.call('client_get_details', { client: 'Bedroom TV' });
     expect(result).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
     if (!result.ok)
       expect(result.error.message).toBe(
-        'No player named "Bedroom TV" is reachable. Players: "Living Room TV" (id roku-lr-7f3a), "Kitchen iPad" (id ipad-kt-19c2).',
+        'No player with id or name "Bedroom TV" is reachable (client_list shows them). Players: "Living Room TV" (id roku-lr-7f3a), "Kitchen iPad" (id ipad-kt-19c2).',
       );
-    expect(await h.call('client_get_details', { client_id: 'nope' })).toMatchObject({
+    expect(await h.call('client_get_details', { client: 'nope' })).toMatchObject({
       ok: false,
       error: { code: 'NOT_FOUND' },
     });
@@ -71,7 +71,7 @@ describe('client_get_details', () => {
     const ipad = h.emulator.state.players.get('ipad-kt-19c2');
     if (!ipad) throw new Error('no iPad');
     ipad.name = 'Living Room TV';
-    const result = await h.call('client_get_details', { client_name: 'Living Room TV' });
+    const result = await h.call('client_get_details', { client: 'Living Room TV' });
     expect(result).toMatchObject({
       ok: false,
       error: {

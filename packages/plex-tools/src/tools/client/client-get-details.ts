@@ -1,6 +1,7 @@
 import * as v from 'valibot';
 import { defineTool } from '../../define-tool.js';
-import { playerAddressing, resolvePlayer } from '../../shared/resolve-player.js';
+import { playerAddressing } from '../../shared/inputs.js';
+import { resolvePlayer } from '../../shared/resolve-player.js';
 import { Warnings, warningsField } from '../../shared/warnings.js';
 import {
   activeTimeline,

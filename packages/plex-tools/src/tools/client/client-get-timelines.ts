@@ -1,6 +1,7 @@
 import * as v from 'valibot';
 import { defineTool } from '../../define-tool.js';
-import { playerAddressing, resolvePlayer } from '../../shared/resolve-player.js';
+import { playerAddressing } from '../../shared/inputs.js';
+import { resolvePlayer } from '../../shared/resolve-player.js';
 import { Warnings, warningsField } from '../../shared/warnings.js';
 import { playerRef, playerRefOf, requireCapability, timelineOf, timelineOut } from './shared.js';
 
@@ -10,7 +11,7 @@ export const clientGetTimelines = defineTool({
   module: 'client',
   access: 'read',
   title: 'Player timelines',
-  description: "A player's timelines (video, music, photo): state, item, position, volume.",
+  description: "A player's state, item, position and volume per timeline.",
   input: v.object(playerAddressing),
   output: v.object({
     player: playerRef,

@@ -16,7 +16,7 @@ describe('client_navigate', () => {
       ['context_menu', 'contextMenu'],
     ] as const;
     for (const [action, command] of keys) {
-      expect(await h.data('client_navigate', { client_name: 'Living Room TV', action })).toEqual({
+      expect(await h.data('client_navigate', { client: 'Living Room TV', action })).toEqual({
         player: { id: ROKU, name: 'Living Room TV' },
         action,
         sent: true,
@@ -27,7 +27,7 @@ describe('client_navigate', () => {
 
   it('says clearly that the Kitchen iPad takes no navigation commands', async () => {
     const h = toolHarness();
-    const result = await h.call('client_navigate', { client_name: 'Kitchen iPad', action: 'up' });
+    const result = await h.call('client_navigate', { client: 'Kitchen iPad', action: 'up' });
     expect(result).toMatchObject({
       ok: false,
       error: {
@@ -41,11 +41,11 @@ describe('client_navigate', () => {
 
   it('rejects an unknown key and an unknown player', async () => {
     const h = toolHarness();
-    expect(await h.call('client_navigate', { client_id: ROKU, action: 'jump' })).toMatchObject({
+    expect(await h.call('client_navigate', { client: ROKU, action: 'jump' })).toMatchObject({
       ok: false,
       error: { code: 'INVALID_INPUT' },
     });
-    const result = await h.call('client_navigate', { client_id: 'tv-9', action: 'up' });
+    const result = await h.call('client_navigate', { client: 'tv-9', action: 'up' });
     expect(result).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
     if (!result.ok) expect(result.error.message).toContain('"Kitchen iPad" (id ipad-kt-19c2)');
   });

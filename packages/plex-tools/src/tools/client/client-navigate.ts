@@ -1,7 +1,8 @@
 import type { NavigationCommand } from '@plexmcp/plex-client';
 import * as v from 'valibot';
 import { defineTool } from '../../define-tool.js';
-import { playerAddressing, resolvePlayer } from '../../shared/resolve-player.js';
+import { playerAddressing } from '../../shared/inputs.js';
+import { resolvePlayer } from '../../shared/resolve-player.js';
 import { playerRef, playerRefOf, requireCapability } from './shared.js';
 
 /** Each action's `/player/navigation/{command}`. */

@@ -16,7 +16,7 @@ describe('client_set_streams', () => {
     expect(subtitles.length).toBeGreaterThan(1);
     const chosen = subtitles[1];
     const data = await h.data('client_set_streams', {
-      client_name: 'Living Room TV',
+      client: 'Living Room TV',
       audio_stream_id: audio?.id,
       subtitle_stream_id: chosen?.id,
     });
@@ -30,10 +30,10 @@ describe('client_set_streams', () => {
       },
     });
     const timeline = async () =>
-      (await h.data('client_get_timelines', { client_id: ROKU })).timelines[0];
+      (await h.data('client_get_timelines', { client: ROKU })).timelines[0];
     expect(await timeline()).toMatchObject({ subtitle_stream_id: chosen?.id });
 
-    await h.data('client_set_streams', { client_id: ROKU, subtitle_stream_id: 0 });
+    await h.data('client_set_streams', { client: ROKU, subtitle_stream_id: 0 });
     expect(await timeline()).toMatchObject({ audio_stream_id: audio?.id, subtitle_stream_id: 0 });
   });
 
@@ -41,7 +41,7 @@ describe('client_set_streams', () => {
     const h = toolHarness();
     const [audio] = streamsOf(h, itemKey(h, 'Charade'), 2);
     const result = await h.call('client_set_streams', {
-      client_id: ROKU,
+      client: ROKU,
       subtitle_stream_id: audio?.id,
     });
     expect(result).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
@@ -51,7 +51,7 @@ describe('client_set_streams', () => {
   it('refuses a stream id the item does not have, listing the ones it has', async () => {
     const h = toolHarness();
     const episode = await startEpisode(h);
-    const result = await h.call('client_set_streams', { client_id: ROKU, audio_stream_id: 424242 });
+    const result = await h.call('client_set_streams', { client: ROKU, audio_stream_id: 424242 });
     expect(result).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
     if (!result.ok) {
       expect(result.error.message).toContain('has no audio stream 424242');
@@ -61,18 +61,18 @@ describe('client_set_streams', () => {
 
   it('needs a stream id, and a player playing a video', async () => {
     const h = toolHarness();
-    expect(await h.call('client_set_streams', { client_id: ROKU })).toMatchObject({
+    expect(await h.call('client_set_streams', { client: ROKU })).toMatchObject({
       ok: false,
       error: { code: 'INVALID_INPUT' },
     });
     const idle = await h.call('client_set_streams', {
-      client_name: 'Kitchen iPad',
+      client: 'Kitchen iPad',
       subtitle_stream_id: 0,
     });
     expect(idle).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
     if (!idle.ok) expect(idle.error.message).toContain('not playing a video');
     expect(
-      await h.call('client_set_streams', { client_name: 'Attic', subtitle_stream_id: 0 }),
+      await h.call('client_set_streams', { client: 'Attic', subtitle_stream_id: 0 }),
     ).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
   });
 });

@@ -4,7 +4,8 @@ import * as v from 'valibot';
 import type { ToolContext } from '../../context.js';
 import { defineTool } from '../../define-tool.js';
 import { ToolError } from '../../errors.js';
-import { playerAddressing, resolvePlayer } from '../../shared/resolve-player.js';
+import { playerAddressing } from '../../shared/inputs.js';
+import { resolvePlayer } from '../../shared/resolve-player.js';
 import { Warnings, warningsField } from '../../shared/warnings.js';
 import {
   isActive,

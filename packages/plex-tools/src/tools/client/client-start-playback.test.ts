@@ -8,8 +8,8 @@ describe('client_start_playback', () => {
     const h = toolHarness();
     const episode = itemKey(h, 'The Clampetts Strike Oil', 'episode');
     const started = await h.data('client_start_playback', {
-      client_name: 'Living Room TV',
-      media_title: 'The Clampetts Strike Oil',
+      client: 'Living Room TV',
+      media: 'The Clampetts Strike Oil',
       offset_ms: 60_000,
     });
     expect(started).toMatchObject({
@@ -24,7 +24,7 @@ describe('client_start_playback', () => {
       offset_ms: 60_000,
     });
     const timeline = async () =>
-      (await h.data('client_get_timelines', { client_id: ROKU })).timelines[0];
+      (await h.data('client_get_timelines', { client: ROKU })).timelines[0];
     expect(await timeline()).toMatchObject({
       type: 'video',
       state: 'playing',
@@ -38,7 +38,7 @@ describe('client_start_playback', () => {
 
     const ctl = (action: ToolInput<'client_control_playback'>['action'], value?: number) =>
       h.data('client_control_playback', {
-        client_id: ROKU,
+        client: ROKU,
         action,
         ...(value === undefined ? {} : { value }),
       });
@@ -51,7 +51,7 @@ describe('client_start_playback', () => {
       .get(episode)
       ?.media[0]?.parts[0]?.streams.find((s) => s.streamType === 2);
     await h.data('client_set_streams', {
-      client_id: ROKU,
+      client: ROKU,
       audio_stream_id: audio?.id,
       subtitle_stream_id: 0,
     });
@@ -59,7 +59,7 @@ describe('client_start_playback', () => {
 
     await ctl('stop');
     expect(await timeline()).toEqual({ type: 'video', state: 'stopped' });
-    expect(await h.data('client_get_details', { client_id: ROKU })).toMatchObject({
+    expect(await h.data('client_get_details', { client: ROKU })).toMatchObject({
       state: 'idle',
       location: 'navigation',
     });
@@ -70,8 +70,8 @@ describe('client_start_playback', () => {
     const track = [...h.emulator.state.items.values()].find((i) => i.type === 'track');
     const album = track?.parentRatingKey ?? '';
     const data = await h.data('client_start_playback', {
-      client_id: 'ipad-kt-19c2',
-      media_id: Number(album),
+      client: 'ipad-kt-19c2',
+      media: album,
     });
     expect(data).toMatchObject({
       item: { id: album, type: 'album' },
@@ -83,13 +83,13 @@ describe('client_start_playback', () => {
   it('is AMBIGUOUS for a title two films share', async () => {
     const h = toolHarness();
     const result = await h.call('client_start_playback', {
-      client_id: ROKU,
-      media_title: 'Sherlock Holmes',
+      client: ROKU,
+      media: 'Sherlock Holmes',
     });
     expect(result).toMatchObject({ ok: false, error: { code: 'AMBIGUOUS' } });
     const ok = await h.data('client_start_playback', {
-      client_id: ROKU,
-      media_title: 'Sherlock Holmes',
+      client: ROKU,
+      media: 'Sherlock Holmes',
       year: 1922,
     });
     expect(ok.item).toMatchObject({ title: 'Sherlock Holmes', year: 1922 });
@@ -99,22 +99,23 @@ describe('client_start_playback', () => {
     const h = toolHarness();
     expect(
       await h.call('client_start_playback', {
-        client_id: ROKU,
-        media_title: 'Detour',
+        client: ROKU,
+        media: 'Detour',
         offset_ms: 99_999_999,
       }),
     ).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
-    expect(
-      await h.call('client_start_playback', { client_id: ROKU, media_id: '999999' }),
-    ).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+    expect(await h.call('client_start_playback', { client: ROKU, media: '999999' })).toMatchObject({
+      ok: false,
+      error: { code: 'NOT_FOUND' },
+    });
     const result = await h.call('client_start_playback', {
-      client_name: 'Porch Speaker',
-      media_title: 'Detour',
+      client: 'Porch Speaker',
+      media: 'Detour',
     });
     expect(result).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
     if (!result.ok) expect(result.error.message).toContain('Players: "Living Room TV"');
     expect(
-      await h.call('client_start_playback', { client_id: ROKU, offset_ms: -5, media_id: 1 }),
+      await h.call('client_start_playback', { client: ROKU, offset_ms: -5, media: '1' }),
     ).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
   });
 });

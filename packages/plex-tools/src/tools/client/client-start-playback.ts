@@ -1,10 +1,10 @@
 import * as v from 'valibot';
 import { defineTool } from '../../define-tool.js';
 import { ToolError } from '../../errors.js';
-import { mediaAddressing } from '../../shared/inputs.js';
+import { mediaAddressing, playerAddressing } from '../../shared/inputs.js';
 import { playKindOf } from '../../shared/play-kind.js';
 import { resolveMedia } from '../../shared/resolve-media.js';
-import { playerAddressing, resolvePlayer } from '../../shared/resolve-player.js';
+import { resolvePlayer } from '../../shared/resolve-player.js';
 import { Warnings, warningsField } from '../../shared/warnings.js';
 import {
   activeTimeline,
@@ -23,7 +23,7 @@ export const clientStartPlayback = defineTool({
   module: 'client',
   access: 'write',
   title: 'Start playback',
-  description: 'Play an item on a player.',
+  description: 'Play a movie, an episode or music on a player.',
   input: v.object({
     ...playerAddressing,
     ...mediaAddressing,

@@ -22,7 +22,7 @@ describe('client tools when an auxiliary request is refused', () => {
     await startEpisode(h);
     state.armed = true;
     const data = await h.data('client_control_playback', {
-      client_id: ROKU,
+      client: ROKU,
       action: 'pause',
     });
     expect(data).toMatchObject({ player: { id: ROKU }, action: 'pause', timeline: null });
@@ -30,7 +30,7 @@ describe('client tools when an auxiliary request is refused', () => {
       'player timeline after the command unavailable: Plex refused (403)',
     ]);
     state.armed = false;
-    const read = await h.data('client_get_timelines', { client_id: ROKU });
+    const read = await h.data('client_get_timelines', { client: ROKU });
     expect(read.timelines[0]).toMatchObject({ state: 'paused' });
   });
 
@@ -40,13 +40,13 @@ describe('client tools when an auxiliary request is refused', () => {
     await startEpisode(h);
     armed = true;
     expect(
-      await h.call('client_control_playback', { client_id: ROKU, action: 'pause' }),
+      await h.call('client_control_playback', { client: ROKU, action: 'pause' }),
     ).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
   });
 
   it('client_get_details describes a player whose timeline poll is refused', async () => {
     const h = harnessRefusing([POLL]);
-    const data = await h.data('client_get_details', { client_id: ROKU });
+    const data = await h.data('client_get_details', { client: ROKU });
     expect(data).toMatchObject({
       id: ROKU,
       name: 'Living Room TV',
@@ -64,7 +64,7 @@ describe('client tools when an auxiliary request is refused', () => {
     );
     const episode = await startEpisode(h);
     refuseTitles = true;
-    const data = await h.data('client_get_timelines', { client_id: ROKU });
+    const data = await h.data('client_get_timelines', { client: ROKU });
     expect(data.timelines[0]).toMatchObject({
       state: 'playing',
       item: { id: episode, title: null },
@@ -74,7 +74,7 @@ describe('client tools when an auxiliary request is refused', () => {
 
   it('client_get_timelines still fails when the poll itself is refused', async () => {
     const h = harnessRefusing([POLL]);
-    expect(await h.call('client_get_timelines', { client_id: ROKU })).toMatchObject({
+    expect(await h.call('client_get_timelines', { client: ROKU })).toMatchObject({
       ok: false,
       error: { code: 'FORBIDDEN' },
     });

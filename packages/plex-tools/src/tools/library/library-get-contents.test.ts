@@ -136,9 +136,17 @@ describe('library_get_contents', () => {
 
   it('rejects bad input and unknown libraries', async () => {
     const h = toolHarness();
-    expect(
-      await h.call('library_get_contents', { library: 'Movies', sort: 'length' }),
-    ).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+    for (const sort of ['length', 'year:asc', 'title:desc:desc']) {
+      expect(await h.call('library_get_contents', { library: 'Movies', sort })).toMatchObject({
+        ok: false,
+        error: {
+          code: 'INVALID_INPUT',
+          message: expect.stringContaining(
+            'sort: Expected one of title, year, added_at, rating, last_viewed_at, each optionally with :desc',
+          ),
+        },
+      });
+    }
     expect(await h.call('library_get_contents', { library: 'Movies', decade: 1995 })).toMatchObject(
       { ok: false, error: { code: 'INVALID_INPUT' } },
     );

@@ -12,7 +12,7 @@ export const libraryGetRecentlyAdded = defineTool({
   module: 'library',
   access: 'read',
   title: 'Recently added',
-  description: 'Newest items, in one library or all; movies, episodes, albums unless media_type.',
+  description: 'Newest items, in one library or all.',
   input: v.object({
     library: v.optional(libraryInput),
     media_type: v.optional(v.pipe(v.picklist(MEDIA_TYPES), v.description('Only this type'))),

@@ -52,7 +52,7 @@ describe('media_delete', () => {
       file_count: 2,
       size_bytes: 16_542_720_000,
     });
-    expect(await h.call('media_get_details', { media_id: 1000 })).toMatchObject({
+    expect(await h.call('media_get_details', { media: '1000' })).toMatchObject({
       ok: false,
       error: { code: 'NOT_FOUND' },
     });
@@ -119,7 +119,7 @@ describe('media_delete when the server info is refused', () => {
     const data = await h.data('media_delete', { media_id: 1002, confirm: 'Charade' });
     expect(data).toMatchObject({ deleted: { id: '1002', title: 'Charade' } });
     expect(data.warnings).toEqual(['media deletion setting unavailable: Plex refused (403)']);
-    expect(await h.call('media_get_details', { media_id: 1002 })).toMatchObject({
+    expect(await h.call('media_get_details', { media: '1002' })).toMatchObject({
       ok: false,
       error: { code: 'NOT_FOUND' },
     });
@@ -129,7 +129,7 @@ describe('media_delete when the server info is refused', () => {
     const h = harnessRefusing(['/'], 403, { allowMediaDeletion: false });
     const result = await h.call('media_delete', { media_id: 1002, confirm: 'Charade' });
     expect(result).toMatchObject({ ok: false, error: { code: 'PLEX_ERROR' } });
-    expect(await h.data('media_get_details', { media_id: 1002 })).toMatchObject({
+    expect(await h.data('media_get_details', { media: '1002' })).toMatchObject({
       title: 'Charade',
     });
   });

@@ -4,7 +4,7 @@ import { toolHarness } from '../../testing/harness.js';
 describe('media_get_artwork', () => {
   it('attaches the poster resized to 500 px wide, with a token-free URL', async () => {
     const h = toolHarness();
-    const result = await h.call('media_get_artwork', { media_title: 'Charade' });
+    const result = await h.call('media_get_artwork', { media: 'Charade' });
     expect(result.ok).toBe(true);
     if (!result.ok) return;
     expect(result.images).toHaveLength(1);
@@ -31,7 +31,7 @@ describe('media_get_artwork', () => {
   it('fetches the background at the width asked for', async () => {
     const h = toolHarness();
     const result = await h.call('media_get_artwork', {
-      media_id: 1000,
+      media: '1000',
       art_type: 'background',
       max_width: 320,
     });
@@ -43,10 +43,10 @@ describe('media_get_artwork', () => {
 
   it("fetches a show's banner, and says when an item has none", async () => {
     const h = toolHarness();
-    const banner = await h.call('media_get_artwork', { media_id: 1019, art_type: 'banner' });
+    const banner = await h.call('media_get_artwork', { media: '1019', art_type: 'banner' });
     expect(banner).toMatchObject({ ok: true, data: { art_type: 'banner', width: 500 } });
     if (banner.ok) expect(banner.images).toHaveLength(1);
-    const none = await h.call('media_get_artwork', { media_id: 1002, art_type: 'logo' });
+    const none = await h.call('media_get_artwork', { media: '1002', art_type: 'logo' });
     expect(none).toMatchObject({
       ok: false,
       error: {
@@ -58,16 +58,16 @@ describe('media_get_artwork', () => {
 
   it('reports ambiguity, unknown items and bad sizes', async () => {
     const h = toolHarness();
-    expect(await h.call('media_get_artwork', { media_title: 'Sherlock Holmes' })).toMatchObject({
+    expect(await h.call('media_get_artwork', { media: 'Sherlock Holmes' })).toMatchObject({
       ok: false,
       error: { code: 'AMBIGUOUS' },
     });
-    expect(await h.call('media_get_artwork', { media_id: 123456 })).toMatchObject({
+    expect(await h.call('media_get_artwork', { media: '123456' })).toMatchObject({
       ok: false,
       error: { code: 'NOT_FOUND' },
     });
     for (const bad of [{ max_width: 0 }, { max_width: 5000 }, { art_type: 'thumb' }]) {
-      expect(await h.call('media_get_artwork', { media_id: 1002, ...bad })).toMatchObject({
+      expect(await h.call('media_get_artwork', { media: '1002', ...bad })).toMatchObject({
         ok: false,
         error: { code: 'INVALID_INPUT' },
       });

@@ -4,7 +4,7 @@ import { toolHarness } from '../../testing/harness.js';
 describe('media_get_children', () => {
   it("lists a show's seasons", async () => {
     const h = toolHarness();
-    const data = await h.data('media_get_children', { media_title: 'The Beverly Hillbillies' });
+    const data = await h.data('media_get_children', { media: 'The Beverly Hillbillies' });
     expect(data).toMatchObject({
       parent: { id: '1019', title: 'The Beverly Hillbillies', type: 'show' },
       total: 1,
@@ -19,14 +19,14 @@ describe('media_get_children', () => {
 
   it("pages a season's episodes in order with their watched state", async () => {
     const h = toolHarness();
-    const shows = await h.data('media_get_children', { media_id: 1019 });
+    const shows = await h.data('media_get_children', { media: '1019' });
     const season = shows.items[0]!;
-    const first = await h.data('media_get_children', { media_id: season.id, limit: 4 });
+    const first = await h.data('media_get_children', { media: season.id, limit: 4 });
     expect(first).toMatchObject({ total: 6, offset: 0, limit: 4, has_more: true });
     const episodes = first.items;
     expect(episodes.map((e) => e.index)).toEqual([1, 2, 3, 4]);
     for (const episode of episodes) expect(episode.type).toBe('episode');
-    const rest = await h.data('media_get_children', { media_id: season.id, limit: 4, offset: 4 });
+    const rest = await h.data('media_get_children', { media: season.id, limit: 4, offset: 4 });
     expect(rest).toMatchObject({ total: 6, offset: 4, has_more: false });
     expect(rest.items.map((e) => e.index)).toEqual([5, 6]);
     const watched = [...episodes, ...(rest.items as typeof episodes)].filter((e) => e.watched);
@@ -36,7 +36,7 @@ describe('media_get_children', () => {
   it("lists an artist's albums", async () => {
     const h = toolHarness();
     const data = await h.data('media_get_children', {
-      media_title: 'Scott Joplin',
+      media: 'Scott Joplin',
       media_type: 'artist',
     });
     expect(data.items.length).toBeGreaterThan(0);
@@ -45,7 +45,7 @@ describe('media_get_children', () => {
 
   it('refuses a movie, which has no children', async () => {
     const h = toolHarness();
-    expect(await h.call('media_get_children', { media_id: 1002 })).toMatchObject({
+    expect(await h.call('media_get_children', { media: '1002' })).toMatchObject({
       ok: false,
       error: { code: 'INVALID_INPUT', message: expect.stringContaining('"Charade" is a movie') },
     });
@@ -53,15 +53,15 @@ describe('media_get_children', () => {
 
   it('reports ambiguity, unknown items and bad paging', async () => {
     const h = toolHarness();
-    expect(await h.call('media_get_children', { media_title: 'Sherlock Holmes' })).toMatchObject({
+    expect(await h.call('media_get_children', { media: 'Sherlock Holmes' })).toMatchObject({
       ok: false,
       error: { code: 'AMBIGUOUS' },
     });
-    expect(await h.call('media_get_children', { media_id: 424242 })).toMatchObject({
+    expect(await h.call('media_get_children', { media: '424242' })).toMatchObject({
       ok: false,
       error: { code: 'NOT_FOUND' },
     });
-    expect(await h.call('media_get_children', { media_id: 1019, limit: 501 })).toMatchObject({
+    expect(await h.call('media_get_children', { media: '1019', limit: 501 })).toMatchObject({
       ok: false,
       error: { code: 'INVALID_INPUT' },
     });

@@ -17,7 +17,7 @@ export const mediaGetChildren = defineTool({
   module: 'media',
   access: 'read',
   title: 'Media children',
-  description: "A show's seasons, a season's episodes, an artist's albums or an album's tracks.",
+  description: 'Seasons of a show, episodes of a season, albums, tracks.',
   input: v.object({ ...mediaAddressing, ...paging }),
   output: v.object({
     parent: v.object({ id: v.string(), title: v.string(), type: v.string() }),

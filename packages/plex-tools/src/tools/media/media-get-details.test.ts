@@ -4,7 +4,7 @@ import { toolHarness } from '../../testing/harness.js';
 describe('media_get_details', () => {
   it('projects a movie: people, ratings, versions with files, external ids, watched state', async () => {
     const h = toolHarness();
-    const data = await h.data('media_get_details', { media_id: 1000 });
+    const data = await h.data('media_get_details', { media: '1000' });
     expect(data).toMatchObject({
       id: '1000',
       title: 'Night of the Living Dead',
@@ -54,7 +54,7 @@ describe('media_get_details', () => {
 
   it('gives a show its children counts, not its children', async () => {
     const h = toolHarness();
-    const data = await h.data('media_get_details', { media_title: 'the beverly hillbillies' });
+    const data = await h.data('media_get_details', { media: 'the beverly hillbillies' });
     expect(data).toMatchObject({
       id: '1019',
       type: 'show',
@@ -71,7 +71,7 @@ describe('media_get_details', () => {
     const episode = [...h.emulator.state.items.values()].find(
       (item) => item.type === 'episode' && item.title === 'The Mission',
     );
-    const data = await h.data('media_get_details', { media_id: episode?.ratingKey });
+    const data = await h.data('media_get_details', { media: episode?.ratingKey ?? '' });
     expect(data).toMatchObject({
       type: 'episode',
       grandparent: { title: 'Bonanza' },
@@ -84,7 +84,7 @@ describe('media_get_details', () => {
   it('names a track with its album and artist, and its audio file', async () => {
     const h = toolHarness();
     const track = [...h.emulator.state.items.values()].find((item) => item.type === 'track');
-    const data = await h.data('media_get_details', { media_id: track?.ratingKey });
+    const data = await h.data('media_get_details', { media: track?.ratingKey ?? '' });
     expect(data).toMatchObject({
       type: 'track',
       library: 'Music',
@@ -98,7 +98,7 @@ describe('media_get_details', () => {
 
   it('lists the candidates when a title is ambiguous, and takes a year to settle it', async () => {
     const h = toolHarness();
-    const result = await h.call('media_get_details', { media_title: 'Sherlock Holmes' });
+    const result = await h.call('media_get_details', { media: 'Sherlock Holmes' });
     expect(result).toMatchObject({
       ok: false,
       error: {
@@ -111,17 +111,17 @@ describe('media_get_details', () => {
         },
       },
     });
-    const data = await h.data('media_get_details', { media_title: 'Sherlock Holmes', year: 1922 });
+    const data = await h.data('media_get_details', { media: 'Sherlock Holmes', year: 1922 });
     expect(data.id).toBe('1015');
   });
 
   it('reports unknown ids and titles as NOT_FOUND', async () => {
     const h = toolHarness();
-    expect(await h.call('media_get_details', { media_id: 999999 })).toMatchObject({
+    expect(await h.call('media_get_details', { media: '999999' })).toMatchObject({
       ok: false,
       error: { code: 'NOT_FOUND' },
     });
-    expect(await h.call('media_get_details', { media_title: 'Casablanca' })).toMatchObject({
+    expect(await h.call('media_get_details', { media: 'Casablanca' })).toMatchObject({
       ok: false,
       error: { code: 'NOT_FOUND' },
     });
@@ -131,11 +131,84 @@ describe('media_get_details', () => {
     const h = toolHarness();
     expect(await h.call('media_get_details', {})).toMatchObject({
       ok: false,
-      error: { code: 'INVALID_INPUT' },
+      error: { code: 'INVALID_INPUT', message: expect.stringContaining('media: required') },
     });
-    expect(await h.call('media_get_details', { media_id: 0 })).toMatchObject({
+    expect(await h.call('media_get_details', { media: ' ' })).toMatchObject({
       ok: false,
       error: { code: 'INVALID_INPUT' },
     });
+    expect(await h.call('media_get_details', { media: '0' })).toMatchObject({
+      ok: false,
+      error: { code: 'NOT_FOUND', message: expect.stringContaining('media_search') },
+    });
+  });
+
+  it('takes "Title (Year)" to pick one of several items with that title', async () => {
+    const h = toolHarness();
+    expect(await h.data('media_get_details', { media: 'Sherlock Holmes (1922)' })).toMatchObject({
+      id: '1015',
+      title: 'Sherlock Holmes',
+      year: 1922,
+    });
+    expect(await h.data('media_get_details', { media: 'sherlock holmes(1916)' })).toMatchObject({
+      id: '1014',
+    });
+    const wrongYear = await h.call('media_get_details', { media: 'Sherlock Holmes (1950)' });
+    expect(wrongYear).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+  });
+
+  it('finds a title that itself ends in a year as written, before reading it as one', async () => {
+    const h = toolHarness();
+    const item = h.emulator.state.items.get('1000');
+    if (!item) throw new Error('no item 1000');
+    item.title = 'Metropolis (1927)';
+    expect(await h.data('media_get_details', { media: 'Metropolis (1927)' })).toMatchObject({
+      id: '1000',
+      title: 'Metropolis (1927)',
+    });
+  });
+
+  it('answers a title several items carry with candidates a model can pick an id from', async () => {
+    const h = toolHarness();
+    const result = await h.call('media_get_details', { media: 'Sherlock Holmes' });
+    expect(result).toMatchObject({
+      ok: false,
+      error: {
+        code: 'AMBIGUOUS',
+        details: {
+          candidates: [
+            { id: '1014', title: 'Sherlock Holmes', year: 1916, type: 'movie', library: 'Movies' },
+            { id: '1015', title: 'Sherlock Holmes', year: 1922, type: 'movie', library: 'Movies' },
+          ],
+        },
+      },
+    });
+  });
+
+  it('tries a number-like value as an id first, then as a title', async () => {
+    const h = toolHarness();
+    expect(await h.data('media_get_details', { media: '1014' })).toMatchObject({ id: '1014' });
+    const item = h.emulator.state.items.get('1002');
+    if (!item) throw new Error('no item 1002');
+    item.title = '1917';
+    expect(await h.data('media_get_details', { media: '1917' })).toMatchObject({
+      id: '1002',
+      title: '1917',
+    });
+  });
+
+  it('still honours the narrowing older callers send beside a title (unlisted)', async () => {
+    const h = toolHarness();
+    expect(
+      await h.data('media_get_details', { media_title: 'Sherlock Holmes', year: 1916 } as never),
+    ).toMatchObject({ id: '1014' });
+    const otherLibrary = await h.call('media_get_details', {
+      media: 'Sherlock Holmes',
+      library: 'TV Shows',
+    });
+    expect(otherLibrary).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+    expect(
+      await h.call('media_get_details', { media: 'Sherlock Holmes', media_type: 'show' }),
+    ).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
   });
 });

@@ -51,8 +51,7 @@ export const mediaGetDetails = defineTool({
   module: 'media',
   access: 'read',
   title: 'Media details',
-  description:
-    "An item's details: summary, people, ratings, files, quality, external ids, watched.",
+  description: "An item's summary, people, ratings, files, quality, external ids.",
   input: v.object(mediaAddressing),
   output: v.object({
     id: v.string(),

@@ -4,7 +4,7 @@ import { toolHarness } from '../../testing/harness.js';
 describe('media_get_related', () => {
   it('groups related items, each a compact line', async () => {
     const h = toolHarness();
-    const data = await h.data('media_get_related', { media_title: 'Night of the Living Dead' });
+    const data = await h.data('media_get_related', { media: 'Night of the Living Dead' });
     expect(data).toMatchObject({ id: '1000', title: 'Night of the Living Dead', type: 'movie' });
     const groups = data.groups;
     expect(groups[0]).toMatchObject({ title: 'More Like This', total: 9, has_more: false });
@@ -28,10 +28,10 @@ describe('media_get_related', () => {
 
   it('cuts each group at limit and says there is more', async () => {
     const h = toolHarness();
-    const all = await h.data('media_get_related', { media_id: 1007, limit: 100 });
+    const all = await h.data('media_get_related', { media: '1007', limit: 100 });
     const big = all.groups.find((group) => group.items.length > 1);
     expect(big).toBeDefined();
-    const cut = await h.data('media_get_related', { media_id: 1007, limit: 1 });
+    const cut = await h.data('media_get_related', { media: '1007', limit: 1 });
     const same = cut.groups.find((group) => group.title === big?.title);
     expect(same).toMatchObject({ has_more: true, total: big?.items.length });
     expect(same?.items).toHaveLength(1);
@@ -39,15 +39,15 @@ describe('media_get_related', () => {
 
   it('reports ambiguity, unknown items and a bad limit', async () => {
     const h = toolHarness();
-    expect(await h.call('media_get_related', { media_title: 'Sherlock Holmes' })).toMatchObject({
+    expect(await h.call('media_get_related', { media: 'Sherlock Holmes' })).toMatchObject({
       ok: false,
       error: { code: 'AMBIGUOUS' },
     });
-    expect(await h.call('media_get_related', { media_id: 777777 })).toMatchObject({
+    expect(await h.call('media_get_related', { media: '777777' })).toMatchObject({
       ok: false,
       error: { code: 'NOT_FOUND' },
     });
-    expect(await h.call('media_get_related', { media_id: 1000, limit: 0 })).toMatchObject({
+    expect(await h.call('media_get_related', { media: '1000', limit: 0 })).toMatchObject({
       ok: false,
       error: { code: 'INVALID_INPUT' },
     });

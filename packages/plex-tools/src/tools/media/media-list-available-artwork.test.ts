@@ -5,7 +5,7 @@ describe('media_list_available_artwork', () => {
   it("lists a movie's poster candidates with the selected one marked", async () => {
     const h = toolHarness();
     const data = await h.data('media_list_available_artwork', {
-      media_title: 'Night of the Living Dead',
+      media: 'Night of the Living Dead',
     });
     expect(data).toMatchObject({
       id: '1000',
@@ -30,14 +30,14 @@ describe('media_list_available_artwork', () => {
   it("lists a show's banners and backgrounds", async () => {
     const h = toolHarness();
     const banners = await h.data('media_list_available_artwork', {
-      media_id: 1019,
+      media: '1019',
       art_type: 'banner',
     });
     expect(banners.candidates).toEqual([
       expect.objectContaining({ provider: 'com.plexapp.agents.thetvdb', selected: true }),
     ]);
     const backgrounds = await h.data('media_list_available_artwork', {
-      media_id: 1019,
+      media: '1019',
       art_type: 'background',
     });
     expect(backgrounds.candidates).toHaveLength(2);
@@ -48,21 +48,21 @@ describe('media_list_available_artwork', () => {
   it('gives an empty list for a slot without images', async () => {
     const h = toolHarness();
     expect(
-      await h.data('media_list_available_artwork', { media_id: 1002, art_type: 'logo' }),
+      await h.data('media_list_available_artwork', { media: '1002', art_type: 'logo' }),
     ).toMatchObject({ candidates: [] });
   });
 
   it('reports ambiguity, unknown items and unknown slots', async () => {
     const h = toolHarness();
     expect(
-      await h.call('media_list_available_artwork', { media_title: 'Sherlock Holmes' }),
+      await h.call('media_list_available_artwork', { media: 'Sherlock Holmes' }),
     ).toMatchObject({ ok: false, error: { code: 'AMBIGUOUS' } });
-    expect(await h.call('media_list_available_artwork', { media_id: 4242 })).toMatchObject({
+    expect(await h.call('media_list_available_artwork', { media: '4242' })).toMatchObject({
       ok: false,
       error: { code: 'NOT_FOUND' },
     });
     expect(
-      await h.call('media_list_available_artwork', { media_id: 1002, art_type: 'fanart' }),
+      await h.call('media_list_available_artwork', { media: '1002', art_type: 'fanart' }),
     ).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
   });
 });

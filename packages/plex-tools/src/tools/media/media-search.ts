@@ -62,7 +62,7 @@ export const mediaSearch = defineTool({
   module: 'media',
   access: 'read',
   title: 'Search media',
-  description: 'Search titles, people and tags in all libraries, best first; finds ids.',
+  description: 'Search titles, people and tags; finds ids.',
   input: v.object({
     query: v.pipe(v.string(), v.trim(), v.nonEmpty(), v.description('Text')),
     content_type: v.optional(v.pipe(v.picklist(CONTENT_TYPES), v.description('Only this type'))),

@@ -23,10 +23,10 @@ afterAll(async () => {
 describe('media_set_artwork', () => {
   it('selects a listed candidate and locks the slot, as a later read shows', async () => {
     const h = toolHarness();
-    const listed = await h.data('media_list_available_artwork', { media_id: 1000 });
+    const listed = await h.data('media_list_available_artwork', { media: '1000' });
     const local = listed.candidates.find((candidate) => candidate.provider === 'local')!;
     const data = await h.data('media_set_artwork', {
-      media_title: 'Night of the Living Dead',
+      media: 'Night of the Living Dead',
       art_type: 'poster',
       artwork_key: local.key,
     });
@@ -38,16 +38,16 @@ describe('media_set_artwork', () => {
       selected: { key: local.key, provider: 'local' },
       locked: true,
     });
-    const after = await h.data('media_list_available_artwork', { media_id: 1000 });
+    const after = await h.data('media_list_available_artwork', { media: '1000' });
     expect(after.candidates).toContainEqual({ key: local.key, provider: 'local', selected: true });
-    const details = await h.data('media_get_details', { media_id: 1000 });
+    const details = await h.data('media_get_details', { media: '1000' });
     expect(details.locked_fields).toContain('thumb');
   });
 
   it('uploads a background by URL', async () => {
     const h = toolHarness();
     const data = await h.data('media_set_artwork', {
-      media_id: 1002,
+      media: '1002',
       art_type: 'background',
       url: 'https://images.example.com/charade-backdrop.jpg',
     });
@@ -56,7 +56,7 @@ describe('media_set_artwork', () => {
       selected: { key: expect.stringMatching(/^upload:\/\/art\//) },
     });
     const after = await h.data('media_list_available_artwork', {
-      media_id: 1002,
+      media: '1002',
       art_type: 'background',
     });
     expect(after.candidates.find((c) => c.selected)?.key).toBe(data.selected?.key);
@@ -65,7 +65,7 @@ describe('media_set_artwork', () => {
   it('uploads a local image file and can leave the slot unlocked', async () => {
     const h = toolHarness();
     const data = await h.data('media_set_artwork', {
-      media_id: 1002,
+      media: '1002',
       art_type: 'poster',
       file_path: join(dir, 'poster.png'),
       lock: false,
@@ -75,7 +75,7 @@ describe('media_set_artwork', () => {
       selected: { key: expect.stringMatching(/^upload:\/\/posters\//) },
       locked: false,
     });
-    const details = await h.data('media_get_details', { media_id: 1002 });
+    const details = await h.data('media_get_details', { media: '1002' });
     expect(details.locked_fields).not.toContain('thumb');
   });
 
@@ -83,7 +83,7 @@ describe('media_set_artwork', () => {
     const h = toolHarness();
     for (const file_path of [join(dir, 'missing.png'), join(dir, 'notes.txt'), dir]) {
       expect(
-        await h.call('media_set_artwork', { media_id: 1002, art_type: 'poster', file_path }),
+        await h.call('media_set_artwork', { media: '1002', art_type: 'poster', file_path }),
       ).toEqual({
         ok: false,
         error: {
@@ -96,15 +96,13 @@ describe('media_set_artwork', () => {
 
   it('needs exactly one source and a known candidate key', async () => {
     const h = toolHarness();
-    expect(await h.call('media_set_artwork', { media_id: 1002, art_type: 'poster' })).toMatchObject(
-      {
-        ok: false,
-        error: { code: 'INVALID_INPUT', message: expect.stringContaining('exactly one') },
-      },
-    );
+    expect(await h.call('media_set_artwork', { media: '1002', art_type: 'poster' })).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_INPUT', message: expect.stringContaining('exactly one') },
+    });
     expect(
       await h.call('media_set_artwork', {
-        media_id: 1002,
+        media: '1002',
         art_type: 'poster',
         url: 'https://x.example/a.jpg',
         artwork_key: 'metadata://posters/x',
@@ -112,20 +110,20 @@ describe('media_set_artwork', () => {
     ).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
     expect(
       await h.call('media_set_artwork', {
-        media_id: 1002,
+        media: '1002',
         art_type: 'poster',
         url: 'file:///etc/passwd',
       }),
     ).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
     expect(
       await h.call('media_set_artwork', {
-        media_id: 1002,
+        media: '1002',
         art_type: 'poster',
         artwork_key: 'metadata://posters/nope',
       }),
     ).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
     expect(
-      await h.call('media_set_artwork', { media_id: 1002, url: 'https://x.example/a.jpg' }),
+      await h.call('media_set_artwork', { media: '1002', url: 'https://x.example/a.jpg' }),
     ).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
   });
 
@@ -133,7 +131,7 @@ describe('media_set_artwork', () => {
     const h = toolHarness();
     expect(
       await h.call('media_set_artwork', {
-        media_title: 'Sherlock Holmes',
+        media: 'Sherlock Holmes',
         art_type: 'poster',
         url: 'https://x.example/a.jpg',
       }),
@@ -145,14 +143,14 @@ describe('media_set_artwork when the read-back is refused', () => {
   it('reports the change that took, with selected null and named in warnings', async () => {
     const h = harnessRefusing(readBackOf('/library/metadata/1002/arts'));
     const data = await h.data('media_set_artwork', {
-      media_id: 1002,
+      media: '1002',
       art_type: 'background',
       url: 'https://images.example.com/charade-backdrop.jpg',
     });
     expect(data).toMatchObject({ id: '1002', source: 'url', selected: null, locked: true });
     expect(data.warnings).toEqual(['selected artwork unavailable: Plex refused (403)']);
     const after = await h.data('media_list_available_artwork', {
-      media_id: 1002,
+      media: '1002',
       art_type: 'background',
     });
     const selected = after.candidates.find((c) => c.selected);
@@ -162,7 +160,7 @@ describe('media_set_artwork when the read-back is refused', () => {
   it('fails when the upload itself is refused', async () => {
     const h = harnessRefusing((_url, request) => request.method === 'POST');
     const result = await h.call('media_set_artwork', {
-      media_id: 1002,
+      media: '1002',
       art_type: 'background',
       url: 'https://images.example.com/charade-backdrop.jpg',
     });

@@ -19,7 +19,7 @@ export const mediaSetArtwork = defineTool({
   module: 'media',
   access: 'write',
   title: 'Set media artwork',
-  description: "Set an item's artwork from a URL, a local file or an available-artwork key.",
+  description: "Set an item's artwork from a URL, a file or an artwork_key.",
   input: v.object({
     ...mediaAddressing,
     art_type: v.pipe(v.picklist(ART_TYPES), v.description('Which slot')),

@@ -17,7 +17,7 @@ export const playlistCopyToUser = defineTool({
   module: 'playlist',
   access: 'write',
   title: 'Copy playlist to user',
-  description: "Copy a playlist to another user's account; smart ones as current items.",
+  description: "Copy a playlist to another user's account.",
   input: v.object({
     ...playlistAddressing,
     username: v.pipe(v.string(), v.trim(), v.nonEmpty(), v.description('Recipient')),

@@ -8,7 +8,7 @@ export const serverCleanBundles = defineTool({
   module: 'server',
   access: 'write',
   title: 'Clean bundles',
-  description: 'Delete unused metadata bundles in the background to free space.',
+  description: 'Delete unused metadata bundles (background).',
   input: v.object({}),
   output: activityStarted,
   annotations: { idempotentHint: true },

@@ -112,7 +112,7 @@ export const serverGetAlerts = defineTool({
   module: 'server',
   access: 'read',
   title: 'Get server alerts',
-  description: 'Listen to live server notifications (scans, activities, playback) for seconds.',
+  description: 'Live server notifications (scans, playback) for a few seconds.',
   input: v.object({
     timeout_seconds: v.optional(
       v.pipe(

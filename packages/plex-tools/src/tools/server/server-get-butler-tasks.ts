@@ -17,7 +17,7 @@ export const serverGetButlerTasks = defineTool({
   module: 'server',
   access: 'read',
   title: 'List butler tasks',
-  description: 'List maintenance (butler) tasks with interval and enabled state.',
+  description: 'List maintenance (butler) tasks: names, interval, enabled.',
   input: v.object({}),
   output: v.object({ tasks: v.array(task), total: v.number() }),
   async run(ctx) {

@@ -38,7 +38,7 @@ export const serverGetInfo = defineTool({
   module: 'server',
   access: 'read',
   title: 'Get server info',
-  description: 'Server name, version, platform, machine id, sign-in, transcoder, update available.',
+  description: 'Server name, version, platform, machine id, updates.',
   input: v.object({}),
   output: v.object({
     name: v.string(),

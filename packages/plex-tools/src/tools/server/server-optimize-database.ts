@@ -8,7 +8,7 @@ export const serverOptimizeDatabase = defineTool({
   module: 'server',
   access: 'write',
   title: 'Optimize database',
-  description: 'Compact and re-index the database in the background, e.g. after big deletes.',
+  description: 'Compact and re-index the Plex database (background).',
   input: v.object({}),
   output: activityStarted,
   annotations: { idempotentHint: true },

@@ -96,7 +96,17 @@ export const serverRunButlerTask = defineTool({
   title: 'Run butler task',
   description: 'Run a maintenance (butler) task now.',
   input: v.object({
-    task_name: v.pipe(v.picklist(BUTLER_TASKS), v.description('Task')),
+    // A string, not an enum of 22 names every model would read on every turn: the names come
+    // from server_get_butler_tasks, and a wrong one is refused with the list.
+    task_name: v.pipe(
+      v.string(),
+      v.trim(),
+      v.check(
+        (name) => (BUTLER_TASKS as readonly string[]).includes(name),
+        `Expected a butler task name as server_get_butler_tasks lists it: ${BUTLER_TASKS.join(', ')}`,
+      ),
+      v.description('Name from server_get_butler_tasks'),
+    ),
     wait: v.optional(
       v.pipe(v.boolean(), v.description(`Wait up to ${MAX_WAIT_MS / 1000} s for the end`)),
       false,

@@ -98,7 +98,7 @@ export const sessionsGetActive = defineTool({
   module: 'sessions',
   access: 'read',
   title: 'Active sessions',
-  description: 'What plays now: user, player, item, progress, direct play or transcode and why.',
+  description: 'What plays now: user, player, item, progress, transcode reasons.',
   input: v.object({
     include_addresses: v.optional(v.pipe(v.boolean(), v.description('Add player IPs')), false),
   }),

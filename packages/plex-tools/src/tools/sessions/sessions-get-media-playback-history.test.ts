@@ -7,7 +7,7 @@ describe('sessions_get_media_playback_history', () => {
   it('lists who watched a movie, newest first, with the device', async () => {
     const h = toolHarness();
     const data = await h.data(TOOL, {
-      media_title: 'Night of the Living Dead',
+      media: 'Night of the Living Dead',
       media_type: 'movie',
     });
     expect(data.media).toMatchObject({ title: 'Night of the Living Dead', type: 'movie' });
@@ -27,7 +27,7 @@ describe('sessions_get_media_playback_history', () => {
 
   it("covers a show's episodes across users, paged", async () => {
     const h = toolHarness();
-    const all = await h.data(TOOL, { media_title: 'Bonanza' });
+    const all = await h.data(TOOL, { media: 'Bonanza' });
     expect(all.total).toBe(4);
     expect(new Set(all.plays.map((p) => p.user.name))).toEqual(new Set(['demo_owner', 'jordan_k']));
     expect(all.plays[0]).toMatchObject({
@@ -36,7 +36,7 @@ describe('sessions_get_media_playback_history', () => {
       item: { type: 'episode', show: 'Bonanza', season: 2, episode: 1 },
     });
     const page = await h.data(TOOL, {
-      media_id: all.media.id,
+      media: all.media.id,
       limit: 2,
       offset: 1,
     });
@@ -48,29 +48,29 @@ describe('sessions_get_media_playback_history', () => {
 
   it('answers an empty list for an item nobody watched', async () => {
     const h = toolHarness();
-    const data = await h.data(TOOL, { media_title: 'Charade' });
+    const data = await h.data(TOOL, { media: 'Charade' });
     expect(data).toMatchObject({ plays: [], total: 0, has_more: false });
   });
 
   it('refuses an ambiguous title with candidates', async () => {
     const h = toolHarness();
-    const result = await h.call(TOOL, { media_title: 'Sherlock Holmes' });
+    const result = await h.call(TOOL, { media: 'Sherlock Holmes' });
     expect(result).toMatchObject({ ok: false, error: { code: 'AMBIGUOUS' } });
     if (!result.ok) expect(result.error.details?.candidates).toHaveLength(2);
   });
 
   it('reports an unknown item and bad input', async () => {
     const h = toolHarness();
-    expect(await h.call(TOOL, { media_id: '999999' })).toMatchObject({
+    expect(await h.call(TOOL, { media: '999999' })).toMatchObject({
       ok: false,
       error: { code: 'NOT_FOUND' },
     });
-    expect(await h.call(TOOL, { media_title: 'No Such Film Anywhere' })).toMatchObject({
+    expect(await h.call(TOOL, { media: 'No Such Film Anywhere' })).toMatchObject({
       ok: false,
       error: { code: 'NOT_FOUND' },
     });
     expect(await h.call(TOOL, {})).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
-    expect(await h.call(TOOL, { media_id: '1', limit: 501 })).toMatchObject({
+    expect(await h.call(TOOL, { media: '1', limit: 501 })).toMatchObject({
       ok: false,
       error: { code: 'INVALID_INPUT' },
     });
@@ -78,7 +78,7 @@ describe('sessions_get_media_playback_history', () => {
 });
 
 describe('sessions_get_media_playback_history when a name list is refused', () => {
-  const args = { media_title: 'Night of the Living Dead', media_type: 'movie' } as const;
+  const args = { media: 'Night of the Living Dead', media_type: 'movie' } as const;
 
   it('lists the plays with user names null when the account list is refused', async () => {
     const h = toolHarness();

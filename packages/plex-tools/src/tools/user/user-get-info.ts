@@ -18,7 +18,7 @@ export const userGetInfo = defineTool({
   module: 'user',
   access: 'read',
   title: 'User details',
-  description: "A user's role, username, email (owner only), join date, libraries, plays.",
+  description: "A user's role, email, join date, libraries and plays.",
   input: v.object({ ...usernameInput }),
   output: v.object({
     username: v.string(),

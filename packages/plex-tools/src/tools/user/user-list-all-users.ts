@@ -10,7 +10,7 @@ export const userListAllUsers = defineTool({
   module: 'user',
   access: 'read',
   title: 'List users',
-  description: 'List the owner, Home users and friends with access, and shared libraries.',
+  description: 'List the owner, Home users and friends, with shared libraries.',
   input: v.object({}),
   output: v.object({
     users: v.array(userSummary),
