@@ -12,7 +12,7 @@ import { formatScopes, parseScopes } from '../storage/scopes.js';
 import type { Storage } from '../storage/storage.js';
 import { toTimestamp } from '../storage/values.js';
 import { type Caller, forbidden, requireAdmin, scopeCeiling } from './caller.js';
-import { lockRows, noSuch } from './tenancy.js';
+import { lockCurrentMember, lockedOwnerCount } from './member-locks.js';
 import { type Member, memberView } from './views.js';
 
 /** What changing a role answers: the member, and what happened to their keys. */
@@ -33,33 +33,14 @@ export async function changeMemberRole(
 ): Promise<ChangedMember> {
   requireAdmin(caller);
   return storage.db.transaction().execute(async (trx) => {
-    const member = await lockRows(
-      storage.dialect,
-      trx
-        .selectFrom('members')
-        .selectAll()
-        .where('id', '=', memberId)
-        .where('organization_id', '=', caller.organizationId)
-        .where('removed_at', 'is', null),
-    ).executeTakeFirst();
-    if (!member) noSuch('member', memberId);
+    const member = await lockCurrentMember(trx, storage.dialect, caller.organizationId, memberId);
     if (member.role === role) return { ...memberView(member), narrowed_keys: 0, revoked_keys: 0 };
 
     if ((member.role === 'owner' || role === 'owner') && caller.role !== 'owner') {
       throw forbidden('Only an owner may make or unmake an owner.');
     }
     if (member.role === 'owner') {
-      // Locks every current owner: a concurrent change of the other owner waits, then sees one.
-      const owners = await lockRows(
-        storage.dialect,
-        trx
-          .selectFrom('members')
-          .select('id')
-          .where('organization_id', '=', caller.organizationId)
-          .where('role', '=', 'owner')
-          .where('removed_at', 'is', null),
-      ).execute();
-      if (owners.length <= 1) {
+      if ((await lockedOwnerCount(trx, storage.dialect, caller.organizationId)) <= 1) {
         throw invalidRequest(
           'This is the last owner of the organization: make another member an owner first.',
           [{ field: 'role', problem: 'would leave the organization without an owner' }],

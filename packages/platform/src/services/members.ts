@@ -9,8 +9,9 @@ import type { Role } from '../storage/schema.js';
 import type { Storage } from '../storage/storage.js';
 import { emailKey, toTimestamp } from '../storage/values.js';
 import { type Caller, forbidden, requireAdmin } from './caller.js';
+import { lockCurrentMember, lockedOwnerCount } from './member-locks.js';
 import type { PageSlice } from './page.js';
-import { countOf, lockRows, noSuch } from './tenancy.js';
+import { countOf } from './tenancy.js';
 import { type Member, memberView } from './views.js';
 
 /** A member to add: email (unique per organization, case-insensitively), name and role. */
@@ -107,30 +108,11 @@ export async function removeMember(
   requireAdmin(caller);
   const removed_at = toTimestamp(now);
   return storage.db.transaction().execute(async (trx) => {
-    const member = await lockRows(
-      storage.dialect,
-      trx
-        .selectFrom('members')
-        .selectAll()
-        .where('id', '=', memberId)
-        .where('organization_id', '=', caller.organizationId)
-        .where('removed_at', 'is', null),
-    ).executeTakeFirst();
-    if (!member) noSuch('member', memberId);
+    const member = await lockCurrentMember(trx, storage.dialect, caller.organizationId, memberId);
 
     if (member.role === 'owner') {
       if (caller.role !== 'owner') throw forbidden('Only an owner may remove an owner.');
-      // Locks every current owner: a concurrent removal of the other owner waits, then sees one.
-      const owners = await lockRows(
-        storage.dialect,
-        trx
-          .selectFrom('members')
-          .select('id')
-          .where('organization_id', '=', caller.organizationId)
-          .where('role', '=', 'owner')
-          .where('removed_at', 'is', null),
-      ).execute();
-      if (owners.length <= 1) {
+      if ((await lockedOwnerCount(trx, storage.dialect, caller.organizationId)) <= 1) {
         throw invalidRequest(
           'This is the last owner of the organization: add another owner before removing it.',
           [{ field: 'id', problem: 'is the last owner' }],

@@ -12,7 +12,7 @@ import {
   startSignIn,
 } from '../api/plex-sign-in.js';
 import { ErrorNote } from '../ui/bits.js';
-import { ACCESS, type Access } from './mcp-access.js';
+import { type Access, AccessField } from './mcp-access.js';
 
 /** How often the page asks whether the code was approved (plex.tv expects about once a second). */
 const POLL_MS = 1000;
@@ -227,18 +227,7 @@ function PickServer(props: {
         value={name}
         onInput={(e) => setName((e.target as HTMLInputElement).value)}
       />
-      <label for="plex-access">Tools it serves</label>
-      <select
-        id="plex-access"
-        value={access}
-        onChange={(e) => setAccess((e.target as HTMLSelectElement).value as Access)}
-      >
-        {ACCESS.map((option) => (
-          <option key={option.value} value={option.value}>
-            {option.label}
-          </option>
-        ))}
-      </select>
+      <AccessField id="plex-access" value={access} onChange={setAccess} />
       <div>
         <button type="submit" disabled={busy || !uri}>
           {busy ? 'Checking the server…' : 'Add server'}

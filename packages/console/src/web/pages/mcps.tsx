@@ -11,7 +11,7 @@ import { ConfirmAction } from '../ui/confirm-action.js';
 import { when } from '../ui/format.js';
 import { useResult } from '../ui/use-result.js';
 import { AddPlexServer } from './add-plex-server.js';
-import { ACCESS, type Access } from './mcp-access.js';
+import { type Access, AccessField } from './mcp-access.js';
 
 export function Mcps() {
   const mcps = useResult(() => platform.mcps.list({ per_page: 100 }), []);
@@ -227,18 +227,7 @@ function AddMcp(props: { onDone: (added: boolean) => void }) {
               onInput={(e) => setSecret((e.target as HTMLTextAreaElement).value)}
             />
           )}
-          <label for="mcp-access">Tools it serves</label>
-          <select
-            id="mcp-access"
-            value={access}
-            onChange={(e) => setAccess((e.target as HTMLSelectElement).value as Access)}
-          >
-            {ACCESS.map((option) => (
-              <option key={option.value} value={option.value}>
-                {option.label}
-              </option>
-            ))}
-          </select>
+          <AccessField id="mcp-access" value={access} onChange={setAccess} />
           <div>
             <button type="submit" disabled={busy}>
               {busy ? 'Adding…' : 'Add MCP'}
@@ -309,18 +298,7 @@ function EditMcp(props: { mcp: Mcp; onDone: (changed: boolean) => void }) {
         value={secret}
         onInput={(e) => setSecret((e.target as HTMLInputElement).value)}
       />
-      <label for={id('access')}>Tools it serves</label>
-      <select
-        id={id('access')}
-        value={access}
-        onChange={(e) => setAccess((e.target as HTMLSelectElement).value as Access)}
-      >
-        {ACCESS.map((option) => (
-          <option key={option.value} value={option.value}>
-            {option.label}
-          </option>
-        ))}
-      </select>
+      <AccessField id={id('access')} value={access} onChange={setAccess} />
       <div>
         <button type="submit">Save</button>{' '}
         <button type="button" class="secondary" onClick={() => props.onDone(false)}>
