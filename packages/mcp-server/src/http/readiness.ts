@@ -8,12 +8,6 @@ import type { ServerPlatform } from './platform.js';
 /** How long one probe of a dependency may take before it counts as not answering. */
 const PROBE_TIMEOUT_MS = 2000;
 
-/**
- * The host's cheapest query that is never answered from a cache: whether a key that cannot
- * exist is active (one primary-key look-up). Only that the database answers matters.
- */
-const PROBE_KEY_ID = 'key_readinessprobe00000';
-
 /** How long an answer is reused: probes are unauthenticated, so a flood must not reach Plex. */
 const READY_CACHE_MS = 1000;
 
@@ -41,7 +35,7 @@ export function createReadiness(options: ReadinessOptions) {
   let last: { at: number; answer: Promise<Readiness> } | undefined;
   const probe = async (): Promise<Readiness> => {
     const [database, plex] = await Promise.all([
-      options.platform ? check(() => options.platform?.isKeyActive(PROBE_KEY_ID)) : undefined,
+      options.platform ? check(() => options.platform?.ping()) : undefined,
       check(() => options.plex.server.info()),
     ]);
     // Plex refusing the token is reachable: every replica shares the token, so taking them all

@@ -83,6 +83,15 @@ describeEachDatabase('startPlatformHost', (t) => {
     await storage.close();
   });
 
+  it('pings its database for /ready, and the ping fails once the database is gone', async () => {
+    const { started, storage } = await host(false);
+    await storage.close();
+    await expect(started.ping()).resolves.toBeUndefined();
+    hosts.splice(hosts.indexOf(started), 1);
+    await started.close();
+    await expect(started.ping()).rejects.toThrow();
+  });
+
   it('counts nothing with the benchmarking switch PLEXMCP_METERING=off, and says so', async () => {
     const counted = async (env: NodeJS.ProcessEnv) => {
       const said: string[] = [];

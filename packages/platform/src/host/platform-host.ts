@@ -2,6 +2,7 @@
 // at /v1, closed at shutdown. The MCP server reaches everything it needs through this one object.
 
 import type { Hono } from 'hono';
+import { sql } from 'kysely';
 import { type ErrorLog, STDERR_LOG } from '../http/errors.js';
 import { PlatformError } from '../http/platform-error.js';
 import { watchPlan } from '../limits/organization-plan.js';
@@ -66,6 +67,8 @@ export interface PlatformHost {
   readonly rateLimiter: PlanLimiter;
   /** Whether this managed key still authenticates (asked fresh: sessions are ended on it). */
   isKeyActive(keyId: string): Promise<boolean>;
+  /** Resolves once the database answers a trivial query (never a cache): for `/ready`. */
+  ping(): Promise<void>;
   /** The /v1 app, identifying requests the way the server already did. */
   createApp(options: {
     identify: Identify;
@@ -150,6 +153,9 @@ export async function startPlatformHost(options: PlatformHostOptions): Promise<P
         return answer;
       },
       isKeyActive: (keyId) => isApiKeyActive(storage, keyId),
+      async ping() {
+        await sql`select 1`.execute(storage.db);
+      },
       createApp: ({ identify, onRevoked, runtime }) =>
         createV1App({
           storage,
