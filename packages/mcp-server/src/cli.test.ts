@@ -317,6 +317,9 @@ describe('plex-mcp-server over stdio', () => {
       expect(key).toMatch(/^plexmcp_/);
       expect(banner).toContain('throwaway key');
       expect(banner).toContain(`"X-API-KEY": "${key}"`);
+      // The throwaway admin key is printed; the demo Plex's token (a Plex token) never is.
+      expect(banner).toContain('/api/v2/pins/link?code=<code>');
+      expect(banner).not.toContain('plex-emulator-token');
       dataDir = /platform data: SQLite at (\S+)\/plexmcp\.db/.exec(banner)?.[1] ?? '';
       expect(statSync(dataDir).isDirectory()).toBe(true);
       const organization = await fetch(`${server.url}/v1/organization`, {

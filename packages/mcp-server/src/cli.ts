@@ -63,9 +63,10 @@ function demoHelp(
         `  Platform:    curl -s -H 'Authorization: Bearer ${demo.adminKey}' ${url}/v1/organization`,
         `  Console:     ${url}/  (sign in with the admin key above)`,
         // The emulator stands in for plex.tv: its owner approves the console's "Add MCP" code.
+        // Its token is named, not printed: no Plex token is ever written to the log.
         ...(plexTvUrl
           ? [
-              `  plex.tv:     ${plexTvUrl}  (approve a console code: curl -X PUT -H 'X-Plex-Token: ${DEMO_PLEX_TOKEN}' '${plexTvUrl}/api/v2/pins/link?code=<code>')`,
+              `  plex.tv:     ${plexTvUrl}  (approve a console code as the demo Plex's owner: curl -X PUT -H 'X-Plex-Token: <the emulator's owner token, in @plexmcp/plex-emulator's README>' '${plexTvUrl}/api/v2/pins/link?code=<code>')`,
             ]
           : []),
       ]
@@ -82,9 +83,6 @@ function demoHelp(
     '  Stop with Ctrl-C.',
   ];
 }
-
-/** The demo emulator's owner token (its documented default): the demo's plex.tv account. */
-const DEMO_PLEX_TOKEN = 'plex-emulator-token';
 
 /** Said at start when no key exists yet: how to make the first one. */
 const ADMIN_INIT_HINT =
