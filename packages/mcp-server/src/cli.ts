@@ -3,28 +3,17 @@ import { StdioServerTransport } from '@modelcontextprotocol/sdk/server/stdio.js'
 import { redactUrl } from '@plexmcp/plex-client';
 // Inlined by the bundler: the version costs no file read at start.
 import packageJson from '../package.json' with { type: 'json' };
-import { ConfigError, generateApiKey, isLoopbackHost, loadConfig, USAGE } from './config/config.js';
+import { ConfigError, isLoopbackHost, loadConfig, USAGE } from './config/config.js';
 import type { DemoOrganization } from './http/demo-organization.js';
+import { printVersion, runOneShotCommand } from './one-shot-commands.js';
 import { checkPlex } from './plex-check.js';
 import { connectPlex } from './plex-connection.js';
 import { createPlexMcpServer } from './server/create-server.js';
 import { createStderrLogger } from './server/logger.js';
+import { log, printHelp } from './terminal.js';
 
 /** This build's version, as `--version` prints it and `initialize` reports it. */
 const VERSION = packageJson.version;
-
-/** stdout belongs to JSON-RPC in stdio mode: everything a person should read goes to stderr. */
-function log(message: string): void {
-  process.stderr.write(`plex-mcp-server: ${message}\n`);
-}
-
-/**
- * Help is asked for by a person: on their terminal it goes to stdout (so `| less` works); when
- * stdout is not a terminal it may be an MCP client's JSON-RPC pipe, so stderr.
- */
-function printHelp(text: string): void {
-  (process.stdout.isTTY ? process.stdout : process.stderr).write(`${text}\n`);
-}
 
 /**
  * Said when stdio is started by hand: without it a person sees a silent, waiting process and
@@ -161,62 +150,9 @@ async function demoOrganizationFor(
   }
 }
 
-async function login(argv: string[]): Promise<void> {
-  const { LOGIN_USAGE, runLogin } = await import('./login.js');
-  const cancel = new AbortController();
-  process.once('SIGINT', () => cancel.abort());
-  let code: number | 'help';
-  try {
-    code = await runLogin(argv, { env: process.env, say: log, signal: cancel.signal });
-  } catch (error) {
-    log(error instanceof ConfigError ? error.message : `login failed: ${(error as Error).message}`);
-    process.exit(error instanceof ConfigError ? 2 : 1);
-  }
-  if (code === 'help') {
-    printHelp(LOGIN_USAGE);
-    return;
-  }
-  process.exit(code);
-}
-
-/** The platform's commands: `admin …`, `keys …`, `members …`, `mcps …`. */
-const ADMIN_COMMANDS = new Set(['admin', 'keys', 'members', 'mcps']);
-
-/**
- * Runs an administration command against the platform's database. They print for a person or,
- * with --json, for a script: stdout is theirs, as no server runs beside them.
- */
-async function admin(argv: string[]): Promise<void> {
-  const { importPlatform, PLATFORM_HINT } = await import('./http/platform.js');
-  const platform = await importPlatform();
-  if (!platform) {
-    log(
-      `\`${argv[0]}\` manages the platform's database, which is not installed: ${PLATFORM_HINT}.`,
-    );
-    process.exit(1);
-  }
-  const code = await platform.runAdminCommand(argv, {
-    env: process.env,
-    stdout: (text) => process.stdout.write(text),
-    stderr: (text) => process.stderr.write(text),
-  });
-  process.exit(code);
-}
-
 async function main(): Promise<void> {
-  if (ADMIN_COMMANDS.has(process.argv[2] ?? '')) {
-    await admin(process.argv.slice(2));
-    return;
-  }
-  if (process.argv[2] === 'login') {
-    await login(process.argv.slice(3));
-    return;
-  }
-  if (process.argv[2] === 'generate-key') {
-    // The one thing this binary prints on stdout outside JSON-RPC: the key, for `$(…)`.
-    process.stdout.write(`${generateApiKey()}\n`);
-    return;
-  }
+  // Commands that run instead of a server (they own stdout) end here.
+  if (await runOneShotCommand(process.argv.slice(2))) return;
   let config: ReturnType<typeof loadConfig>;
   try {
     config = loadConfig(process.argv.slice(2), process.env);
@@ -229,8 +165,7 @@ async function main(): Promise<void> {
     return;
   }
   if (config === 'version') {
-    // Asked for explicitly, like generate-key's key: stdout, for scripts and bug reports.
-    process.stdout.write(`${VERSION}\n`);
+    printVersion(VERSION);
     return;
   }
   // The token never reaches a log line, in any encoding.
